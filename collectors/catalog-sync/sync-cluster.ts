@@ -1,0 +1,36 @@
+import { recordGroups } from "@/server/domain/consumers";
+import { describeKafkaError, markClusterUnreachable, recordCatalog, type ClusterTarget } from "@/server/domain/topics";
+import { readCatalog } from "@/server/kafka";
+
+export interface SyncResult {
+  ok: boolean;
+  elapsedMs: number;
+  topics: number;
+  groups: number;
+  error?: string;
+}
+
+/** Reads one cluster and records what it saw; a broker that does not answer marks the cluster
+ *  unreachable instead of throwing, so one bad cluster never stops the others. */
+export async function syncCluster(target: ClusterTarget, opts: { withConfigs: boolean }): Promise<SyncResult> {
+  const started = performance.now();
+  const observedAt = new Date();
+  let snapshot;
+  try {
+    snapshot = await readCatalog(target.connection, opts);
+  } catch (e) {
+    const error = describeKafkaError(e, target.connection);
+    await markClusterUnreachable(target.id, error, observedAt);
+    return { ok: false, elapsedMs: performance.now() - started, topics: 0, groups: 0, error };
+  }
+  await recordCatalog({
+    clusterId: target.id,
+    observedAt,
+    controllerId: snapshot.controllerId,
+    brokers: snapshot.brokers,
+    topics: snapshot.topics,
+    elapsedMs: performance.now() - started,
+  });
+  await recordGroups(target.id, snapshot.groups, observedAt);
+  return { ok: true, elapsedMs: performance.now() - started, topics: snapshot.topics.length, groups: snapshot.groups.length };
+}

@@ -1,0 +1,43 @@
+// The worker process: `tsx collectors/main.ts`. Runs the collectors until SIGTERM/SIGINT, then
+// finishes the sync in progress and exits.
+import { env } from "@/env";
+import { disconnectDb } from "@/server/db";
+import { registerEnvCluster } from "@/server/domain/topics";
+import { createCatalogScheduler } from "./catalog-sync/scheduler";
+import { runLoop } from "./runtime/loop";
+import { startSelfTracing } from "./runtime/tracing";
+
+await startSelfTracing("eventplane-worker");
+const controller = new AbortController();
+
+if (env.KAFKA_BROKERS) {
+  await registerEnvCluster(env.KAFKA_BROKERS, env.KAFKA_CLIENT_ID);
+  console.log(`[worker] cluster "local" → ${env.KAFKA_BROKERS}`);
+}
+
+const lastState = new Map<string, boolean>();
+const catalog = createCatalogScheduler({
+  intervalMs: env.CATALOG_SYNC_INTERVAL_MS,
+  maxBackoffMs: env.COLLECTOR_MAX_BACKOFF_MS,
+  configIntervalMs: Math.max(60_000, env.CATALOG_SYNC_INTERVAL_MS * 6),
+  onResult(cluster, r) {
+    // Log transitions, not every cycle: a healthy worker is quiet.
+    if (lastState.get(cluster) !== r.ok) {
+      if (r.ok) console.log(`[catalog] ${cluster}: synced ${r.topics} topics, ${r.groups} groups in ${Math.round(r.elapsedMs)} ms`);
+      else console.warn(`[catalog] ${cluster}: unreachable: ${r.error}`);
+      lastState.set(cluster, r.ok);
+    }
+  },
+});
+const loops = [runLoop("catalog", Math.min(1_000, env.CATALOG_SYNC_INTERVAL_MS), () => catalog(), controller.signal)];
+console.log(`[worker] running; catalog sync every ${env.CATALOG_SYNC_INTERVAL_MS} ms`);
+
+async function shutdown(signal: string) {
+  console.log(`[worker] ${signal}: finishing the current cycle…`);
+  controller.abort();
+  await Promise.all(loops.map((l) => l.stopped));
+  await disconnectDb();
+  process.exit(0);
+}
+process.once("SIGTERM", () => void shutdown("SIGTERM"));
+process.once("SIGINT", () => void shutdown("SIGINT"));

@@ -1,0 +1,38 @@
+// The only reader of process.env. Validated when imported: by next.config.js at build, by the
+// launcher, the worker and the tests at boot. Empty strings count as unset.
+import { createEnv } from "@t3-oss/env-core";
+import { z } from "zod";
+
+const bool = z
+  .enum(["0", "1", "true", "false"])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    /** A PostgreSQL ≥ 15 server. Unset: the launcher starts an embedded PostgreSQL. */
+    DATABASE_URL: z.string().url().optional(),
+    /** Where the embedded PostgreSQL, the secret key and other local state live. */
+    EVENTPLANE_DATA_DIR: z.string().default("./.data"),
+    EVENTPLANE_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+    /** 32 bytes, base64 or hex, that encrypt cluster secrets. Unset: generated once into the data dir. */
+    EVENTPLANE_SECRET_KEY: z.string().optional(),
+    /** Comma-separated bootstrap servers; registers (or updates) a cluster named "local" at startup. */
+    KAFKA_BROKERS: z.string().optional(),
+    KAFKA_CLIENT_ID: z.string().default("eventplane"),
+    KAFKA_PORT: z.coerce.number().int().min(1).max(65535).default(9092),
+    /** Where `npm run kafka:local` keeps the Kafka jars and its data (outside the repository). */
+    EVENTPLANE_CACHE_DIR: z.string().optional(),
+    HOST: z.string().default("127.0.0.1"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    CATALOG_SYNC_INTERVAL_MS: z.coerce.number().int().min(500).default(10_000),
+    /** Upper bound for the collector's back-off after repeated failures. */
+    COLLECTOR_MAX_BACKOFF_MS: z.coerce.number().int().min(500).default(60_000),
+    /** Opt-in self-tracing of the web and worker processes (OTLP/HTTP endpoint origin). */
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
+    EVENTPLANE_SELF_TRACING: bool,
+  },
+  runtimeEnv: process.env,
+  emptyStringAsUndefined: true,
+});

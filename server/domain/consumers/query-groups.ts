@@ -1,0 +1,84 @@
+import { db, Prisma } from "@/server/db";
+import { z } from "zod";
+import type { GroupMemberInfo } from "@/server/kafka";
+
+export const ListGroupsInput = z.object({
+  search: z.string().trim().max(200).optional(),
+  clusterId: z.string().uuid().optional(),
+  includeDead: z.boolean().default(false),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(5).max(200).default(50),
+});
+export type ListGroupsInput = z.input<typeof ListGroupsInput>;
+
+export async function listGroups(raw: ListGroupsInput) {
+  const input = ListGroupsInput.parse(raw);
+  const where: Prisma.ConsumerGroupWhereInput = {
+    ...(input.clusterId ? { clusterId: input.clusterId } : {}),
+    ...(input.includeDead ? {} : { deletedAt: null }),
+    ...(input.search ? { groupId: { contains: input.search, mode: "insensitive" } } : {}),
+  };
+  const [total, rows] = await Promise.all([
+    db.consumerGroup.count({ where }),
+    db.consumerGroup.findMany({
+      where,
+      orderBy: [{ groupId: "asc" }],
+      skip: (input.page - 1) * input.pageSize,
+      take: input.pageSize,
+      include: { cluster: { select: { name: true } }, _count: { select: { offsets: true } } },
+    }),
+  ]);
+  const topicsByGroup = await topicsOf(rows.map((r) => r.id));
+  return {
+    items: rows.map((g) => ({
+      id: g.id,
+      groupId: g.groupId,
+      clusterId: g.clusterId,
+      clusterName: g.cluster.name,
+      state: g.state,
+      memberCount: g.memberCount,
+      partitionCount: g._count.offsets,
+      topics: topicsByGroup.get(g.id) ?? [],
+      lastSeenAt: g.lastSeenAt,
+      deletedAt: g.deletedAt,
+    })),
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
+    pageCount: Math.max(1, Math.ceil(total / input.pageSize)),
+  };
+}
+
+async function topicsOf(groupIds: string[]): Promise<Map<string, string[]>> {
+  if (groupIds.length === 0) return new Map();
+  const rows = await db.$queryRaw<{ id: string; topics: string[] }[]>`
+    SELECT "consumerGroupId" AS id, array_agg(DISTINCT topic ORDER BY topic) AS topics
+    FROM "GroupOffset" WHERE "consumerGroupId" = ANY(${groupIds}::text[]) GROUP BY 1`;
+  return new Map(rows.map((r) => [r.id, r.topics]));
+}
+
+/** The groups that read a topic: from committed offsets and from current assignments. */
+export async function groupsReadingTopic(clusterId: string, topic: string) {
+  const groups = await db.consumerGroup.findMany({
+    where: {
+      clusterId,
+      deletedAt: null,
+      OR: [{ offsets: { some: { topic } } }, { members: { array_contains: [{ assignments: [{ topic }] }] } }],
+    },
+    include: { offsets: { where: { topic }, orderBy: { partition: "asc" } } },
+    orderBy: { groupId: "asc" },
+  });
+  return groups.map((g) => {
+    const members = g.members as unknown as GroupMemberInfo[];
+    return {
+      id: g.id,
+      groupId: g.groupId,
+      state: g.state,
+      memberCount: g.memberCount,
+      consumers: members
+        .filter((m) => m.assignments.some((a) => a.topic === topic))
+        .map((m) => ({ clientId: m.clientId, host: m.host, partitions: m.assignments.find((a) => a.topic === topic)?.partitions ?? [] })),
+      committed: g.offsets.map((o) => ({ partition: o.partition, committed: Number(o.committed) })),
+    };
+  });
+}

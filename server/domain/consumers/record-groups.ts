@@ -1,0 +1,44 @@
+// Writes the consumer groups of one collector snapshot: state, members with their assignments, and
+// committed offsets. Keyed by (cluster, group) and (group, topic, partition): a replay is harmless.
+import { db } from "@/server/db";
+import type { GroupInfo } from "@/server/kafka";
+
+const json = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x));
+
+export async function recordGroups(clusterId: string, groups: GroupInfo[], observedAt: Date): Promise<void> {
+  const rows = groups.map((g) => ({
+    groupId: g.groupId,
+    state: g.state,
+    protocolType: g.protocolType,
+    protocol: g.protocol,
+    members: g.members,
+    memberCount: g.members.length,
+  }));
+  const offsets = groups.flatMap((g) => g.offsets.map((o) => ({ groupId: g.groupId, ...o })));
+  const ids = groups.map((g) => g.groupId);
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`
+        INSERT INTO "ConsumerGroup" (id, "clusterId", "groupId", state, "protocolType", protocol, members, "memberCount", "lastSeenAt")
+        SELECT gen_random_uuid()::text, ${clusterId}, x."groupId", x.state, x."protocolType", x.protocol, x.members, x."memberCount", ${observedAt}
+        FROM jsonb_to_recordset(${json(rows)}::jsonb) AS x("groupId" text, state text, "protocolType" text, protocol text, members jsonb, "memberCount" int)
+        ON CONFLICT ("clusterId", "groupId") DO UPDATE SET
+          state = EXCLUDED.state, "protocolType" = EXCLUDED."protocolType", protocol = EXCLUDED.protocol,
+          members = EXCLUDED.members, "memberCount" = EXCLUDED."memberCount", "lastSeenAt" = EXCLUDED."lastSeenAt", "deletedAt" = NULL`;
+      await tx.$executeRaw`
+        UPDATE "ConsumerGroup" SET "deletedAt" = ${observedAt}, state = 'Dead', members = '[]', "memberCount" = 0
+        WHERE "clusterId" = ${clusterId} AND "deletedAt" IS NULL AND NOT ("groupId" = ANY(${ids}::text[]))`;
+      await tx.$executeRaw`
+        INSERT INTO "GroupOffset" ("consumerGroupId", topic, partition, committed, "observedAt")
+        SELECT g.id, x.topic, x.partition, x.committed::bigint, ${observedAt}
+        FROM jsonb_to_recordset(${json(offsets)}::jsonb) AS x("groupId" text, topic text, partition int, committed text)
+        JOIN "ConsumerGroup" g ON g."clusterId" = ${clusterId} AND g."groupId" = x."groupId"
+        ON CONFLICT ("consumerGroupId", topic, partition) DO UPDATE SET committed = EXCLUDED.committed, "observedAt" = EXCLUDED."observedAt"`;
+      // Offsets the group no longer has (expired or reset by an admin) disappear from its current state.
+      await tx.$executeRaw`
+        DELETE FROM "GroupOffset" o USING "ConsumerGroup" g
+        WHERE o."consumerGroupId" = g.id AND g."clusterId" = ${clusterId} AND g."deletedAt" IS NULL AND o."observedAt" < ${observedAt}`;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}

@@ -1,0 +1,11 @@
+// Public API of the catalog context: clusters, brokers, topics and their declared metadata.
+export * from "./cluster-contracts";
+export * from "./topic-contracts";
+export { addCluster, updateCluster, removeCluster, registerEnvCluster, testClusterSettings } from "./manage-clusters";
+export { listClusters, getClusterView, listClusterTargets, type ClusterTarget } from "./query-clusters";
+export { testConnection, describeKafkaError } from "./test-connection";
+export { toConnection } from "./cluster-connection";
+export { recordCatalog, markClusterUnreachable, type CatalogRecord } from "./record-catalog";
+export { listTopics, topicFacets, getTopic } from "./query-topics";
+export { updateTopicMetadata } from "./update-topic-metadata";
+export { systemHealth } from "./system-health";

@@ -1,0 +1,53 @@
+import { db } from "@/server/db";
+import { DomainError } from "@/server/errors";
+import type { ClusterConnection } from "@/server/kafka";
+import type { ClusterView } from "./cluster-contracts";
+import { toConnection } from "./cluster-connection";
+
+export async function listClusters(): Promise<ClusterView[]> {
+  const rows = await db.cluster.findMany({
+    orderBy: { name: "asc" },
+    include: {
+      _count: {
+        select: { brokers: true, topics: { where: { deletedAt: null } }, groups: { where: { deletedAt: null } } },
+      },
+    },
+  });
+  return rows.map((c) => ({
+    id: c.id,
+    name: c.name,
+    bootstrapServers: c.bootstrapServers,
+    clientId: c.clientId,
+    tls: c.tls,
+    saslMechanism: (c.saslMechanism ?? "none") as ClusterView["saslMechanism"],
+    saslUsername: c.saslUsername,
+    hasPassword: c.saslPasswordEnc !== null,
+    source: c.source,
+    status: c.status as ClusterView["status"],
+    lastError: c.lastError,
+    unreachableSince: c.unreachableSince,
+    lastSyncAt: c.lastSyncAt,
+    lastSyncMs: c.lastSyncMs,
+    brokerCount: c._count.brokers,
+    topicCount: c._count.topics,
+    groupCount: c._count.groups,
+  }));
+}
+
+export async function getClusterView(id: string): Promise<ClusterView> {
+  const found = (await listClusters()).find((c) => c.id === id);
+  if (!found) throw new DomainError("NOT_FOUND", "cluster not found", { id });
+  return found;
+}
+
+export interface ClusterTarget {
+  id: string;
+  name: string;
+  connection: ClusterConnection;
+}
+
+/** For the collector: every cluster with its decrypted connection settings (server-side only). */
+export async function listClusterTargets(): Promise<ClusterTarget[]> {
+  const rows = await db.cluster.findMany({ orderBy: { name: "asc" } });
+  return rows.map((c) => ({ id: c.id, name: c.name, connection: toConnection(c) }));
+}
