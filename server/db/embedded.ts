@@ -47,7 +47,16 @@ export async function startEmbeddedPostgres(opts: {
   }
   const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`;
   await ensureDatabase(`postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`, database);
-  return { url, stop: () => server.stop() };
+  return {
+    url,
+    async stop() {
+      // A Ctrl-C in the terminal reaches postgres too; stopping a server that already exited would
+      // wait forever for an "exit" event that has passed.
+      const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      await Promise.race([server.stop(), new Promise((r) => setTimeout(r, 15_000))]);
+    },
+  };
 }
 
 /** Creates the database if it does not exist yet (also used by tests on any server). */

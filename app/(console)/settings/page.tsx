@@ -1,0 +1,13 @@
+import { PageHeader } from "@/app/_components/ui/page-header";
+import { ClustersSettings } from "./_components/clusters-settings";
+
+export const metadata = { title: "Settings" };
+
+export default function SettingsPage() {
+  return (
+    <>
+      <PageHeader title="Settings" subtitle="Kafka clusters that Eventplane watches. Secrets are encrypted at rest and never sent back to the browser." />
+      <ClustersSettings />
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { fmtAgo, fmtInt, fmtRate } from "@/app/_components/format";
+import { PageHeader } from "@/app/_components/ui/page-header";
+import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states";
+import { StatusBadge } from "@/app/_components/ui/status-badge";
+import { useTRPC } from "@/app/_trpc/react";
+import { ConfigTab } from "./config-tab";
+import { ConsumersTab } from "./consumers-tab";
+import { MetadataPanel } from "./metadata-panel";
+import { PartitionsTab } from "./partitions-tab";
+
+const TABS = ["Partitions", "Configuration", "Consumers"] as const;
+
+export function TopicDetail({ id }: { id: string }) {
+  const trpc = useTRPC();
+  const topic = useQuery({ ...trpc.topics.get.queryOptions({ id }), refetchInterval: 10_000 });
+  const [tab, setTab] = useState<(typeof TABS)[number]>("Partitions");
+
+  if (topic.isPending) return <LoadingRows label="Loading topic" />;
+  if (topic.error) {
+    return topic.error.data?.code === "NOT_FOUND" ? (
+      <EmptyState title="Topic not found" action={<Link href="/topics" className="text-indigo-700 underline">Back to topics</Link>}>
+        It may belong to a cluster that was removed.
+      </EmptyState>
+    ) : (
+      <ErrorNote error={topic.error} />
+    );
+  }
+  const t = topic.data;
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
+        <Link href="/topics" className="hover:text-indigo-700">Topics</Link> / {t.clusterName}
+      </nav>
+      <PageHeader
+        title={<span className="font-mono">{t.name}</span>}
+        subtitle={
+          <span className="flex flex-wrap items-center gap-2">
+            cluster {t.clusterName}
+            {t.internal ? <span className="rounded bg-slate-100 px-1.5 text-xs">internal</span> : null}
+            {t.deletedAt ? <><StatusBadge status="DELETED" /> deleted on the broker {fmtAgo(t.deletedAt)}</> : null}
+            <span>· first seen {fmtAgo(t.firstSeenAt)}</span>
+          </span>
+        }
+      />
+      <dl className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-4">
+        <Fact label="Partitions" value={fmtInt(t.partitionCount)} />
+        <Fact label="Replication factor" value={fmtInt(t.replicationFactor)} />
+        <Fact label="Messages retained" value={fmtInt(t.messageCount)} />
+        <Fact label="Message rate" value={fmtRate(t.messagesPerSec)} />
+      </dl>
+      <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
+        <section>
+          <div role="tablist" aria-label="Topic details" className="mb-3 flex gap-1 border-b border-slate-200">
+            {TABS.map((name) => (
+              <button
+                key={name}
+                role="tab"
+                type="button"
+                aria-selected={tab === name}
+                onClick={() => setTab(name)}
+                className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${tab === name ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-500 hover:text-slate-800"}`}
+              >
+                {name}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel" aria-label={tab}>
+            {tab === "Partitions" ? <PartitionsTab partitions={t.partitions} /> : null}
+            {tab === "Configuration" ? <ConfigTab configs={t.configs} /> : null}
+            {tab === "Consumers" ? <ConsumersTab clusterId={t.clusterId} topic={t.name} /> : null}
+          </div>
+        </section>
+        <MetadataPanel topic={t} />
+      </div>
+    </>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="mt-1 text-xl font-semibold tabular-nums">{value}</dd>
+    </div>
+  );
+}

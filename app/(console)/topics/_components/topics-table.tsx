@@ -1,0 +1,113 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { fmtInt, fmtRate } from "@/app/_components/format";
+import { Pagination } from "@/app/_components/ui/pagination";
+import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states";
+import { StatusBadge } from "@/app/_components/ui/status-badge";
+import { useQueryState } from "@/app/_components/use-query-state";
+import { useTRPC } from "@/app/_trpc/react";
+import type { RouterInputs } from "@/server/api/root";
+import { TopicFilters } from "./topic-filters";
+
+type Sort = NonNullable<RouterInputs["topics"]["list"]["sort"]>;
+const COLUMNS: { key: Sort | null; label: string; align?: "right" }[] = [
+  { key: "name", label: "Topic" },
+  { key: "cluster", label: "Cluster" },
+  { key: "owner", label: "Owner" },
+  { key: null, label: "Tags" },
+  { key: "partitions", label: "Partitions", align: "right" },
+  { key: "messages", label: "Messages", align: "right" },
+  { key: "rate", label: "Rate", align: "right" },
+];
+
+export function TopicsTable() {
+  const trpc = useTRPC();
+  const { params, set } = useQueryState();
+  const sort = (params.get("sort") ?? "name") as Sort;
+  const dir = params.get("dir") === "desc" ? "desc" : "asc";
+  const page = Math.max(1, Number(params.get("page") ?? 1) || 1);
+  const list = useQuery({
+    ...trpc.topics.list.queryOptions({
+      search: params.get("q") || undefined,
+      clusterId: params.get("cluster") || undefined,
+      owner: params.get("owner") || undefined,
+      tag: params.get("tag") || undefined,
+      includeInternal: params.get("internal") === "1",
+      includeDeleted: params.get("deleted") === "1",
+      sort,
+      dir,
+      page,
+      pageSize: 50,
+    }),
+    placeholderData: keepPreviousData,
+    refetchInterval: 10_000,
+  });
+
+  const toggleSort = (key: Sort) => set({ sort: key, dir: sort === key && dir === "asc" ? "desc" : undefined, page: undefined });
+
+  return (
+    <div>
+      <TopicFilters params={params} set={set} />
+      <ErrorNote error={list.error} />
+      {list.isPending ? (
+        <LoadingRows label="Loading topics" />
+      ) : list.data && list.data.total === 0 ? (
+        <EmptyState title="No topics match">Clear a filter, or wait for the next catalog sync if the cluster was just added.</EmptyState>
+      ) : list.data ? (
+        <>
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+            <table className="w-full text-sm">
+              <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
+                <tr>
+                  {COLUMNS.map((c) => (
+                    <th key={c.label} scope="col" className={`px-4 py-2 font-medium ${c.align === "right" ? "text-right" : ""}`}
+                      aria-sort={c.key && c.key === sort ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+                      {c.key ? (
+                        <button type="button" onClick={() => toggleSort(c.key!)} className="uppercase hover:text-slate-800">
+                          {c.label}
+                          {c.key === sort ? (dir === "asc" ? " ▲" : " ▼") : ""}
+                        </button>
+                      ) : (
+                        c.label
+                      )}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className={`divide-y divide-slate-100 ${list.isPlaceholderData ? "opacity-60" : ""}`}>
+                {list.data.items.map((t) => (
+                  <tr key={t.id} className="hover:bg-slate-50" data-testid="topic-row">
+                    <td className="max-w-xs px-4 py-2">
+                      <Link href={`/topics/${t.id}`} className="font-medium text-indigo-700 hover:underline">
+                        {t.name}
+                      </Link>
+                      {t.internal ? <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs text-slate-500">internal</span> : null}
+                      {t.deletedAt ? <span className="ml-2"><StatusBadge status="DELETED" /></span> : null}
+                    </td>
+                    <td className="px-4 py-2 text-slate-600">{t.clusterName}</td>
+                    <td className="px-4 py-2 text-slate-600">{t.ownerTeam ?? <span className="text-slate-400">—</span>}</td>
+                    <td className="px-4 py-2">
+                      <span className="flex flex-wrap gap-1">
+                        {t.tags.map((tag) => (
+                          <button key={tag} type="button" onClick={() => set({ tag, page: undefined })} className="rounded-full bg-indigo-50 px-2 py-0.5 text-xs text-indigo-700 hover:bg-indigo-100">
+                            {tag}
+                          </button>
+                        ))}
+                      </span>
+                    </td>
+                    <td className="px-4 py-2 text-right tabular-nums">{t.partitionCount}</td>
+                    <td className="px-4 py-2 text-right tabular-nums">{fmtInt(t.messageCount)}</td>
+                    <td className="px-4 py-2 text-right tabular-nums">{fmtRate(t.messagesPerSec)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pagination page={list.data.page} pageCount={list.data.pageCount} total={list.data.total} onPage={(p) => set({ page: p > 1 ? p : undefined })} noun="topic" />
+        </>
+      ) : null}
+    </div>
+  );
+}

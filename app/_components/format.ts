@@ -1,0 +1,17 @@
+export const fmtInt = (n: number) => n.toLocaleString("en");
+
+export function fmtRate(perSec: number | null | undefined): string {
+  if (perSec === null || perSec === undefined) return "—";
+  if (perSec === 0) return "0/s";
+  if (perSec < 1) return `${(perSec * 60).toFixed(1)}/min`;
+  return `${perSec < 100 ? perSec.toFixed(1) : Math.round(perSec).toLocaleString("en")}/s`;
+}
+
+export function fmtAgo(d: Date | string | null | undefined, now = Date.now()): string {
+  if (!d) return "never";
+  const s = Math.max(0, Math.round((now - new Date(d).getTime()) / 1000));
+  if (s < 60) return `${s}s ago`;
+  if (s < 3600) return `${Math.floor(s / 60)}m ago`;
+  if (s < 86400) return `${Math.floor(s / 3600)}h ago`;
+  return `${Math.floor(s / 86400)}d ago`;
+}

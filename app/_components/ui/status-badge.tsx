@@ -1,0 +1,22 @@
+const STYLES: Record<string, string> = {
+  OK: "bg-emerald-50 text-emerald-700 ring-emerald-600/20",
+  UNREACHABLE: "bg-rose-50 text-rose-700 ring-rose-600/20",
+  UNKNOWN: "bg-slate-100 text-slate-600 ring-slate-500/20",
+  Stable: "bg-emerald-50 text-emerald-700 ring-emerald-600/20",
+  Empty: "bg-slate-100 text-slate-600 ring-slate-500/20",
+  PreparingRebalance: "bg-amber-50 text-amber-700 ring-amber-600/20",
+  CompletingRebalance: "bg-amber-50 text-amber-700 ring-amber-600/20",
+  Dead: "bg-rose-50 text-rose-700 ring-rose-600/20",
+  DELETED: "bg-rose-50 text-rose-700 ring-rose-600/20",
+};
+
+const LABELS: Record<string, string> = { OK: "Healthy", UNREACHABLE: "Unreachable", UNKNOWN: "Not synced yet", DELETED: "Deleted" };
+
+export function StatusBadge({ status }: { status: string }) {
+  return (
+    <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLES[status] ?? STYLES.UNKNOWN}`}>
+      <span aria-hidden className="h-1.5 w-1.5 rounded-full bg-current" />
+      {LABELS[status] ?? status}
+    </span>
+  );
+}

@@ -1,0 +1,105 @@
+// `npm start` / `npm run demo` / `npm run dev`: everything Eventplane needs, started in order and
+// stopped in reverse on Ctrl-C: the embedded PostgreSQL (unless DATABASE_URL), the local Kafka and the
+// demo traffic (demo only), the web process and the worker.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { join, resolve } from "node:path";
+import { env } from "@/env";
+import { buildIsStale } from "./lib/build-state";
+import { prepareDatabase } from "./lib/database";
+import { defaultCacheDir, ensureKafkaJars, KafkaSetupError, startKafka, type KafkaBroker } from "./lib/kafka-broker";
+import { loadOrCreateSecretKey } from "./lib/secret-key";
+
+const root = resolve(import.meta.dirname, "..");
+const mode = process.argv.includes("--demo") ? "demo" : process.argv.includes("--dev") ? "dev" : "start";
+const dataDir = resolve(env.EVENTPLANE_DATA_DIR);
+const bin = (name: string) => join(root, "node_modules", ".bin", name);
+const log = (s: string) => console.log(`[eventplane] ${s}`);
+
+const children: { name: string; proc: ChildProcess }[] = [];
+let kafka: KafkaBroker | undefined;
+let stopDb: () => Promise<void> = async () => undefined;
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  log("stopping…");
+  await Promise.all(
+    children.reverse().map(
+      ({ proc }) =>
+        new Promise<void>((done) => {
+          if (proc.exitCode !== null || proc.signalCode !== null) return done();
+          proc.once("exit", () => done());
+          proc.kill("SIGTERM");
+          setTimeout(() => proc.kill("SIGKILL"), 10_000).unref();
+        }),
+    ),
+  );
+  await kafka?.stop();
+  await stopDb();
+  log("stopped");
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown(0));
+process.on("SIGTERM", () => void shutdown(0));
+
+function run(name: string, cmd: string, args: string[], childEnv: NodeJS.ProcessEnv) {
+  const proc = spawn(cmd, args, { cwd: root, env: childEnv, stdio: ["ignore", "inherit", "inherit"] });
+  children.push({ name, proc });
+  proc.once("exit", (code, signal) => {
+    if (stopping) return;
+    log(`${name} exited (${signal ?? code}); stopping everything`);
+    void shutdown(code || 1);
+  });
+  return proc;
+}
+
+async function waitForWeb(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && !stopping) {
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.status === 200 || res.status === 503) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return false;
+}
+
+try {
+  const secretKey = env.EVENTPLANE_SECRET_KEY ?? loadOrCreateSecretKey(dataDir);
+  const db = await prepareDatabase({ databaseUrl: env.DATABASE_URL, dataDir, pgPort: env.EVENTPLANE_PG_PORT, log });
+  stopDb = db.stop;
+  let brokers = env.KAFKA_BROKERS;
+  if (mode === "demo" && !brokers) {
+    const libs = ensureKafkaJars(defaultCacheDir(env.EVENTPLANE_CACHE_DIR), log);
+    kafka = await startKafka({ libs, dataDir: join(dataDir, "kafka"), port: env.KAFKA_PORT });
+    brokers = kafka.brokers;
+    log(`local Kafka on ${brokers}`);
+  }
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: db.url,
+    EVENTPLANE_SECRET_KEY: secretKey,
+    NEXT_TELEMETRY_DISABLED: "1",
+    ...(brokers ? { KAFKA_BROKERS: brokers } : {}),
+  };
+  if (mode !== "dev" && buildIsStale(root)) {
+    log("building the web app (first start, or sources changed)…");
+    const build = spawnSync(bin("next"), ["build"], { cwd: root, env: { ...childEnv, NODE_ENV: "production" }, stdio: "inherit" });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+  const host = env.HOST;
+  const port = String(env.PORT);
+  run("web", bin("next"), [mode === "dev" ? "dev" : "start", "-H", host, "-p", port], childEnv);
+  run("worker", bin("tsx"), ["collectors/main.ts"], childEnv);
+  if (mode === "demo" && brokers) run("demo-traffic", bin("tsx"), ["scripts/demo/traffic.ts"], childEnv);
+  const url = `http://${host}:${port}`;
+  if (await waitForWeb(url, 120_000)) log(`ready: ${url}  (Ctrl-C stops everything)`);
+  else if (!stopping) log(`the web process did not answer on ${url} yet; still waiting`);
+} catch (e) {
+  console.error(e instanceof KafkaSetupError ? e.message : e);
+  await shutdown(1);
+}

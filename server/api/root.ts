@@ -1,0 +1,18 @@
+import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { clustersRouter } from "./routers/clusters";
+import { consumersRouter } from "./routers/consumers";
+import { systemRouter } from "./routers/system";
+import { topicsRouter } from "./routers/topics";
+import { createCallerFactory, router } from "./trpc";
+
+export const appRouter = router({
+  clusters: clustersRouter,
+  topics: topicsRouter,
+  consumers: consumersRouter,
+  system: systemRouter,
+});
+
+export type AppRouter = typeof appRouter;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { groupsReadingTopic } from "@/server/domain/consumers";
+import { getTopic, ListTopicsInput, listTopics, topicFacets, updateTopicMetadata, type UpdateTopicMetadataInput } from "@/server/domain/topics";
+import { publicProcedure, router } from "../trpc";
+
+export const topicsRouter = router({
+  list: publicProcedure.input(ListTopicsInput).query(({ input }) => listTopics(input)),
+  facets: publicProcedure.query(() => topicFacets()),
+  get: publicProcedure.input(z.object({ id: z.string().uuid() })).query(({ input }) => getTopic(input.id)),
+  consumers: publicProcedure
+    .input(z.object({ clusterId: z.string().uuid(), topic: z.string().min(1).max(249) }))
+    .query(({ input }) => groupsReadingTopic(input.clusterId, input.topic)),
+  // Validated in the domain, so a 1 MB description gets the domain's message, not a generic one.
+  updateMetadata: publicProcedure
+    .input(z.custom<UpdateTopicMetadataInput>((v) => typeof v === "object" && v !== null))
+    .mutation(({ input }) => updateTopicMetadata(input)),
+});
