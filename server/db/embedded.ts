@@ -54,7 +54,9 @@ export async function startEmbeddedPostgres(opts: {
       // wait forever for an "exit" event that has passed.
       const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
       if (!child || child.exitCode !== null || child.signalCode !== null) return;
-      await Promise.race([server.stop(), new Promise((r) => setTimeout(r, 15_000))]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([server.stop(), new Promise((r) => (timer = setTimeout(r, 15_000)))]);
+      clearTimeout(timer);
     },
   };
 }

@@ -1,0 +1,57 @@
+// Starts what the integration tests talk to: a real PostgreSQL (DATABASE_URL's server when set, in a
+// fresh database; the embedded one otherwise) and a real single-node Kafka on free ports.
+// The workers inherit the environment set here.
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { freePort } from "@/scripts/lib/ports";
+import { defaultCacheDir, ensureKafkaJars, startKafka } from "@/scripts/lib/kafka-broker";
+import { ensureDatabase, startEmbeddedPostgres } from "@/server/db/embedded";
+import { migrateDatabase } from "@/server/db/migrate";
+
+export default async function setup() {
+  const dir = mkdtempSync(join(tmpdir(), "eventplane-int-"));
+  chmodSync(dir, 0o755); // the embedded server runs as the "postgres" user when we are root
+  const cleanups: (() => Promise<void>)[] = [];
+
+  let url: string;
+  const external = process.env.DATABASE_URL;
+  if (external) {
+    const name = `eventplane_test_${process.pid}_${Date.now()}`;
+    await ensureDatabase(external, name);
+    const u = new URL(external);
+    u.pathname = `/${name}`;
+    url = u.toString();
+    cleanups.push(async () => {
+      const c = new pg.Client({ connectionString: external });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).finally(() => c.end());
+    });
+  } else {
+    const server = await startEmbeddedPostgres({ dataDir: join(dir, "pg"), port: await freePort(), database: "eventplane_test" });
+    url = server.url;
+    cleanups.push(server.stop);
+  }
+  await migrateDatabase(url);
+
+  const libs = ensureKafkaJars(defaultCacheDir(process.env.EVENTPLANE_CACHE_DIR));
+  const port = await freePort();
+  const broker = await startKafka({ libs, dataDir: join(dir, "kafka"), port, controllerPort: await freePort() });
+  cleanups.push(broker.stop);
+
+  process.env.DATABASE_URL = url;
+  process.env.TEST_KAFKA_BROKERS = broker.brokers;
+  process.env.EVENTPLANE_SECRET_KEY = "integration-test-key";
+  process.env.KAFKA_BROKERS = "";
+  process.env.NODE_ENV = "test";
+
+  return async () => {
+    for (const c of cleanups.reverse()) {
+      const t = Date.now();
+      await c().catch((e) => console.error("cleanup failed:", e));
+      console.log(`[global-setup] cleanup step took ${Date.now() - t} ms`);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
