@@ -1,7 +1,7 @@
 // The worker process: `tsx collectors/main.ts`. Runs the collectors until SIGTERM/SIGINT, then
 // finishes the sync in progress and exits.
 import { env } from "@/env";
-import { disconnectDb } from "@/server/db";
+import { closeConnections } from "@/server/lib/lifecycle";
 import { registerEnvCluster } from "@/server/domain/topics";
 import { createCatalogScheduler } from "./catalog-sync/scheduler";
 import { runLoop } from "./runtime/loop";
@@ -36,7 +36,7 @@ async function shutdown(signal: string) {
   console.log(`[worker] ${signal}: finishing the current cycle…`);
   controller.abort();
   await Promise.all(loops.map((l) => l.stopped));
-  await disconnectDb();
+  await closeConnections();
   process.exit(0);
 }
 process.once("SIGTERM", () => void shutdown("SIGTERM"));

@@ -94,8 +94,10 @@ try {
   const host = env.HOST;
   const port = String(env.PORT);
   run("web", bin("next"), [mode === "dev" ? "dev" : "start", "-H", host, "-p", port], childEnv);
-  run("worker", bin("tsx"), ["collectors/main.ts"], childEnv);
-  if (mode === "demo" && brokers) run("demo-traffic", bin("tsx"), ["scripts/demo/traffic.ts"], childEnv);
+  // `node --import tsx`, not the tsx CLI: the CLI relays signals through a wrapper process that can
+  // SIGKILL its child mid-shutdown.
+  run("worker", process.execPath, ["--import", "tsx", "collectors/main.ts"], childEnv);
+  if (mode === "demo" && brokers) run("demo-traffic", process.execPath, ["--import", "tsx", "scripts/demo/traffic.ts"], childEnv);
   const url = `http://${host}:${port}`;
   if (await waitForWeb(url, 120_000)) log(`ready: ${url}  (Ctrl-C stops everything)`);
   else if (!stopping) log(`the web process did not answer on ${url} yet; still waiting`);

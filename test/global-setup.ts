@@ -44,7 +44,6 @@ export default async function setup() {
   process.env.TEST_KAFKA_BROKERS = broker.brokers;
   process.env.EVENTPLANE_SECRET_KEY = "integration-test-key";
   process.env.KAFKA_BROKERS = "";
-  process.env.NODE_ENV = "test";
 
   return async () => {
     for (const c of cleanups.reverse()) {

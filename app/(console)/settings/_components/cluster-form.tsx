@@ -36,8 +36,10 @@ export function ClusterForm({ cluster, onDone }: { cluster: Cluster | null; onDo
   const test = useMutation(trpc.clusters.test.mutationOptions());
   const saving = add.isPending || update.isPending;
 
+  // Only the latest attempt's answer is shown: a stale error next to a fresh result confuses.
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    test.reset();
     if (cluster) update.mutate({ id: cluster.id, ...values() });
     else add.mutate(values());
   };
@@ -98,7 +100,7 @@ export function ClusterForm({ cluster, onDone }: { cluster: Cluster | null; onDo
       </div>
       <div className="mt-4 flex gap-2">
         <Button type="submit" variant="primary" disabled={saving}>{saving ? "Connecting…" : cluster ? "Save" : "Add cluster"}</Button>
-        <Button onClick={() => test.mutate({ ...values(), id: cluster?.id })} disabled={test.isPending}>{test.isPending ? "Testing…" : "Test connection"}</Button>
+        <Button onClick={() => { add.reset(); update.reset(); test.mutate({ ...values(), id: cluster?.id }); }} disabled={test.isPending}>{test.isPending ? "Testing…" : "Test connection"}</Button>
         <Button variant="ghost" onClick={onDone}>Cancel</Button>
       </div>
     </form>

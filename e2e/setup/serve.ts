@@ -1,0 +1,69 @@
+// Playwright's webServer: starts a real Kafka for the browser tests, then Eventplane itself through the
+// same launcher users run (npm start), in a throw-away data dir, and tears both down on SIGTERM.
+import { spawn } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import pg from "pg";
+import { defaultCacheDir, ensureKafkaJars, startKafka } from "@/scripts/lib/kafka-broker";
+import { freePort } from "@/scripts/lib/ports";
+
+const root = resolve(import.meta.dirname, "../..");
+const dir = mkdtempSync(join(tmpdir(), "eventplane-e2e-"));
+chmodSync(dir, 0o755);
+
+const libs = ensureKafkaJars(defaultCacheDir(process.env.EVENTPLANE_CACHE_DIR));
+const broker = await startKafka({ libs, dataDir: join(dir, "kafka"), port: await freePort(), controllerPort: await freePort() });
+mkdirSync(join(root, "e2e/.state"), { recursive: true });
+writeFileSync(join(root, "e2e/.state/stack.json"), JSON.stringify({ brokers: broker.brokers }));
+
+// With DATABASE_URL, a fresh database on that server, so earlier runs leave nothing behind.
+const external = process.env.DATABASE_URL;
+let databaseUrl: string | undefined;
+const e2eDb = `eventplane_e2e_${Date.now()}`;
+async function admin<T>(fn: (c: pg.Client) => Promise<T>) {
+  const c = new pg.Client({ connectionString: external });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+if (external) {
+  await admin((c) => c.query(`CREATE DATABASE "${e2eDb}"`));
+  const u = new URL(external);
+  u.pathname = `/${e2eDb}`;
+  databaseUrl = u.toString();
+}
+
+const app = spawn(process.execPath, ["--import", "tsx", "scripts/launch.ts"], {
+  cwd: root,
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    PORT: process.env.E2E_PORT ?? "3107",
+    EVENTPLANE_DATA_DIR: join(dir, "data"),
+    EVENTPLANE_PG_PORT: String(await freePort()),
+    CATALOG_SYNC_INTERVAL_MS: "1000",
+    KAFKA_BROKERS: "",
+    DATABASE_URL: databaseUrl ?? "",
+  },
+});
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  if (app.exitCode === null) {
+    app.kill("SIGTERM");
+    await new Promise((r) => app.once("exit", r));
+  }
+  await broker.stop();
+  if (external) await admin((c) => c.query(`DROP DATABASE IF EXISTS "${e2eDb}" WITH (FORCE)`)).catch(() => undefined);
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(code);
+}
+app.once("exit", (code) => void stop(code ?? 1));
+process.once("SIGTERM", () => void stop(0));
+process.once("SIGINT", () => void stop(0));
