@@ -28,14 +28,16 @@ const catalog = createCatalogScheduler({
       lastState.set(cluster, r.ok);
     }
   },
+  onError: (cluster, e) => console.error(`[catalog] ${cluster}: could not record the snapshot:`, e),
 });
-const loops = [runLoop("catalog", Math.min(1_000, env.CATALOG_SYNC_INTERVAL_MS), () => catalog(), controller.signal)];
+const loops = [runLoop("catalog", Math.min(1_000, env.CATALOG_SYNC_INTERVAL_MS), () => catalog.tick(), controller.signal)];
 console.log(`[worker] running; catalog sync every ${env.CATALOG_SYNC_INTERVAL_MS} ms`);
 
 async function shutdown(signal: string) {
   console.log(`[worker] ${signal}: finishing the current cycle…`);
   controller.abort();
   await Promise.all(loops.map((l) => l.stopped));
+  await catalog.idle();
   await closeConnections();
   process.exit(0);
 }

@@ -33,12 +33,16 @@ describe("a broker that goes away and comes back", () => {
     await admin.disconnect();
 
     const results: { cluster: string; ok: boolean }[] = [];
-    const tick = createCatalogScheduler({
-      intervalMs: 100,
-      maxBackoffMs: 1_500,
+    const scheduler = createCatalogScheduler({
+      intervalMs: 1_000,
+      maxBackoffMs: 2_000,
       configIntervalMs: 60_000,
       onResult: (name, r) => results.push({ cluster: name, ok: r.ok }),
     });
+    const tick = async () => {
+      await scheduler.tick();
+      await scheduler.idle();
+    };
     const mine = () => results.filter((r) => r.cluster === cluster.name);
     const status = async () => db.cluster.findUniqueOrThrow({ where: { id: cluster.id } });
 
@@ -59,9 +63,9 @@ describe("a broker that goes away and comes back", () => {
     await tick();
     expect(mine().length).toBe(attemptsBefore);
 
-    // A later failure keeps the first "since".
-    await new Promise((r) => setTimeout(r, 1_600));
-    await tick();
+    // Once the back-off has passed it tries again; a later failure keeps the first "since".
+    await expect.poll(async () => (await tick(), mine().length), { timeout: 10_000, interval: 200 }).toBeGreaterThan(attemptsBefore);
+    expect(mine().at(-1)?.ok).toBe(false);
     expect((await status()).unreachableSince).toEqual(down.unreachableSince);
 
     broker = await startKafka({ libs, dataDir: join(dir, "kafka"), port, controllerPort });

@@ -1,5 +1,7 @@
 // Decides, per cluster, when the next sync is due: every interval while it answers; with capped
 // exponential back-off while it does not, so a dead broker is not hammered, and recovery is automatic.
+// Clusters sync side by side (up to `concurrency` at once): one slow or dead cluster, waiting on its
+// connection timeouts, never delays the others.
 import { listClusterTargets } from "@/server/domain/topics";
 import { backoffMs } from "../runtime/backoff";
 import { syncCluster, type SyncResult } from "./sync-cluster";
@@ -8,6 +10,7 @@ interface ClusterState {
   failures: number;
   nextAt: number;
   lastConfigsAt: number;
+  running: boolean;
 }
 
 export interface CatalogSchedulerOptions {
@@ -15,29 +18,55 @@ export interface CatalogSchedulerOptions {
   maxBackoffMs: number;
   /** Topic configs are big and change rarely: refreshed at most this often (and on first sight). */
   configIntervalMs: number;
+  concurrency?: number;
   onResult?: (cluster: string, result: SyncResult) => void;
+  onError?: (cluster: string, error: unknown) => void;
 }
 
 export function createCatalogScheduler(opts: CatalogSchedulerOptions) {
   const state = new Map<string, ClusterState>();
-  return async function tick(now = Date.now()): Promise<void> {
+  const inFlight = new Set<Promise<void>>();
+  const limit = opts.concurrency ?? 4;
+
+  /** Starts the syncs that are due and returns without waiting for them. */
+  async function tick(now = Date.now()): Promise<void> {
     const targets = await listClusterTargets();
     for (const id of state.keys()) if (!targets.some((t) => t.id === id)) state.delete(id);
     for (const target of targets) {
-      const s = state.get(target.id) ?? { failures: 0, nextAt: 0, lastConfigsAt: 0 };
+      const s = state.get(target.id) ?? { failures: 0, nextAt: 0, lastConfigsAt: 0, running: false };
       state.set(target.id, s);
-      if (now < s.nextAt) continue;
+      if (s.running || now < s.nextAt || inFlight.size >= limit) continue;
       const withConfigs = now - s.lastConfigsAt >= opts.configIntervalMs;
-      const result = await syncCluster(target, { withConfigs });
-      opts.onResult?.(target.name, result);
-      if (result.ok) {
-        s.failures = 0;
-        s.nextAt = now + opts.intervalMs;
-        if (withConfigs) s.lastConfigsAt = now;
-      } else {
-        s.failures += 1;
-        s.nextAt = Date.now() + backoffMs(s.failures, opts.intervalMs, opts.maxBackoffMs);
-      }
+      s.running = true;
+      const run = syncCluster(target, { withConfigs })
+        .then((result) => {
+          opts.onResult?.(target.name, result);
+          if (result.ok) {
+            s.failures = 0;
+            s.nextAt = now + opts.intervalMs;
+            if (withConfigs) s.lastConfigsAt = now;
+          } else {
+            s.failures += 1;
+            s.nextAt = Date.now() + backoffMs(s.failures, opts.intervalMs, opts.maxBackoffMs);
+          }
+        })
+        .catch((e) => {
+          // A database error while recording: retry on the normal schedule, never crash the worker.
+          opts.onError?.(target.name, e);
+          s.nextAt = Date.now() + opts.intervalMs;
+        })
+        .finally(() => {
+          s.running = false;
+          inFlight.delete(run);
+        });
+      inFlight.add(run);
     }
-  };
+  }
+
+  /** Resolves when every sync started so far has finished (shutdown, tests). */
+  async function idle(): Promise<void> {
+    while (inFlight.size) await Promise.allSettled([...inFlight]);
+  }
+
+  return { tick, idle };
 }
