@@ -34,6 +34,8 @@ try {
   for (let i = 0; i < names.length; i += 500) {
     await admin.createTopics({ topics: names.slice(i, i + 500).map((topic) => ({ topic, numPartitions: 1 })), waitForLeaders: false, timeout: 120_000 });
   }
+  // Topic creation is asynchronous in KRaft: wait until the broker's metadata has every topic.
+  while ((await admin.listTopics()).filter((n) => n.startsWith("bench.")).length < topicCount) await new Promise((r) => setTimeout(r, 500));
   const producer = kafka.producer();
   await producer.connect();
   await producer.sendBatch({ topicMessages: names.slice(0, 1000).map((topic) => ({ topic, messages: [{ value: "x" }] })) });

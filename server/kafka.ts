@@ -83,17 +83,68 @@ function chunks<T>(items: T[], size: number): T[][] {
 // the flag, and the double-underscore prefix is the convention every internal topic follows.
 const isInternalTopic = (name: string) => name.startsWith("__");
 
-async function readTopics(admin: Admin, withConfigs: boolean): Promise<TopicInfo[]> {
+interface PartitionOffsets { partition: number; low: string; high: string }
+
+// kafkajs's public admin API lists offsets one topic at a time (two requests per topic): minutes for a
+// 10,000-topic cluster. Its internal cluster object batches any number of topics into one ListOffsets
+// request per broker. kafkajs 2.2.4 is pinned and frozen, so reaching it by its symbol is stable; if
+// the internals ever differ, we fall back to the public per-topic call.
+interface InternalCluster {
+  connect(): Promise<void>;
+  disconnect(): Promise<void>;
+  addMultipleTargetTopics(topics: string[]): Promise<void>;
+  fetchTopicsOffset(
+    topics: { topic: string; fromBeginning: boolean; partitions: { partition: number }[] }[],
+  ): Promise<{ topic: string; partitions: { partition: number; offset: string }[] }[]>;
+}
+
+function internalCluster(kafka: Kafka): InternalCluster | null {
+  const key = Object.getOwnPropertySymbols(kafka).find((s) => s.description === "private:Kafka:createCluster");
+  const create = key ? (kafka as unknown as Record<symbol, unknown>)[key] : undefined;
+  // isolationLevel 0 (READ_UNCOMMITTED): the log-end offset, as kafka-topics and kafka-consumer-groups show it.
+  return typeof create === "function" ? (create({ allowAutoTopicCreation: false, isolationLevel: 0 }) as InternalCluster) : null;
+}
+
+async function batchedOffsets(kafka: Kafka, topics: { name: string; partitions: number[] }[]): Promise<Map<string, PartitionOffsets[]> | null> {
+  const cluster = internalCluster(kafka);
+  if (!cluster || typeof cluster.fetchTopicsOffset !== "function") return null;
+  await cluster.connect();
+  try {
+    await cluster.addMultipleTargetTopics(topics.map((t) => t.name));
+    const out = new Map<string, PartitionOffsets[]>();
+    for (const batch of chunks(topics.filter((t) => t.partitions.length > 0), 1_000)) {
+      const request = (fromBeginning: boolean) =>
+        batch.map((t) => ({ topic: t.name, fromBeginning, partitions: t.partitions.map((partition) => ({ partition })) }));
+      const [high, low] = await Promise.all([cluster.fetchTopicsOffset(request(false)), cluster.fetchTopicsOffset(request(true))]);
+      const lows = new Map(low.map((t) => [t.topic, new Map(t.partitions.map((p) => [p.partition, p.offset]))]));
+      for (const t of high) {
+        out.set(t.topic, t.partitions.map((p) => ({ partition: p.partition, high: p.offset, low: lows.get(t.topic)?.get(p.partition) ?? "0" })));
+      }
+    }
+    return out;
+  } finally {
+    await cluster.disconnect().catch(() => undefined);
+  }
+}
+
+async function perTopicOffsets(admin: Admin, names: string[]): Promise<Map<string, PartitionOffsets[]>> {
+  const offsets = await mapLimit(names, 16, async (name) => {
+    try {
+      return [name, await admin.fetchTopicOffsets(name)] as const;
+    } catch {
+      return [name, []] as const; // deleted between list and fetch, or leader moving: the next sync catches up
+    }
+  });
+  return new Map(offsets.map(([n, o]) => [n, o.map((p) => ({ partition: p.partition, low: p.low, high: p.high }))]));
+}
+
+async function readTopics(kafka: Kafka, admin: Admin, withConfigs: boolean): Promise<TopicInfo[]> {
   const names = await admin.listTopics();
   if (names.length === 0) return [];
   const { topics } = await admin.fetchTopicMetadata({ topics: names });
-  const offsets = await mapLimit(topics, 16, async (t) => {
-    try {
-      return await admin.fetchTopicOffsets(t.name);
-    } catch {
-      return null; // deleted between list and fetch, or leader moving: the next sync catches up
-    }
-  });
+  const offsets =
+    (await batchedOffsets(kafka, topics.map((t) => ({ name: t.name, partitions: t.partitions.filter((p) => p.leader >= 0).map((p) => p.partitionId) }))).catch(() => null)) ??
+    (await perTopicOffsets(admin, topics.map((t) => t.name)));
   const configs = new Map<string, ConfigEntry[]>();
   if (withConfigs) {
     for (const batch of chunks(topics.map((t) => t.name), 200)) {
@@ -116,8 +167,8 @@ async function readTopics(admin: Admin, withConfigs: boolean): Promise<TopicInfo
       }
     }
   }
-  return topics.map((t, i) => {
-    const off = new Map((offsets[i] ?? []).map((o) => [o.partition, o]));
+  return topics.map((t) => {
+    const off = new Map((offsets.get(t.name) ?? []).map((o) => [o.partition, o]));
     return {
       name: t.name,
       internal: isInternalTopic(t.name),
@@ -186,10 +237,15 @@ async function readGroups(admin: Admin): Promise<GroupInfo[]> {
 
 /** One consistent read of what the catalog shows: brokers, topics (+ configs when asked), groups. */
 export async function readCatalog(conn: ClusterConnection, opts: { withConfigs: boolean }): Promise<CatalogSnapshot> {
-  return withAdmin(conn, async (admin) => {
+  const kafka = createKafka(conn);
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
     const { controllerId, brokers } = await describeBrokers(admin);
-    const topics = await readTopics(admin, opts.withConfigs);
+    const topics = await readTopics(kafka, admin, opts.withConfigs);
     const groups = await readGroups(admin);
     return { controllerId, brokers, topics, groups };
-  });
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
 }

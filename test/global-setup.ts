@@ -37,11 +37,19 @@ export default async function setup() {
 
   const libs = ensureKafkaJars(defaultCacheDir(process.env.EVENTPLANE_CACHE_DIR));
   const port = await freePort();
-  const broker = await startKafka({ libs, dataDir: join(dir, "kafka"), port, controllerPort: await freePort() });
+  const saslPort = await freePort();
+  const broker = await startKafka({
+    libs,
+    dataDir: join(dir, "kafka"),
+    port,
+    controllerPort: await freePort(),
+    sasl: { port: saslPort, users: { alice: "alice-secret" } },
+  });
   cleanups.push(broker.stop);
 
   process.env.DATABASE_URL = url;
   process.env.TEST_KAFKA_BROKERS = broker.brokers;
+  process.env.TEST_KAFKA_SASL_BROKERS = `127.0.0.1:${saslPort}`;
   process.env.EVENTPLANE_SECRET_KEY = "integration-test-key";
   process.env.KAFKA_BROKERS = "";
 

@@ -65,15 +65,33 @@ export interface KafkaBroker {
   stop(): Promise<void>;
 }
 
-function serverProperties(port: number, controllerPort: number, logDir: string): string {
+/** An extra SASL_PLAINTEXT listener with PLAIN users, for testing authenticated clusters for real. */
+export interface SaslPlainListener {
+  port: number;
+  users: Record<string, string>;
+}
+
+function saslLines(sasl: SaslPlainListener | undefined): string[] {
+  if (!sasl) return [];
+  const users = Object.entries(sasl.users).map(([u, p]) => `user_${u}="${p}"`).join(" ");
+  return [
+    "sasl.enabled.mechanisms=PLAIN",
+    "inter.broker.listener.name=PLAINTEXT",
+    `listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required ${users};`,
+  ];
+}
+
+function serverProperties(port: number, controllerPort: number, logDir: string, sasl?: SaslPlainListener): string {
+  const saslListener = sasl ? `,SASL_PLAINTEXT://127.0.0.1:${sasl.port}` : "";
   return [
     "process.roles=broker,controller",
     "node.id=1",
     `controller.quorum.voters=1@127.0.0.1:${controllerPort}`,
-    `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
-    `advertised.listeners=PLAINTEXT://127.0.0.1:${port}`,
+    `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}${saslListener}`,
+    `advertised.listeners=PLAINTEXT://127.0.0.1:${port}${saslListener}`,
     "controller.listener.names=CONTROLLER",
-    "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+    `listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT${sasl ? ",SASL_PLAINTEXT:SASL_PLAINTEXT" : ""}`,
+    ...saslLines(sasl),
     `log.dirs=${logDir}`,
     "offsets.topic.replication.factor=1",
     "transaction.state.log.replication.factor=1",
@@ -126,6 +144,7 @@ export async function startKafka(opts: {
   dataDir: string;
   port: number;
   controllerPort?: number;
+  sasl?: SaslPlainListener;
   stdio?: "inherit" | "ignore";
 }): Promise<KafkaBroker> {
   const dataDir = resolve(opts.dataDir);
@@ -133,7 +152,7 @@ export async function startKafka(opts: {
   mkdirSync(logDir, { recursive: true });
   const controllerPort = opts.controllerPort ?? opts.port + 1;
   const props = join(dataDir, "server.properties");
-  writeFileSync(props, serverProperties(opts.port, controllerPort, logDir));
+  writeFileSync(props, serverProperties(opts.port, controllerPort, logDir, opts.sasl));
   const log4j = join(dataDir, "log4j2.properties");
   writeFileSync(log4j, log4jConfig(join(dataDir, "server.log")));
   const cp = `${opts.libs}/*`;

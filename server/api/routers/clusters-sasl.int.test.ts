@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { syncCluster } from "@/collectors/catalog-sync/sync-cluster";
+import { db } from "@/server/db";
+import { listClusterTargets } from "@/server/domain/topics";
+import { uniqueName } from "@/test/kafka-helpers";
+import { createCaller } from "../root";
+
+const caller = createCaller({ actor: "test" });
+const saslBrokers = () => {
+  const b = process.env.TEST_KAFKA_SASL_BROKERS;
+  if (!b) throw new Error("TEST_KAFKA_SASL_BROKERS is not set (test/global-setup.ts)");
+  return b;
+};
+
+// The shared test broker has a real SASL_PLAINTEXT listener with user alice (test/global-setup.ts).
+describe("a SASL PLAIN cluster", () => {
+  it("is added with the right password, stored encrypted, never returned, and synced with the stored secret", async () => {
+    const name = uniqueName("sasl");
+    const input = { name, bootstrapServers: saslBrokers(), saslMechanism: "plain" as const, saslUsername: "alice", saslPassword: "alice-secret" };
+    expect(await caller.clusters.test(input)).toMatchObject({ ok: true, error: null });
+    const { id } = await caller.clusters.add(input);
+
+    const row = await db.cluster.findUniqueOrThrow({ where: { id } });
+    expect(row.saslPasswordEnc).toBeTruthy();
+    expect(row.saslPasswordEnc).not.toContain("alice-secret");
+    expect(JSON.stringify(await caller.clusters.list())).not.toContain("alice-secret");
+    expect(await caller.clusters.get({ id })).toMatchObject({ saslMechanism: "plain", saslUsername: "alice", hasPassword: true });
+
+    const target = (await listClusterTargets()).find((t) => t.id === id)!;
+    expect((await syncCluster(target, { withConfigs: false })).ok).toBe(true);
+
+    // Editing without retyping the password keeps the stored one (and it still works).
+    await caller.clusters.update({ id, ...input, saslPassword: "", clientId: "renamed-client" });
+    const after = await db.cluster.findUniqueOrThrow({ where: { id } });
+    expect(after.clientId).toBe("renamed-client");
+    expect(after.saslPasswordEnc).toBe(row.saslPasswordEnc);
+    await caller.clusters.remove({ id });
+  });
+
+  it("refuses a wrong password with an authentication error and saves nothing", async () => {
+    const name = uniqueName("badpw");
+    await expect(
+      caller.clusters.add({ name, bootstrapServers: saslBrokers(), saslMechanism: "plain", saslUsername: "alice", saslPassword: "wrong" }),
+    ).rejects.toMatchObject({ code: "PRECONDITION_FAILED", message: expect.stringMatching(/authentication/i) });
+    expect(await db.cluster.findUnique({ where: { name } })).toBeNull();
+  });
+});
