@@ -15,3 +15,5 @@ export function fmtAgo(d: Date | string | null | undefined, now = Date.now()): s
   if (s < 86400) return `${Math.floor(s / 3600)}h ago`;
   return `${Math.floor(s / 86400)}d ago`;
 }
+
+export const plural = (n: number, noun: string) => `${fmtInt(n)} ${noun}${n === 1 ? "" : "s"}`;

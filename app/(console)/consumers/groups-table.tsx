@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useEffect, useState } from "react";
 import { fmtAgo } from "@/app/_components/format";
 import { Pagination } from "@/app/_components/ui/pagination";
@@ -55,7 +56,19 @@ export function GroupsTable() {
                     <td className="px-4 py-2 text-slate-600">{g.clusterName}</td>
                     <td className="px-4 py-2"><StatusBadge status={g.state} /></td>
                     <td className="px-4 py-2 text-right tabular-nums">{g.memberCount}</td>
-                    <td className="px-4 py-2 text-xs text-slate-600">{g.topics.join(", ") || "—"}</td>
+                    <td className="px-4 py-2 text-xs">
+                      {g.topics.length ? (
+                        <span className="flex flex-wrap gap-1">
+                          {g.topics.map((t) => (
+                            <Link key={t} href={`/topics?cluster=${g.clusterId}&q=${encodeURIComponent(t)}`} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-slate-700 hover:bg-indigo-50 hover:text-indigo-700">
+                              {t}
+                            </Link>
+                          ))}
+                        </span>
+                      ) : (
+                        <span className="text-slate-400">—</span>
+                      )}
+                    </td>
                     <td className="px-4 py-2 text-xs text-slate-500">{fmtAgo(g.lastSeenAt)}</td>
                   </tr>
                 ))}

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { fmtAgo, fmtInt } from "@/app/_components/format";
+import { fmtAgo, plural } from "@/app/_components/format";
 import { Button } from "@/app/_components/ui/button";
 import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states";
 import { StatusBadge } from "@/app/_components/ui/status-badge";
@@ -53,7 +53,7 @@ function ClusterRow({ cluster: c, onEdit }: { cluster: Cluster; onEdit: () => vo
           </p>
           <p className="font-mono text-xs text-slate-500">{c.bootstrapServers.join(", ")}</p>
           <p className="mt-1 text-xs text-slate-500">
-            {c.tls ? "TLS" : "plaintext"} · {c.saslMechanism === "none" ? "no SASL" : `SASL ${c.saslMechanism.toUpperCase()} as ${c.saslUsername}`} · {fmtInt(c.brokerCount)} brokers · {fmtInt(c.topicCount)} topics · last sync {fmtAgo(c.lastSyncAt)}
+            {c.tls ? "TLS" : "plaintext"} · {c.saslMechanism === "none" ? "no SASL" : `SASL ${c.saslMechanism.toUpperCase()} as ${c.saslUsername}`} · {plural(c.brokerCount, "broker")} · {plural(c.topicCount, "topic")} · last sync {fmtAgo(c.lastSyncAt)}
           </p>
           {c.status === "UNREACHABLE" ? <p className="mt-2 text-xs text-rose-700">Unreachable since {fmtAgo(c.unreachableSince)}: {c.lastError}</p> : null}
         </div>
