@@ -37,7 +37,7 @@ async function shutdown(signal: string) {
   console.log(`[worker] ${signal}: finishing the current cycle…`);
   controller.abort();
   await Promise.all(loops.map((l) => l.stopped));
-  await catalog.idle();
+  await catalog.stop();
   await closeConnections();
   process.exit(0);
 }

@@ -24,6 +24,16 @@ const db = await prepareDatabase({ dataDir: dir, pgPort: await freePort(), datab
 process.env.DATABASE_URL = db.url;
 process.env.EVENTPLANE_SECRET_KEY = "bench";
 
+// Ctrl-C must not leave the broker and the database running.
+for (const sig of ["SIGINT", "SIGTERM"] as const) {
+  process.once(sig, async () => {
+    await broker.stop();
+    await db.stop();
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
+
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 try {
   const kafka = new Kafka({ clientId: "bench", brokers: [broker.brokers], logLevel: logLevel.NOTHING });

@@ -2,7 +2,9 @@
 // exponential back-off while it does not, so a dead broker is not hammered, and recovery is automatic.
 // Clusters sync side by side (up to `concurrency` at once): one slow or dead cluster, waiting on its
 // connection timeouts, never delays the others.
-import { listClusterTargets } from "@/server/domain/topics";
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import { claimClusterLease, listClusterTargets, releaseClusterLeases } from "@/server/domain/topics";
 import { backoffMs } from "../runtime/backoff";
 import { syncCluster, type SyncResult } from "./sync-cluster";
 
@@ -19,6 +21,10 @@ export interface CatalogSchedulerOptions {
   /** Topic configs are big and change rarely: refreshed at most this often (and on first sight). */
   configIntervalMs: number;
   concurrency?: number;
+  /** Identifies this worker in cluster leases; unique per process by default. */
+  workerId?: string;
+  /** How long a lease lasts without renewal: how soon another worker takes over a dead one's clusters. */
+  leaseTtlMs?: number;
   onResult?: (cluster: string, result: SyncResult) => void;
   onError?: (cluster: string, error: unknown) => void;
 }
@@ -27,6 +33,8 @@ export function createCatalogScheduler(opts: CatalogSchedulerOptions) {
   const state = new Map<string, ClusterState>();
   const inFlight = new Set<Promise<void>>();
   const limit = opts.concurrency ?? 4;
+  const workerId = opts.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+  const leaseTtlMs = opts.leaseTtlMs ?? Math.max(30_000, 3 * opts.intervalMs);
 
   /** Starts the syncs that are due and returns without waiting for them. */
   async function tick(now = Date.now()): Promise<void> {
@@ -38,8 +46,13 @@ export function createCatalogScheduler(opts: CatalogSchedulerOptions) {
       if (s.running || now < s.nextAt || inFlight.size >= limit) continue;
       const withConfigs = now - s.lastConfigsAt >= opts.configIntervalMs;
       s.running = true;
-      const run = syncCluster(target, { withConfigs })
-        .then((result) => {
+      const run = claimClusterLease(target.id, workerId, leaseTtlMs)
+        .then(async (mine) => {
+          if (!mine) {
+            s.nextAt = now + opts.intervalMs; // another worker has it; look again next interval
+            return;
+          }
+          const result = await syncCluster(target, { withConfigs });
           opts.onResult?.(target.name, result);
           if (result.ok) {
             s.failures = 0;
@@ -68,5 +81,11 @@ export function createCatalogScheduler(opts: CatalogSchedulerOptions) {
     while (inFlight.size) await Promise.allSettled([...inFlight]);
   }
 
-  return { tick, idle };
+  /** Waits for the syncs in flight, then hands this worker's clusters to the others. */
+  async function stop(): Promise<void> {
+    await idle();
+    await releaseClusterLeases(workerId);
+  }
+
+  return { tick, idle, stop, workerId };
 }

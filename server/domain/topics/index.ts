@@ -9,3 +9,4 @@ export { recordCatalog, markClusterUnreachable, type CatalogRecord } from "./rec
 export { listTopics, topicFacets, getTopic } from "./query-topics";
 export { updateTopicMetadata } from "./update-topic-metadata";
 export { systemHealth } from "./system-health";
+export { claimClusterLease, releaseClusterLeases } from "./cluster-lease";
