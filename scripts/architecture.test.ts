@@ -16,7 +16,9 @@ function sources(dir: string): string[] {
 
 describe("architecture", () => {
   it("reads process.env only in env.js (app, server and collectors)", () => {
-    const offenders = ["app", "server", "collectors"].flatMap(sources).filter((f) => /process\.env\b/.test(readFileSync(join(root, f), "utf8")));
+    const offenders = ["app", "server", "collectors"]
+      .flatMap(sources)
+      .filter((f) => /process\.env\b/.test(readFileSync(join(root, f), "utf8")));
     expect(offenders).toEqual([]);
   });
 
@@ -27,7 +29,9 @@ describe("architecture", () => {
 
   it("keeps route handlers thin (at most 20 lines)", () => {
     const routes = sources("app").filter((f) => f.endsWith("route.ts"));
-    const long = routes.filter((f) => readFileSync(join(root, f), "utf8").split("\n").length > 20).map((f) => relative(root, join(root, f)));
+    const long = routes
+      .filter((f) => readFileSync(join(root, f), "utf8").split("\n").length > 20)
+      .map((f) => relative(root, join(root, f)));
     expect(routes.length).toBeGreaterThan(0);
     expect(long).toEqual([]);
   });

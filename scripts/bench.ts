@@ -42,7 +42,11 @@ try {
   let t = performance.now();
   const names = Array.from({ length: topicCount }, (_, i) => `bench.topic.${String(i).padStart(5, "0")}`);
   for (let i = 0; i < names.length; i += 500) {
-    await admin.createTopics({ topics: names.slice(i, i + 500).map((topic) => ({ topic, numPartitions: 1 })), waitForLeaders: false, timeout: 120_000 });
+    await admin.createTopics({
+      topics: names.slice(i, i + 500).map((topic) => ({ topic, numPartitions: 1 })),
+      waitForLeaders: false,
+      timeout: 120_000,
+    });
   }
   // Topic creation is asynchronous in KRaft: wait until the broker's metadata has every topic.
   while ((await admin.listTopics()).filter((n) => n.startsWith("bench.")).length < topicCount) await new Promise((r) => setTimeout(r, 500));
@@ -85,7 +89,9 @@ try {
     fullCfg.push(performance.now() - t);
   }
   const line = (name: string, f: number[], b: number[]) =>
-    console.log(`${name.padEnd(34)} sync ${(median(f) / 1000).toFixed(2)} s · raw admin read ${(median(b) / 1000).toFixed(2)} s · ratio ${(median(f) / median(b)).toFixed(2)}`);
+    console.log(
+      `${name.padEnd(34)} sync ${(median(f) / 1000).toFixed(2)} s · raw admin read ${(median(b) / 1000).toFixed(2)} s · ratio ${(median(f) / median(b)).toFixed(2)}`,
+    );
   console.log(`\ncatalog sync, ${topicCount} topics, median of ${rounds}:`);
   line("offsets + groups (every cycle)", full, raw);
   line("with configs (once a minute)", fullCfg, rawCfg);
@@ -108,7 +114,11 @@ try {
   const search = await timeIt(() => listTopics({ search: "topic.0999", page: 1 }));
   console.log(`
 topics list over ${topicCount} topics (median of 20; bare SELECT 1 round trip ${ping.toFixed(2)} ms):`);
-  for (const [name, ms] of [["page 1 by messages", page1], ["page 150 by name", deep], ["search", search]] as const) {
+  for (const [name, ms] of [
+    ["page 1 by messages", page1],
+    ["page 150 by name", deep],
+    ["search", search],
+  ] as const) {
     console.log(`${name.padEnd(34)} ${ms.toFixed(1)} ms · ratio ${(ms / ping).toFixed(1)}`);
   }
   await closeConnections();

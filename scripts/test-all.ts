@@ -20,7 +20,9 @@ function step(name: string, cmd: string, args: string[]): boolean {
   console.log(`\n━━ ${name} ━━`);
   const started = Date.now();
   const r = spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" });
-  console.log(`━━ ${name}: ${r.status === 0 ? "ok" : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `━━ ${name}: ${r.status === 0 ? "ok" : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   if (r.status !== 0) failures.push(name);
   return r.status === 0;
 }
@@ -43,12 +45,33 @@ function countFrom(file: string, read: (json: any) => { ok: number; bad: number 
 }
 
 check("typecheck", bin("tsc"), ["--noEmit", "-p", "."]);
-check("dependency rules", bin("depcruise"), ["--config", ".dependency-cruiser.cjs", "app", "server", "collectors", "scripts", "test", "env.js"]);
+check("dependency rules", bin("depcruise"), [
+  "--config",
+  ".dependency-cruiser.cjs",
+  "app",
+  "server",
+  "collectors",
+  "scripts",
+  "test",
+  "env.js",
+]);
 
 for (const project of ["unit", "int"]) {
   const file = join(results, `vitest-${project}.json`);
-  const ok = step(`vitest ${project}`, bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${file}`]);
-  countFrom(file, (j) => ({ ok: j.numPassedTests, bad: j.numFailedTests || j.numFailedTestSuites || (j.success ? 0 : 1) }), `vitest ${project}`, ok);
+  const ok = step(`vitest ${project}`, bin("vitest"), [
+    "run",
+    "--project",
+    project,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${file}`,
+  ]);
+  countFrom(
+    file,
+    (j) => ({ ok: j.numPassedTests, bad: j.numFailedTests || j.numFailedTestSuites || (j.success ? 0 : 1) }),
+    `vitest ${project}`,
+    ok,
+  );
 }
 
 const e2e = join(results, "e2e.json");

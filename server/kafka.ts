@@ -9,22 +9,53 @@ export interface ClusterConnection {
   sasl?: { mechanism: "plain" | "scram-sha-256" | "scram-sha-512"; username: string; password: string };
 }
 
-export interface BrokerInfo { nodeId: number; host: string; port: number; rack: string | null }
-export interface PartitionInfo {
-  partition: number; leader: number; replicas: number[]; isr: number[]; offlineReplicas: number[];
-  startOffset: bigint; endOffset: bigint;
+export interface BrokerInfo {
+  nodeId: number;
+  host: string;
+  port: number;
+  rack: string | null;
 }
-export interface ConfigEntry { name: string; value: string | null; isDefault: boolean; source: string; sensitive: boolean }
-export interface TopicInfo { name: string; internal: boolean; partitions: PartitionInfo[]; configs?: ConfigEntry[] }
+export interface PartitionInfo {
+  partition: number;
+  leader: number;
+  replicas: number[];
+  isr: number[];
+  offlineReplicas: number[];
+  startOffset: bigint;
+  endOffset: bigint;
+}
+export interface ConfigEntry {
+  name: string;
+  value: string | null;
+  isDefault: boolean;
+  source: string;
+  sensitive: boolean;
+}
+export interface TopicInfo {
+  name: string;
+  internal: boolean;
+  partitions: PartitionInfo[];
+  configs?: ConfigEntry[];
+}
 export interface GroupMemberInfo {
-  memberId: string; clientId: string; host: string; assignments: { topic: string; partitions: number[] }[];
+  memberId: string;
+  clientId: string;
+  host: string;
+  assignments: { topic: string; partitions: number[] }[];
 }
 export interface GroupInfo {
-  groupId: string; state: string; protocolType: string | null; protocol: string | null;
-  members: GroupMemberInfo[]; offsets: { topic: string; partition: number; committed: bigint }[];
+  groupId: string;
+  state: string;
+  protocolType: string | null;
+  protocol: string | null;
+  members: GroupMemberInfo[];
+  offsets: { topic: string; partition: number; committed: bigint }[];
 }
 export interface CatalogSnapshot {
-  controllerId: number | null; brokers: BrokerInfo[]; topics: TopicInfo[]; groups: GroupInfo[];
+  controllerId: number | null;
+  brokers: BrokerInfo[];
+  topics: TopicInfo[];
+  groups: GroupInfo[];
 }
 
 export function createKafka(conn: ClusterConnection, opts: { connectionTimeoutMs?: number; retries?: number } = {}): Kafka {
@@ -83,7 +114,11 @@ function chunks<T>(items: T[], size: number): T[][] {
 // the flag, and the double-underscore prefix is the convention every internal topic follows.
 const isInternalTopic = (name: string) => name.startsWith("__");
 
-interface PartitionOffsets { partition: number; low: string; high: string }
+interface PartitionOffsets {
+  partition: number;
+  low: string;
+  high: string;
+}
 
 // kafkajs's public admin API lists offsets one topic at a time (two requests per topic): minutes for a
 // 10,000-topic cluster. Its internal cluster object batches any number of topics into one ListOffsets
@@ -105,20 +140,29 @@ function internalCluster(kafka: Kafka): InternalCluster | null {
   return typeof create === "function" ? (create({ allowAutoTopicCreation: false, isolationLevel: 0 }) as InternalCluster) : null;
 }
 
-async function batchedOffsets(kafka: Kafka, topics: { name: string; partitions: number[] }[]): Promise<Map<string, PartitionOffsets[]> | null> {
+async function batchedOffsets(
+  kafka: Kafka,
+  topics: { name: string; partitions: number[] }[],
+): Promise<Map<string, PartitionOffsets[]> | null> {
   const cluster = internalCluster(kafka);
   if (!cluster || typeof cluster.fetchTopicsOffset !== "function") return null;
   await cluster.connect();
   try {
     await cluster.addMultipleTargetTopics(topics.map((t) => t.name));
     const out = new Map<string, PartitionOffsets[]>();
-    for (const batch of chunks(topics.filter((t) => t.partitions.length > 0), 1_000)) {
+    for (const batch of chunks(
+      topics.filter((t) => t.partitions.length > 0),
+      1_000,
+    )) {
       const request = (fromBeginning: boolean) =>
         batch.map((t) => ({ topic: t.name, fromBeginning, partitions: t.partitions.map((partition) => ({ partition })) }));
       const [high, low] = await Promise.all([cluster.fetchTopicsOffset(request(false)), cluster.fetchTopicsOffset(request(true))]);
       const lows = new Map(low.map((t) => [t.topic, new Map(t.partitions.map((p) => [p.partition, p.offset]))]));
       for (const t of high) {
-        out.set(t.topic, t.partitions.map((p) => ({ partition: p.partition, high: p.offset, low: lows.get(t.topic)?.get(p.partition) ?? "0" })));
+        out.set(
+          t.topic,
+          t.partitions.map((p) => ({ partition: p.partition, high: p.offset, low: lows.get(t.topic)?.get(p.partition) ?? "0" })),
+        );
       }
     }
     return out;
@@ -143,11 +187,20 @@ async function readTopics(kafka: Kafka, admin: Admin, withConfigs: boolean): Pro
   if (names.length === 0) return [];
   const { topics } = await admin.fetchTopicMetadata({ topics: names });
   const offsets =
-    (await batchedOffsets(kafka, topics.map((t) => ({ name: t.name, partitions: t.partitions.filter((p) => p.leader >= 0).map((p) => p.partitionId) }))).catch(() => null)) ??
-    (await perTopicOffsets(admin, topics.map((t) => t.name)));
+    (await batchedOffsets(
+      kafka,
+      topics.map((t) => ({ name: t.name, partitions: t.partitions.filter((p) => p.leader >= 0).map((p) => p.partitionId) })),
+    ).catch(() => null)) ??
+    (await perTopicOffsets(
+      admin,
+      topics.map((t) => t.name),
+    ));
   const configs = new Map<string, ConfigEntry[]>();
   if (withConfigs) {
-    for (const batch of chunks(topics.map((t) => t.name), 200)) {
+    for (const batch of chunks(
+      topics.map((t) => t.name),
+      200,
+    )) {
       const res = await admin.describeConfigs({
         includeSynonyms: false,
         resources: batch.map((name) => ({ type: 2 /* TOPIC */, name })),
@@ -192,7 +245,10 @@ function decodeAssignment(buf: Buffer | undefined): { topic: string; partitions:
   if (!buf || buf.length === 0) return [];
   try {
     const decoded = AssignerProtocol.MemberAssignment.decode(buf);
-    return Object.entries(decoded?.assignment ?? {}).map(([topic, partitions]) => ({ topic, partitions: [...partitions].sort((a, b) => a - b) }));
+    return Object.entries(decoded?.assignment ?? {}).map(([topic, partitions]) => ({
+      topic,
+      partitions: [...partitions].sort((a, b) => a - b),
+    }));
   } catch {
     return []; // not the consumer protocol's encoding (e.g. Connect); members still show
   }
@@ -202,7 +258,10 @@ async function readGroups(admin: Admin): Promise<GroupInfo[]> {
   const listed = await admin.listGroups();
   if (listed.groups.length === 0) return [];
   const described = new Map<string, Awaited<ReturnType<Admin["describeGroups"]>>["groups"][number]>();
-  for (const batch of chunks(listed.groups.map((g) => g.groupId), 100)) {
+  for (const batch of chunks(
+    listed.groups.map((g) => g.groupId),
+    100,
+  )) {
     const { groups } = await admin.describeGroups(batch);
     for (const g of groups) described.set(g.groupId, g);
   }
@@ -212,9 +271,7 @@ async function readGroups(admin: Admin): Promise<GroupInfo[]> {
     try {
       const res = await admin.fetchOffsets({ groupId: g.groupId });
       offsets = res.flatMap((t) =>
-        t.partitions
-          .filter((p) => p.offset !== "-1")
-          .map((p) => ({ topic: t.topic, partition: p.partition, committed: BigInt(p.offset) })),
+        t.partitions.filter((p) => p.offset !== "-1").map((p) => ({ topic: t.topic, partition: p.partition, committed: BigInt(p.offset) })),
       );
     } catch {
       offsets = [];

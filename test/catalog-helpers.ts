@@ -11,5 +11,8 @@ export async function createTestCluster(brokers = testBrokers()) {
 }
 
 export async function topicRow(clusterId: string, name: string) {
-  return db.topic.findUnique({ where: { clusterId_name: { clusterId, name } }, include: { partitions: { orderBy: { partition: "asc" } } } });
+  return db.topic.findUnique({
+    where: { clusterId_name: { clusterId, name } },
+    include: { partitions: { orderBy: { partition: "asc" } } },
+  });
 }

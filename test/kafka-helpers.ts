@@ -33,7 +33,10 @@ export async function produce(topic: string, perPartition: Record<number, number
   await producer.connect();
   try {
     for (const [partition, count] of Object.entries(perPartition)) {
-      await producer.send({ topic, messages: Array.from({ length: count }, (_, i) => ({ partition: Number(partition), key: `k${i}`, value: `m${i}` })) });
+      await producer.send({
+        topic,
+        messages: Array.from({ length: count }, (_, i) => ({ partition: Number(partition), key: `k${i}`, value: `m${i}` })),
+      });
     }
   } finally {
     await producer.disconnect();
@@ -45,7 +48,11 @@ export async function commitOffsets(groupId: string, topic: string, offsets: Rec
   const admin = testKafka().admin();
   await admin.connect();
   try {
-    await admin.setOffsets({ groupId, topic, partitions: Object.entries(offsets).map(([p, o]) => ({ partition: Number(p), offset: String(o) })) });
+    await admin.setOffsets({
+      groupId,
+      topic,
+      partitions: Object.entries(offsets).map(([p, o]) => ({ partition: Number(p), offset: String(o) })),
+    });
   } finally {
     await admin.disconnect();
   }

@@ -7,7 +7,9 @@ export default function ConsoleLayout({ children }: { children: ReactNode }) {
     <div className="flex min-h-screen">
       <aside className="sticky top-0 flex h-screen w-56 shrink-0 flex-col bg-slate-900 py-4">
         <Link href="/" className="mb-6 flex items-center gap-2 px-5 text-lg font-semibold tracking-tight text-white">
-          <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-indigo-500 text-sm font-bold">e</span>
+          <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-indigo-500 text-sm font-bold">
+            e
+          </span>
           Eventplane
         </Link>
         <Nav />

@@ -36,7 +36,9 @@ describe("two workers and cluster leases", () => {
 
     // worker-a dies without a word (no release): after the lease expires, worker-b collects.
     await expect
-      .poll(async () => (await new Promise((r) => setTimeout(r, 100)), await b.cycle(), b.synced.includes(cluster.name)), { timeout: 10_000 })
+      .poll(async () => (await new Promise((r) => setTimeout(r, 100)), await b.cycle(), b.synced.includes(cluster.name)), {
+        timeout: 10_000,
+      })
       .toBe(true);
     expect((await db.clusterLease.findUniqueOrThrow({ where: { clusterId: cluster.id } })).owner).toBe("worker-b");
 

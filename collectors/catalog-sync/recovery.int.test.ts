@@ -37,6 +37,8 @@ describe("a broker that goes away and comes back", () => {
       intervalMs: 1_000,
       maxBackoffMs: 2_000,
       configIntervalMs: 60_000,
+      // Every cluster in the shared test database is attempted in each cycle, not just the first four.
+      concurrency: 1_000,
       onResult: (name, r) => results.push({ cluster: name, ok: r.ok }),
     });
     const tick = async () => {

@@ -72,7 +72,9 @@ describe("catalog sync against a real broker", () => {
         )
         .toBe("Stable");
       const [g] = await groupsReadingTopic(cluster.id, topic);
-      expect(g!.consumers).toEqual([{ clientId: "eventplane-test", host: expect.stringMatching(/127\.0\.0\.1|localhost/), partitions: [0, 1] }]);
+      expect(g!.consumers).toEqual([
+        { clientId: "eventplane-test", host: expect.stringMatching(/127\.0\.0\.1|localhost/), partitions: [0, 1] },
+      ]);
     } finally {
       await consumer.disconnect();
     }
@@ -101,14 +103,22 @@ describe("catalog sync against a real broker", () => {
     await updateTopicMetadata({ id: row!.id, ownerTeam: "growth", description: "# Notifications", tags: ["email"] });
 
     await syncCluster(cluster, { withConfigs: true });
-    expect(await topicRow(cluster.id, topic)).toMatchObject({ ownerTeam: "growth", description: "# Notifications", tags: ["email"], deletedAt: null });
+    expect(await topicRow(cluster.id, topic)).toMatchObject({
+      ownerTeam: "growth",
+      description: "# Notifications",
+      tags: ["email"],
+      deletedAt: null,
+    });
 
     await deleteTopic(topic);
     await expect
-      .poll(async () => {
-        await syncCluster(cluster, { withConfigs: false });
-        return (await topicRow(cluster.id, topic))?.deletedAt;
-      }, { timeout: 30_000, interval: 500 })
+      .poll(
+        async () => {
+          await syncCluster(cluster, { withConfigs: false });
+          return (await topicRow(cluster.id, topic))?.deletedAt;
+        },
+        { timeout: 30_000, interval: 500 },
+      )
       .toBeInstanceOf(Date);
     expect(await topicRow(cluster.id, topic)).toMatchObject({ id: row!.id, ownerTeam: "growth", tags: ["email"] });
   });

@@ -20,7 +20,7 @@ test("bad cluster input gets a clear error and saves nothing", async ({ page }) 
   await form.getByLabel("Name").fill(unique("bad"));
   await form.getByLabel("Bootstrap servers").fill("broker without port");
   await form.getByRole("button", { name: "Add cluster" }).click();
-  await expect(form.getByRole("alert")).toContainText('is not host:port');
+  await expect(form.getByRole("alert")).toContainText("is not host:port");
 
   await form.getByLabel("Bootstrap servers").fill("127.0.0.1:1");
   await form.getByRole("button", { name: "Test connection" }).click();

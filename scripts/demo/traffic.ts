@@ -24,7 +24,15 @@ await admin.createTopics({ topics: TOPICS.filter((t) => !existing.has(t.topic)),
 await admin.disconnect();
 
 const envelope = (type: string, aggregateId: string, data: object) =>
-  JSON.stringify({ event_id: randomUUID(), event_type: type, timestamp: new Date().toISOString(), version: 1, aggregate_id: aggregateId, correlation_id: aggregateId, data });
+  JSON.stringify({
+    event_id: randomUUID(),
+    event_type: type,
+    timestamp: new Date().toISOString(),
+    version: 1,
+    aggregate_id: aggregateId,
+    correlation_id: aggregateId,
+    data,
+  });
 
 async function producer(clientId: string): Promise<Producer> {
   const p = kafka(clientId).producer({ allowAutoTopicCreation: false });
@@ -52,15 +60,24 @@ const notify = await producer("notification-service");
 
 await service("billing-service", "billing", ["orders"], async (v) => {
   const order = JSON.parse(v) as { aggregate_id: string; data: { total: number } };
-  await billing.send({ topic: "payments", messages: [{ key: order.aggregate_id, value: envelope("PaymentProcessed", order.aggregate_id, { amount: order.data.total }) }] });
+  await billing.send({
+    topic: "payments",
+    messages: [{ key: order.aggregate_id, value: envelope("PaymentProcessed", order.aggregate_id, { amount: order.data.total }) }],
+  });
 });
 await service("inventory-service", "inventory", ["orders"], async (v) => {
   const order = JSON.parse(v) as { aggregate_id: string };
-  await inventory.send({ topic: "inventory", messages: [{ key: order.aggregate_id, value: envelope("InventoryUpdated", order.aggregate_id, { reserved: 1 }) }] });
+  await inventory.send({
+    topic: "inventory",
+    messages: [{ key: order.aggregate_id, value: envelope("InventoryUpdated", order.aggregate_id, { reserved: 1 }) }],
+  });
 });
 await service("notification-service", "notifications", ["orders", "payments"], async (v) => {
   const e = JSON.parse(v) as { aggregate_id: string; event_type: string };
-  await notify.send({ topic: "notifications", messages: [{ key: e.aggregate_id, value: envelope("CustomerNotified", e.aggregate_id, { about: e.event_type }) }] });
+  await notify.send({
+    topic: "notifications",
+    messages: [{ key: e.aggregate_id, value: envelope("CustomerNotified", e.aggregate_id, { about: e.event_type }) }],
+  });
 });
 await service("shipping-service", "shipping", ["payments"], async () => undefined);
 await service("analytics-service", "analytics", ["orders"], async () => undefined, 800);
@@ -68,7 +85,12 @@ await service("analytics-service", "analytics", ["orders"], async () => undefine
 console.log("[demo] traffic running: orders → billing/inventory/notifications → payments → shipping; analytics is slow");
 const timer = setInterval(() => {
   const id = `order-${randomUUID().slice(0, 8)}`;
-  void orders.send({ topic: "orders", messages: [{ key: id, value: envelope("OrderPlaced", id, { total: Math.round(Math.random() * 9000) / 100 }) }] }).catch(() => undefined);
+  void orders
+    .send({
+      topic: "orders",
+      messages: [{ key: id, value: envelope("OrderPlaced", id, { total: Math.round(Math.random() * 9000) / 100 }) }],
+    })
+    .catch(() => undefined);
 }, 400);
 
 for (const sig of ["SIGINT", "SIGTERM"] as const) {

@@ -47,11 +47,10 @@ ${dep("org.apache.logging.log4j", "log4j-slf4j-impl", LOG4J_VERSION)}
 </dependencies></project>\n`,
   );
   log(`resolving Apache Kafka ${KAFKA_VERSION} from Maven Central into ${libs} (once)…`);
-  const mvn = spawnSync(
-    "mvn",
-    ["-B", "-q", "dependency:copy-dependencies", `-DoutputDirectory=${libs}`, "-DincludeScope=runtime"],
-    { cwd: home, encoding: "utf8" },
-  );
+  const mvn = spawnSync("mvn", ["-B", "-q", "dependency:copy-dependencies", `-DoutputDirectory=${libs}`, "-DincludeScope=runtime"], {
+    cwd: home,
+    encoding: "utf8",
+  });
   if (mvn.status !== 0) {
     throw new KafkaSetupError(`Maven could not resolve Kafka ${KAFKA_VERSION}:\n${(mvn.stdout + mvn.stderr).slice(-2000)}`);
   }
@@ -73,7 +72,9 @@ export interface SaslPlainListener {
 
 function saslLines(sasl: SaslPlainListener | undefined): string[] {
   if (!sasl) return [];
-  const users = Object.entries(sasl.users).map(([u, p]) => `user_${u}="${p}"`).join(" ");
+  const users = Object.entries(sasl.users)
+    .map(([u, p]) => `user_${u}="${p}"`)
+    .join(" ");
   return [
     "sasl.enabled.mechanisms=PLAIN",
     "inter.broker.listener.name=PLAINTEXT",

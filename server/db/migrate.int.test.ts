@@ -31,7 +31,11 @@ describe("migrations", () => {
     });
 
     it("rolls back every statement of a failing migration", async () => {
-      const broken = { name: "99999999999999_broken", sql: `CREATE TABLE "ShouldNotExist" (id int); SELECT no_such_function();`, checksum: "x" };
+      const broken = {
+        name: "99999999999999_broken",
+        sql: `CREATE TABLE "ShouldNotExist" (id int); SELECT no_such_function();`,
+        checksum: "x",
+      };
       await expect(applyMigrations(client, [...loadMigrations(), broken])).rejects.toThrow();
       const { rows } = await client.query(`SELECT to_regclass('"ShouldNotExist"') AS t`);
       expect(rows[0].t).toBeNull();

@@ -96,7 +96,15 @@ function MiniStat({ label, value, href }: { label: string; value: number; href?:
   return (
     <div>
       <dt className="text-xs text-slate-500">{label}</dt>
-      <dd>{href ? <Link href={href} className="hover:text-indigo-600">{v}</Link> : v}</dd>
+      <dd>
+        {href ? (
+          <Link href={href} className="hover:text-indigo-600">
+            {v}
+          </Link>
+        ) : (
+          v
+        )}
+      </dd>
     </div>
   );
 }

@@ -8,8 +8,8 @@ export default function AlertsPage() {
     <>
       <PageHeader title="Alerts" />
       <NotYet title="Lag and dead-letter alerts">
-        Rules on consumer lag (offsets and seconds), Burrow-style group status and DLQ depth, delivered to signed webhooks. No
-        rule can be created yet and nothing is evaluated.
+        Rules on consumer lag (offsets and seconds), Burrow-style group status and DLQ depth, delivered to signed webhooks. No rule can be
+        created yet and nothing is evaluated.
       </NotYet>
     </>
   );

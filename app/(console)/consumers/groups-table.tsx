@@ -7,6 +7,7 @@ import { fmtAgo } from "@/app/_components/format";
 import { Pagination } from "@/app/_components/ui/pagination";
 import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states";
 import { StatusBadge } from "@/app/_components/ui/status-badge";
+import { Table, Th } from "@/app/_components/ui/table";
 import { useDebounced } from "@/app/_components/use-debounced";
 import { useQueryState } from "@/app/_components/use-query-state";
 import { useTRPC } from "@/app/_trpc/react";
@@ -21,14 +22,26 @@ export function GroupsTable() {
   }, [debounced, params, set]);
   const page = Math.max(1, Number(params.get("page") ?? 1) || 1);
   const list = useQuery({
-    ...trpc.consumers.list.queryOptions({ search: params.get("q") || undefined, clusterId: params.get("cluster") || undefined, page, pageSize: 50 }),
+    ...trpc.consumers.list.queryOptions({
+      search: params.get("q") || undefined,
+      clusterId: params.get("cluster") || undefined,
+      page,
+      pageSize: 50,
+    }),
     placeholderData: keepPreviousData,
     refetchInterval: 10_000,
   });
   return (
     <div>
       <div role="search" className="mb-4">
-        <input type="search" aria-label="Search groups" placeholder="Search group id…" value={search} onChange={(e) => setSearch(e.target.value)} className="w-72 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm" />
+        <input
+          type="search"
+          aria-label="Search groups"
+          placeholder="Search group id…"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          className="w-72 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
+        />
       </div>
       <ErrorNote error={list.error} />
       {list.isPending ? (
@@ -37,45 +50,55 @@ export function GroupsTable() {
         <EmptyState title="No consumer groups">None of the connected clusters has a consumer group that matches.</EmptyState>
       ) : list.data ? (
         <>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-            <table className="w-full text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  <th scope="col" className="px-4 py-2">Group</th>
-                  <th scope="col" className="px-4 py-2">Cluster</th>
-                  <th scope="col" className="px-4 py-2">State</th>
-                  <th scope="col" className="px-4 py-2 text-right">Members</th>
-                  <th scope="col" className="px-4 py-2">Topics</th>
-                  <th scope="col" className="px-4 py-2">Seen</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {list.data.items.map((g) => (
-                  <tr key={g.id} data-testid="group-row">
-                    <td className="px-4 py-2 font-mono font-medium">{g.groupId}</td>
-                    <td className="px-4 py-2 text-slate-600">{g.clusterName}</td>
-                    <td className="px-4 py-2"><StatusBadge status={g.state} /></td>
-                    <td className="px-4 py-2 text-right tabular-nums">{g.memberCount}</td>
-                    <td className="px-4 py-2 text-xs">
-                      {g.topics.length ? (
-                        <span className="flex flex-wrap gap-1">
-                          {g.topics.map((t) => (
-                            <Link key={t} href={`/topics?cluster=${g.clusterId}&q=${encodeURIComponent(t)}`} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-slate-700 hover:bg-indigo-50 hover:text-indigo-700">
-                              {t}
-                            </Link>
-                          ))}
-                        </span>
-                      ) : (
-                        <span className="text-slate-400">—</span>
-                      )}
-                    </td>
-                    <td className="px-4 py-2 text-xs text-slate-500">{fmtAgo(g.lastSeenAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={list.data.page} pageCount={list.data.pageCount} total={list.data.total} onPage={(p) => set({ page: p > 1 ? p : undefined })} noun="group" />
+          <Table
+            dimmed={list.isPlaceholderData}
+            head={
+              <>
+                <Th>Group</Th>
+                <Th>Cluster</Th>
+                <Th>State</Th>
+                <Th right>Members</Th>
+                <Th>Topics</Th>
+                <Th>Seen</Th>
+              </>
+            }
+          >
+            {list.data.items.map((g) => (
+              <tr key={g.id} data-testid="group-row">
+                <td className="px-4 py-2 font-mono font-medium">{g.groupId}</td>
+                <td className="px-4 py-2 text-slate-600">{g.clusterName}</td>
+                <td className="px-4 py-2">
+                  <StatusBadge status={g.state} />
+                </td>
+                <td className="px-4 py-2 text-right tabular-nums">{g.memberCount}</td>
+                <td className="px-4 py-2 text-xs">
+                  {g.topics.length ? (
+                    <span className="flex flex-wrap gap-1">
+                      {g.topics.map((t) => (
+                        <Link
+                          key={t}
+                          href={`/topics?cluster=${g.clusterId}&q=${encodeURIComponent(t)}`}
+                          className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-slate-700 hover:bg-indigo-50 hover:text-indigo-700"
+                        >
+                          {t}
+                        </Link>
+                      ))}
+                    </span>
+                  ) : (
+                    <span className="text-slate-400">—</span>
+                  )}
+                </td>
+                <td className="px-4 py-2 text-xs text-slate-500">{fmtAgo(g.lastSeenAt)}</td>
+              </tr>
+            ))}
+          </Table>
+          <Pagination
+            page={list.data.page}
+            pageCount={list.data.pageCount}
+            total={list.data.total}
+            onPage={(p) => set({ page: p > 1 ? p : undefined })}
+            noun="group"
+          />
         </>
       ) : null}
     </div>

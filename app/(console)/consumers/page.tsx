@@ -8,7 +8,10 @@ export const metadata = { title: "Consumers" };
 export default function ConsumersPage() {
   return (
     <>
-      <PageHeader title="Consumer groups" subtitle="State, members and the topics each group reads. Lag in offsets and seconds comes next." />
+      <PageHeader
+        title="Consumer groups"
+        subtitle="State, members and the topics each group reads. Lag in offsets and seconds comes next."
+      />
       <Suspense fallback={<LoadingRows />}>
         <GroupsTable />
       </Suspense>

@@ -8,8 +8,8 @@ export default function LineagePage() {
     <>
       <PageHeader title="Lineage" />
       <NotYet title="Producer → topic → consumer graph">
-        The graph will be drawn from consumer groups and messaging spans, and from what teams declare. Today the catalog already
-        knows which consumer groups read each topic: see a topic&apos;s Consumers tab.
+        The graph will be drawn from consumer groups and messaging spans, and from what teams declare. Today the catalog already knows which
+        consumer groups read each topic: see a topic&apos;s Consumers tab.
       </NotYet>
     </>
   );

@@ -8,8 +8,8 @@ export default function SchemasPage() {
     <>
       <PageHeader title="Schemas" />
       <NotYet title="Schema registry">
-        A Confluent-compatible registry for Avro, JSON Schema and Protobuf, with the seven compatibility levels and a diff that
-        explains why a change breaks. Nothing is registered here yet, and no registry API is served.
+        A Confluent-compatible registry for Avro, JSON Schema and Protobuf, with the seven compatibility levels and a diff that explains why
+        a change breaks. Nothing is registered here yet, and no registry API is served.
       </NotYet>
     </>
   );

@@ -6,7 +6,10 @@ export const metadata = { title: "Settings" };
 export default function SettingsPage() {
   return (
     <>
-      <PageHeader title="Settings" subtitle="Kafka clusters that Eventplane watches. Secrets are encrypted at rest and never sent back to the browser." />
+      <PageHeader
+        title="Settings"
+        subtitle="Kafka clusters that Eventplane watches. Secrets are encrypted at rest and never sent back to the browser."
+      />
       <ClustersSettings />
     </>
   );

@@ -8,8 +8,8 @@ export default function TracesPage() {
     <>
       <PageHeader title="Traces" />
       <NotYet title="Waterfalls across event hops">
-        An OTLP/HTTP receiver at /v1/traces and one waterfall per business event, producer to every consumer. The receiver is not
-        running yet: spans sent here are not stored.
+        An OTLP/HTTP receiver at /v1/traces and one waterfall per business event, producer to every consumer. The receiver is not running
+        yet: spans sent here are not stored.
       </NotYet>
     </>
   );

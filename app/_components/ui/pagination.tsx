@@ -1,6 +1,18 @@
 import { Button } from "./button";
 
-export function Pagination({ page, pageCount, total, onPage, noun }: { page: number; pageCount: number; total: number; onPage: (p: number) => void; noun: string }) {
+export function Pagination({
+  page,
+  pageCount,
+  total,
+  onPage,
+  noun,
+}: {
+  page: number;
+  pageCount: number;
+  total: number;
+  onPage: (p: number) => void;
+  noun: string;
+}) {
   return (
     <nav aria-label="Pagination" className="flex items-center justify-between gap-4 py-3 text-sm text-slate-600">
       <span>

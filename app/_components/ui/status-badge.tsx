@@ -14,7 +14,9 @@ const LABELS: Record<string, string> = { OK: "Healthy", UNREACHABLE: "Unreachabl
 
 export function StatusBadge({ status }: { status: string }) {
   return (
-    <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLES[status] ?? STYLES.UNKNOWN}`}>
+    <span
+      className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLES[status] ?? STYLES.UNKNOWN}`}
+    >
       <span aria-hidden className="h-1.5 w-1.5 rounded-full bg-current" />
       {LABELS[status] ?? status}
     </span>

@@ -16,7 +16,13 @@ const saslBrokers = () => {
 describe("a SASL PLAIN cluster", () => {
   it("is added with the right password, stored encrypted, never returned, and synced with the stored secret", async () => {
     const name = uniqueName("sasl");
-    const input = { name, bootstrapServers: saslBrokers(), saslMechanism: "plain" as const, saslUsername: "alice", saslPassword: "alice-secret" };
+    const input = {
+      name,
+      bootstrapServers: saslBrokers(),
+      saslMechanism: "plain" as const,
+      saslUsername: "alice",
+      saslPassword: "alice-secret",
+    };
     expect(await caller.clusters.test(input)).toMatchObject({ ok: true, error: null });
     const { id } = await caller.clusters.add(input);
 

@@ -42,10 +42,24 @@ describe("clusters API (tRPC caller, real PostgreSQL and Kafka)", () => {
   it("stores a SASL password encrypted, and the connection test reports the broker's refusal", async () => {
     // The test broker has no SASL listener: the handshake fails, so the password is not saved either.
     const name = uniqueName("sasl");
-    const result = await caller.clusters.test({ name, bootstrapServers: testBrokers(), saslMechanism: "plain", saslUsername: "u", saslPassword: "hunter2-secret" });
+    const result = await caller.clusters.test({
+      name,
+      bootstrapServers: testBrokers(),
+      saslMechanism: "plain",
+      saslUsername: "u",
+      saslPassword: "hunter2-secret",
+    });
     expect(result.ok).toBe(false);
     expect(result.error).toBeTruthy();
-    await expect(caller.clusters.add({ name, bootstrapServers: testBrokers(), saslMechanism: "plain", saslUsername: "u", saslPassword: "hunter2-secret" })).rejects.toMatchObject({
+    await expect(
+      caller.clusters.add({
+        name,
+        bootstrapServers: testBrokers(),
+        saslMechanism: "plain",
+        saslUsername: "u",
+        saslPassword: "hunter2-secret",
+      }),
+    ).rejects.toMatchObject({
       code: "PRECONDITION_FAILED",
     });
     expect(await db.cluster.findUnique({ where: { name } })).toBeNull();
@@ -55,7 +69,13 @@ describe("clusters API (tRPC caller, real PostgreSQL and Kafka)", () => {
     // Written through the domain's own encryption: the only way to get a SASL cluster without a SASL broker.
     const { encryptSecret } = await import("@/server/lib/secrets");
     const row = await db.cluster.create({
-      data: { name: uniqueName("stored"), bootstrapServers: ["127.0.0.1:1"], saslMechanism: "scram-sha-256", saslUsername: "svc", saslPasswordEnc: encryptSecret("p@ss-word-42") },
+      data: {
+        name: uniqueName("stored"),
+        bootstrapServers: ["127.0.0.1:1"],
+        saslMechanism: "scram-sha-256",
+        saslUsername: "svc",
+        saslPasswordEnc: encryptSecret("p@ss-word-42"),
+      },
     });
     const raw = await db.$queryRaw<{ saslPasswordEnc: string }[]>`SELECT "saslPasswordEnc" FROM "Cluster" WHERE id = ${row.id}`;
     expect(raw[0]!.saslPasswordEnc).not.toContain("p@ss-word-42");
@@ -68,7 +88,9 @@ describe("clusters API (tRPC caller, real PostgreSQL and Kafka)", () => {
 
   it("rejects a 1 MB topic description with a clear message and leaves the topic unchanged", async () => {
     const cluster = await db.cluster.create({ data: { name: uniqueName("meta"), bootstrapServers: [testBrokers()] } });
-    const topic = await db.topic.create({ data: { clusterId: cluster.id, name: "t", partitionCount: 1, replicationFactor: 1, lastSeenAt: new Date(), description: "before" } });
+    const topic = await db.topic.create({
+      data: { clusterId: cluster.id, name: "t", partitionCount: 1, replicationFactor: 1, lastSeenAt: new Date(), description: "before" },
+    });
     await expect(
       caller.topics.updateMetadata({ id: topic.id, ownerTeam: "x", description: "d".repeat(1024 * 1024), tags: [] }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("description: at most 20,000 characters") });

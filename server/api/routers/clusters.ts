@@ -1,7 +1,15 @@
 import { z } from "zod";
 import {
-  addCluster, ClusterView, ConnectionTestResult, getClusterView, listClusters, removeCluster,
-  testClusterSettings, updateCluster, type ClusterInput, type UpdateClusterInput,
+  addCluster,
+  ClusterView,
+  ConnectionTestResult,
+  getClusterView,
+  listClusters,
+  removeCluster,
+  testClusterSettings,
+  updateCluster,
+  type ClusterInput,
+  type UpdateClusterInput,
 } from "@/server/domain/topics";
 import { publicProcedure, router } from "../trpc";
 
@@ -13,9 +21,18 @@ const Id = z.object({ id: z.string().uuid() });
 
 export const clustersRouter = router({
   list: publicProcedure.output(z.array(ClusterView)).query(() => listClusters()),
-  get: publicProcedure.input(Id).output(ClusterView).query(({ input }) => getClusterView(input.id)),
-  add: publicProcedure.input(RawClusterInput).output(Id).mutation(({ input }) => addCluster(input)),
-  update: publicProcedure.input(RawUpdateInput).output(Id).mutation(({ input }) => updateCluster(input)),
+  get: publicProcedure
+    .input(Id)
+    .output(ClusterView)
+    .query(({ input }) => getClusterView(input.id)),
+  add: publicProcedure
+    .input(RawClusterInput)
+    .output(Id)
+    .mutation(({ input }) => addCluster(input)),
+  update: publicProcedure
+    .input(RawUpdateInput)
+    .output(Id)
+    .mutation(({ input }) => updateCluster(input)),
   remove: publicProcedure.input(Id).mutation(({ input }) => removeCluster(input.id)),
   test: publicProcedure
     .input(z.custom<ClusterInput & { id?: string }>((v) => typeof v === "object" && v !== null))

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { groupsReadingTopic } from "@/server/domain/consumers";
-import { getTopic, ListTopicsInput, listTopics, topicFacets, updateTopicMetadata, type UpdateTopicMetadataInput } from "@/server/domain/topics";
+import {
+  getTopic,
+  ListTopicsInput,
+  listTopics,
+  topicFacets,
+  updateTopicMetadata,
+  type UpdateTopicMetadataInput,
+} from "@/server/domain/topics";
 import { publicProcedure, router } from "../trpc";
 
 export const topicsRouter = router({

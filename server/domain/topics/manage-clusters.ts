@@ -11,7 +11,10 @@ function saslColumns(input: ParsedClusterInput, keepEncrypted: string | null) {
   return { saslMechanism: input.saslMechanism, saslUsername: input.saslUsername?.trim() ?? null, saslPasswordEnc: password };
 }
 
-function parse<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, raw: unknown): T {
+function parse<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } },
+  raw: unknown,
+): T {
   const r = schema.safeParse(raw);
   if (!r.success) throw new DomainError("INVALID_INPUT", r.error.issues.map((i) => i.message).join("; "));
   return r.data;
@@ -36,7 +39,13 @@ export async function addCluster(raw: ClusterInput): Promise<{ id: string }> {
   await ensureReachable(input, null);
   try {
     const row = await db.cluster.create({
-      data: { name: input.name, bootstrapServers: input.bootstrapServers, clientId: input.clientId, tls: input.tls, ...saslColumns(input, null) },
+      data: {
+        name: input.name,
+        bootstrapServers: input.bootstrapServers,
+        clientId: input.clientId,
+        tls: input.tls,
+        ...saslColumns(input, null),
+      },
     });
     return { id: row.id };
   } catch (e) {

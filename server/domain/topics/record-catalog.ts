@@ -111,4 +111,3 @@ export async function markClusterUnreachable(clusterId: string, error: string, a
       "unreachableSince" = COALESCE("unreachableSince", ${at}), "updatedAt" = now()
     WHERE id = ${clusterId}`;
 }
-

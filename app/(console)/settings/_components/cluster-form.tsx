@@ -23,7 +23,11 @@ export function ClusterForm({ cluster, onDone }: { cluster: Cluster | null; onDo
   const [password, setPassword] = useState("");
 
   const values = () => ({
-    name, bootstrapServers: servers, clientId, tls, saslMechanism: mechanism,
+    name,
+    bootstrapServers: servers,
+    clientId,
+    tls,
+    saslMechanism: mechanism,
     saslUsername: mechanism === "none" ? undefined : username,
     saslPassword: mechanism === "none" || password === "" ? undefined : password,
   });
@@ -45,7 +49,11 @@ export function ClusterForm({ cluster, onDone }: { cluster: Cluster | null; onDo
   };
 
   return (
-    <form onSubmit={submit} aria-label={cluster ? `Edit cluster ${cluster.name}` : "Add cluster"} className="rounded-lg border border-indigo-200 bg-white p-5 shadow-sm">
+    <form
+      onSubmit={submit}
+      aria-label={cluster ? `Edit cluster ${cluster.name}` : "Add cluster"}
+      className="rounded-lg border border-indigo-200 bg-white p-5 shadow-sm"
+    >
       <h3 className="mb-4 font-semibold">{cluster ? `Edit ${cluster.name}` : "Add a Kafka cluster"}</h3>
       <div className="grid gap-4 md:grid-cols-2">
         <label className="text-sm">
@@ -54,7 +62,13 @@ export function ClusterForm({ cluster, onDone }: { cluster: Cluster | null; onDo
         </label>
         <label className="text-sm">
           Bootstrap servers
-          <input className={`${field} font-mono`} value={servers} onChange={(e) => setServers(e.target.value)} required placeholder="broker-1:9092, broker-2:9092" />
+          <input
+            className={`${field} font-mono`}
+            value={servers}
+            onChange={(e) => setServers(e.target.value)}
+            required
+            placeholder="broker-1:9092, broker-2:9092"
+          />
         </label>
         <label className="text-sm">
           Client id
@@ -80,8 +94,14 @@ export function ClusterForm({ cluster, onDone }: { cluster: Cluster | null; onDo
             </label>
             <label className="text-sm">
               Password
-              <input className={field} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password"
-                placeholder={cluster?.hasPassword ? "stored; type to replace" : ""} />
+              <input
+                className={field}
+                type="password"
+                value={password}
+                onChange={(e) => setPassword(e.target.value)}
+                autoComplete="new-password"
+                placeholder={cluster?.hasPassword ? "stored; type to replace" : ""}
+              />
             </label>
           </div>
         ) : null}
@@ -91,17 +111,33 @@ export function ClusterForm({ cluster, onDone }: { cluster: Cluster | null; onDo
         {test.data ? (
           test.data.ok ? (
             <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-              Connected in {test.data.elapsedMs} ms: {test.data.brokers.length} broker{test.data.brokers.length === 1 ? "" : "s"} ({test.data.brokers.map((b) => `${b.host}:${b.port}`).join(", ")})
+              Connected in {test.data.elapsedMs} ms: {test.data.brokers.length} broker{test.data.brokers.length === 1 ? "" : "s"} (
+              {test.data.brokers.map((b) => `${b.host}:${b.port}`).join(", ")})
             </p>
           ) : (
-            <p role="alert" className="rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-700">Connection failed: {test.data.error}</p>
+            <p role="alert" className="rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-700">
+              Connection failed: {test.data.error}
+            </p>
           )
         ) : null}
       </div>
       <div className="mt-4 flex gap-2">
-        <Button type="submit" variant="primary" disabled={saving}>{saving ? "Connecting…" : cluster ? "Save" : "Add cluster"}</Button>
-        <Button onClick={() => { add.reset(); update.reset(); test.mutate({ ...values(), id: cluster?.id }); }} disabled={test.isPending}>{test.isPending ? "Testing…" : "Test connection"}</Button>
-        <Button variant="ghost" onClick={onDone}>Cancel</Button>
+        <Button type="submit" variant="primary" disabled={saving}>
+          {saving ? "Connecting…" : cluster ? "Save" : "Add cluster"}
+        </Button>
+        <Button
+          onClick={() => {
+            add.reset();
+            update.reset();
+            test.mutate({ ...values(), id: cluster?.id });
+          }}
+          disabled={test.isPending}
+        >
+          {test.isPending ? "Testing…" : "Test connection"}
+        </Button>
+        <Button variant="ghost" onClick={onDone}>
+          Cancel
+        </Button>
       </div>
     </form>
   );

@@ -20,18 +20,36 @@ export function ClustersSettings() {
   return (
     <section aria-labelledby="clusters-h" className="space-y-4">
       <div className="flex items-center justify-between">
-        <h2 id="clusters-h" className="text-lg font-semibold">Clusters</h2>
-        {editing === null ? <Button variant="primary" onClick={() => setEditing("new")}>Add cluster</Button> : null}
+        <h2 id="clusters-h" className="text-lg font-semibold">
+          Clusters
+        </h2>
+        {editing === null ? (
+          <Button variant="primary" onClick={() => setEditing("new")}>
+            Add cluster
+          </Button>
+        ) : null}
       </div>
-      {editing !== null ? <ClusterForm key={editing === "new" ? "new" : editing.id} cluster={editing === "new" ? null : editing} onDone={() => setEditing(null)} /> : null}
+      {editing !== null ? (
+        <ClusterForm
+          key={editing === "new" ? "new" : editing.id}
+          cluster={editing === "new" ? null : editing}
+          onDone={() => setEditing(null)}
+        />
+      ) : null}
       <ErrorNote error={clusters.error} />
       {clusters.isPending ? (
         <LoadingRows rows={2} label="Loading clusters" />
       ) : clusters.data?.length === 0 ? (
-        editing === null ? <EmptyState title="No cluster yet">Add the bootstrap servers of a Kafka cluster; Eventplane tests the connection before it saves.</EmptyState> : null
+        editing === null ? (
+          <EmptyState title="No cluster yet">
+            Add the bootstrap servers of a Kafka cluster; Eventplane tests the connection before it saves.
+          </EmptyState>
+        ) : null
       ) : (
         <ul className="space-y-3">
-          {clusters.data?.map((c) => <ClusterRow key={c.id} cluster={c} onEdit={() => setEditing(c)} />)}
+          {clusters.data?.map((c) => (
+            <ClusterRow key={c.id} cluster={c} onEdit={() => setEditing(c)} />
+          ))}
         </ul>
       )}
     </section>
@@ -49,23 +67,37 @@ function ClusterRow({ cluster: c, onEdit }: { cluster: Cluster; onEdit: () => vo
         <div className="min-w-0">
           <p className="flex items-center gap-2 font-semibold">
             {c.name} <StatusBadge status={c.status} />
-            {c.source === "env" ? <span className="rounded bg-slate-100 px-1.5 text-xs font-normal text-slate-500">from KAFKA_BROKERS</span> : null}
+            {c.source === "env" ? (
+              <span className="rounded bg-slate-100 px-1.5 text-xs font-normal text-slate-500">from KAFKA_BROKERS</span>
+            ) : null}
           </p>
           <p className="font-mono text-xs text-slate-500">{c.bootstrapServers.join(", ")}</p>
           <p className="mt-1 text-xs text-slate-500">
-            {c.tls ? "TLS" : "plaintext"} · {c.saslMechanism === "none" ? "no SASL" : `SASL ${c.saslMechanism.toUpperCase()} as ${c.saslUsername}`} · {plural(c.brokerCount, "broker")} · {plural(c.topicCount, "topic")} · last sync {fmtAgo(c.lastSyncAt)}
+            {c.tls ? "TLS" : "plaintext"} ·{" "}
+            {c.saslMechanism === "none" ? "no SASL" : `SASL ${c.saslMechanism.toUpperCase()} as ${c.saslUsername}`} ·{" "}
+            {plural(c.brokerCount, "broker")} · {plural(c.topicCount, "topic")} · last sync {fmtAgo(c.lastSyncAt)}
           </p>
-          {c.status === "UNREACHABLE" ? <p className="mt-2 text-xs text-rose-700">Unreachable since {fmtAgo(c.unreachableSince)}: {c.lastError}</p> : null}
+          {c.status === "UNREACHABLE" ? (
+            <p className="mt-2 text-xs text-rose-700">
+              Unreachable since {fmtAgo(c.unreachableSince)}: {c.lastError}
+            </p>
+          ) : null}
         </div>
         <div className="flex gap-2">
           <Button onClick={onEdit}>Edit</Button>
           {confirming ? (
             <>
-              <Button variant="danger" disabled={remove.isPending} onClick={() => remove.mutate({ id: c.id })}>Remove {c.name} and its catalog</Button>
-              <Button variant="ghost" onClick={() => setConfirming(false)}>Keep</Button>
+              <Button variant="danger" disabled={remove.isPending} onClick={() => remove.mutate({ id: c.id })}>
+                Remove {c.name} and its catalog
+              </Button>
+              <Button variant="ghost" onClick={() => setConfirming(false)}>
+                Keep
+              </Button>
             </>
           ) : (
-            <Button variant="ghost" onClick={() => setConfirming(true)}>Remove</Button>
+            <Button variant="ghost" onClick={() => setConfirming(true)}>
+              Remove
+            </Button>
           )}
         </div>
       </div>

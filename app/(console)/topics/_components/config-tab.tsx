@@ -2,13 +2,15 @@
 
 import { useState } from "react";
 import { EmptyState } from "@/app/_components/ui/states";
+import { Table, Th } from "@/app/_components/ui/table";
 import type { RouterOutputs } from "@/server/api/root";
 
 type Config = RouterOutputs["topics"]["get"]["configs"][number];
 
 export function ConfigTab({ configs }: { configs: Config[] }) {
   const [onlyChanged, setOnlyChanged] = useState(false);
-  if (configs.length === 0) return <EmptyState title="Configuration not read yet">The collector reads topic configs once a minute.</EmptyState>;
+  if (configs.length === 0)
+    return <EmptyState title="Configuration not read yet">The collector reads topic configs once a minute.</EmptyState>;
   const shown = onlyChanged ? configs.filter((c) => !c.isDefault) : configs;
   const changed = configs.filter((c) => !c.isDefault).length;
   return (
@@ -17,29 +19,30 @@ export function ConfigTab({ configs }: { configs: Config[] }) {
         <input type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} />
         Only values that differ from the broker default ({changed})
       </label>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-        <table className="w-full text-sm">
-          <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="px-4 py-2">Name</th>
-              <th scope="col" className="px-4 py-2">Value</th>
-              <th scope="col" className="px-4 py-2">Source</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {shown.map((c) => (
-              <tr key={c.name} data-testid="config-row" data-default={c.isDefault} className={c.isDefault ? "" : "bg-amber-50/70"}>
-                <td className="px-4 py-1.5 font-mono text-xs">
-                  {c.name}
-                  {!c.isDefault ? <span className="ml-2 rounded bg-amber-100 px-1.5 font-sans text-[11px] font-medium text-amber-800">overridden</span> : null}
-                </td>
-                <td className="break-all px-4 py-1.5 font-mono text-xs">{c.sensitive ? <span className="italic text-slate-400">hidden</span> : (c.value ?? "null")}</td>
-                <td className="px-4 py-1.5 text-xs text-slate-500">{c.isDefault ? "default" : "topic"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        head={
+          <>
+            <Th>Name</Th>
+            <Th>Value</Th>
+            <Th>Source</Th>
+          </>
+        }
+      >
+        {shown.map((c) => (
+          <tr key={c.name} data-testid="config-row" data-default={c.isDefault} className={c.isDefault ? "" : "bg-amber-50/70"}>
+            <td className="px-4 py-1.5 font-mono text-xs">
+              {c.name}
+              {!c.isDefault ? (
+                <span className="ml-2 rounded bg-amber-100 px-1.5 font-sans text-[11px] font-medium text-amber-800">overridden</span>
+              ) : null}
+            </td>
+            <td className="break-all px-4 py-1.5 font-mono text-xs">
+              {c.sensitive ? <span className="italic text-slate-400">hidden</span> : (c.value ?? "null")}
+            </td>
+            <td className="px-4 py-1.5 text-xs text-slate-500">{c.isDefault ? "default" : "topic"}</td>
+          </tr>
+        ))}
+      </Table>
     </div>
   );
 }

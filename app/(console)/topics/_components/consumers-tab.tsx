@@ -11,7 +11,12 @@ export function ConsumersTab({ clusterId, topic }: { clusterId: string; topic: s
   const groups = useQuery({ ...trpc.topics.consumers.queryOptions({ clusterId, topic }), refetchInterval: 10_000 });
   if (groups.isPending) return <LoadingRows rows={2} label="Loading consumer groups" />;
   if (groups.error) return <ErrorNote error={groups.error} />;
-  if (groups.data.length === 0) return <EmptyState title="No consumer group reads this topic">No group has committed an offset on it or is assigned one of its partitions.</EmptyState>;
+  if (groups.data.length === 0)
+    return (
+      <EmptyState title="No consumer group reads this topic">
+        No group has committed an offset on it or is assigned one of its partitions.
+      </EmptyState>
+    );
   return (
     <ul className="space-y-3">
       {groups.data.map((g) => (
@@ -21,7 +26,8 @@ export function ConsumersTab({ clusterId, topic }: { clusterId: string; topic: s
             <StatusBadge status={g.state} />
           </div>
           <p className="mt-1 text-xs text-slate-500">
-            {g.memberCount} member{g.memberCount === 1 ? "" : "s"} · committed on {g.committed.length} partition{g.committed.length === 1 ? "" : "s"}
+            {g.memberCount} member{g.memberCount === 1 ? "" : "s"} · committed on {g.committed.length} partition
+            {g.committed.length === 1 ? "" : "s"}
           </p>
           {g.consumers.length ? (
             <ul className="mt-2 space-y-1 text-xs text-slate-600">

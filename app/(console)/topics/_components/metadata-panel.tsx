@@ -29,17 +29,29 @@ function MetadataView({ topic }: { topic: Topic }) {
     <dl className="space-y-3 text-sm">
       <div>
         <dt className="text-xs text-slate-500">Owner team</dt>
-        <dd data-testid="topic-owner" className="font-medium">{topic.ownerTeam ?? <span className="font-normal text-slate-400">No owner yet</span>}</dd>
+        <dd data-testid="topic-owner" className="font-medium">
+          {topic.ownerTeam ?? <span className="font-normal text-slate-400">No owner yet</span>}
+        </dd>
       </div>
       <div>
         <dt className="text-xs text-slate-500">Tags</dt>
         <dd data-testid="topic-tags" className="mt-1 flex flex-wrap gap-1">
-          {topic.tags.length ? topic.tags.map((t) => <span key={t} className="rounded-full bg-indigo-50 px-2 py-0.5 text-xs text-indigo-700">{t}</span>) : <span className="text-slate-400">No tags</span>}
+          {topic.tags.length ? (
+            topic.tags.map((t) => (
+              <span key={t} className="rounded-full bg-indigo-50 px-2 py-0.5 text-xs text-indigo-700">
+                {t}
+              </span>
+            ))
+          ) : (
+            <span className="text-slate-400">No tags</span>
+          )}
         </dd>
       </div>
       <div>
         <dt className="text-xs text-slate-500">Description</dt>
-        <dd className="markdown">{topic.description ? <Markdown>{topic.description}</Markdown> : <span className="text-slate-400">Not described yet</span>}</dd>
+        <dd className="markdown">
+          {topic.description ? <Markdown>{topic.description}</Markdown> : <span className="text-slate-400">Not described yet</span>}
+        </dd>
       </div>
     </dl>
   );
@@ -90,15 +102,32 @@ function MetadataForm({ topic, onDone }: { topic: Topic; onDone: () => void }) {
         <input className={input} value={owner} onChange={(e) => setOwner(e.target.value)} placeholder="e.g. payments-team" autoFocus />
       </label>
       <div>
-        <label htmlFor="tag-input" className="text-xs text-slate-500">Tags (Enter to add)</label>
+        <label htmlFor="tag-input" className="text-xs text-slate-500">
+          Tags (Enter to add)
+        </label>
         <div className="mt-1 flex flex-wrap items-center gap-1 rounded-md border border-slate-300 px-2 py-1">
           {tags.map((t) => (
             <span key={t} className="flex items-center gap-1 rounded-full bg-indigo-50 px-2 py-0.5 text-xs text-indigo-700">
               {t}
-              <button type="button" aria-label={`Remove tag ${t}`} onClick={() => setTags(tags.filter((x) => x !== t))} className="hover:text-rose-600">×</button>
+              <button
+                type="button"
+                aria-label={`Remove tag ${t}`}
+                onClick={() => setTags(tags.filter((x) => x !== t))}
+                className="hover:text-rose-600"
+              >
+                ×
+              </button>
             </span>
           ))}
-          <input id="tag-input" className="min-w-20 flex-1 py-0.5 text-sm outline-none" value={tagDraft} onChange={(e) => setTagDraft(e.target.value)} onKeyDown={onTagKey} onBlur={addTag} placeholder="pii, orders…" />
+          <input
+            id="tag-input"
+            className="min-w-20 flex-1 py-0.5 text-sm outline-none"
+            value={tagDraft}
+            onChange={(e) => setTagDraft(e.target.value)}
+            onKeyDown={onTagKey}
+            onBlur={addTag}
+            placeholder="pii, orders…"
+          />
         </div>
       </div>
       <label className="block">
@@ -107,8 +136,12 @@ function MetadataForm({ topic, onDone }: { topic: Topic; onDone: () => void }) {
       </label>
       <ErrorNote error={save.error} />
       <div className="flex gap-2">
-        <Button type="submit" variant="primary" disabled={save.isPending}>{save.isPending ? "Saving…" : "Save"}</Button>
-        <Button onClick={onDone} variant="ghost">Cancel</Button>
+        <Button type="submit" variant="primary" disabled={save.isPending}>
+          {save.isPending ? "Saving…" : "Save"}
+        </Button>
+        <Button onClick={onDone} variant="ghost">
+          Cancel
+        </Button>
       </div>
     </form>
   );

@@ -23,7 +23,14 @@ export function TopicDetail({ id }: { id: string }) {
   if (topic.isPending) return <LoadingRows label="Loading topic" />;
   if (topic.error) {
     return topic.error.data?.code === "NOT_FOUND" ? (
-      <EmptyState title="Topic not found" action={<Link href="/topics" className="text-indigo-700 underline">Back to topics</Link>}>
+      <EmptyState
+        title="Topic not found"
+        action={
+          <Link href="/topics" className="text-indigo-700 underline">
+            Back to topics
+          </Link>
+        }
+      >
         It may belong to a cluster that was removed.
       </EmptyState>
     ) : (
@@ -34,7 +41,10 @@ export function TopicDetail({ id }: { id: string }) {
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
-        <Link href="/topics" className="hover:text-indigo-700">Topics</Link> / {t.clusterName}
+        <Link href="/topics" className="hover:text-indigo-700">
+          Topics
+        </Link>{" "}
+        / {t.clusterName}
       </nav>
       <PageHeader
         title={<span className="font-mono">{t.name}</span>}
@@ -42,7 +52,11 @@ export function TopicDetail({ id }: { id: string }) {
           <span className="flex flex-wrap items-center gap-2">
             cluster {t.clusterName}
             {t.internal ? <span className="rounded bg-slate-100 px-1.5 text-xs">internal</span> : null}
-            {t.deletedAt ? <><StatusBadge status="DELETED" /> deleted on the broker {fmtAgo(t.deletedAt)}</> : null}
+            {t.deletedAt ? (
+              <>
+                <StatusBadge status="DELETED" /> deleted on the broker {fmtAgo(t.deletedAt)}
+              </>
+            ) : null}
             <span>· first seen {fmtAgo(t.firstSeenAt)}</span>
           </span>
         }

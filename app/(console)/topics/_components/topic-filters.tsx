@@ -27,7 +27,12 @@ export function TopicFilters({ params, set }: { params: URLSearchParams; set: (p
         onChange={(e) => setSearch(e.target.value)}
         className="w-72 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
       />
-      <select aria-label="Cluster" className={select} value={params.get("cluster") ?? ""} onChange={(e) => set({ cluster: e.target.value, page: undefined })}>
+      <select
+        aria-label="Cluster"
+        className={select}
+        value={params.get("cluster") ?? ""}
+        onChange={(e) => set({ cluster: e.target.value, page: undefined })}
+      >
         <option value="">All clusters</option>
         {clusters.data?.map((c) => (
           <option key={c.id} value={c.id}>
@@ -35,7 +40,12 @@ export function TopicFilters({ params, set }: { params: URLSearchParams; set: (p
           </option>
         ))}
       </select>
-      <select aria-label="Owner" className={select} value={params.get("owner") ?? ""} onChange={(e) => set({ owner: e.target.value, page: undefined })}>
+      <select
+        aria-label="Owner"
+        className={select}
+        value={params.get("owner") ?? ""}
+        onChange={(e) => set({ owner: e.target.value, page: undefined })}
+      >
         <option value="">Any owner</option>
         {facets.data?.owners.map((o) => (
           <option key={o} value={o}>
@@ -43,7 +53,12 @@ export function TopicFilters({ params, set }: { params: URLSearchParams; set: (p
           </option>
         ))}
       </select>
-      <select aria-label="Tag" className={select} value={params.get("tag") ?? ""} onChange={(e) => set({ tag: e.target.value, page: undefined })}>
+      <select
+        aria-label="Tag"
+        className={select}
+        value={params.get("tag") ?? ""}
+        onChange={(e) => set({ tag: e.target.value, page: undefined })}
+      >
         <option value="">Any tag</option>
         {facets.data?.tags.map((t) => (
           <option key={t} value={t}>
@@ -52,11 +67,19 @@ export function TopicFilters({ params, set }: { params: URLSearchParams; set: (p
         ))}
       </select>
       <label className="flex items-center gap-1.5 text-sm text-slate-600">
-        <input type="checkbox" checked={params.get("internal") === "1"} onChange={(e) => set({ internal: e.target.checked ? "1" : undefined, page: undefined })} />
+        <input
+          type="checkbox"
+          checked={params.get("internal") === "1"}
+          onChange={(e) => set({ internal: e.target.checked ? "1" : undefined, page: undefined })}
+        />
         Internal
       </label>
       <label className="flex items-center gap-1.5 text-sm text-slate-600">
-        <input type="checkbox" checked={params.get("deleted") === "1"} onChange={(e) => set({ deleted: e.target.checked ? "1" : undefined, page: undefined })} />
+        <input
+          type="checkbox"
+          checked={params.get("deleted") === "1"}
+          onChange={(e) => set({ deleted: e.target.checked ? "1" : undefined, page: undefined })}
+        />
         Deleted
       </label>
     </div>

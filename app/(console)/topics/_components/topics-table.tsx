@@ -6,6 +6,7 @@ import { fmtInt, fmtRate } from "@/app/_components/format";
 import { Pagination } from "@/app/_components/ui/pagination";
 import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states";
 import { StatusBadge } from "@/app/_components/ui/status-badge";
+import { Table, Th } from "@/app/_components/ui/table";
 import { useQueryState } from "@/app/_components/use-query-state";
 import { useTRPC } from "@/app/_trpc/react";
 import type { RouterInputs } from "@/server/api/root";
@@ -57,55 +58,67 @@ export function TopicsTable() {
         <EmptyState title="No topics match">Clear a filter, or wait for the next catalog sync if the cluster was just added.</EmptyState>
       ) : list.data ? (
         <>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-            <table className="w-full text-sm">
-              <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs uppercase tracking-wide text-slate-500">
-                <tr>
-                  {COLUMNS.map((c) => (
-                    <th key={c.label} scope="col" className={`px-4 py-2 font-medium ${c.align === "right" ? "text-right" : ""}`}
-                      aria-sort={c.key && c.key === sort ? (dir === "asc" ? "ascending" : "descending") : undefined}>
-                      {c.key ? (
-                        <button type="button" onClick={() => toggleSort(c.key!)} className="uppercase hover:text-slate-800">
-                          {c.label}
-                          {c.key === sort ? (dir === "asc" ? " ▲" : " ▼") : ""}
-                        </button>
-                      ) : (
-                        c.label
-                      )}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className={`divide-y divide-slate-100 ${list.isPlaceholderData ? "opacity-60" : ""}`}>
-                {list.data.items.map((t) => (
-                  <tr key={t.id} className="hover:bg-slate-50" data-testid="topic-row">
-                    <td className="max-w-xs px-4 py-2">
-                      <Link href={`/topics/${t.id}`} className="font-medium text-indigo-700 hover:underline">
-                        {t.name}
-                      </Link>
-                      {t.internal ? <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs text-slate-500">internal</span> : null}
-                      {t.deletedAt ? <span className="ml-2"><StatusBadge status="DELETED" /></span> : null}
-                    </td>
-                    <td className="px-4 py-2 text-slate-600">{t.clusterName}</td>
-                    <td className="px-4 py-2 text-slate-600">{t.ownerTeam ?? <span className="text-slate-400">—</span>}</td>
-                    <td className="px-4 py-2">
-                      <span className="flex flex-wrap gap-1">
-                        {t.tags.map((tag) => (
-                          <button key={tag} type="button" onClick={() => set({ tag, page: undefined })} className="rounded-full bg-indigo-50 px-2 py-0.5 text-xs text-indigo-700 hover:bg-indigo-100">
-                            {tag}
-                          </button>
-                        ))}
-                      </span>
-                    </td>
-                    <td className="px-4 py-2 text-right tabular-nums">{t.partitionCount}</td>
-                    <td className="px-4 py-2 text-right tabular-nums">{fmtInt(t.messageCount)}</td>
-                    <td className="px-4 py-2 text-right tabular-nums">{fmtRate(t.messagesPerSec)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={list.data.page} pageCount={list.data.pageCount} total={list.data.total} onPage={(p) => set({ page: p > 1 ? p : undefined })} noun="topic" />
+          <Table
+            dimmed={list.isPlaceholderData}
+            head={COLUMNS.map((c) => (
+              <Th
+                key={c.label}
+                right={c.align === "right"}
+                aria-sort={c.key && c.key === sort ? (dir === "asc" ? "ascending" : "descending") : undefined}
+              >
+                {c.key ? (
+                  <button type="button" onClick={() => toggleSort(c.key!)} className="uppercase hover:text-slate-800">
+                    {c.label}
+                    {c.key === sort ? (dir === "asc" ? " ▲" : " ▼") : ""}
+                  </button>
+                ) : (
+                  c.label
+                )}
+              </Th>
+            ))}
+          >
+            {list.data.items.map((t) => (
+              <tr key={t.id} className="hover:bg-slate-50" data-testid="topic-row">
+                <td className="max-w-xs px-4 py-2">
+                  <Link href={`/topics/${t.id}`} className="font-medium text-indigo-700 hover:underline">
+                    {t.name}
+                  </Link>
+                  {t.internal ? <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs text-slate-500">internal</span> : null}
+                  {t.deletedAt ? (
+                    <span className="ml-2">
+                      <StatusBadge status="DELETED" />
+                    </span>
+                  ) : null}
+                </td>
+                <td className="px-4 py-2 text-slate-600">{t.clusterName}</td>
+                <td className="px-4 py-2 text-slate-600">{t.ownerTeam ?? <span className="text-slate-400">—</span>}</td>
+                <td className="px-4 py-2">
+                  <span className="flex flex-wrap gap-1">
+                    {t.tags.map((tag) => (
+                      <button
+                        key={tag}
+                        type="button"
+                        onClick={() => set({ tag, page: undefined })}
+                        className="rounded-full bg-indigo-50 px-2 py-0.5 text-xs text-indigo-700 hover:bg-indigo-100"
+                      >
+                        {tag}
+                      </button>
+                    ))}
+                  </span>
+                </td>
+                <td className="px-4 py-2 text-right tabular-nums">{t.partitionCount}</td>
+                <td className="px-4 py-2 text-right tabular-nums">{fmtInt(t.messageCount)}</td>
+                <td className="px-4 py-2 text-right tabular-nums">{fmtRate(t.messagesPerSec)}</td>
+              </tr>
+            ))}
+          </Table>
+          <Pagination
+            page={list.data.page}
+            pageCount={list.data.pageCount}
+            total={list.data.total}
+            onPage={(p) => set({ page: p > 1 ? p : undefined })}
+            noun="topic"
+          />
         </>
       ) : null}
     </div>
