@@ -27,6 +27,7 @@ const catalog = createCatalogScheduler({
       else console.warn(`[catalog] ${cluster}: unreachable: ${r.error}`);
       lastState.set(cluster, r.ok);
     }
+    if (r.warning) console.warn(`[catalog] ${cluster}: ${r.warning}`);
   },
   onError: (cluster, e) => console.error(`[catalog] ${cluster}: could not record the snapshot:`, e),
 });

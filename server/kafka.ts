@@ -49,13 +49,17 @@ export interface GroupInfo {
   protocolType: string | null;
   protocol: string | null;
   members: GroupMemberInfo[];
-  offsets: { topic: string; partition: number; committed: bigint }[];
+  /** null when they could not be read this time (coordinator loading or moving): keep what we had. */
+  offsets: { topic: string; partition: number; committed: bigint }[] | null;
 }
 export interface CatalogSnapshot {
   controllerId: number | null;
   brokers: BrokerInfo[];
   topics: TopicInfo[];
-  groups: GroupInfo[];
+  /** null when the group coordinator could not answer this time (e.g. still loading after a restart). */
+  groups: GroupInfo[] | null;
+  /** Why part of the snapshot is missing, for the cluster's status line. */
+  warning: string | null;
 }
 
 export function createKafka(conn: ClusterConnection, opts: { connectionTimeoutMs?: number; retries?: number } = {}): Kafka {
@@ -267,14 +271,14 @@ async function readGroups(admin: Admin): Promise<GroupInfo[]> {
   }
   return mapLimit(listed.groups, 16, async (g) => {
     const d = described.get(g.groupId);
-    let offsets: GroupInfo["offsets"] = [];
+    let offsets: GroupInfo["offsets"] = null;
     try {
       const res = await admin.fetchOffsets({ groupId: g.groupId });
       offsets = res.flatMap((t) =>
         t.partitions.filter((p) => p.offset !== "-1").map((p) => ({ topic: t.topic, partition: p.partition, committed: BigInt(p.offset) })),
       );
     } catch {
-      offsets = [];
+      offsets = null;
     }
     return {
       groupId: g.groupId,
@@ -300,8 +304,14 @@ export async function readCatalog(conn: ClusterConnection, opts: { withConfigs: 
   try {
     const { controllerId, brokers } = await describeBrokers(admin);
     const topics = await readTopics(kafka, admin, opts.withConfigs);
-    const groups = await readGroups(admin);
-    return { controllerId, brokers, topics, groups };
+    // Groups fail on their own (a coordinator loading its state after a broker restart answers
+    // COORDINATOR_LOAD_IN_PROGRESS for a while): that must not hide the topics nor, worse, read as
+    // "every group is gone".
+    try {
+      return { controllerId, brokers, topics, groups: await readGroups(admin), warning: null };
+    } catch (e) {
+      return { controllerId, brokers, topics, groups: null, warning: `consumer groups not read: ${(e as Error).message}` };
+    }
   } finally {
     await admin.disconnect().catch(() => undefined);
   }

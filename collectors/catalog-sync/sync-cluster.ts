@@ -8,6 +8,8 @@ export interface SyncResult {
   topics: number;
   groups: number;
   error?: string;
+  /** The sync worked but part of it could not be read (kept from the previous sync). */
+  warning?: string;
 }
 
 /** Reads one cluster and records what it saw; a broker that does not answer marks the cluster
@@ -30,7 +32,14 @@ export async function syncCluster(target: ClusterTarget, opts: { withConfigs: bo
     brokers: snapshot.brokers,
     topics: snapshot.topics,
     elapsedMs: performance.now() - started,
+    warning: snapshot.warning,
   });
-  await recordGroups(target.id, snapshot.groups, observedAt);
-  return { ok: true, elapsedMs: performance.now() - started, topics: snapshot.topics.length, groups: snapshot.groups.length };
+  if (snapshot.groups) await recordGroups(target.id, snapshot.groups, observedAt);
+  return {
+    ok: true,
+    elapsedMs: performance.now() - started,
+    topics: snapshot.topics.length,
+    groups: snapshot.groups?.length ?? 0,
+    warning: snapshot.warning ?? undefined,
+  };
 }

@@ -56,6 +56,8 @@ export function Overview() {
                 <p className="mt-3 rounded bg-rose-50 px-2 py-1 text-xs text-rose-700">
                   Since {fmtAgo(c.unreachableSince)}: {c.lastError}
                 </p>
+              ) : c.lastError ? (
+                <p className="mt-3 rounded bg-amber-50 px-2 py-1 text-xs text-amber-800">Partly read: {c.lastError}</p>
               ) : null}
               <dl className="mt-4 grid grid-cols-3 gap-2 text-sm">
                 <MiniStat label="Brokers" value={c.brokerCount} />

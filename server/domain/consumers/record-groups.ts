@@ -14,7 +14,9 @@ export async function recordGroups(clusterId: string, groups: GroupInfo[], obser
     members: g.members,
     memberCount: g.members.length,
   }));
-  const offsets = groups.flatMap((g) => g.offsets.map((o) => ({ groupId: g.groupId, ...o })));
+  const offsets = groups.flatMap((g) => (g.offsets ?? []).map((o) => ({ groupId: g.groupId, ...o })));
+  // Only groups whose offsets were read this time may lose offsets they no longer have.
+  const offsetsRead = groups.filter((g) => g.offsets !== null).map((g) => g.groupId);
   const ids = groups.map((g) => g.groupId);
   await db.$transaction(
     async (tx) => {
@@ -37,7 +39,8 @@ export async function recordGroups(clusterId: string, groups: GroupInfo[], obser
       // Offsets the group no longer has (expired or reset by an admin) disappear from its current state.
       await tx.$executeRaw`
         DELETE FROM "GroupOffset" o USING "ConsumerGroup" g
-        WHERE o."consumerGroupId" = g.id AND g."clusterId" = ${clusterId} AND g."deletedAt" IS NULL AND o."observedAt" < ${observedAt}`;
+        WHERE o."consumerGroupId" = g.id AND g."clusterId" = ${clusterId} AND g."groupId" = ANY(${offsetsRead}::text[])
+          AND o."observedAt" < ${observedAt}`;
     },
     { timeout: 120_000, maxWait: 30_000 },
   );

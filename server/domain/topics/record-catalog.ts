@@ -11,6 +11,8 @@ export interface CatalogRecord {
   brokers: BrokerInfo[];
   topics: TopicInfo[];
   elapsedMs: number;
+  /** Part of the cluster could not be read (shown with the status; the rest was recorded). */
+  warning?: string | null;
 }
 
 const json = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x));
@@ -92,7 +94,7 @@ export async function recordCatalog(rec: CatalogRecord): Promise<void> {
         where: { id: clusterId },
         data: {
           status: "OK",
-          lastError: null,
+          lastError: rec.warning ?? null,
           unreachableSince: null,
           lastSyncAt: observedAt,
           lastSyncMs: Math.round(rec.elapsedMs),

@@ -81,6 +81,8 @@ function ClusterRow({ cluster: c, onEdit }: { cluster: Cluster; onEdit: () => vo
             <p className="mt-2 text-xs text-rose-700">
               Unreachable since {fmtAgo(c.unreachableSince)}: {c.lastError}
             </p>
+          ) : c.lastError ? (
+            <p className="mt-2 text-xs text-amber-800">Partly read: {c.lastError}</p>
           ) : null}
         </div>
         <div className="flex gap-2">
