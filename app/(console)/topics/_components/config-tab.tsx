@@ -11,7 +11,9 @@ export function ConfigTab({ configs }: { configs: Config[] }) {
   const [onlyChanged, setOnlyChanged] = useState(false);
   if (configs.length === 0)
     return <EmptyState title="Configuration not read yet">The collector reads topic configs once a minute.</EmptyState>;
-  const shown = onlyChanged ? configs.filter((c) => !c.isDefault) : configs;
+  // Overrides first: they are what someone decided for this topic.
+  const ordered = [...configs.filter((c) => !c.isDefault), ...configs.filter((c) => c.isDefault)];
+  const shown = onlyChanged ? ordered.filter((c) => !c.isDefault) : ordered;
   const changed = configs.filter((c) => !c.isDefault).length;
   return (
     <div>
