@@ -2,6 +2,7 @@
 // finishes the sync in progress and exits.
 import { env } from "@/env";
 import { closeConnections } from "@/server/lib/lifecycle";
+import { pruneEndSamples } from "@/server/domain/consumers";
 import { registerEnvCluster } from "@/server/domain/topics";
 import { createCatalogScheduler } from "./catalog-sync/scheduler";
 import { runLoop } from "./runtime/loop";
@@ -31,7 +32,15 @@ const catalog = createCatalogScheduler({
   },
   onError: (cluster, e) => console.error(`[catalog] ${cluster}: could not record the snapshot:`, e),
 });
-const loops = [runLoop("catalog", Math.min(1_000, env.CATALOG_SYNC_INTERVAL_MS), () => catalog.tick(), controller.signal)];
+const loops = [
+  runLoop("catalog", Math.min(1_000, env.CATALOG_SYNC_INTERVAL_MS), () => catalog.tick(), controller.signal),
+  runLoop(
+    "retention",
+    60_000,
+    async () => void (await pruneEndSamples(new Date(Date.now() - env.LAG_SAMPLE_RETENTION_HOURS * 3_600_000))),
+    controller.signal,
+  ),
+];
 console.log(`[worker] running; catalog sync every ${env.CATALOG_SYNC_INTERVAL_MS} ms`);
 
 async function shutdown(signal: string) {

@@ -1,4 +1,4 @@
-import { recordGroups } from "@/server/domain/consumers";
+import { recordEndSamples, recordGroups } from "@/server/domain/consumers";
 import { describeKafkaError, markClusterUnreachable, recordCatalog, type ClusterTarget } from "@/server/domain/topics";
 import { readCatalog } from "@/server/kafka";
 
@@ -34,7 +34,20 @@ export async function syncCluster(target: ClusterTarget, opts: { withConfigs: bo
     elapsedMs: performance.now() - started,
     warning: snapshot.warning,
   });
-  if (snapshot.groups) await recordGroups(target.id, snapshot.groups, observedAt);
+  if (snapshot.groups) {
+    await recordGroups(target.id, snapshot.groups, observedAt);
+    // Log-end samples for time lag, for the topics some group reads.
+    const consumed = new Set(
+      snapshot.groups.flatMap((g) => [
+        ...(g.offsets ?? []).map((o) => o.topic),
+        ...g.members.flatMap((m) => m.assignments.map((a) => a.topic)),
+      ]),
+    );
+    const ends = snapshot.topics
+      .filter((t) => consumed.has(t.name))
+      .flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partition, endOffset: p.endOffset })));
+    await recordEndSamples(target.id, observedAt, ends);
+  }
   return {
     ok: true,
     elapsedMs: performance.now() - started,

@@ -1,3 +1,6 @@
 // Public API of the consumers context: consumer groups and their committed offsets (lag comes later).
 export { recordGroups } from "./record-groups";
-export { listGroups, ListGroupsInput, groupsReadingTopic } from "./query-groups";
+export { recordEndSamples, pruneEndSamples } from "./record-end-samples";
+export { lagForGroups, type GroupLag, type PartitionLag } from "./group-lag";
+export { estimateTimeLag, offsetLag } from "./time-lag";
+export { listGroups, ListGroupsInput, groupsReadingTopic, getGroup } from "./query-groups";

@@ -1,6 +1,8 @@
 import { db, Prisma } from "@/server/db";
 import { z } from "zod";
+import { DomainError } from "@/server/errors";
 import type { GroupMemberInfo } from "@/server/kafka";
+import { lagForGroups } from "./group-lag";
 
 export const ListGroupsInput = z.object({
   search: z.string().trim().max(200).optional(),
@@ -28,7 +30,7 @@ export async function listGroups(raw: ListGroupsInput) {
       include: { cluster: { select: { name: true } }, _count: { select: { offsets: true } } },
     }),
   ]);
-  const topicsByGroup = await topicsOf(rows.map((r) => r.id));
+  const [topicsByGroup, lag] = await Promise.all([topicsOf(rows.map((r) => r.id)), lagForGroups(rows.map((r) => r.id))]);
   return {
     items: rows.map((g) => ({
       id: g.id,
@@ -39,6 +41,8 @@ export async function listGroups(raw: ListGroupsInput) {
       memberCount: g.memberCount,
       partitionCount: g._count.offsets,
       topics: topicsByGroup.get(g.id) ?? [],
+      totalLag: lag.get(g.id)?.totalLag ?? 0,
+      maxTimeLagSeconds: lag.get(g.id)?.maxTimeLagSeconds ?? null,
       lastSeenAt: g.lastSeenAt,
       deletedAt: g.deletedAt,
     })),
@@ -81,4 +85,28 @@ export async function groupsReadingTopic(clusterId: string, topic: string) {
       committed: g.offsets.map((o) => ({ partition: o.partition, committed: Number(o.committed) })),
     };
   });
+}
+
+/** One group with its members and lag per partition (the group page). */
+export async function getGroup(id: string) {
+  const g = await db.consumerGroup.findUnique({ where: { id }, include: { cluster: { select: { name: true } } } });
+  if (!g) throw new DomainError("NOT_FOUND", "consumer group not found", { id });
+  const lag = (await lagForGroups([id])).get(id)!;
+  const topicIds = await db.topic.findMany({
+    where: { clusterId: g.clusterId, name: { in: [...new Set(lag.partitions.map((p) => p.topic))] } },
+    select: { id: true, name: true },
+  });
+  return {
+    id: g.id,
+    groupId: g.groupId,
+    clusterId: g.clusterId,
+    clusterName: g.cluster.name,
+    state: g.state,
+    protocol: g.protocol,
+    members: g.members as unknown as GroupMemberInfo[],
+    lastSeenAt: g.lastSeenAt,
+    deletedAt: g.deletedAt,
+    topicIds: Object.fromEntries(topicIds.map((t) => [t.name, t.id])),
+    ...lag,
+  };
 }

@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { getGroup, listGroups } from "@/server/domain/consumers";
+import { createTestCluster } from "@/test/catalog-helpers";
+import { describeGroupWithKafkaCli } from "@/test/kafka-cli";
+import { commitOffsets, createTopic, produce, testBrokers, testKafka, uniqueName } from "@/test/kafka-helpers";
+import { syncCluster } from "./sync-cluster";
+
+describe("consumer lag", () => {
+  it("equals what Kafka's kafka-consumer-groups.sh prints for the same group", async () => {
+    const cluster = await createTestCluster();
+    const orders = uniqueName("orders");
+    const payments = uniqueName("payments");
+    const group = uniqueName("billing");
+    await createTopic(orders, 3);
+    await createTopic(payments, 2);
+    await produce(orders, { 0: 10, 1: 4, 2: 7 });
+    await produce(payments, { 0: 3, 1: 0 });
+    await commitOffsets(group, orders, { 0: 10, 1: 1, 2: 0 });
+    await commitOffsets(group, payments, { 0: 2 });
+
+    await syncCluster(cluster, { withConfigs: false });
+    const cli = describeGroupWithKafkaCli(testBrokers(), group);
+    const { items } = await listGroups({ clusterId: cluster.id, search: group });
+    const ours = await getGroup(items[0]!.id);
+
+    expect(cli.length).toBeGreaterThan(0);
+    expect(
+      ours.partitions
+        .filter((p) => p.committed !== null)
+        .map((p) => ({ topic: p.topic, partition: p.partition, currentOffset: p.committed, logEndOffset: p.endOffset, lag: p.lag })),
+    ).toEqual(cli.filter((p) => p.currentOffset !== null));
+    expect(ours.totalLag).toBe(cli.reduce((s, p) => s + (p.lag ?? 0), 0));
+    expect(items[0]!.totalLag).toBe(ours.totalLag);
+  });
+
+  it("gives time lag in seconds from the persisted log-end samples, and zero once caught up", async () => {
+    const cluster = await createTestCluster();
+    const topic = uniqueName("inventory");
+    const group = uniqueName("slow");
+    await createTopic(topic, 1);
+    await produce(topic, { 0: 5 });
+    await commitOffsets(group, topic, { 0: 5 });
+    await syncCluster(cluster, { withConfigs: false }); // end = 5 at t0; the group is caught up
+    const t0 = Date.now();
+    await new Promise((r) => setTimeout(r, 1_500));
+    await produce(topic, { 0: 5 });
+    await syncCluster(cluster, { withConfigs: false }); // end = 10 at t1; the group still at 5
+    await new Promise((r) => setTimeout(r, 1_000));
+    await syncCluster(cluster, { withConfigs: false }); // end = 10 at t2 (flat)
+
+    const { items } = await listGroups({ clusterId: cluster.id, search: group });
+    const lagged = await getGroup(items[0]!.id);
+    const p = lagged.partitions[0]!;
+    expect(p).toMatchObject({ committed: 5, endOffset: 10, lag: 5, timeLagMethod: "interpolated" });
+    // The end was last at 5 at the first sync: the lag is the time since then, as of the last sync.
+    const sinceFirst = (lagged.observedAt!.getTime() - t0) / 1000;
+    expect(p.timeLagSeconds!).toBeGreaterThan(2);
+    expect(p.timeLagSeconds!).toBeLessThanOrEqual(sinceFirst + 0.5);
+
+    await commitOffsets(group, topic, { 0: 10 });
+    await syncCluster(cluster, { withConfigs: false });
+    const caughtUp = await getGroup(items[0]!.id);
+    expect(caughtUp.partitions[0]).toMatchObject({ lag: 0, timeLagSeconds: 0, timeLagMethod: "zero" });
+    expect(caughtUp.maxTimeLagSeconds).toBe(0);
+  });
+
+  it("shows the owner of each partition for a running consumer", async () => {
+    const cluster = await createTestCluster();
+    const topic = uniqueName("shipping");
+    const group = uniqueName("shippers");
+    await createTopic(topic, 2);
+    await produce(topic, { 0: 3, 1: 3 });
+    const consumer = testKafka().consumer({ groupId: group });
+    let seen = 0;
+    await consumer.connect();
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await consumer.run({ eachMessage: async () => void seen++ });
+    try {
+      await expect.poll(() => seen, { timeout: 30_000 }).toBe(6);
+      await expect
+        .poll(
+          async () => {
+            await syncCluster(cluster, { withConfigs: false });
+            const { items } = await listGroups({ clusterId: cluster.id, search: group });
+            return items[0] ? (await getGroup(items[0].id)).partitions.map((p) => [p.partition, p.owner?.clientId ?? null, p.lag]) : [];
+          },
+          { timeout: 30_000, interval: 500 },
+        )
+        .toEqual([
+          [0, "eventplane-test", 0],
+          [1, "eventplane-test", 0],
+        ]);
+    } finally {
+      await consumer.disconnect();
+    }
+  });
+});

@@ -1,0 +1,96 @@
+// Lag per consumer group, partition by partition: offsets (as kafka-consumer-groups.sh prints them)
+// and seconds (interpolated over the persisted log-end samples). Computed for a page of groups at once.
+import { db } from "@/server/db";
+import type { GroupMemberInfo } from "@/server/kafka";
+import { estimateTimeLag, offsetLag, type EndSample, type TimeLag } from "./time-lag";
+
+/** How far back time lag looks for log-end samples; older committed offsets are extrapolated. */
+const SAMPLE_WINDOW_MS = 6 * 3_600_000;
+
+export interface PartitionLag {
+  topic: string;
+  partition: number;
+  committed: number | null;
+  endOffset: number | null;
+  lag: number | null;
+  timeLagSeconds: number | null;
+  timeLagMethod: TimeLag["method"] | null;
+  owner: { clientId: string; host: string; memberId: string } | null;
+}
+
+export interface GroupLag {
+  partitions: PartitionLag[];
+  totalLag: number;
+  maxTimeLagSeconds: number | null;
+  observedAt: Date | null;
+}
+
+const key = (topic: string, partition: number) => `${topic}\u0000${partition}`;
+
+export async function lagForGroups(groupRowIds: string[]): Promise<Map<string, GroupLag>> {
+  const groups = await db.consumerGroup.findMany({ where: { id: { in: groupRowIds } }, include: { offsets: true } });
+  const out = new Map<string, GroupLag>();
+  const byCluster = new Map<string, typeof groups>();
+  for (const g of groups) byCluster.set(g.clusterId, [...(byCluster.get(g.clusterId) ?? []), g]);
+
+  for (const [clusterId, clusterGroups] of byCluster) {
+    const topics = [
+      ...new Set(clusterGroups.flatMap((g) => [...g.offsets.map((o) => o.topic), ...assigned(g.members).map((a) => a.topic)])),
+    ];
+    const [ends, samples] = await Promise.all([
+      db.$queryRaw<{ topic: string; partition: number; endOffset: bigint }[]>`
+        SELECT t.name AS topic, p.partition, p."endOffset" FROM "TopicPartition" p JOIN "Topic" t ON t.id = p."topicId"
+        WHERE t."clusterId" = ${clusterId} AND t."deletedAt" IS NULL AND t.name = ANY(${topics}::text[])`,
+      db.$queryRaw<{ topic: string; partition: number; observedAt: Date; endOffset: bigint }[]>`
+        SELECT topic, partition, "observedAt", "endOffset" FROM "PartitionEndSample"
+        WHERE "clusterId" = ${clusterId} AND topic = ANY(${topics}::text[]) AND "observedAt" > ${new Date(Date.now() - SAMPLE_WINDOW_MS)}
+        ORDER BY "observedAt"`,
+    ]);
+    const endOf = new Map(ends.map((e) => [key(e.topic, e.partition), Number(e.endOffset)]));
+    const samplesOf = new Map<string, EndSample[]>();
+    for (const s of samples) {
+      const k = key(s.topic, s.partition);
+      samplesOf.set(k, [...(samplesOf.get(k) ?? []), { offset: Number(s.endOffset), time: s.observedAt.getTime() }]);
+    }
+
+    for (const g of clusterGroups) {
+      const owners = new Map<string, PartitionLag["owner"]>();
+      for (const m of g.members as unknown as GroupMemberInfo[]) {
+        for (const a of m.assignments)
+          for (const p of a.partitions) owners.set(key(a.topic, p), { clientId: m.clientId, host: m.host, memberId: m.memberId });
+      }
+      const committed = new Map(g.offsets.map((o) => [key(o.topic, o.partition), { value: Number(o.committed), at: o.observedAt }]));
+      const keys = new Set([...committed.keys(), ...owners.keys()]);
+      const observedAt = g.offsets.reduce<Date | null>((m, o) => (!m || o.observedAt > m ? o.observedAt : m), null);
+      const partitions = [...keys].map((k): PartitionLag => {
+        const [topic, p] = k.split("\u0000") as [string, string];
+        const c = committed.get(k)?.value ?? null;
+        const end = endOf.get(k) ?? null;
+        const time = c !== null && end !== null ? estimateTimeLag(samplesOf.get(k) ?? [], c, (observedAt ?? new Date()).getTime()) : null;
+        return {
+          topic,
+          partition: Number(p),
+          committed: c,
+          endOffset: end,
+          lag: end === null ? null : offsetLag(end, c),
+          timeLagSeconds: time?.seconds ?? null,
+          timeLagMethod: time?.method ?? null,
+          owner: owners.get(k) ?? null,
+        };
+      });
+      partitions.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+      const timeLags = partitions.map((p) => p.timeLagSeconds).filter((s): s is number => s !== null);
+      out.set(g.id, {
+        partitions,
+        totalLag: partitions.reduce((s, p) => s + (p.lag ?? 0), 0),
+        maxTimeLagSeconds: timeLags.length ? Math.max(...timeLags) : null,
+        observedAt,
+      });
+    }
+  }
+  return out;
+}
+
+function assigned(members: unknown): { topic: string; partitions: number[] }[] {
+  return (members as GroupMemberInfo[]).flatMap((m) => m.assignments);
+}

@@ -1,0 +1,44 @@
+// Kafka's own command-line tools from the same Maven jars as the test broker: the ground truth that
+// our numbers are compared with.
+import { spawnSync } from "node:child_process";
+import { defaultCacheDir, ensureKafkaJars } from "@/scripts/lib/kafka-broker";
+
+export interface DescribedPartition {
+  topic: string;
+  partition: number;
+  currentOffset: number | null;
+  logEndOffset: number;
+  lag: number | null;
+}
+
+/** `kafka-consumer-groups.sh --describe --group <g>`, parsed. */
+export function describeGroupWithKafkaCli(brokers: string, group: string): DescribedPartition[] {
+  const libs = ensureKafkaJars(defaultCacheDir(process.env.EVENTPLANE_CACHE_DIR));
+  const r = spawnSync(
+    "java",
+    [
+      "-cp",
+      `${libs}/*`,
+      "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand",
+      "--bootstrap-server",
+      brokers,
+      "--describe",
+      "--group",
+      group,
+    ],
+    { encoding: "utf8" },
+  );
+  if (r.status !== 0) throw new Error(`kafka-consumer-groups failed: ${r.stderr}`);
+  const lines = r.stdout.split("\n").filter((l) => l.trim() && !l.startsWith("GROUP") && !l.includes("has no active members"));
+  return lines
+    .map((l) => l.trim().split(/\s+/))
+    .filter((cols) => cols[0] === group)
+    .map(([, topic, partition, current, end, lag]) => ({
+      topic: topic!,
+      partition: Number(partition),
+      currentOffset: current === "-" ? null : Number(current),
+      logEndOffset: Number(end),
+      lag: lag === "-" ? null : Number(lag),
+    }))
+    .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+}
