@@ -17,3 +17,13 @@ export function fmtAgo(d: Date | string | null | undefined, now = Date.now()): s
 }
 
 export const plural = (n: number, noun: string) => `${fmtInt(n)} ${noun}${n === 1 ? "" : "s"}`;
+
+/** A duration in seconds, for lag: "0s", "42s", "3m 5s", "2h 10m", "3d 4h". */
+export function fmtSeconds(s: number | null | undefined): string {
+  if (s === null || s === undefined) return "—";
+  const n = Math.round(s);
+  if (n < 60) return `${n}s`;
+  if (n < 3600) return `${Math.floor(n / 60)}m ${n % 60}s`;
+  if (n < 86400) return `${Math.floor(n / 3600)}h ${Math.floor((n % 3600) / 60)}m`;
+  return `${Math.floor(n / 86400)}d ${Math.floor((n % 86400) / 3600)}h`;
+}

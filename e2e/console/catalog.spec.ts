@@ -106,3 +106,18 @@ test("the overview shows the cluster's health and counts", async ({ page }) => {
   expect(health.status()).toBe(200);
   expect(await health.json()).toMatchObject({ status: "ok", database: { status: "ok" }, clusters: [{ name: clusterName, status: "OK" }] });
 });
+
+test("a consumer group's lag shows in the list and per partition on its page", async ({ page }) => {
+  // The seeded group committed offset 1 on partition 0 of a topic with 10 records there.
+  await page.goto(`/consumers?q=${group}`);
+  const row = page.getByTestId("group-row").filter({ hasText: group });
+  await expect(row.getByTestId("group-lag")).toHaveText("9");
+  await row.getByRole("link", { name: group }).click();
+  await expect(page.getByRole("heading", { name: group })).toBeVisible();
+  const lagRow = page.getByTestId("lag-row");
+  await expect(lagRow).toHaveCount(1);
+  await expect(lagRow).toContainText(orders);
+  await expect(lagRow.locator("td").nth(2)).toHaveText("1");
+  await expect(lagRow.locator("td").nth(3)).toHaveText("10");
+  await expect(lagRow.locator("td").nth(4)).toHaveText("9");
+});

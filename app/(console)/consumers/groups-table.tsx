@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { fmtAgo } from "@/app/_components/format";
+import { fmtAgo, fmtInt, fmtSeconds } from "@/app/_components/format";
 import { Pagination } from "@/app/_components/ui/pagination";
 import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states";
 import { StatusBadge } from "@/app/_components/ui/status-badge";
@@ -58,6 +58,8 @@ export function GroupsTable() {
                 <Th>Cluster</Th>
                 <Th>State</Th>
                 <Th right>Members</Th>
+                <Th right>Lag</Th>
+                <Th right>Time lag</Th>
                 <Th>Topics</Th>
                 <Th>Seen</Th>
               </>
@@ -65,12 +67,20 @@ export function GroupsTable() {
           >
             {list.data.items.map((g) => (
               <tr key={g.id} data-testid="group-row">
-                <td className="px-4 py-2 font-mono font-medium">{g.groupId}</td>
+                <td className="px-4 py-2 font-mono font-medium">
+                  <Link href={`/consumers/${g.id}`} className="text-indigo-700 hover:underline">
+                    {g.groupId}
+                  </Link>
+                </td>
                 <td className="px-4 py-2 text-slate-600">{g.clusterName}</td>
                 <td className="px-4 py-2">
                   <StatusBadge status={g.state} />
                 </td>
                 <td className="px-4 py-2 text-right tabular-nums">{g.memberCount}</td>
+                <td className="px-4 py-2 text-right tabular-nums" data-testid="group-lag">
+                  {fmtInt(g.totalLag)}
+                </td>
+                <td className="px-4 py-2 text-right tabular-nums">{fmtSeconds(g.maxTimeLagSeconds)}</td>
                 <td className="px-4 py-2 text-xs">
                   {g.topics.length ? (
                     <span className="flex flex-wrap gap-1">

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import { fmtAgo, fmtInt, fmtRate } from "@/app/_components/format";
+import { Fact } from "@/app/_components/ui/fact";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states";
 import { StatusBadge } from "@/app/_components/ui/status-badge";
@@ -92,14 +93,5 @@ export function TopicDetail({ id }: { id: string }) {
         <MetadataPanel topic={t} />
       </div>
     </>
-  );
-}
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
-      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-      <dd className="mt-1 text-xl font-semibold tabular-nums">{value}</dd>
-    </div>
   );
 }

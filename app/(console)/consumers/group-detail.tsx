@@ -1,0 +1,96 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { fmtAgo, fmtInt, fmtSeconds, plural } from "@/app/_components/format";
+import { Fact } from "@/app/_components/ui/fact";
+import { PageHeader } from "@/app/_components/ui/page-header";
+import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states";
+import { StatusBadge } from "@/app/_components/ui/status-badge";
+import { Table, Th } from "@/app/_components/ui/table";
+import { useTRPC } from "@/app/_trpc/react";
+
+export function GroupDetail({ id }: { id: string }) {
+  const trpc = useTRPC();
+  const group = useQuery({ ...trpc.consumers.get.queryOptions({ id }), refetchInterval: 10_000 });
+  if (group.isPending) return <LoadingRows label="Loading consumer group" />;
+  if (group.error) {
+    return group.error.data?.code === "NOT_FOUND" ? (
+      <EmptyState
+        title="Consumer group not found"
+        action={
+          <Link href="/consumers" className="text-indigo-700 underline">
+            Back to consumer groups
+          </Link>
+        }
+      />
+    ) : (
+      <ErrorNote error={group.error} />
+    );
+  }
+  const g = group.data;
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
+        <Link href="/consumers" className="hover:text-indigo-700">
+          Consumer groups
+        </Link>{" "}
+        / {g.clusterName}
+      </nav>
+      <PageHeader
+        title={<span className="font-mono">{g.groupId}</span>}
+        subtitle={
+          <span className="flex items-center gap-2">
+            <StatusBadge status={g.state} /> {plural(g.members.length, "member")} · lag as of {fmtAgo(g.observedAt)}
+          </span>
+        }
+      />
+      <dl className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-3">
+        <Fact label="Total lag (messages)" value={fmtInt(g.totalLag)} />
+        <Fact label="Max time lag" value={fmtSeconds(g.maxTimeLagSeconds)} />
+        <Fact label="Partitions" value={fmtInt(g.partitions.length)} />
+      </dl>
+      {g.partitions.length === 0 ? (
+        <EmptyState title="Nothing committed or assigned">This group has no committed offset and no assigned partition.</EmptyState>
+      ) : (
+        <Table
+          head={
+            <>
+              <Th>Topic</Th>
+              <Th right>Partition</Th>
+              <Th right>Committed</Th>
+              <Th right>Log end</Th>
+              <Th right>Lag</Th>
+              <Th right>Time lag</Th>
+              <Th>Owner</Th>
+            </>
+          }
+        >
+          {g.partitions.map((p) => (
+            <tr key={`${p.topic}-${p.partition}`} data-testid="lag-row">
+              <td className="px-4 py-2 font-mono">
+                {g.topicIds[p.topic] ? (
+                  <Link href={`/topics/${g.topicIds[p.topic]}`} className="text-indigo-700 hover:underline">
+                    {p.topic}
+                  </Link>
+                ) : (
+                  p.topic
+                )}
+              </td>
+              <td className="px-4 py-2 text-right tabular-nums">{p.partition}</td>
+              <td className="px-4 py-2 text-right tabular-nums">{p.committed === null ? "—" : fmtInt(p.committed)}</td>
+              <td className="px-4 py-2 text-right tabular-nums">{p.endOffset === null ? "—" : fmtInt(p.endOffset)}</td>
+              <td className={`px-4 py-2 text-right tabular-nums ${p.lag ? "font-semibold text-amber-700" : ""}`}>
+                {p.lag === null ? "—" : fmtInt(p.lag)}
+              </td>
+              <td className="px-4 py-2 text-right tabular-nums" title={p.timeLagMethod ?? undefined}>
+                {fmtSeconds(p.timeLagSeconds)}
+              </td>
+              <td className="px-4 py-2 font-mono text-xs text-slate-600">{p.owner ? `${p.owner.clientId} @ ${p.owner.host}` : "—"}</td>
+            </tr>
+          ))}
+        </Table>
+      )}
+    </>
+  );
+}
