@@ -10,6 +10,15 @@ import { StatusBadge } from "@/app/_components/ui/status-badge";
 import { Table, Th } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/react";
 
+// Time lag is an estimate: say how it was made where it is shown.
+const TIME_LAG_HINT: Record<string, string> = {
+  zero: "caught up with the log end",
+  interpolated: "interpolated between two log-end samples",
+  extrapolated: "the committed offset is older than the sample window: extrapolated, may overstate",
+  "too-few-points": "not enough log-end samples yet",
+  "flat-window": "no growth in the sample window to estimate from",
+};
+
 export function GroupDetail({ id }: { id: string }) {
   const trpc = useTRPC();
   const group = useQuery({ ...trpc.consumers.get.queryOptions({ id }), refetchInterval: 10_000 });
@@ -83,7 +92,8 @@ export function GroupDetail({ id }: { id: string }) {
               <td className={`px-4 py-2 text-right tabular-nums ${p.lag ? "font-semibold text-amber-700" : ""}`}>
                 {p.lag === null ? "—" : fmtInt(p.lag)}
               </td>
-              <td className="px-4 py-2 text-right tabular-nums" title={p.timeLagMethod ?? undefined}>
+              <td className="px-4 py-2 text-right tabular-nums" title={TIME_LAG_HINT[p.timeLagMethod ?? ""]}>
+                {p.timeLagMethod === "extrapolated" ? "~" : ""}
                 {fmtSeconds(p.timeLagSeconds)}
               </td>
               <td className="px-4 py-2 font-mono text-xs text-slate-600">{p.owner ? `${p.owner.clientId} @ ${p.owner.host}` : "—"}</td>

@@ -8,10 +8,7 @@ export const metadata = { title: "Consumers" };
 export default function ConsumersPage() {
   return (
     <>
-      <PageHeader
-        title="Consumer groups"
-        subtitle="State, members and the topics each group reads. Lag in offsets and seconds comes next."
-      />
+      <PageHeader title="Consumer groups" subtitle="State, members, lag in messages and in seconds, and the topics each group reads." />
       <Suspense fallback={<LoadingRows />}>
         <GroupsTable />
       </Suspense>
