@@ -94,4 +94,42 @@ describe("consumer lag", () => {
       await consumer.disconnect();
     }
   });
+
+  it("evaluates Burrow-style status from the persisted window: WARN while falling behind, STOP once it stops, REWIND when reset back", async () => {
+    const cluster = await createTestCluster();
+    const topic = uniqueName("status");
+    const group = uniqueName("laggard");
+    await createTopic(topic, 1);
+    const sync = () => syncCluster(cluster, { withConfigs: false });
+    const status = async (minIdleMs: number) => {
+      const { items } = await listGroups({ clusterId: cluster.id, search: group });
+      const g = await getGroup(items[0]!.id, { minIdleMs });
+      return { group: g.status, partition: g.partitions[0]!.status };
+    };
+
+    // Moving, but each time further behind.
+    const seenAt: number[] = [];
+    for (const committed of [2, 4, 6]) {
+      await produce(topic, { 0: 10 });
+      await commitOffsets(group, topic, { 0: committed });
+      await sync();
+      seenAt.push(Date.now());
+    }
+    expect(await status(60_000)).toEqual({ group: "WARN", partition: "WARN" });
+
+    // Stops: the offset stands still behind the log end for longer than the window spans.
+    await new Promise((r) => setTimeout(r, seenAt[2]! - seenAt[0]! + 1_500));
+    await sync();
+    expect(await status(1_000)).toEqual({ group: "ERR", partition: "STOP" });
+
+    // An admin resets the group back to 1: the offset went backwards.
+    await commitOffsets(group, topic, { 0: 1 });
+    await sync();
+    expect(await status(60_000)).toEqual({ group: "ERR", partition: "REWIND" });
+
+    // Caught up: OK whatever the history.
+    await commitOffsets(group, topic, { 0: 30 });
+    await sync();
+    expect(await status(1_000)).toEqual({ group: "OK", partition: "OK" });
+  });
 });

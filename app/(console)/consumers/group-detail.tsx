@@ -50,7 +50,11 @@ export function GroupDetail({ id }: { id: string }) {
         title={<span className="font-mono">{g.groupId}</span>}
         subtitle={
           <span className="flex items-center gap-2">
-            <StatusBadge status={g.state} /> {plural(g.members.length, "member")} · lag as of {fmtAgo(g.observedAt)}
+            <StatusBadge status={g.state} />{" "}
+            <span data-testid="group-lag-status">
+              <StatusBadge status={g.status} />
+            </span>{" "}
+            {plural(g.members.length, "member")} · lag as of {fmtAgo(g.observedAt)}
           </span>
         }
       />
@@ -71,6 +75,7 @@ export function GroupDetail({ id }: { id: string }) {
               <Th right>Log end</Th>
               <Th right>Lag</Th>
               <Th right>Time lag</Th>
+              <Th>Status</Th>
               <Th>Owner</Th>
             </>
           }
@@ -95,6 +100,9 @@ export function GroupDetail({ id }: { id: string }) {
               <td className="px-4 py-2 text-right tabular-nums" title={TIME_LAG_HINT[p.timeLagMethod ?? ""]}>
                 {p.timeLagMethod === "extrapolated" ? "~" : ""}
                 {fmtSeconds(p.timeLagSeconds)}
+              </td>
+              <td className="px-4 py-2">
+                <StatusBadge status={p.status} />
               </td>
               <td className="px-4 py-2 font-mono text-xs text-slate-600">{p.owner ? `${p.owner.clientId} @ ${p.owner.host}` : "—"}</td>
             </tr>

@@ -58,6 +58,7 @@ export function GroupsTable() {
                 <Th>Cluster</Th>
                 <Th>State</Th>
                 <Th right>Members</Th>
+                <Th>Lag status</Th>
                 <Th right>Lag</Th>
                 <Th right>Time lag</Th>
                 <Th>Topics</Th>
@@ -77,6 +78,9 @@ export function GroupsTable() {
                   <StatusBadge status={g.state} />
                 </td>
                 <td className="px-4 py-2 text-right tabular-nums">{g.memberCount}</td>
+                <td className="px-4 py-2" data-testid="group-lag-status">
+                  <StatusBadge status={g.lagStatus} />
+                </td>
                 <td className="px-4 py-2 text-right tabular-nums" data-testid="group-lag">
                   {fmtInt(g.totalLag)}
                 </td>

@@ -2,6 +2,7 @@
 // and seconds (interpolated over the persisted log-end samples). Computed for a page of groups at once.
 import { db } from "@/server/db";
 import type { GroupMemberInfo } from "@/server/kafka";
+import { groupStatus, partitionStatus, type GroupStatus, type PartitionStatus } from "./lag-status";
 import { estimateTimeLag, offsetLag, type EndSample, type TimeLag } from "./time-lag";
 
 /** How far back time lag looks for log-end samples; older committed offsets are extrapolated. */
@@ -16,6 +17,7 @@ export interface PartitionLag {
   timeLagSeconds: number | null;
   timeLagMethod: TimeLag["method"] | null;
   owner: { clientId: string; host: string; memberId: string } | null;
+  status: PartitionStatus;
 }
 
 export interface GroupLag {
@@ -23,12 +25,22 @@ export interface GroupLag {
   totalLag: number;
   maxTimeLagSeconds: number | null;
   observedAt: Date | null;
+  status: GroupStatus;
+}
+
+export interface LagOptions {
+  /** How long a partition's offset must stand still (and behind) before it counts as stopped. */
+  minIdleMs?: number;
 }
 
 const key = (topic: string, partition: number) => `${topic}\u0000${partition}`;
 
-export async function lagForGroups(groupRowIds: string[]): Promise<Map<string, GroupLag>> {
-  const groups = await db.consumerGroup.findMany({ where: { id: { in: groupRowIds } }, include: { offsets: true } });
+export async function lagForGroups(groupRowIds: string[], opts: LagOptions = {}): Promise<Map<string, GroupLag>> {
+  const minIdleMs = opts.minIdleMs ?? 60_000;
+  const groups = await db.consumerGroup.findMany({
+    where: { id: { in: groupRowIds } },
+    include: { offsets: true, commits: { orderBy: { observedAt: "asc" } } },
+  });
   const out = new Map<string, GroupLag>();
   const byCluster = new Map<string, typeof groups>();
   for (const g of groups) byCluster.set(g.clusterId, [...(byCluster.get(g.clusterId) ?? []), g]);
@@ -62,20 +74,35 @@ export async function lagForGroups(groupRowIds: string[]): Promise<Map<string, G
       const committed = new Map(g.offsets.map((o) => [key(o.topic, o.partition), { value: Number(o.committed), at: o.observedAt }]));
       const keys = new Set([...committed.keys(), ...owners.keys()]);
       const observedAt = g.offsets.reduce<Date | null>((m, o) => (!m || o.observedAt > m ? o.observedAt : m), null);
+      const commitsOf = new Map<string, { offset: number; time: number; lag: number }[]>();
+      for (const c of g.commits) {
+        const k = key(c.topic, c.partition);
+        commitsOf.set(k, [...(commitsOf.get(k) ?? []), { offset: Number(c.committed), time: c.observedAt.getTime(), lag: Number(c.lag) }]);
+      }
       const partitions = [...keys].map((k): PartitionLag => {
         const [topic, p] = k.split("\u0000") as [string, string];
         const c = committed.get(k)?.value ?? null;
         const end = endOf.get(k) ?? null;
-        const time = c !== null && end !== null ? estimateTimeLag(samplesOf.get(k) ?? [], c, (observedAt ?? new Date()).getTime()) : null;
+        const now = (observedAt ?? new Date()).getTime();
+        const time = c !== null && end !== null ? estimateTimeLag(samplesOf.get(k) ?? [], c, now) : null;
+        const lag = end === null ? null : offsetLag(end, c);
         return {
           topic,
           partition: Number(p),
           committed: c,
           endOffset: end,
-          lag: end === null ? null : offsetLag(end, c),
+          lag,
           timeLagSeconds: time?.seconds ?? null,
           timeLagMethod: time?.method ?? null,
           owner: owners.get(k) ?? null,
+          status: partitionStatus({
+            commits: commitsOf.get(k) ?? [],
+            currentLag: lag,
+            endSamples: samplesOf.get(k) ?? [],
+            owned: owners.has(k),
+            now,
+            minIdleMs,
+          }),
         };
       });
       partitions.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
@@ -85,6 +112,7 @@ export async function lagForGroups(groupRowIds: string[]): Promise<Map<string, G
         totalLag: partitions.reduce((s, p) => s + (p.lag ?? 0), 0),
         maxTimeLagSeconds: timeLags.length ? Math.max(...timeLags) : null,
         observedAt,
+        status: groupStatus(partitions.map((p) => p.status)),
       });
     }
   }

@@ -1,6 +1,7 @@
 // Public API of the consumers context: consumer groups and their committed offsets (lag comes later).
 export { recordGroups } from "./record-groups";
 export { recordEndSamples, pruneEndSamples } from "./record-end-samples";
-export { lagForGroups, type GroupLag, type PartitionLag } from "./group-lag";
+export { lagForGroups, type GroupLag, type PartitionLag, type LagOptions } from "./group-lag";
+export { partitionStatus, groupStatus, type PartitionStatus, type GroupStatus } from "./lag-status";
 export { estimateTimeLag, offsetLag } from "./time-lag";
 export { listGroups, ListGroupsInput, groupsReadingTopic, getGroup } from "./query-groups";

@@ -2,7 +2,7 @@ import { db, Prisma } from "@/server/db";
 import { z } from "zod";
 import { DomainError } from "@/server/errors";
 import type { GroupMemberInfo } from "@/server/kafka";
-import { lagForGroups } from "./group-lag";
+import { lagForGroups, type LagOptions } from "./group-lag";
 
 export const ListGroupsInput = z.object({
   search: z.string().trim().max(200).optional(),
@@ -43,6 +43,7 @@ export async function listGroups(raw: ListGroupsInput) {
       topics: topicsByGroup.get(g.id) ?? [],
       totalLag: lag.get(g.id)?.totalLag ?? 0,
       maxTimeLagSeconds: lag.get(g.id)?.maxTimeLagSeconds ?? null,
+      lagStatus: lag.get(g.id)?.status ?? "OK",
       lastSeenAt: g.lastSeenAt,
       deletedAt: g.deletedAt,
     })),
@@ -88,10 +89,10 @@ export async function groupsReadingTopic(clusterId: string, topic: string) {
 }
 
 /** One group with its members and lag per partition (the group page). */
-export async function getGroup(id: string) {
+export async function getGroup(id: string, opts: LagOptions = {}) {
   const g = await db.consumerGroup.findUnique({ where: { id }, include: { cluster: { select: { name: true } } } });
   if (!g) throw new DomainError("NOT_FOUND", "consumer group not found", { id });
-  const lag = (await lagForGroups([id])).get(id)!;
+  const lag = (await lagForGroups([id], opts)).get(id)!;
   const topicIds = await db.topic.findMany({
     where: { clusterId: g.clusterId, name: { in: [...new Set(lag.partitions.map((p) => p.topic))] } },
     select: { id: true, name: true },

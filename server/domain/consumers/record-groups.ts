@@ -36,6 +36,31 @@ export async function recordGroups(clusterId: string, groups: GroupInfo[], obser
         FROM jsonb_to_recordset(${json(offsets)}::jsonb) AS x("groupId" text, topic text, partition int, committed text)
         JOIN "ConsumerGroup" g ON g."clusterId" = ${clusterId} AND g."groupId" = x."groupId"
         ON CONFLICT ("consumerGroupId", topic, partition) DO UPDATE SET committed = EXCLUDED.committed, "observedAt" = EXCLUDED."observedAt"`;
+      // Burrow's window: a new entry each time a partition's committed offset is seen to change,
+      // with the lag at that moment; the ten newest per partition are kept.
+      await tx.$executeRaw`
+        INSERT INTO "GroupCommitSample" ("consumerGroupId", topic, partition, "observedAt", committed, lag)
+        SELECT g.id, x.topic, x.partition, ${observedAt}, x.committed::bigint,
+               GREATEST(0, COALESCE(tp."endOffset", x.committed::bigint) - x.committed::bigint)
+        FROM jsonb_to_recordset(${json(offsets)}::jsonb) AS x("groupId" text, topic text, partition int, committed text)
+        JOIN "ConsumerGroup" g ON g."clusterId" = ${clusterId} AND g."groupId" = x."groupId"
+        LEFT JOIN "Topic" t ON t."clusterId" = ${clusterId} AND t.name = x.topic AND t."deletedAt" IS NULL
+        LEFT JOIN "TopicPartition" tp ON tp."topicId" = t.id AND tp.partition = x.partition
+        WHERE NOT EXISTS (
+          SELECT 1 FROM "GroupCommitSample" s
+          WHERE s."consumerGroupId" = g.id AND s.topic = x.topic AND s.partition = x.partition
+            AND (s."observedAt" >= ${observedAt}
+                 OR (s.committed = x.committed::bigint AND s."observedAt" = (
+                       SELECT max(m."observedAt") FROM "GroupCommitSample" m
+                       WHERE m."consumerGroupId" = g.id AND m.topic = x.topic AND m.partition = x.partition))))
+        ON CONFLICT DO NOTHING`;
+      await tx.$executeRaw`
+        DELETE FROM "GroupCommitSample" s USING (
+          SELECT c."consumerGroupId", c.topic, c.partition, c."observedAt",
+                 row_number() OVER (PARTITION BY c."consumerGroupId", c.topic, c.partition ORDER BY c."observedAt" DESC) AS rn
+          FROM "GroupCommitSample" c JOIN "ConsumerGroup" g ON g.id = c."consumerGroupId" AND g."clusterId" = ${clusterId}
+        ) r
+        WHERE r.rn > 10 AND s."consumerGroupId" = r."consumerGroupId" AND s.topic = r.topic AND s.partition = r.partition AND s."observedAt" = r."observedAt"`;
       // Offsets the group no longer has (expired or reset by an admin) disappear from its current state.
       await tx.$executeRaw`
         DELETE FROM "GroupOffset" o USING "ConsumerGroup" g
