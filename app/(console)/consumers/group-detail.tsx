@@ -52,7 +52,7 @@ export function GroupDetail({ id }: { id: string }) {
           <span className="flex items-center gap-2">
             <StatusBadge status={g.state} />{" "}
             <span data-testid="group-lag-status">
-              <StatusBadge status={g.status} />
+              <StatusBadge status={g.status} kind="lag" />
             </span>{" "}
             {plural(g.members.length, "member")} · lag as of {fmtAgo(g.observedAt)}
           </span>
@@ -102,7 +102,7 @@ export function GroupDetail({ id }: { id: string }) {
                 {fmtSeconds(p.timeLagSeconds)}
               </td>
               <td className="px-4 py-2">
-                <StatusBadge status={p.status} />
+                <StatusBadge status={p.status} kind="lag" />
               </td>
               <td className="px-4 py-2 font-mono text-xs text-slate-600">{p.owner ? `${p.owner.clientId} @ ${p.owner.host}` : "—"}</td>
             </tr>

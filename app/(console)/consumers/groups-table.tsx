@@ -79,7 +79,7 @@ export function GroupsTable() {
                 </td>
                 <td className="px-4 py-2 text-right tabular-nums">{g.memberCount}</td>
                 <td className="px-4 py-2" data-testid="group-lag-status">
-                  <StatusBadge status={g.lagStatus} />
+                  <StatusBadge status={g.lagStatus} kind="lag" />
                 </td>
                 <td className="px-4 py-2 text-right tabular-nums" data-testid="group-lag">
                   {fmtInt(g.totalLag)}

@@ -26,14 +26,15 @@ const HINTS: Record<string, string> = {
 
 const LABELS: Record<string, string> = { OK: "Healthy", UNREACHABLE: "Unreachable", UNKNOWN: "Not synced yet", DELETED: "Deleted" };
 
-export function StatusBadge({ status }: { status: string }) {
+/** kind "lag" shows Burrow's words as they are ("lag OK", "lag WARN"…), never the cluster's "Healthy". */
+export function StatusBadge({ status, kind }: { status: string; kind?: "lag" }) {
   return (
     <span
       title={HINTS[status]}
       className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STYLES[status] ?? STYLES.UNKNOWN}`}
     >
       <span aria-hidden className="h-1.5 w-1.5 rounded-full bg-current" />
-      {LABELS[status] ?? status}
+      {kind === "lag" ? `lag ${status}` : (LABELS[status] ?? status)}
     </span>
   );
 }
