@@ -5,3 +5,4 @@ export { lagForGroups, type GroupLag, type PartitionLag, type LagOptions } from 
 export { partitionStatus, groupStatus, type PartitionStatus, type GroupStatus } from "./lag-status";
 export { estimateTimeLag, offsetLag } from "./time-lag";
 export { listGroups, ListGroupsInput, groupsReadingTopic, getGroup } from "./query-groups";
+export { lagMetrics, type GroupLagMetrics } from "./lag-metrics";

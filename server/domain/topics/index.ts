@@ -10,3 +10,4 @@ export { listTopics, topicFacets, getTopic } from "./query-topics";
 export { updateTopicMetadata } from "./update-topic-metadata";
 export { systemHealth } from "./system-health";
 export { claimClusterLease, releaseClusterLeases } from "./cluster-lease";
+export { clusterMetrics } from "./cluster-metrics";

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { syncCluster } from "@/collectors/catalog-sync/sync-cluster";
+import { createTestCluster } from "@/test/catalog-helpers";
+import { commitOffsets, createTopic, produce, uniqueName } from "@/test/kafka-helpers";
+import { handleMetrics } from "./metrics";
+
+describe("GET /metrics", () => {
+  it("exposes lag per partition, group status and cluster health in Prometheus text format", async () => {
+    const cluster = await createTestCluster();
+    const topic = uniqueName("metered");
+    const group = uniqueName("reader");
+    await createTopic(topic, 2);
+    await produce(topic, { 0: 10, 1: 4 });
+    await commitOffsets(group, topic, { 0: 3, 1: 4 });
+    await syncCluster(cluster, { withConfigs: false });
+
+    const res = await handleMetrics();
+    expect(res.headers.get("content-type")).toBe("text/plain; version=0.0.4; charset=utf-8");
+    const body = await res.text();
+    const line = (name: string, labels: string) => body.split("\n").find((l) => l.startsWith(`${name}{${labels}}`));
+    const labels = (p: number) => `cluster="${cluster.name}",group="${group}",topic="${topic}",partition="${p}"`;
+    expect(line("eventplane_consumergroup_lag", labels(0))).toBe(`eventplane_consumergroup_lag{${labels(0)}} 7`);
+    expect(line("eventplane_consumergroup_lag", labels(1))).toBe(`eventplane_consumergroup_lag{${labels(1)}} 0`);
+    expect(line("eventplane_consumergroup_lag_seconds", labels(1))).toBe(`eventplane_consumergroup_lag_seconds{${labels(1)}} 0`);
+    expect(line("eventplane_consumergroup_status", `cluster="${cluster.name}",group="${group}"`)).toMatch(/ [012]$/);
+    expect(line("eventplane_cluster_up", `cluster="${cluster.name}"`)).toBe(`eventplane_cluster_up{cluster="${cluster.name}"} 1`);
+    expect(body).toContain("# TYPE eventplane_consumergroup_lag gauge");
+  });
+});

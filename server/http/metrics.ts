@@ -1,0 +1,38 @@
+// GET /metrics: Prometheus text exposition, built fresh on each scrape from what the worker stored.
+// The web tier holds no counters of its own, so any replica answers the same.
+import { Gauge, Registry } from "prom-client";
+import { lagMetrics } from "@/server/domain/consumers";
+import { clusterMetrics } from "@/server/domain/topics";
+
+const STATUS_VALUE = { OK: 0, WARN: 1, ERR: 2 } as const;
+
+export async function handleMetrics(): Promise<Response> {
+  const registry = new Registry();
+  const gauge = (name: string, help: string, labelNames: string[]) => new Gauge({ name, help, labelNames, registers: [registry] });
+  const lag = gauge("eventplane_consumergroup_lag", "Log-end offset minus committed offset", ["cluster", "group", "topic", "partition"]);
+  const lagSeconds = gauge("eventplane_consumergroup_lag_seconds", "Estimated time lag (interpolated log-end samples)", [
+    "cluster",
+    "group",
+    "topic",
+    "partition",
+  ]);
+  const status = gauge("eventplane_consumergroup_status", "Burrow-style group status: 0 OK, 1 WARN, 2 ERR", ["cluster", "group"]);
+  const up = gauge("eventplane_cluster_up", "1 when the last catalog sync reached the cluster", ["cluster"]);
+  const syncSeconds = gauge("eventplane_catalog_sync_duration_seconds", "Duration of the last catalog sync", ["cluster"]);
+  const syncTime = gauge("eventplane_catalog_last_sync_timestamp_seconds", "When the last catalog sync finished", ["cluster"]);
+
+  for (const c of await clusterMetrics()) {
+    up.set({ cluster: c.cluster }, c.up ? 1 : 0);
+    if (c.lastSyncMs !== null) syncSeconds.set({ cluster: c.cluster }, c.lastSyncMs / 1000);
+    if (c.lastSyncAt) syncTime.set({ cluster: c.cluster }, c.lastSyncAt.getTime() / 1000);
+  }
+  for await (const g of lagMetrics()) {
+    status.set({ cluster: g.cluster, group: g.group }, STATUS_VALUE[g.status]);
+    for (const p of g.partitions) {
+      const labels = { cluster: g.cluster, group: g.group, topic: p.topic, partition: String(p.partition) };
+      if (p.lag !== null) lag.set(labels, p.lag);
+      if (p.timeLagSeconds !== null) lagSeconds.set(labels, p.timeLagSeconds);
+    }
+  }
+  return new Response(await registry.metrics(), { headers: { "content-type": registry.contentType, "cache-control": "no-store" } });
+}
