@@ -6,8 +6,8 @@ module.exports = {
     {
       name: "ui-reaches-server-through-trpc",
       severity: "error",
-      comment: "Pages and components may import server/ types only; data flows through tRPC.",
-      from: { path: "^app/", pathNot: "^app/(_trpc|api)/" },
+      comment: "Pages and components may import server/ types only; data flows through tRPC (route handlers are transport adapters).",
+      from: { path: "^app/", pathNot: ["^app/(_trpc|api)/", "/route\\.ts$"] },
       to: { path: "^server/", dependencyTypesNot: ["type-only"] },
     },
     {
