@@ -116,6 +116,11 @@ describe("consumer lag", () => {
       seenAt.push(Date.now());
     }
     expect(await status(60_000)).toEqual({ group: "WARN", partition: "WARN" });
+    // Falling behind: it consumes, but slower than the producers, so it never drains.
+    const behind = await getGroup((await listGroups({ clusterId: cluster.id, search: group })).items[0]!.id);
+    expect(behind.consumeRate).toBeGreaterThan(0);
+    expect(behind.partitions[0]!.produceRate).toBeGreaterThan(behind.partitions[0]!.consumeRate!);
+    expect(behind.secondsToDrain).toBeNull();
 
     // Stops: the offset stands still behind the log end for longer than the window spans.
     await new Promise((r) => setTimeout(r, seenAt[2]! - seenAt[0]! + 1_500));
@@ -131,5 +136,6 @@ describe("consumer lag", () => {
     await commitOffsets(group, topic, { 0: 30 });
     await sync();
     expect(await status(1_000)).toEqual({ group: "OK", partition: "OK" });
+    expect((await getGroup((await listGroups({ clusterId: cluster.id, search: group })).items[0]!.id)).secondsToDrain).toBe(0);
   });
 });

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { fmtAgo, fmtInt, fmtSeconds, plural } from "@/app/_components/format";
+import { fmtAgo, fmtInt, fmtRate, fmtSeconds, plural } from "@/app/_components/format";
 import { Fact } from "@/app/_components/ui/fact";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states";
@@ -58,9 +58,11 @@ export function GroupDetail({ id }: { id: string }) {
           </span>
         }
       />
-      <dl className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-3">
+      <dl className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-5">
         <Fact label="Total lag (messages)" value={fmtInt(g.totalLag)} />
         <Fact label="Max time lag" value={fmtSeconds(g.maxTimeLagSeconds)} />
+        <Fact label="Consume rate" value={fmtRate(g.consumeRate)} />
+        <Fact label="Time to drain" value={g.totalLag > 0 && g.secondsToDrain === null ? "not draining" : fmtSeconds(g.secondsToDrain)} />
         <Fact label="Partitions" value={fmtInt(g.partitions.length)} />
       </dl>
       {g.partitions.length === 0 ? (

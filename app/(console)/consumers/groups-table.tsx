@@ -61,6 +61,7 @@ export function GroupsTable() {
                 <Th>Lag status</Th>
                 <Th right>Lag</Th>
                 <Th right>Time lag</Th>
+                <Th right>Drains in</Th>
                 <Th>Topics</Th>
                 <Th>Seen</Th>
               </>
@@ -85,6 +86,9 @@ export function GroupsTable() {
                   {fmtInt(g.totalLag)}
                 </td>
                 <td className="px-4 py-2 text-right tabular-nums">{fmtSeconds(g.maxTimeLagSeconds)}</td>
+                <td className="px-4 py-2 text-right tabular-nums text-slate-600">
+                  {g.totalLag > 0 && g.secondsToDrain === null ? "not draining" : fmtSeconds(g.secondsToDrain)}
+                </td>
                 <td className="px-4 py-2 text-xs">
                   {g.topics.length ? (
                     <span className="flex flex-wrap gap-1">

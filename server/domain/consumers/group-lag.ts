@@ -2,6 +2,7 @@
 // and seconds (interpolated over the persisted log-end samples). Computed for a page of groups at once.
 import { db } from "@/server/db";
 import type { GroupMemberInfo } from "@/server/kafka";
+import { ratePerSecond, secondsToDrain } from "./drain";
 import { groupStatus, partitionStatus, type GroupStatus, type PartitionStatus } from "./lag-status";
 import { estimateTimeLag, offsetLag, type EndSample, type TimeLag } from "./time-lag";
 
@@ -18,6 +19,10 @@ export interface PartitionLag {
   timeLagMethod: TimeLag["method"] | null;
   owner: { clientId: string; host: string; memberId: string } | null;
   status: PartitionStatus;
+  /** Records per second, over the commit window and the log-end samples of the same span. */
+  consumeRate: number | null;
+  produceRate: number | null;
+  secondsToDrain: number | null;
 }
 
 export interface GroupLag {
@@ -26,6 +31,9 @@ export interface GroupLag {
   maxTimeLagSeconds: number | null;
   observedAt: Date | null;
   status: GroupStatus;
+  consumeRate: number | null;
+  /** Until every partition is caught up; null when some lagging partition is not shrinking. */
+  secondsToDrain: number | null;
 }
 
 export interface LagOptions {
@@ -86,6 +94,12 @@ export async function lagForGroups(groupRowIds: string[], opts: LagOptions = {})
         const now = (observedAt ?? new Date()).getTime();
         const time = c !== null && end !== null ? estimateTimeLag(samplesOf.get(k) ?? [], c, now) : null;
         const lag = end === null ? null : offsetLag(end, c);
+        const commits = commitsOf.get(k) ?? [];
+        // Up to now, not just to the last change: a consumer that stopped has a falling rate.
+        const consumeRate = c === null ? null : ratePerSecond([...commits, { offset: c, time: now }]);
+        // The producers' rate over the same span as the commit window (or the last minute).
+        const since = commits[0]?.time ?? now - 60_000;
+        const produceRate = ratePerSecond((samplesOf.get(k) ?? []).filter((s) => s.time >= since));
         return {
           topic,
           partition: Number(p),
@@ -95,8 +109,11 @@ export async function lagForGroups(groupRowIds: string[], opts: LagOptions = {})
           timeLagSeconds: time?.seconds ?? null,
           timeLagMethod: time?.method ?? null,
           owner: owners.get(k) ?? null,
+          consumeRate,
+          produceRate,
+          secondsToDrain: secondsToDrain(lag, consumeRate, produceRate),
           status: partitionStatus({
-            commits: commitsOf.get(k) ?? [],
+            commits,
             currentLag: lag,
             endSamples: samplesOf.get(k) ?? [],
             owned: owners.has(k),
@@ -113,6 +130,10 @@ export async function lagForGroups(groupRowIds: string[], opts: LagOptions = {})
         maxTimeLagSeconds: timeLags.length ? Math.max(...timeLags) : null,
         observedAt,
         status: groupStatus(partitions.map((p) => p.status)),
+        consumeRate: partitions.some((p) => p.consumeRate !== null) ? partitions.reduce((s, p) => s + (p.consumeRate ?? 0), 0) : null,
+        secondsToDrain: partitions.some((p) => p.secondsToDrain === null && (p.lag ?? 0) > 0)
+          ? null
+          : Math.max(0, ...partitions.map((p) => p.secondsToDrain ?? 0)),
       });
     }
   }

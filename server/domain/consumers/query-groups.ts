@@ -44,6 +44,7 @@ export async function listGroups(raw: ListGroupsInput) {
       totalLag: lag.get(g.id)?.totalLag ?? 0,
       maxTimeLagSeconds: lag.get(g.id)?.maxTimeLagSeconds ?? null,
       lagStatus: lag.get(g.id)?.status ?? "OK",
+      secondsToDrain: lag.get(g.id)?.secondsToDrain ?? null,
       lastSeenAt: g.lastSeenAt,
       deletedAt: g.deletedAt,
     })),
