@@ -67,3 +67,14 @@ export async function deleteTopic(name: string) {
     await admin.disconnect();
   }
 }
+
+/** Runs a real consumer in `groupId` on `topic` from the beginning; returns how many records it has
+ *  seen so far, and a stop function. */
+export async function startConsumer(groupId: string, topic: string) {
+  const consumer = testKafka().consumer({ groupId });
+  let seen = 0;
+  await consumer.connect();
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await consumer.run({ eachMessage: async () => void seen++ });
+  return { seen: () => seen, stop: () => consumer.disconnect() };
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getGroup, listGroups } from "@/server/domain/consumers";
 import { createTestCluster } from "@/test/catalog-helpers";
 import { describeGroupWithKafkaCli } from "@/test/kafka-cli";
-import { commitOffsets, createTopic, produce, testBrokers, testKafka, uniqueName } from "@/test/kafka-helpers";
+import { commitOffsets, createTopic, produce, testBrokers, startConsumer, uniqueName } from "@/test/kafka-helpers";
 import { syncCluster } from "./sync-cluster";
 
 describe("consumer lag", () => {
@@ -70,13 +70,9 @@ describe("consumer lag", () => {
     const group = uniqueName("shippers");
     await createTopic(topic, 2);
     await produce(topic, { 0: 3, 1: 3 });
-    const consumer = testKafka().consumer({ groupId: group });
-    let seen = 0;
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await consumer.run({ eachMessage: async () => void seen++ });
+    const consumer = await startConsumer(group, topic);
     try {
-      await expect.poll(() => seen, { timeout: 30_000 }).toBe(6);
+      await expect.poll(consumer.seen, { timeout: 30_000 }).toBe(6);
       await expect
         .poll(
           async () => {
@@ -91,7 +87,7 @@ describe("consumer lag", () => {
           [1, "eventplane-test", 0],
         ]);
     } finally {
-      await consumer.disconnect();
+      await consumer.stop();
     }
   });
 

@@ -3,7 +3,7 @@ import { db } from "@/server/db";
 import { groupsReadingTopic, listGroups } from "@/server/domain/consumers";
 import { getTopic, updateTopicMetadata } from "@/server/domain/topics";
 import { createTestCluster, topicRow } from "@/test/catalog-helpers";
-import { commitOffsets, createTopic, deleteTopic, produce, testKafka, uniqueName } from "@/test/kafka-helpers";
+import { commitOffsets, createTopic, deleteTopic, produce, startConsumer, uniqueName } from "@/test/kafka-helpers";
 import { syncCluster } from "./sync-cluster";
 
 describe("catalog sync against a real broker", () => {
@@ -54,13 +54,9 @@ describe("catalog sync against a real broker", () => {
     const group = uniqueName("shipping");
     await createTopic(topic, 2);
     await produce(topic, { 0: 2, 1: 2 });
-    const consumer = testKafka().consumer({ groupId: group });
-    let seen = 0;
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await consumer.run({ eachMessage: async () => void seen++ });
+    const consumer = await startConsumer(group, topic);
     try {
-      await expect.poll(() => seen, { timeout: 30_000 }).toBe(4);
+      await expect.poll(consumer.seen, { timeout: 30_000 }).toBe(4);
       await expect
         .poll(
           async () => {
@@ -76,7 +72,7 @@ describe("catalog sync against a real broker", () => {
         { clientId: "eventplane-test", host: expect.stringMatching(/127\.0\.0\.1|localhost/), partitions: [0, 1] },
       ]);
     } finally {
-      await consumer.disconnect();
+      await consumer.stop();
     }
   });
 

@@ -2,24 +2,19 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useState } from "react";
 import { fmtAgo, fmtInt, fmtSeconds } from "@/app/_components/format";
 import { Pagination } from "@/app/_components/ui/pagination";
+import { SearchBox } from "@/app/_components/ui/search-box";
 import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states";
 import { StatusBadge } from "@/app/_components/ui/status-badge";
 import { Table, Th } from "@/app/_components/ui/table";
-import { useDebounced } from "@/app/_components/use-debounced";
 import { useQueryState } from "@/app/_components/use-query-state";
 import { useTRPC } from "@/app/_trpc/react";
 
 export function GroupsTable() {
   const trpc = useTRPC();
   const { params, set } = useQueryState();
-  const [search, setSearch] = useState(params.get("q") ?? "");
-  const debounced = useDebounced(search);
-  useEffect(() => {
-    if (debounced !== (params.get("q") ?? "")) set({ q: debounced, page: undefined });
-  }, [debounced, params, set]);
+
   const page = Math.max(1, Number(params.get("page") ?? 1) || 1);
   const list = useQuery({
     ...trpc.consumers.list.queryOptions({
@@ -34,14 +29,7 @@ export function GroupsTable() {
   return (
     <div>
       <div role="search" className="mb-4">
-        <input
-          type="search"
-          aria-label="Search groups"
-          placeholder="Search group id…"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          className="w-72 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
-        />
+        <SearchBox label="Search groups" placeholder="Search group id…" params={params} set={set} />
       </div>
       <ErrorNote error={list.error} />
       {list.isPending ? (

@@ -1,8 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
-import { useDebounced } from "@/app/_components/use-debounced";
+import { SearchBox } from "@/app/_components/ui/search-box";
 import { useTRPC } from "@/app/_trpc/react";
 
 const select = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
@@ -11,22 +10,10 @@ export function TopicFilters({ params, set }: { params: URLSearchParams; set: (p
   const trpc = useTRPC();
   const clusters = useQuery(trpc.clusters.list.queryOptions());
   const facets = useQuery(trpc.topics.facets.queryOptions());
-  const [search, setSearch] = useState(params.get("q") ?? "");
-  const debounced = useDebounced(search);
-  useEffect(() => {
-    if (debounced !== (params.get("q") ?? "")) set({ q: debounced, page: undefined });
-  }, [debounced, params, set]);
 
   return (
     <div role="search" className="mb-4 flex flex-wrap items-center gap-2">
-      <input
-        type="search"
-        aria-label="Search topics"
-        placeholder="Search name, owner or description…"
-        value={search}
-        onChange={(e) => setSearch(e.target.value)}
-        className="w-72 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
-      />
+      <SearchBox label="Search topics" placeholder="Search name, owner or description…" params={params} set={set} />
       <select
         aria-label="Cluster"
         className={select}
