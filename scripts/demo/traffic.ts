@@ -1,6 +1,7 @@
 // The demo's stand-in for a real system: a small restaurant/e-commerce flow on the local Kafka.
 // order-service → orders → billing (→ payments), inventory (→ inventory), notifications; shipping
-// reads payments; "analytics" is deliberately slow so its group falls behind.
+// reads payments; "analytics" is deliberately slow so its group falls behind, and "reporting" stops
+// after a minute.
 // It plays the user's services, so it talks to Kafka itself instead of through Eventplane's code.
 import { randomUUID } from "node:crypto";
 import { Kafka, logLevel, type Producer } from "kafkajs";
@@ -57,6 +58,7 @@ async function service(name: string, groupId: string, topics: string[], handle: 
     },
   });
   stop.signal.addEventListener("abort", () => void consumer.disconnect());
+  return consumer;
 }
 
 const orders = await producer("order-service");
@@ -86,6 +88,10 @@ await service("notification-service", "notifications", ["orders", "payments"], a
   });
 });
 await service("shipping-service", "shipping", ["payments"], async () => undefined);
+// A service that crashes after a minute: its group empties, payments keep coming, and the lag
+// status of "reporting" turns to STOP.
+const reporting = await service("reporting-service", "reporting", ["payments"], async () => undefined);
+setTimeout(() => void reporting.disconnect(), 60_000).unref();
 // 2 records/s against 2.5 produced: it keeps moving and keeps falling behind (Burrow's WARN).
 await service("analytics-service", "analytics", ["orders"], async () => undefined, 500);
 
