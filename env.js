@@ -29,6 +29,8 @@ export const env = createEnv({
     CATALOG_SYNC_INTERVAL_MS: z.coerce.number().int().min(500).default(10_000),
     /** Upper bound for the collector's back-off after repeated failures. */
     COLLECTOR_MAX_BACKOFF_MS: z.coerce.number().int().min(500).default(60_000),
+    /** Comma-separated name globs that make a topic a dead-letter queue (defaults: *.dlq, *-dlt, dlq-*, …). */
+    DLQ_NAME_PATTERNS: z.string().optional(),
     /** How long log-end samples (the basis of time lag) are kept. */
     LAG_SAMPLE_RETENTION_HOURS: z.coerce.number().min(1).default(24),
     /** Opt-in self-tracing of the web and worker processes (OTLP/HTTP endpoint origin). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { groupsReadingTopic, listGroups } from "@/server/domain/consumers";
-import { getTopic, updateTopicMetadata } from "@/server/domain/topics";
+import { getTopic, listTopics, updateTopicMetadata } from "@/server/domain/topics";
 import { createTestCluster, topicRow } from "@/test/catalog-helpers";
 import { commitOffsets, createTopic, deleteTopic, produce, startConsumer, uniqueName } from "@/test/kafka-helpers";
 import { syncCluster } from "./sync-cluster";
@@ -42,6 +42,7 @@ describe("catalog sync against a real broker", () => {
 
     const internal = await topicRow(cluster.id, "__consumer_offsets");
     expect(internal?.internal).toBe(true);
+    expect(row!.deadLetter).toBe(false);
 
     const cl = await db.cluster.findUniqueOrThrow({ where: { id: cluster.id } });
     expect(cl.status).toBe("OK");
@@ -130,5 +131,15 @@ describe("catalog sync against a real broker", () => {
     const second = await db.topic.findMany({ where: { clusterId: cluster.id }, include: { partitions: true }, orderBy: { name: "asc" } });
     const strip = (rows: typeof first) => rows.map(({ lastSeenAt: _a, rateSampledAt: _b, messagesPerSec: _c, ...rest }) => rest);
     expect(strip(second)).toEqual(strip(first));
+  });
+
+  it("marks dead-letter queues by name, and lists them on their own", async () => {
+    const cluster = await createTestCluster();
+    const dlq = `${uniqueName("orders")}.DLQ`;
+    await createTopic(dlq, 1);
+    await syncCluster(cluster, { withConfigs: false });
+    expect((await topicRow(cluster.id, dlq))?.deadLetter).toBe(true);
+    const { items } = await listTopics({ clusterId: cluster.id, deadLetterOnly: true, includeInternal: true });
+    expect(items.map((t) => t.name)).toEqual([dlq]);
   });
 });

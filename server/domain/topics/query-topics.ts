@@ -18,6 +18,7 @@ export async function listTopics(raw: ListTopicsInput) {
     ...(input.clusterId ? { clusterId: input.clusterId } : {}),
     ...(input.includeInternal ? {} : { internal: false }),
     ...(input.includeDeleted ? {} : { deletedAt: null }),
+    ...(input.deadLetterOnly ? { deadLetter: true } : {}),
     ...(input.owner ? { ownerTeam: input.owner } : {}),
     ...(input.tag ? { tags: { has: input.tag } } : {}),
     ...(input.search
@@ -41,6 +42,7 @@ export async function listTopics(raw: ListTopicsInput) {
         id: true,
         name: true,
         internal: true,
+        deadLetter: true,
         partitionCount: true,
         replicationFactor: true,
         messageCount: true,
@@ -84,6 +86,7 @@ export async function getTopic(id: string) {
     clusterName: t.cluster.name,
     clusterStatus: t.cluster.status,
     internal: t.internal,
+    deadLetter: t.deadLetter,
     partitionCount: t.partitionCount,
     replicationFactor: t.replicationFactor,
     messageCount: Number(t.messageCount),

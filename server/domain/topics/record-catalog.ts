@@ -1,7 +1,9 @@
 // Writes one snapshot of a cluster as the collector read it. Keyed by (cluster, topic name) and
 // (topic, partition), so replaying a snapshot changes nothing; set-based SQL keeps a 10,000-topic
 // cluster to a handful of statements. Declared metadata (owner, description, tags) is never touched.
+import { env } from "@/env";
 import { db } from "@/server/db";
+import { dlqMatcher } from "./dead-letter-names";
 import type { BrokerInfo, TopicInfo } from "@/server/kafka";
 
 export interface CatalogRecord {
@@ -19,9 +21,11 @@ const json = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === "bigint"
 
 export async function recordCatalog(rec: CatalogRecord): Promise<void> {
   const { clusterId, observedAt } = rec;
+  const isDeadLetter = dlqMatcher(env.DLQ_NAME_PATTERNS?.split(","));
   const topics = rec.topics.map((t) => ({
     name: t.name,
     internal: t.internal,
+    deadLetter: !t.internal && isDeadLetter(t.name),
     partitionCount: t.partitions.length,
     replicationFactor: Math.max(0, ...t.partitions.map((p) => p.replicas.length)),
     endSum: t.partitions.reduce((s, p) => s + p.endOffset, 0n),
@@ -43,11 +47,12 @@ export async function recordCatalog(rec: CatalogRecord): Promise<void> {
       // Rate = growth of the summed log-end offsets since the previous sample. A shrinking sum means
       // the topic was recreated: no rate until the next sample.
       await tx.$executeRaw`
-        INSERT INTO "Topic" (id, "clusterId", name, internal, "partitionCount", "replicationFactor", "endOffsetSum", "messageCount", "rateSampledAt", "lastSeenAt", "firstSeenAt")
-        SELECT gen_random_uuid()::text, ${clusterId}, x.name, x.internal, x."partitionCount", x."replicationFactor", x."endSum"::bigint, x."messageCount"::bigint, ${observedAt}, ${observedAt}, ${observedAt}
-        FROM jsonb_to_recordset(${json(topics)}::jsonb) AS x(name text, internal boolean, "partitionCount" int, "replicationFactor" int, "endSum" text, "messageCount" text)
+        INSERT INTO "Topic" (id, "clusterId", name, internal, "deadLetter", "partitionCount", "replicationFactor", "endOffsetSum", "messageCount", "rateSampledAt", "lastSeenAt", "firstSeenAt")
+        SELECT gen_random_uuid()::text, ${clusterId}, x.name, x.internal, x."deadLetter", x."partitionCount", x."replicationFactor", x."endSum"::bigint, x."messageCount"::bigint, ${observedAt}, ${observedAt}, ${observedAt}
+        FROM jsonb_to_recordset(${json(topics)}::jsonb) AS x(name text, internal boolean, "deadLetter" boolean, "partitionCount" int, "replicationFactor" int, "endSum" text, "messageCount" text)
         ON CONFLICT ("clusterId", name) DO UPDATE SET
           internal = EXCLUDED.internal,
+          "deadLetter" = EXCLUDED."deadLetter",
           "partitionCount" = EXCLUDED."partitionCount",
           "replicationFactor" = EXCLUDED."replicationFactor",
           "messagesPerSec" = CASE

@@ -8,6 +8,8 @@ export const ListTopicsInput = z.object({
   /** Internal topics (__consumer_offsets, …) are hidden unless asked for. */
   includeInternal: z.boolean().default(false),
   includeDeleted: z.boolean().default(false),
+  /** Only dead-letter queues. */
+  deadLetterOnly: z.boolean().default(false),
   owner: z.string().trim().max(100).optional(),
   tag: z.string().trim().max(40).optional(),
   sort: TopicSort.default("name"),

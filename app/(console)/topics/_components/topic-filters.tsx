@@ -69,6 +69,14 @@ export function TopicFilters({ params, set }: { params: URLSearchParams; set: (p
         />
         Deleted
       </label>
+      <label className="flex items-center gap-1.5 text-sm text-slate-600">
+        <input
+          type="checkbox"
+          checked={params.get("dlq") === "1"}
+          onChange={(e) => set({ dlq: e.target.checked ? "1" : undefined, page: undefined })}
+        />
+        Dead-letter queues only
+      </label>
     </div>
   );
 }

@@ -37,6 +37,7 @@ export function TopicsTable() {
       tag: params.get("tag") || undefined,
       includeInternal: params.get("internal") === "1",
       includeDeleted: params.get("deleted") === "1",
+      deadLetterOnly: params.get("dlq") === "1",
       sort,
       dir,
       page,
@@ -84,6 +85,11 @@ export function TopicsTable() {
                     {t.name}
                   </Link>
                   {t.internal ? <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs text-slate-500">internal</span> : null}
+                  {t.deadLetter ? (
+                    <span data-testid="dlq-badge" className="ml-2 rounded bg-rose-50 px-1.5 text-xs font-medium text-rose-700">
+                      DLQ
+                    </span>
+                  ) : null}
                   {t.deletedAt ? (
                     <span className="ml-2">
                       <StatusBadge status="DELETED" />
