@@ -98,13 +98,7 @@ export function GroupsTable() {
               </tr>
             ))}
           </Table>
-          <Pagination
-            page={list.data.page}
-            pageCount={list.data.pageCount}
-            total={list.data.total}
-            onPage={(p) => set({ page: p > 1 ? p : undefined })}
-            noun="group"
-          />
+          <Pagination result={list.data} set={set} noun="group" />
         </>
       ) : null}
     </div>

@@ -1,18 +1,16 @@
 import { Button } from "./button";
 
+/** Pages a server-side list whose page number lives in the URL (`page`, absent for page 1). */
 export function Pagination({
-  page,
-  pageCount,
-  total,
-  onPage,
+  result: { page, pageCount, total },
+  set,
   noun,
 }: {
-  page: number;
-  pageCount: number;
-  total: number;
-  onPage: (p: number) => void;
+  result: { page: number; pageCount: number; total: number };
+  set: (patch: Record<string, number | undefined>) => void;
   noun: string;
 }) {
+  const onPage = (p: number) => set({ page: p > 1 ? p : undefined });
   return (
     <nav aria-label="Pagination" className="flex items-center justify-between gap-4 py-3 text-sm text-slate-600">
       <span>

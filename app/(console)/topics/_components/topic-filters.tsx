@@ -14,69 +14,73 @@ export function TopicFilters({ params, set }: { params: URLSearchParams; set: (p
   return (
     <div role="search" className="mb-4 flex flex-wrap items-center gap-2">
       <SearchBox label="Search topics" placeholder="Search name, owner or description…" params={params} set={set} />
-      <select
-        aria-label="Cluster"
-        className={select}
-        value={params.get("cluster") ?? ""}
-        onChange={(e) => set({ cluster: e.target.value, page: undefined })}
-      >
-        <option value="">All clusters</option>
-        {clusters.data?.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
-      </select>
-      <select
-        aria-label="Owner"
-        className={select}
-        value={params.get("owner") ?? ""}
-        onChange={(e) => set({ owner: e.target.value, page: undefined })}
-      >
-        <option value="">Any owner</option>
-        {facets.data?.owners.map((o) => (
-          <option key={o} value={o}>
-            {o}
-          </option>
-        ))}
-      </select>
-      <select
-        aria-label="Tag"
-        className={select}
-        value={params.get("tag") ?? ""}
-        onChange={(e) => set({ tag: e.target.value, page: undefined })}
-      >
-        <option value="">Any tag</option>
-        {facets.data?.tags.map((t) => (
-          <option key={t} value={t}>
-            {t}
-          </option>
-        ))}
-      </select>
-      <label className="flex items-center gap-1.5 text-sm text-slate-600">
-        <input
-          type="checkbox"
-          checked={params.get("internal") === "1"}
-          onChange={(e) => set({ internal: e.target.checked ? "1" : undefined, page: undefined })}
-        />
-        Internal
-      </label>
-      <label className="flex items-center gap-1.5 text-sm text-slate-600">
-        <input
-          type="checkbox"
-          checked={params.get("deleted") === "1"}
-          onChange={(e) => set({ deleted: e.target.checked ? "1" : undefined, page: undefined })}
-        />
-        Deleted
-      </label>
-      <label className="flex items-center gap-1.5 text-sm text-slate-600">
-        <input
-          type="checkbox"
-          checked={params.get("dlq") === "1"}
-          onChange={(e) => set({ dlq: e.target.checked ? "1" : undefined, page: undefined })}
-        />
-        Dead-letter queues only
-      </label>
+      <FilterSelect
+        label="Cluster"
+        param="cluster"
+        any="All clusters"
+        options={clusters.data?.map((c) => [c.id, c.name] as const)}
+        params={params}
+        set={set}
+      />
+      <FilterSelect
+        label="Owner"
+        param="owner"
+        any="Any owner"
+        options={facets.data?.owners.map((o) => [o, o] as const)}
+        params={params}
+        set={set}
+      />
+      <FilterSelect
+        label="Tag"
+        param="tag"
+        any="Any tag"
+        options={facets.data?.tags.map((t) => [t, t] as const)}
+        params={params}
+        set={set}
+      />
+      <FilterCheck label="Internal" param="internal" params={params} set={set} />
+      <FilterCheck label="Deleted" param="deleted" params={params} set={set} />
+      <FilterCheck label="Dead-letter queues only" param="dlq" params={params} set={set} />
     </div>
+  );
+}
+
+type UrlState = { params: URLSearchParams; set: (p: Record<string, string | undefined>) => void };
+
+function FilterSelect({
+  label,
+  param,
+  any,
+  options,
+  params,
+  set,
+}: UrlState & { label: string; param: string; any: string; options?: readonly (readonly [string, string])[] }) {
+  return (
+    <select
+      aria-label={label}
+      className={select}
+      value={params.get(param) ?? ""}
+      onChange={(e) => set({ [param]: e.target.value, page: undefined })}
+    >
+      <option value="">{any}</option>
+      {options?.map(([value, text]) => (
+        <option key={value} value={value}>
+          {text}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function FilterCheck({ label, param, params, set }: UrlState & { label: string; param: string }) {
+  return (
+    <label className="flex items-center gap-1.5 text-sm text-slate-600">
+      <input
+        type="checkbox"
+        checked={params.get(param) === "1"}
+        onChange={(e) => set({ [param]: e.target.checked ? "1" : undefined, page: undefined })}
+      />
+      {label}
+    </label>
   );
 }

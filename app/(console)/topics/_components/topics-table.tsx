@@ -118,13 +118,7 @@ export function TopicsTable() {
               </tr>
             ))}
           </Table>
-          <Pagination
-            page={list.data.page}
-            pageCount={list.data.pageCount}
-            total={list.data.total}
-            onPage={(p) => set({ page: p > 1 ? p : undefined })}
-            noun="topic"
-          />
+          <Pagination result={list.data} set={set} noun="topic" />
         </>
       ) : null}
     </div>
