@@ -1,0 +1,42 @@
+// Is this text a valid JSON Schema of the draft it declares? Ajv compiles it against the
+// draft's meta-schema (draft-04 through 2020-12); references are registered under their names.
+import { Ajv } from "ajv";
+import { Ajv2019 } from "ajv/dist/2019.js";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import AjvDraft04 from "ajv-draft-04";
+import addFormats from "ajv-formats";
+import draft06 from "ajv/dist/refs/json-schema-draft-06.json" with { type: "json" };
+import { JsonSchemaError } from "./json-model";
+
+type AnyAjv = InstanceType<typeof Ajv>;
+
+function ajvFor(schema: unknown): AnyAjv {
+  const uri = schema && typeof schema === "object" ? String((schema as Record<string, unknown>).$schema ?? "") : "";
+  const options = { strict: false, allErrors: false, validateFormats: false, logger: false } as const;
+  let ajv: AnyAjv;
+  if (uri.includes("draft-04")) ajv = new (AjvDraft04 as unknown as typeof Ajv)(options);
+  else if (uri.includes("2019-09")) ajv = new Ajv2019(options) as unknown as AnyAjv;
+  else if (uri.includes("2020-12")) ajv = new Ajv2020(options) as unknown as AnyAjv;
+  else {
+    ajv = new Ajv(options);
+    ajv.addMetaSchema(draft06);
+  }
+  (addFormats as unknown as (a: AnyAjv) => void)(ajv);
+  return ajv;
+}
+
+export function validateJsonSchema(schema: unknown, references: Map<string, unknown>): void {
+  if (typeof schema !== "boolean" && (!schema || typeof schema !== "object" || Array.isArray(schema))) {
+    throw new JsonSchemaError("Invalid JSON schema: a schema must be an object or a boolean");
+  }
+  const ajv = ajvFor(schema);
+  try {
+    for (const [name, referenced] of references) {
+      if (referenced && typeof referenced === "object")
+        ajv.addSchema({ ...(referenced as object), $id: (referenced as { $id?: string }).$id ?? name }, name);
+    }
+    ajv.compile(schema as object);
+  } catch (error) {
+    throw new JsonSchemaError(`Invalid JSON schema: ${(error as Error).message}`);
+  }
+}
