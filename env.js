@@ -33,6 +33,8 @@ export const env = createEnv({
     DLQ_NAME_PATTERNS: z.string().optional(),
     /** How long log-end samples (the basis of time lag) are kept. */
     LAG_SAMPLE_RETENTION_HOURS: z.coerce.number().min(1).default(24),
+    /** Largest request body the schema registry API accepts (bytes); larger ones get 413/42209. */
+    SCHEMA_REGISTRY_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
     /** Opt-in self-tracing of the web and worker processes (OTLP/HTTP endpoint origin). */
     OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
     EVENTPLANE_SELF_TRACING: bool,

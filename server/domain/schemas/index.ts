@@ -1,0 +1,23 @@
+// Public API of the schema registry context: subjects, versions, global ids, compatibility.
+export * from "./compat-types";
+export { checkCompatibility, checkParsed } from "./check-compatibility";
+export { parseSchema, InvalidSchemaError, type SchemaSource, type ResolvedReference } from "./schema-formats";
+export { RegistryError, type RegistryReason } from "./registry-errors";
+export { registerSchema, lookupSchema, checkAgainstSubject, validateSubject, type SchemaInput, type Registered } from "./register-schema";
+export { deleteSubject, deleteSubjectVersion } from "./delete-schema";
+export {
+  getSchemaById,
+  subjectsForSchema,
+  listSubjects,
+  listVersions,
+  getVersion,
+  referencedBy,
+  listSchemas,
+  parseVersion,
+  type VersionRecord,
+  type SchemaRecord,
+} from "./query-registry";
+export { getConfig, setConfig, deleteConfig, getMode, setMode, deleteMode, effectiveConfig, parseLevel, GLOBAL } from "./registry-config";
+export { listAudit, type Actor } from "./registry-audit";
+export { diffVersions, prettySchema } from "./diff-versions";
+export { listSubjectSummaries, subjectsForTopics, topicOfSubject, type SubjectSummary } from "./subject-summaries";

@@ -1,0 +1,152 @@
+// Reading subjects, versions and schemas the way the registry API answers them.
+import { db } from "@/server/db";
+import type { SchemaType } from "./compat-types";
+import type { SchemaReferenceInput } from "./canonical-schema";
+import { RegistryError } from "./registry-errors";
+import type { ResolvedReference } from "./schema-formats";
+
+export type SchemaRecord = { id: number; type: SchemaType; schema: string; references: SchemaReferenceInput[] };
+export type VersionRecord = SchemaRecord & { subject: string; version: number; deleted: boolean; createdAt: Date };
+
+const MAX_VERSION = 2 ** 31 - 1;
+
+/** "latest", -1 or 1…2^31-1. */
+export function parseVersion(raw: string | number): number | "latest" {
+  const text = String(raw);
+  if (text === "latest" || text === "-1") return "latest";
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < 1 || n > MAX_VERSION) {
+    throw new RegistryError(
+      "INVALID_VERSION",
+      `The specified version '${text}' is not a valid version id. Allowed values are between [1, 2^31-1] and the string "latest"`,
+    );
+  }
+  return n;
+}
+
+function toSchemaRecord(row: { id: number; type: string; schema: string; references: unknown }): SchemaRecord {
+  return { id: row.id, type: row.type as SchemaType, schema: row.schema, references: (row.references as SchemaReferenceInput[]) ?? [] };
+}
+
+export async function getSchemaById(id: number): Promise<SchemaRecord> {
+  const row = Number.isSafeInteger(id) ? await db.schema.findUnique({ where: { id } }) : null;
+  if (!row) throw new RegistryError("SCHEMA_NOT_FOUND", "Schema not found", { id });
+  return toSchemaRecord(row);
+}
+
+export async function subjectsForSchema(id: number, deleted: boolean): Promise<{ subject: string; version: number }[]> {
+  await getSchemaById(id);
+  const rows = await db.subjectVersion.findMany({
+    where: { schemaId: id, ...(deleted ? {} : { deleted: false }) },
+    orderBy: [{ subject: "asc" }, { version: "asc" }],
+  });
+  return rows.map((r) => ({ subject: r.subject, version: r.version }));
+}
+
+export async function listSubjects(opts: { prefix?: string; deleted?: boolean; deletedOnly?: boolean }): Promise<string[]> {
+  const rows = await db.subjectVersion.groupBy({
+    by: ["subject"],
+    where: opts.prefix ? { subject: { startsWith: opts.prefix } } : {},
+    _count: { _all: true },
+    _sum: { version: true },
+  });
+  const live = new Set(
+    (await db.subjectVersion.findMany({ where: { deleted: false }, distinct: ["subject"], select: { subject: true } })).map(
+      (r) => r.subject,
+    ),
+  );
+  return rows
+    .map((r) => r.subject)
+    .filter((s) => (opts.deletedOnly ? !live.has(s) : opts.deleted ? true : live.has(s)))
+    .sort();
+}
+
+async function versionRows(subject: string) {
+  return db.subjectVersion.findMany({ where: { subject }, orderBy: { version: "asc" }, include: { schema: true } });
+}
+
+/** All versions of a subject (oldest first); throws when the subject has none (or only deleted ones and !deleted). */
+export async function listVersions(subject: string, opts: { deleted?: boolean; deletedOnly?: boolean } = {}): Promise<VersionRecord[]> {
+  const rows = await versionRows(subject);
+  const visible = rows.filter((r) => (opts.deletedOnly ? r.deleted : opts.deleted ? true : !r.deleted));
+  if (!rows.length || (!visible.length && !opts.deletedOnly && !opts.deleted)) {
+    throw new RegistryError("SUBJECT_NOT_FOUND", `Subject '${subject}' not found.`, { subject });
+  }
+  return visible.map((r) => ({
+    ...toSchemaRecord(r.schema),
+    subject: r.subject,
+    version: r.version,
+    deleted: r.deleted,
+    createdAt: r.createdAt,
+  }));
+}
+
+export async function getVersion(subject: string, rawVersion: string | number, deleted = false): Promise<VersionRecord> {
+  const version = parseVersion(rawVersion);
+  const all = await listVersions(subject, { deleted: true });
+  const candidates = all.filter((v) => deleted || !v.deleted);
+  if (!candidates.length) throw new RegistryError("SUBJECT_NOT_FOUND", `Subject '${subject}' not found.`, { subject });
+  const found = version === "latest" ? candidates.at(-1) : candidates.find((v) => v.version === version);
+  if (!found) throw new RegistryError("VERSION_NOT_FOUND", `Version ${rawVersion} not found.`, { subject, version: rawVersion });
+  return found;
+}
+
+/** Ids of schemas that reference this subject version. */
+export async function referencedBy(subject: string, rawVersion: string | number): Promise<number[]> {
+  const version = await getVersion(subject, rawVersion, true);
+  const refs = await db.schemaReference.findMany({ where: { subject, version: version.version }, orderBy: { schemaId: "asc" } });
+  return [...new Set(refs.map((r) => r.schemaId))];
+}
+
+/** Turns declared references into their schema texts, dependencies first, each once. */
+export async function resolveReferences(references: SchemaReferenceInput[], seen = new Set<string>()): Promise<ResolvedReference[]> {
+  const out: ResolvedReference[] = [];
+  for (const ref of references) {
+    const key = `${ref.subject}:${ref.version}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    let version: VersionRecord;
+    try {
+      version = await getVersion(ref.subject, ref.version === -1 ? "latest" : ref.version, true);
+    } catch (error) {
+      if (error instanceof RegistryError) {
+        throw new RegistryError(
+          "INVALID_SCHEMA",
+          `Invalid schema: reference '${ref.name}' to ${ref.subject} version ${ref.version} not found`,
+        );
+      }
+      throw error;
+    }
+    out.push(...(await resolveReferences(version.references, seen)));
+    out.push({ name: ref.name, subject: ref.subject, version: version.version, schema: version.schema });
+  }
+  return out;
+}
+
+export type SchemaListing = {
+  subject: string;
+  version: number;
+  id: number;
+  type: SchemaType;
+  schema: string;
+  references: SchemaReferenceInput[];
+};
+
+/** GET /schemas: the latest (or every) version of each subject. */
+export async function listSchemas(opts: {
+  prefix?: string;
+  deleted?: boolean;
+  latestOnly?: boolean;
+  offset?: number;
+  limit?: number;
+}): Promise<SchemaListing[]> {
+  const rows = await db.subjectVersion.findMany({
+    where: { ...(opts.prefix ? { subject: { startsWith: opts.prefix } } : {}), ...(opts.deleted ? {} : { deleted: false }) },
+    orderBy: [{ subject: "asc" }, { version: "asc" }],
+    include: { schema: true },
+  });
+  let listed = rows.map((r) => ({ ...toSchemaRecord(r.schema), subject: r.subject, version: r.version }));
+  if (opts.latestOnly) listed = listed.filter((r, i) => listed[i + 1]?.subject !== r.subject);
+  const offset = opts.offset ?? 0;
+  return listed.slice(offset, opts.limit && opts.limit > 0 ? offset + opts.limit : undefined);
+}

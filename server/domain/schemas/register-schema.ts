@@ -1,0 +1,212 @@
+// Registering, looking up and checking a schema under a subject. Registration is idempotent (the
+// same schema under the same subject returns its existing version) and ids are global (the same
+// schema under another subject gets the same id). Ids and versions are assigned under a
+// transaction-scoped advisory lock, so concurrent registrations never collide.
+import { db } from "@/server/db";
+import { checkParsed } from "./check-compatibility";
+import { canonicalText, fingerprint, type SchemaReferenceInput } from "./canonical-schema";
+import { SCHEMA_TYPES, type CompatibilityLevel, type SchemaType, type Verdict } from "./compat-types";
+import { effectiveConfig, getMode } from "./registry-config";
+import { RegistryError } from "./registry-errors";
+import { recordAudit, type Actor } from "./registry-audit";
+import { getVersion, listVersions, resolveReferences, type VersionRecord } from "./query-registry";
+import { InvalidSchemaError, parseSchema, type ParsedSchema } from "./schema-formats";
+
+export type SchemaInput = { schema?: unknown; schemaType?: unknown; references?: unknown; id?: unknown; version?: unknown };
+type CleanInput = { schema: string; type: SchemaType; references: SchemaReferenceInput[] };
+
+const REGISTRY_LOCK = 0x45_50_53_52; // "EPSR"
+
+export function validateSubject(subject: string): void {
+  // Control characters would make the subject unusable in URLs and logs.
+  if (!subject.trim() || /[\u0000-\u001f]/.test(subject) || subject.length > 512) {
+    throw new RegistryError("INVALID_SUBJECT", `The specified subject '${subject}' is not a valid subject name`);
+  }
+}
+
+function cleanInput(input: SchemaInput): CleanInput {
+  if (typeof input.schema !== "string" || !input.schema.trim())
+    throw new RegistryError("INVALID_SCHEMA", "Invalid schema: the request has no schema");
+  const type = input.schemaType === undefined || input.schemaType === null ? "AVRO" : String(input.schemaType).toUpperCase();
+  if (!(SCHEMA_TYPES as readonly string[]).includes(type))
+    throw new RegistryError("INVALID_SCHEMA", `Invalid schema type ${String(input.schemaType)}`);
+  const refs = input.references ?? [];
+  if (!Array.isArray(refs)) throw new RegistryError("INVALID_SCHEMA", "Invalid schema: references must be a list");
+  const references = refs.map((r: unknown) => {
+    const ref = r as Record<string, unknown>;
+    if (typeof ref?.name !== "string" || typeof ref.subject !== "string" || !Number.isInteger(Number(ref.version))) {
+      throw new RegistryError("INVALID_SCHEMA", "Invalid schema: each reference needs name, subject and version");
+    }
+    return { name: ref.name, subject: ref.subject, version: Number(ref.version) };
+  });
+  return { schema: input.schema, type: type as SchemaType, references };
+}
+
+type Prepared = CleanInput & { canonical: string; fingerprint: string; parsed: ParsedSchema };
+
+async function prepare(input: SchemaInput, normalize: boolean): Promise<Prepared> {
+  const clean = cleanInput(input);
+  const resolved = await resolveReferences(clean.references);
+  let parsed: ParsedSchema;
+  try {
+    parsed = parseSchema(clean.type, { schema: clean.schema, references: resolved });
+  } catch (error) {
+    if (error instanceof InvalidSchemaError) throw new RegistryError("INVALID_SCHEMA", error.message);
+    throw error;
+  }
+  // Pinned versions: a reference to "latest" is stored as the version it meant at registration.
+  const references = clean.references.map((r) => ({ ...r, version: resolved.find((x) => x.name === r.name)?.version ?? r.version }));
+  const canonical = canonicalText(clean.type, clean.schema, normalize);
+  return { ...clean, references, canonical, fingerprint: fingerprint(clean.type, canonical, references), parsed };
+}
+
+async function parsedVersions(versions: VersionRecord[]) {
+  return Promise.all(
+    versions.map(async (v) => ({
+      version: v.version,
+      parsed: parseSchema(v.type, { schema: v.schema, references: await resolveReferences(v.references) }),
+    })),
+  );
+}
+
+export type CheckOptions = { normalize?: boolean; level?: CompatibilityLevel };
+
+/** Compatibility of a candidate against one version or, with `version` undefined, against what the level requires. */
+export async function checkAgainstSubject(
+  subject: string,
+  input: SchemaInput,
+  version: string | undefined,
+  opts: CheckOptions = {},
+): Promise<Verdict> {
+  const config = await effectiveConfig(subject);
+  const prepared = await prepare(input, opts.normalize ?? config.normalize);
+  let versions: VersionRecord[];
+  if (version !== undefined) versions = [await getVersion(subject, version)];
+  else {
+    try {
+      versions = await listVersions(subject);
+    } catch (error) {
+      if (error instanceof RegistryError && error.reason === "SUBJECT_NOT_FOUND") versions = [];
+      else throw error;
+    }
+  }
+  const level = opts.level ?? config.level;
+  // A check against one named version compares with that version only, in the level's directions.
+  const effectiveLevel = version !== undefined ? (level.replace("_TRANSITIVE", "") as CompatibilityLevel) : level;
+  return checkParsed(effectiveLevel, await parsedVersions(versions), prepared.parsed);
+}
+
+export type Registered = {
+  id: number;
+  version: number;
+  subject: string;
+  schemaType: SchemaType;
+  schema: string;
+  references: SchemaReferenceInput[];
+};
+
+export async function registerSchema(
+  subject: string,
+  input: SchemaInput,
+  opts: { normalize?: boolean; actor: Actor },
+): Promise<Registered> {
+  validateSubject(subject);
+  const mode = await getMode(subject, true);
+  if (mode === "READONLY") throw new RegistryError("OPERATION_NOT_PERMITTED", `Subject ${subject} is in read-only mode`);
+  const explicitId = input.id === undefined || input.id === null ? undefined : Number(input.id);
+  const explicitVersion = input.version === undefined || input.version === null ? undefined : Number(input.version);
+  if (explicitId !== undefined && mode !== "IMPORT")
+    throw new RegistryError("OPERATION_NOT_PERMITTED", "Subject is not in import mode: ids cannot be chosen");
+  if (mode === "IMPORT" && explicitId === undefined)
+    throw new RegistryError("OPERATION_NOT_PERMITTED", "Subject is in import mode: the request must carry an id");
+  const config = await effectiveConfig(subject);
+  const prepared = await prepare(input, opts.normalize ?? config.normalize);
+
+  const existing = await listVersionsOrEmpty(subject, true);
+  const live = existing.filter((v) => !v.deleted);
+  const known = await db.schema.findUnique({ where: { fingerprint: prepared.fingerprint } });
+  if (known && explicitId !== undefined && known.id !== explicitId) {
+    throw new RegistryError("ID_MISMATCH", `Schema already registered with id ${known.id} instead of input id ${explicitId}`);
+  }
+  const same = known && live.find((v) => v.id === known.id);
+  if (same) return { ...registered(subject, same.version, known.id, prepared) };
+
+  if (mode !== "IMPORT") {
+    const verdict = checkParsed(config.level, await parsedVersions(live), prepared.parsed);
+    if (!verdict.compatible) {
+      throw new RegistryError(
+        "INCOMPATIBLE",
+        `Schema being registered is incompatible with an earlier schema for subject "${subject}", details: [${verdict.messages.join(", ")}]`,
+        {
+          verdict,
+        },
+      );
+    }
+  }
+
+  return db.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${REGISTRY_LOCK})`);
+    let schemaId = (await tx.schema.findUnique({ where: { fingerprint: prepared.fingerprint } }))?.id;
+    if (explicitId !== undefined && schemaId !== undefined && schemaId !== explicitId) {
+      throw new RegistryError("ID_MISMATCH", `Schema already registered with id ${schemaId} instead of input id ${explicitId}`);
+    }
+    if (schemaId === undefined) {
+      if (explicitId !== undefined) {
+        const taken = await tx.schema.findUnique({ where: { id: explicitId } });
+        if (taken) throw new RegistryError("ID_MISMATCH", `Overwrite new schema with id ${explicitId} is not permitted`);
+      }
+      schemaId = explicitId ?? ((await tx.schema.aggregate({ _max: { id: true } }))._max.id ?? 0) + 1;
+      await tx.schema.create({
+        data: {
+          id: schemaId,
+          type: prepared.type,
+          schema: prepared.canonical,
+          fingerprint: prepared.fingerprint,
+          references: prepared.references,
+        },
+      });
+      if (prepared.references.length) {
+        await tx.schemaReference.createMany({
+          data: prepared.references.map((r) => ({ schemaId: schemaId!, ...r })),
+          skipDuplicates: true,
+        });
+      }
+    }
+    const last = await tx.subjectVersion.aggregate({ where: { subject }, _max: { version: true } });
+    const version = explicitVersion ?? (last._max.version ?? 0) + 1;
+    if (await tx.subjectVersion.findUnique({ where: { subject_version: { subject, version } } })) {
+      throw new RegistryError("INVALID_VERSION", `Version ${version} already exists for subject ${subject}`);
+    }
+    await tx.subjectVersion.create({ data: { subject, version, schemaId } });
+    await recordAudit(tx, opts.actor, "schema.register", subject, version, { id: schemaId, schemaType: prepared.type });
+    return registered(subject, version, schemaId, prepared);
+  });
+}
+
+function registered(subject: string, version: number, id: number, prepared: Prepared): Registered {
+  return { subject, version, id, schemaType: prepared.type, schema: prepared.canonical, references: prepared.references };
+}
+
+async function listVersionsOrEmpty(subject: string, deleted: boolean): Promise<VersionRecord[]> {
+  try {
+    return await listVersions(subject, { deleted });
+  } catch (error) {
+    if (error instanceof RegistryError && error.reason === "SUBJECT_NOT_FOUND") return [];
+    throw error;
+  }
+}
+
+/** POST /subjects/{s}: is this schema registered under the subject? */
+export async function lookupSchema(
+  subject: string,
+  input: SchemaInput,
+  opts: { normalize?: boolean; deleted?: boolean },
+): Promise<Registered> {
+  const versions = await listVersions(subject, { deleted: opts.deleted ?? false });
+  const config = await effectiveConfig(subject);
+  const prepared = await prepare(input, opts.normalize ?? config.normalize);
+  const known = await db.schema.findUnique({ where: { fingerprint: prepared.fingerprint } });
+  const match = known && versions.filter((v) => v.id === known.id).at(-1);
+  if (!match) throw new RegistryError("SCHEMA_NOT_FOUND", "Schema not found");
+  return registered(subject, match.version, match.id, prepared);
+}

@@ -1,0 +1,98 @@
+// The Confluent Schema Registry wire conventions: its content type, its error body
+// {error_code, message} with the exact codes of Errors.java, and request bodies read with a limit.
+import { DomainError } from "@/server/errors";
+import { RegistryError, type RegistryReason } from "@/server/domain/schemas";
+
+export const CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+
+const CODES: Record<RegistryReason, number> = {
+  SUBJECT_NOT_FOUND: 40401,
+  VERSION_NOT_FOUND: 40402,
+  SCHEMA_NOT_FOUND: 40403,
+  SUBJECT_SOFT_DELETED: 40404,
+  SUBJECT_NOT_SOFT_DELETED: 40405,
+  VERSION_SOFT_DELETED: 40406,
+  VERSION_NOT_SOFT_DELETED: 40407,
+  SUBJECT_COMPATIBILITY_NOT_CONFIGURED: 40408,
+  SUBJECT_MODE_NOT_CONFIGURED: 40409,
+  // Incompatible schemas keep the historic 409 (what existing clients and peers send).
+  INCOMPATIBLE: 409,
+  INVALID_SCHEMA: 42201,
+  INVALID_VERSION: 42202,
+  INVALID_COMPATIBILITY_LEVEL: 42203,
+  INVALID_MODE: 42204,
+  OPERATION_NOT_PERMITTED: 42205,
+  REFERENCE_EXISTS: 42206,
+  ID_MISMATCH: 42207,
+  INVALID_SUBJECT: 42208,
+  SCHEMA_TOO_LARGE: 42209,
+};
+
+export class WireError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": CONTENT_TYPE } });
+}
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof WireError) return json({ error_code: error.code, message: error.message }, error.status);
+  if (error instanceof RegistryError) {
+    const code = CODES[error.reason];
+    return json({ error_code: code, message: error.message }, Number(String(code).slice(0, 3)));
+  }
+  if (error instanceof DomainError && error.code === "INVALID_INPUT") return json({ error_code: 42201, message: error.message }, 422);
+  console.error("schema registry: unexpected error", error);
+  return json({ error_code: 50001, message: "Error in the backend data store" }, 500);
+}
+
+/**
+ * Reads a JSON body no larger than `limit` bytes; never buffers more than that. An oversized body
+ * is read on (and dropped) up to 8× the limit so the client sees the 413 instead of a reset
+ * connection; beyond that the stream is cancelled.
+ */
+export async function readJsonBody(request: Request, limit: number): Promise<Record<string, unknown>> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size <= limit) chunks.push(value);
+      else if (size > 8 * limit) {
+        await reader.cancel();
+        break;
+      }
+    }
+  }
+  if (size > limit) throw new WireError(413, 42209, `Request body exceeds the limit of ${limit} bytes`);
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (!text.trim()) return {};
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("expected a JSON object");
+    return parsed as Record<string, unknown>;
+  } catch (error) {
+    throw new WireError(400, 400, `Unrecognized request body: ${(error as Error).message}`);
+  }
+}
+
+export function flag(url: URL, name: string): boolean {
+  return url.searchParams.get(name)?.toLowerCase() === "true";
+}
+
+/** `offset`/`limit` pagination as Confluent applies it (limit ≤ 0 means no limit). */
+export function page<T>(items: T[], url: URL): T[] {
+  const offset = Math.max(0, Number(url.searchParams.get("offset") ?? 0) || 0);
+  const limit = Number(url.searchParams.get("limit") ?? -1) || -1;
+  return items.slice(offset, limit > 0 ? offset + limit : undefined);
+}
