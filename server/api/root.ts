@@ -1,6 +1,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { clustersRouter } from "./routers/clusters";
 import { consumersRouter } from "./routers/consumers";
+import { schemasRouter } from "./routers/schemas";
 import { systemRouter } from "./routers/system";
 import { topicsRouter } from "./routers/topics";
 import { createCallerFactory, router } from "./trpc";
@@ -9,6 +10,7 @@ export const appRouter = router({
   clusters: clustersRouter,
   topics: topicsRouter,
   consumers: consumersRouter,
+  schemas: schemasRouter,
   system: systemRouter,
 });
 

@@ -6,7 +6,7 @@ export { listClusters, getClusterView, listClusterTargets, type ClusterTarget } 
 export { testConnection, describeKafkaError } from "./test-connection";
 export { toConnection } from "./cluster-connection";
 export { recordCatalog, markClusterUnreachable, type CatalogRecord } from "./record-catalog";
-export { listTopics, topicFacets, getTopic } from "./query-topics";
+export { listTopics, topicFacets, getTopic, findTopicsByName } from "./query-topics";
 export { updateTopicMetadata } from "./update-topic-metadata";
 export { systemHealth } from "./system-health";
 export { claimClusterLease, releaseClusterLeases } from "./cluster-lease";

@@ -111,3 +111,14 @@ export async function getTopic(id: string) {
     })),
   };
 }
+
+/** Live topics with these names, in any cluster (for linking schema subjects to their topics). */
+export async function findTopicsByName(names: string[]) {
+  if (!names.length) return [];
+  const rows = await db.topic.findMany({
+    where: { name: { in: names }, deletedAt: null },
+    select: { id: true, name: true, ownerTeam: true, cluster: { select: { name: true } } },
+    orderBy: { name: "asc" },
+  });
+  return rows.map((r) => ({ id: r.id, name: r.name, ownerTeam: r.ownerTeam, clusterName: r.cluster.name }));
+}

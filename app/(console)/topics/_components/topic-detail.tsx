@@ -12,6 +12,7 @@ import { useTRPC } from "@/app/_trpc/react";
 import { ConfigTab } from "./config-tab";
 import { ConsumersTab } from "./consumers-tab";
 import { MetadataPanel } from "./metadata-panel";
+import { TopicSchemas } from "./topic-schemas";
 import { PartitionsTab } from "./partitions-tab";
 
 const TABS = ["Partitions", "Configuration", "Consumers"] as const;
@@ -90,7 +91,10 @@ export function TopicDetail({ id }: { id: string }) {
             {tab === "Consumers" ? <ConsumersTab clusterId={t.clusterId} topic={t.name} /> : null}
           </div>
         </section>
-        <MetadataPanel topic={t} />
+        <div className="space-y-6">
+          <MetadataPanel topic={t} />
+          <TopicSchemas topic={t.name} />
+        </div>
       </div>
     </>
   );

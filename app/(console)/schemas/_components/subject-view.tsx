@@ -1,0 +1,85 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { PageHeader } from "@/app/_components/ui/page-header";
+import { ErrorNote, LoadingRows } from "@/app/_components/ui/states";
+import { useQueryState } from "@/app/_components/use-query-state";
+import { useTRPC } from "@/app/_trpc/react";
+import { DiffView } from "./diff-view";
+import { HistoryList } from "./history-list";
+import { LevelModeEditor } from "./level-mode-editor";
+import { RegisterForm } from "./register-form";
+import { TypeBadge } from "./type-badge";
+import { VersionsPanel } from "./versions-panel";
+
+const TABS = [
+  { key: "versions", label: "Versions" },
+  { key: "diff", label: "Compare" },
+  { key: "register", label: "Register new version" },
+  { key: "history", label: "History" },
+] as const;
+
+export function SubjectView({ subject }: { subject: string }) {
+  const trpc = useTRPC();
+  const { params, set } = useQueryState();
+  const tab = TABS.find((t) => t.key === params.get("tab"))?.key ?? "versions";
+  const query = useQuery(trpc.schemas.subject.queryOptions({ subject }));
+  if (query.isPending) return <LoadingRows label="Loading subject" />;
+  if (query.error || !query.data) {
+    return (
+      <>
+        <PageHeader title={subject} />
+        <ErrorNote error={query.error ?? { message: "Subject not found" }} />
+      </>
+    );
+  }
+  const s = query.data;
+  const live = s.versions.filter((v) => !v.deleted);
+  return (
+    <>
+      <PageHeader
+        title={
+          <span className="flex items-center gap-3">
+            {subject} <TypeBadge type={s.type} />
+          </span>
+        }
+        subtitle={
+          <span className="flex flex-wrap items-center gap-3">
+            <Link href="/schemas" className="text-indigo-700 hover:underline">
+              ← Schemas
+            </Link>
+            <span>
+              {live.length} live version{live.length === 1 ? "" : "s"}
+              {s.versions.length > live.length ? `, ${s.versions.length - live.length} deleted` : ""}
+            </span>
+            {s.topics.map((t) => (
+              <Link key={t.id} href={`/topics/${t.id}`} className="text-indigo-700 hover:underline">
+                topic {t.name} ({t.clusterName}){t.ownerTeam ? ` · owner ${t.ownerTeam}` : ""}
+              </Link>
+            ))}
+          </span>
+        }
+        actions={<LevelModeEditor subject={subject} level={s.level} levelIsOwn={s.levelIsOwn} mode={s.mode} />}
+      />
+      <nav role="tablist" aria-label="Subject sections" className="mb-4 flex gap-1 border-b border-slate-200">
+        {TABS.map((t) => (
+          <button
+            key={t.key}
+            role="tab"
+            type="button"
+            aria-selected={tab === t.key}
+            onClick={() => set({ tab: t.key === "versions" ? undefined : t.key })}
+            className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${tab === t.key ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-500 hover:text-slate-800"}`}
+          >
+            {t.label}
+          </button>
+        ))}
+      </nav>
+      {tab === "versions" ? <VersionsPanel subject={subject} versions={s.versions} /> : null}
+      {tab === "diff" ? <DiffView subject={subject} versions={s.versions.map((v) => v.version)} /> : null}
+      {tab === "register" ? <RegisterForm subject={subject} type={s.type} level={s.level} initial={undefined} /> : null}
+      {tab === "history" ? <HistoryList entries={s.audit} /> : null}
+    </>
+  );
+}
