@@ -78,8 +78,16 @@ export function SubjectView({ subject }: { subject: string }) {
       </nav>
       {tab === "versions" ? <VersionsPanel subject={subject} versions={s.versions} /> : null}
       {tab === "diff" ? <DiffView subject={subject} versions={s.versions.map((v) => v.version)} /> : null}
-      {tab === "register" ? <RegisterForm subject={subject} type={s.type} level={s.level} initial={undefined} /> : null}
+      {tab === "register" ? <RegisterNext subject={subject} type={s.type} level={s.level} /> : null}
       {tab === "history" ? <HistoryList entries={s.audit} /> : null}
     </>
   );
+}
+
+/** The new-version editor starts from the latest version's text: evolving is editing, not retyping. */
+function RegisterNext({ subject, type, level }: { subject: string; type: "AVRO" | "JSON" | "PROTOBUF"; level: string }) {
+  const trpc = useTRPC();
+  const latest = useQuery(trpc.schemas.version.queryOptions({ subject, version: "latest" }));
+  if (latest.isPending) return <LoadingRows rows={6} label="Loading the latest version" />;
+  return <RegisterForm key={latest.data?.version ?? 0} subject={subject} type={type} level={level} initial={latest.data?.text} />;
 }
