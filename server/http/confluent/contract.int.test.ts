@@ -1,22 +1,14 @@
 // The Confluent REST contract over real HTTP: status codes, error_codes, bodies and content types
 // for every endpoint we serve (anchors.md §5), against a real PostgreSQL.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serveHandler } from "@/test/serve-handler";
+import { describe, expect, it } from "vitest";
+import { useRegistryServer } from "@/test/registry-server";
 import { uniqueName } from "@/test/kafka-helpers";
-import { handleSchemaRegistry } from "./handle";
 
-let base: string;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  const server = await serveHandler(handleSchemaRegistry);
-  base = `${server.url}/api/schema-registry`;
-  close = server.close;
-});
-afterAll(() => close());
+const server = useRegistryServer();
 
 const CT = "application/vnd.schemaregistry.v1+json";
 async function call(method: string, path: string, body?: unknown, raw?: string) {
-  const res = await fetch(base + path, {
+  const res = await fetch(server.base + path, {
     method,
     headers: { "content-type": CT, accept: CT },
     ...(body !== undefined || raw !== undefined ? { body: raw ?? JSON.stringify(body) } : {}),
@@ -117,10 +109,15 @@ describe("Confluent Schema Registry REST contract", () => {
     await call("PUT", `/mode/${subject}`, { mode: "READONLY" });
     expect(await call("POST", `/subjects/${subject}/versions`, { schema: v1 })).toMatchObject({ status: 422, json: { error_code: 42205 } });
     await call("PUT", `/mode/${subject}`, { mode: "IMPORT" });
-    const imported = await call("POST", `/subjects/${subject}/versions`, { schema: '"string"', id: 900_001, version: 7 });
-    expect(imported.json).toMatchObject({ id: 900_001, version: 7 });
-    expect((await call("GET", "/schemas/ids/900001")).json).toEqual({ schema: '"string"' });
-    expect(await call("POST", `/subjects/${subject}/versions`, { schema: '"string"', id: 900_002 })).toMatchObject({
+    // A schema and an id no other test file registers: ids are global across the run.
+    const imported = JSON.stringify({ type: "enum", name: subject.replace(/\W/g, "_"), symbols: ["A"] });
+    const id = 900_000 + Math.floor(Math.random() * 90_000);
+    expect((await call("POST", `/subjects/${subject}/versions`, { schema: imported, id, version: 7 })).json).toMatchObject({
+      id,
+      version: 7,
+    });
+    expect((await call("GET", `/schemas/ids/${id}`)).json).toEqual({ schema: imported });
+    expect(await call("POST", `/subjects/${subject}/versions`, { schema: imported, id: id + 1 })).toMatchObject({
       status: 422,
       json: { error_code: 42207 },
     });

@@ -1,23 +1,15 @@
 // Every peer case of ../shared/corpus through the REST API over HTTP: the previous schemas are
 // registered under a fresh subject (level NONE while registering), the case's level is set, and
 // POST /compatibility/subjects/{s}/versions gives the verdict.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadCorpus, type CorpusCase, type CorpusReference } from "@/test/corpus/load-corpus";
 import { formatReport, runCorpus, unexplained } from "@/test/corpus/run-corpus";
-import { serveHandler } from "@/test/serve-handler";
-import { handleSchemaRegistry } from "./handle";
+import { useRegistryServer } from "@/test/registry-server";
 
-let base: string;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  const server = await serveHandler(handleSchemaRegistry);
-  base = `${server.url}/api/schema-registry`;
-  close = server.close;
-});
-afterAll(() => close());
+const server = useRegistryServer();
 
 async function call(method: string, path: string, body: unknown) {
-  const res = await fetch(base + path, {
+  const res = await fetch(server.base + path, {
     method,
     headers: { "content-type": "application/vnd.schemaregistry.v1+json" },
     body: JSON.stringify(body),

@@ -3,21 +3,15 @@
 // the subject exists), encodes Confluent-framed messages, and those go through the real Kafka
 // broker and are decoded again on the other side.
 import { COMPATIBILITY, SchemaRegistry, SchemaType } from "@kafkajs/confluent-schema-registry";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createTopic, testKafka, uniqueName } from "@/test/kafka-helpers";
-import { serveHandler } from "@/test/serve-handler";
-import { handleSchemaRegistry } from "./handle";
+import { useRegistryServer } from "@/test/registry-server";
 
+const server = useRegistryServer();
 let registry: SchemaRegistry;
-let base: string;
-let close: () => Promise<void>;
-beforeAll(async () => {
-  const server = await serveHandler(handleSchemaRegistry);
-  base = `${server.url}/api/schema-registry`;
-  close = server.close;
-  registry = new SchemaRegistry({ host: base });
+beforeAll(() => {
+  registry = new SchemaRegistry({ host: server.base });
 });
-afterAll(() => close());
 
 async function roundTripThroughKafka(topic: string, values: Buffer[]): Promise<Buffer[]> {
   await createTopic(topic, 1);
@@ -70,7 +64,7 @@ describe("@kafkajs/confluent-schema-registry against Eventplane", () => {
     const proto = 'syntax = "proto3";\npackage shop.events;\nmessage PaymentProcessed {\n  string reference = 1;\n  int64 cents = 2;\n}\n';
     const { id: protoId } = await registry.register({ type: SchemaType.PROTOBUF, schema: proto }, { subject: `${topic}-proto-value` });
 
-    const config = await fetch(`${base}/config/${topic}-value`).then((r) => r.json());
+    const config = await fetch(`${server.base}/config/${topic}-value`).then((r) => r.json());
     expect(config).toEqual({ compatibilityLevel: "FULL_TRANSITIVE" });
     expect(await registry.getLatestSchemaId(`${topic}-value`)).toBe(avroId);
 
