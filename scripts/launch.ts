@@ -97,8 +97,11 @@ try {
   // `node --import tsx`, not the tsx CLI: the CLI relays signals through a wrapper process that can
   // SIGKILL its child mid-shutdown.
   run("worker", process.execPath, ["--import", "tsx", "collectors/main.ts"], childEnv);
-  if (mode === "demo" && brokers) run("demo-traffic", process.execPath, ["--import", "tsx", "scripts/demo/traffic.ts"], childEnv);
   const url = `http://${host}:${port}`;
+  // The demo's services reach the registry and the OTLP receiver through the web process's address.
+  const selfUrl = `http://${host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host}:${port}`;
+  if (mode === "demo" && brokers)
+    run("demo-traffic", process.execPath, ["--import", "tsx", "scripts/demo/traffic.ts"], { ...childEnv, EVENTPLANE_URL: selfUrl });
   if (await waitForWeb(url, 120_000)) log(`ready: ${url}  (Ctrl-C stops everything)`);
   else if (!stopping) log(`the web process did not answer on ${url} yet; still waiting`);
 } catch (e) {

@@ -1,0 +1,68 @@
+// The demo shop: who consumes what and what each service produces in turn.
+// order-service → orders → billing (→ payments), inventory (→ inventory), notifications (→ notifications);
+// payments → shipping (→ shipments, consumed in batches, so its spans sit in traces of their own that
+// link back to the payment's send span), notifications; reporting stops after a minute; analytics is slow.
+import type { EventType } from "./events";
+
+export type DemoEvent = {
+  event_id: string;
+  event_type: string;
+  timestamp: number;
+  version: number;
+  aggregate_id: string;
+  correlation_id: string;
+  data: Record<string, unknown>;
+};
+
+export type Emit = { type: EventType; data: Record<string, unknown> };
+
+export type ServiceSpec = {
+  group?: string;
+  topics?: string[];
+  /** eachBatch instead of eachMessage: the instrumentation then links process spans instead of parenting them. */
+  batch?: boolean;
+  delayMs?: number;
+  /** Disconnect the consumer after this long (the group empties and its lag status turns STOP). */
+  stopAfterMs?: number;
+  /** OTLP encoding of this service's exporter: the demo uses both, as a real fleet would. */
+  encoding: "protobuf" | "json";
+  react?: (event: DemoEvent) => Emit[];
+};
+
+const pick = <T>(xs: readonly T[]) => xs[Math.floor(Math.random() * xs.length)]!;
+
+export const SERVICES: Record<string, ServiceSpec> = {
+  "order-service": { encoding: "protobuf" },
+  "billing-service": {
+    group: "billing",
+    topics: ["orders"],
+    encoding: "protobuf",
+    react: (e) => [{ type: "PaymentProcessed", data: { amount: e.data.total, method: pick(["CARD", "PAYPAL", "INVOICE"]) } }],
+  },
+  "inventory-service": {
+    group: "inventory",
+    topics: ["orders"],
+    encoding: "json",
+    react: (e) =>
+      (e.data.items as { sku: string; quantity: number }[]).map((item) => ({
+        type: "InventoryUpdated" as const,
+        data: { sku: item.sku, reserved: item.quantity },
+      })),
+  },
+  "notification-service": {
+    group: "notifications",
+    topics: ["orders", "payments"],
+    encoding: "json",
+    react: (e) => [{ type: "CustomerNotified", data: { channel: pick(["EMAIL", "SMS"]), about: e.event_type } }],
+  },
+  "shipping-service": {
+    group: "shipping",
+    topics: ["payments"],
+    batch: true,
+    encoding: "protobuf",
+    react: () => [{ type: "ShipmentScheduled", data: { carrier: pick(["DHL", "UPS", "PostNL"]), eta: Date.now() + 2 * 86_400_000 } }],
+  },
+  "reporting-service": { group: "reporting", topics: ["payments"], stopAfterMs: 60_000, encoding: "protobuf" },
+  // 2 records/s against 2.5 produced: it keeps moving and keeps falling behind (Burrow's WARN).
+  "analytics-service": { group: "analytics", topics: ["orders"], delayMs: 500, encoding: "json" },
+};
