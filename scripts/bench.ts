@@ -1,129 +1,22 @@
-// `npm run bench`: catalog sync of a cluster with many topics, on a real local Kafka and PostgreSQL.
-// Reports the full sync (read from Kafka + write to PostgreSQL) as a ratio against the raw admin-API
-// read alone, both measured in this run on the same broker. Usage: npm run bench -- [--topics 10000]
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+// `npm run bench`: every benchmark, one after another; `npm run bench -- <name> [options]` runs one.
+// Each reports its figures as ratios against a baseline measured in the same run (never a timed test).
+import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { Kafka, logLevel } from "kafkajs";
-import { defaultCacheDir, ensureKafkaJars, startKafka } from "./lib/kafka-broker";
-import { freePort } from "./lib/ports";
-import { prepareDatabase } from "./lib/database";
 
-const arg = (name: string, def: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : def;
-};
-const topicCount = arg("topics", 10_000);
-const rounds = arg("rounds", 3);
+const SUITES = {
+  registry: "schema registry REST API vs a bare node:http server (32 concurrent clients)",
+  catalog: "catalog sync of 10,000 topics vs the raw admin-API read",
+} as const;
 
-const dir = mkdtempSync(join(tmpdir(), "eventplane-bench-"));
-chmodSync(dir, 0o755);
-const libs = ensureKafkaJars(defaultCacheDir(process.env.EVENTPLANE_CACHE_DIR));
-const broker = await startKafka({ libs, dataDir: join(dir, "kafka"), port: await freePort(), controllerPort: await freePort() });
-const db = await prepareDatabase({ dataDir: dir, pgPort: await freePort(), databaseUrl: process.env.DATABASE_URL, log: () => undefined });
-process.env.DATABASE_URL = db.url;
-process.env.EVENTPLANE_SECRET_KEY = "bench";
-
-// Ctrl-C must not leave the broker and the database running.
-for (const sig of ["SIGINT", "SIGTERM"] as const) {
-  process.once(sig, async () => {
-    await broker.stop();
-    await db.stop();
-    rmSync(dir, { recursive: true, force: true });
-    process.exit(130);
-  });
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-try {
-  const kafka = new Kafka({ clientId: "bench", brokers: [broker.brokers], logLevel: logLevel.NOTHING });
-  const admin = kafka.admin();
-  await admin.connect();
-  let t = performance.now();
-  const names = Array.from({ length: topicCount }, (_, i) => `bench.topic.${String(i).padStart(5, "0")}`);
-  for (let i = 0; i < names.length; i += 500) {
-    await admin.createTopics({
-      topics: names.slice(i, i + 500).map((topic) => ({ topic, numPartitions: 1 })),
-      waitForLeaders: false,
-      timeout: 120_000,
-    });
+const [first, ...rest] = process.argv.slice(2);
+const chosen = first && !first.startsWith("--") ? [first] : Object.keys(SUITES);
+const options = first && !first.startsWith("--") ? rest : process.argv.slice(2);
+for (const name of chosen) {
+  if (!(name in SUITES)) {
+    console.error(`unknown benchmark "${name}"; one of: ${Object.keys(SUITES).join(", ")}`);
+    process.exit(2);
   }
-  // Topic creation is asynchronous in KRaft: wait until the broker's metadata has every topic.
-  while ((await admin.listTopics()).filter((n) => n.startsWith("bench.")).length < topicCount) await new Promise((r) => setTimeout(r, 500));
-  const producer = kafka.producer();
-  await producer.connect();
-  await producer.sendBatch({ topicMessages: names.slice(0, 1000).map((topic) => ({ topic, messages: [{ value: "x" }] })) });
-  await producer.disconnect();
-  await admin.disconnect();
-  console.log(`created ${topicCount} topics in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-
-  const { registerEnvCluster, listClusterTargets } = await import("@/server/domain/topics");
-  const { syncCluster } = await import("@/collectors/catalog-sync/sync-cluster");
-  const { readCatalog } = await import("@/server/kafka");
-  const { closeConnections } = await import("@/server/lib/lifecycle");
-  await registerEnvCluster(broker.brokers, "bench");
-  const [target] = await listClusterTargets();
-
-  // The first sync inserts every row; later ones update in place (the steady state of the worker).
-  t = performance.now();
-  const first = await syncCluster(target!, { withConfigs: true });
-  console.log(`first sync (inserts, with configs): ${first.topics} topics in ${((performance.now() - t) / 1000).toFixed(2)} s`);
-
-  const raw: number[] = [];
-  const full: number[] = [];
-  const rawCfg: number[] = [];
-  const fullCfg: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    t = performance.now();
-    await readCatalog(target!.connection, { withConfigs: false });
-    raw.push(performance.now() - t);
-    t = performance.now();
-    const res = await syncCluster(target!, { withConfigs: false });
-    if (!res.ok || res.topics < topicCount) throw new Error(`sync failed: ${JSON.stringify(res)}`);
-    full.push(performance.now() - t);
-    t = performance.now();
-    await readCatalog(target!.connection, { withConfigs: true });
-    rawCfg.push(performance.now() - t);
-    t = performance.now();
-    await syncCluster(target!, { withConfigs: true });
-    fullCfg.push(performance.now() - t);
-  }
-  const line = (name: string, f: number[], b: number[]) =>
-    console.log(
-      `${name.padEnd(34)} sync ${(median(f) / 1000).toFixed(2)} s · raw admin read ${(median(b) / 1000).toFixed(2)} s · ratio ${(median(f) / median(b)).toFixed(2)}`,
-    );
-  console.log(`\ncatalog sync, ${topicCount} topics, median of ${rounds}:`);
-  line("offsets + groups (every cycle)", full, raw);
-  line("with configs (once a minute)", fullCfg, rawCfg);
-
-  // The topics page over 10,000 topics: one page of 50, sorted and searched, against a bare round trip.
-  const { listTopics } = await import("@/server/domain/topics");
-  const { db: prisma } = await import("@/server/db");
-  const timeIt = async (fn: () => Promise<unknown>, n = 20) => {
-    const xs: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const s0 = performance.now();
-      await fn();
-      xs.push(performance.now() - s0);
-    }
-    return median(xs);
-  };
-  const ping = await timeIt(() => prisma.$queryRaw`SELECT 1`);
-  const page1 = await timeIt(() => listTopics({ sort: "messages", dir: "desc", page: 1 }));
-  const deep = await timeIt(() => listTopics({ sort: "name", page: 150 }));
-  const search = await timeIt(() => listTopics({ search: "topic.0999", page: 1 }));
-  console.log(`
-topics list over ${topicCount} topics (median of 20; bare SELECT 1 round trip ${ping.toFixed(2)} ms):`);
-  for (const [name, ms] of [
-    ["page 1 by messages", page1],
-    ["page 150 by name", deep],
-    ["search", search],
-  ] as const) {
-    console.log(`${name.padEnd(34)} ${ms.toFixed(1)} ms · ratio ${(ms / ping).toFixed(1)}`);
-  }
-  await closeConnections();
-} finally {
-  await broker.stop();
-  await db.stop();
-  rmSync(dir, { recursive: true, force: true });
+  console.log(`\n=== ${name}: ${SUITES[name as keyof typeof SUITES]} ===`);
+  const run = spawnSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "bench", `${name}.ts`), ...options], { stdio: "inherit" });
+  if (run.status !== 0) process.exit(run.status ?? 1);
 }

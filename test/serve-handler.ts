@@ -3,7 +3,10 @@
 import { createServer, type Server } from "node:http";
 import { Readable } from "node:stream";
 
-export async function serveHandler(handler: (request: Request) => Promise<Response>): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveHandler(
+  handler: (request: Request) => Promise<Response>,
+  port = 0,
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer(async (req, res) => {
     const hasBody = req.method !== "GET" && req.method !== "HEAD";
     const request = new Request(`http://${req.headers.host}${req.url}`, {
@@ -15,7 +18,7 @@ export async function serveHandler(handler: (request: Request) => Promise<Respon
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   const address = server.address() as { port: number };
   return {
     url: `http://127.0.0.1:${address.port}`,

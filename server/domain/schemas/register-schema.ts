@@ -11,6 +11,7 @@ import { RegistryError } from "./registry-errors";
 import { recordAudit, type Actor } from "./registry-audit";
 import { getVersion, listVersions, resolveReferences, type VersionRecord } from "./query-registry";
 import { InvalidSchemaError, parseSchema, type ParsedSchema } from "./schema-formats";
+import { cachedParse, storedKey, submittedKey } from "./parsed-cache";
 
 export type SchemaInput = { schema?: unknown; schemaType?: unknown; references?: unknown; id?: unknown; version?: unknown };
 type CleanInput = { schema: string; type: SchemaType; references: SchemaReferenceInput[] };
@@ -49,7 +50,9 @@ async function prepare(input: SchemaInput, normalize: boolean): Promise<Prepared
   const resolved = await resolveReferences(clean.references);
   let parsed: ParsedSchema;
   try {
-    parsed = parseSchema(clean.type, { schema: clean.schema, references: resolved });
+    parsed = await cachedParse(submittedKey(clean.type, clean.schema, resolved), () =>
+      parseSchema(clean.type, { schema: clean.schema, references: resolved }),
+    );
   } catch (error) {
     if (error instanceof InvalidSchemaError) throw new RegistryError("INVALID_SCHEMA", error.message);
     throw error;
@@ -64,7 +67,9 @@ async function parsedVersions(versions: VersionRecord[]) {
   return Promise.all(
     versions.map(async (v) => ({
       version: v.version,
-      parsed: parseSchema(v.type, { schema: v.schema, references: await resolveReferences(v.references) }),
+      parsed: await cachedParse(storedKey(v.id), async () =>
+        parseSchema(v.type, { schema: v.schema, references: await resolveReferences(v.references) }),
+      ),
     })),
   );
 }
@@ -122,14 +127,15 @@ export async function registerSchema(
   const config = await effectiveConfig(subject);
   const prepared = await prepare(input, opts.normalize ?? config.normalize);
 
-  const existing = await listVersionsOrEmpty(subject, true);
-  const live = existing.filter((v) => !v.deleted);
   const known = await db.schema.findUnique({ where: { fingerprint: prepared.fingerprint } });
   if (known && explicitId !== undefined && known.id !== explicitId) {
     throw new RegistryError("ID_MISMATCH", `Schema already registered with id ${known.id} instead of input id ${explicitId}`);
   }
-  const same = known && live.find((v) => v.id === known.id);
+  // Idempotent: the schema is already a live version of this subject (the lowest, as Confluent answers).
+  const same =
+    known && (await db.subjectVersion.findFirst({ where: { subject, schemaId: known.id, deleted: false }, orderBy: { version: "asc" } }));
   if (same) return { ...registered(subject, same.version, known.id, prepared) };
+  const live = (await listVersionsOrEmpty(subject, true)).filter((v) => !v.deleted);
 
   if (mode !== "IMPORT") {
     const verdict = checkParsed(config.level, await parsedVersions(live), prepared.parsed);
@@ -202,11 +208,19 @@ export async function lookupSchema(
   input: SchemaInput,
   opts: { normalize?: boolean; deleted?: boolean },
 ): Promise<Registered> {
-  const versions = await listVersions(subject, { deleted: opts.deleted ?? false });
   const config = await effectiveConfig(subject);
   const prepared = await prepare(input, opts.normalize ?? config.normalize);
   const known = await db.schema.findUnique({ where: { fingerprint: prepared.fingerprint } });
-  const match = known && versions.filter((v) => v.id === known.id).at(-1);
-  if (!match) throw new RegistryError("SCHEMA_NOT_FOUND", "Schema not found");
-  return registered(subject, match.version, match.id, prepared);
+  // The newest version holding the schema; only when there is none does the subject itself matter (40401 vs 40403).
+  const match =
+    known &&
+    (await db.subjectVersion.findFirst({
+      where: { subject, schemaId: known.id, ...(opts.deleted ? {} : { deleted: false }) },
+      orderBy: { version: "desc" },
+    }));
+  if (!match) {
+    await listVersions(subject, { deleted: opts.deleted ?? false });
+    throw new RegistryError("SCHEMA_NOT_FOUND", "Schema not found");
+  }
+  return registered(subject, match.version, match.schemaId, prepared);
 }

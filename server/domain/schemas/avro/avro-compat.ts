@@ -32,6 +32,20 @@ class Checker {
   private readonly memo = new Map<AvroNode, Map<AvroNode, Incompatibility[]>>();
 
   check(reader: AvroNode, writer: AvroNode, location: string[]): Incompatibility[] {
+    // Record-free pairs (primitives, enums, fixed, and arrays/maps/unions of them) cannot recurse, so
+    // their verdict depends only on their structure and is shared across checks and versions.
+    const rKey = structuralKey(reader);
+    const wKey = rKey === null ? null : structuralKey(writer);
+    if (rKey !== null && wKey !== null) {
+      const key = `${rKey}\u0000${wKey}`;
+      let shared = sharedVerdicts.get(key);
+      if (!shared) {
+        shared = this.compare(reader, writer, []);
+        if (sharedVerdicts.size >= MAX_SHARED) sharedVerdicts.clear();
+        sharedVerdicts.set(key, shared);
+      }
+      return relocate(shared, location);
+    }
     const cached = this.memo.get(reader)?.get(writer);
     if (cached) return relocate(cached, location);
     const active = this.inProgress.get(reader) ?? new Set<AvroNode>();
@@ -91,7 +105,7 @@ class Checker {
         const name = nameMismatch(reader, w, at);
         if (name) return [name];
         return reader.fields.flatMap((field, i) => {
-          const written = w.fields.find((f) => f.name === field.name) ?? w.fields.find((f) => field.aliases.includes(f.name));
+          const written = fieldIndex(w).get(field.name) ?? field.aliases.map((a) => fieldIndex(w).get(a)).find(Boolean);
           const fieldAt = [...at, "fields", String(i)];
           if (written) return this.check(field.type, written.type, [...fieldAt, "type"]);
           // An enum's default symbol does not stand in for a missing field (only the field's default does).
@@ -107,6 +121,59 @@ class Checker {
         return [];
     }
   }
+}
+
+const MAX_SHARED = 50_000;
+const sharedVerdicts = new Map<string, Incompatibility[]>();
+const keys = new WeakMap<AvroNode, string | null>();
+
+/** Everything the comparison reads of a record-free node, as text; null when the node holds a record. */
+function structuralKey(node: AvroNode): string | null {
+  const known = keys.get(node);
+  if (known !== undefined) return known;
+  let key: string | null;
+  switch (node.kind) {
+    case "record":
+      key = null;
+      break;
+    case "enum":
+      key = JSON.stringify(["enum", node.name, node.fullName, node.aliases, node.symbols, node.enumDefault ?? null]);
+      break;
+    case "fixed":
+      key = JSON.stringify(["fixed", node.name, node.fullName, node.aliases, node.size]);
+      break;
+    case "array":
+    case "map": {
+      const inner = structuralKey(node.kind === "array" ? node.items : node.values);
+      key = inner === null ? null : `${node.kind}<${inner}>`;
+      break;
+    }
+    case "union": {
+      const branches = node.branches.map(structuralKey);
+      key = branches.includes(null) ? null : `union<${branches.join(",")}>`;
+      break;
+    }
+    default:
+      key = node.kind;
+  }
+  keys.set(node, key);
+  return key;
+}
+
+type RecordNode = Extract<AvroNode, { kind: "record" }>;
+type RecordField = RecordNode["fields"][number];
+// Writer fields by name, built once per parsed record: a 100-field record checked against 100
+// versions would otherwise scan field lists quadratically.
+const fieldIndexes = new WeakMap<RecordNode, Map<string, RecordField>>();
+function fieldIndex(record: RecordNode): Map<string, RecordField> {
+  let index = fieldIndexes.get(record);
+  if (!index) {
+    index = new Map();
+    // The first field of a name wins, as a linear scan would find it.
+    for (const f of record.fields) if (!index.has(f.name)) index.set(f.name, f);
+    fieldIndexes.set(record, index);
+  }
+  return index;
 }
 
 function nameMismatch(
