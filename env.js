@@ -34,7 +34,19 @@ export const env = createEnv({
     /** How long log-end samples (the basis of time lag) are kept. */
     LAG_SAMPLE_RETENTION_HOURS: z.coerce.number().min(1).default(24),
     /** Largest request body the schema registry API accepts (bytes); larger ones get 413/42209. */
-    SCHEMA_REGISTRY_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(2 * 1024 * 1024),
+    SCHEMA_REGISTRY_MAX_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(2 * 1024 * 1024),
+    /** Largest OTLP trace export accepted (bytes, before and after gunzip); larger ones get 413. */
+    OTLP_MAX_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(8 * 1024 * 1024),
+    /** How long spans are kept. */
+    TRACE_RETENTION_HOURS: z.coerce.number().min(1).default(72),
     /** Opt-in self-tracing of the web and worker processes (OTLP/HTTP endpoint origin). */
     OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
     EVENTPLANE_SELF_TRACING: bool,

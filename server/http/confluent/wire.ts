@@ -1,5 +1,6 @@
 // The Confluent Schema Registry wire conventions: its content type, its error body
 // {error_code, message} with the exact codes of Errors.java, and request bodies read with a limit.
+import { BodyTooLargeError, readBoundedBody } from "../read-body";
 import { DomainError } from "@/server/errors";
 import { RegistryError, type RegistryReason } from "@/server/domain/schemas";
 
@@ -53,29 +54,16 @@ export function errorResponse(error: unknown): Response {
   return json({ error_code: 50001, message: "Error in the backend data store" }, 500);
 }
 
-/**
- * Reads a JSON body no larger than `limit` bytes; never buffers more than that. An oversized body
- * is read on (and dropped) up to 8× the limit so the client sees the 413 instead of a reset
- * connection; beyond that the stream is cancelled.
- */
+/** A JSON object body no larger than `limit` bytes (413/42209 beyond). */
 export async function readJsonBody(request: Request, limit: number): Promise<Record<string, unknown>> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size <= limit) chunks.push(value);
-      else if (size > 8 * limit) {
-        await reader.cancel();
-        break;
-      }
-    }
+  let bytes: Buffer;
+  try {
+    bytes = await readBoundedBody(request, limit);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new WireError(413, 42209, error.message);
+    throw error;
   }
-  if (size > limit) throw new WireError(413, 42209, `Request body exceeds the limit of ${limit} bytes`);
-  const text = Buffer.concat(chunks).toString("utf8");
+  const text = bytes.toString("utf8");
   if (!text.trim()) return {};
   try {
     const parsed = JSON.parse(text) as unknown;

@@ -1,0 +1,61 @@
+// OTLP/HTTP trace receiver (POST /v1/traces), per the OTLP specification: the response is an
+// ExportTraceServiceResponse in the request's encoding; rejected spans are reported in
+// `partialSuccess`; a malformed batch gets 400 with a google.rpc.Status body and nothing from it is
+// stored; 413 over OTLP_MAX_BODY_BYTES (compressed or not); 415 for other content types.
+import { env } from "@/env";
+import { storeSpans } from "@/server/domain/traces";
+import { BodyTooLargeError, readBoundedBody } from "../read-body";
+import { decodeBody, encodingOf, ExportResponse, inflate, OtlpError, type Encoding } from "./decode-request";
+import { readSpans } from "./read-spans";
+
+function reply(encoding: Encoding, status: number, body: Record<string, unknown>): Response {
+  if (encoding === "json") return Response.json(body, { status });
+  // Errors carry a google.rpc.Status: field 1 the gRPC code, field 2 the message.
+  const message = Buffer.from(String(body.message ?? ""));
+  const bytes =
+    status === 200
+      ? ExportResponse.encode(ExportResponse.fromObject(body)).finish()
+      : Buffer.concat([Buffer.from([0x08, Number(body.code), 0x12]), varint(message.length), message]);
+  return new Response(Buffer.from(bytes), { status, headers: { "content-type": "application/x-protobuf" } });
+}
+
+function varint(n: number): Buffer {
+  const out: number[] = [];
+  while (n > 0x7f) {
+    out.push((n & 0x7f) | 0x80);
+    n >>>= 7;
+  }
+  out.push(n);
+  return Buffer.from(out);
+}
+
+export async function handleOtlpTraces(request: Request): Promise<Response> {
+  let encoding: Encoding = "json";
+  try {
+    if (request.method !== "POST") {
+      return new Response(JSON.stringify({ message: "OTLP trace export is POST /v1/traces" }), {
+        status: 405,
+        headers: { allow: "POST", "content-type": "application/json" },
+      });
+    }
+    encoding = encodingOf(request.headers.get("content-type"));
+    const limit = env.OTLP_MAX_BODY_BYTES;
+    const raw = await readBoundedBody(request, limit);
+    const body = inflate(raw, request.headers.get("content-encoding"), limit);
+    const { spans, rejected, reasons } = readSpans(decodeBody(body, encoding));
+    await storeSpans(spans);
+    return reply(
+      encoding,
+      200,
+      rejected
+        ? { partialSuccess: { rejectedSpans: String(rejected), errorMessage: `${rejected} span(s) rejected: ${reasons.join("; ")}` } }
+        : {},
+    );
+  } catch (error) {
+    if (error instanceof OtlpError) return reply(encoding, error.status, { code: 3, message: error.message });
+    if (error instanceof BodyTooLargeError) return reply(encoding, 413, { code: 3, message: error.message });
+    console.error("otlp: could not store spans", error);
+    // 503 tells exporters to retry later (OTLP's retryable codes), so no data is lost to a hiccup.
+    return reply(encoding, 503, { code: 14, message: "Spans could not be stored; retry later" });
+  }
+}

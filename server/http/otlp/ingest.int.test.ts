@@ -1,0 +1,242 @@
+// The OTLP receiver against exporters we did not write: the OpenTelemetry JS SDK's protobuf and JSON
+// trace exporters send real batches over HTTP; then bodies no SDK would send (malformed, truncated,
+// gzip bombs, oversized, logs sent to the traces endpoint) are refused whole, with nothing stored.
+import { gzipSync } from "node:zlib";
+import { context, SpanKind, trace, type Link } from "@opentelemetry/api";
+import { OTLPTraceExporter as JsonExporter } from "@opentelemetry/exporter-trace-otlp-http";
+import { OTLPTraceExporter as ProtoExporter } from "@opentelemetry/exporter-trace-otlp-proto";
+import { resourceFromAttributes } from "@opentelemetry/resources";
+import { BasicTracerProvider, SimpleSpanProcessor, type SpanExporter } from "@opentelemetry/sdk-trace-base";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { serveHandler } from "@/test/serve-handler";
+import { uniqueName } from "@/test/kafka-helpers";
+import { ExportRequest } from "./decode-request";
+import { handleOtlpTraces } from "./handle";
+
+let url = "";
+let close = async () => {};
+beforeAll(async () => {
+  const server = await serveHandler(handleOtlpTraces);
+  url = `${server.url}/v1/traces`;
+  close = server.close;
+});
+afterAll(() => close());
+
+/** A producer span (deprecated attribute names, as older instrumentations send them) and a consumer span in a trace of its own that links to it. */
+async function sendJourney(exporter: SpanExporter, service: string) {
+  const provider = new BasicTracerProvider({
+    resource: resourceFromAttributes({ "service.name": service }),
+    spanProcessors: [new SimpleSpanProcessor(exporter)],
+  });
+  const tracer = provider.getTracer("ingest-test");
+  const topic = uniqueName("otlp-topic");
+  const producer = tracer.startSpan(`send ${topic}`, {
+    kind: SpanKind.PRODUCER,
+    attributes: {
+      "messaging.system": "kafka",
+      "messaging.destination": topic,
+      "messaging.kafka.message.key": "order-1",
+      "messaging.operation": "publish",
+    },
+  });
+  producer.addEvent("acked", { "messaging.kafka.partition": 2 });
+  producer.end();
+  const link: Link = { context: producer.spanContext(), attributes: { reason: "creation context" } };
+  const consumer = tracer.startSpan(
+    `process ${topic}`,
+    {
+      kind: SpanKind.CONSUMER,
+      links: [link],
+      attributes: {
+        "messaging.system": "kafka",
+        "messaging.destination.name": topic,
+        "messaging.kafka.consumer.group": "billing",
+        "messaging.kafka.message.offset": 41,
+        "messaging.kafka.destination.partition": 2,
+      },
+    },
+    context.active(),
+  );
+  consumer.setStatus({ code: 2, message: "payment declined" });
+  consumer.end();
+  await provider.forceFlush();
+  await provider.shutdown();
+  return { topic, producer: producer.spanContext(), consumer: consumer.spanContext() };
+}
+
+describe("OTLP/HTTP receiver", () => {
+  for (const [encoding, make] of [
+    ["protobuf", () => new ProtoExporter({ url })],
+    ["json", () => new JsonExporter({ url })],
+  ] as const) {
+    it(`stores what the SDK's ${encoding} exporter sends, messaging attributes normalised and links indexed`, async () => {
+      const service = uniqueName(`svc-${encoding}`);
+      const sent = await sendJourney(make(), service);
+      const spans = await db.span.findMany({ where: { service }, orderBy: { startNs: "asc" } });
+      expect(spans.map((s) => [s.name, s.kind, s.msgOperation, s.msgDestination])).toEqual([
+        [`send ${sent.topic}`, 4, "send", sent.topic],
+        [`process ${sent.topic}`, 5, "process", sent.topic],
+      ]);
+      const [producer, consumer] = spans;
+      expect(producer!.traceId).toBe(sent.producer.traceId);
+      expect(producer!.msgKey).toBe("order-1");
+      expect(producer!.attributes).toMatchObject({ "messaging.destination.name": sent.topic, "messaging.operation.type": "publish" });
+      expect(producer!.events).toEqual([expect.objectContaining({ name: "acked", attributes: { "messaging.kafka.partition": 2 } })]);
+      expect(consumer!.traceId).toBe(sent.consumer.traceId);
+      expect(consumer!.traceId).not.toBe(producer!.traceId);
+      expect([consumer!.msgGroup, consumer!.msgPartition, consumer!.msgOffset]).toEqual(["billing", 2, 41n]);
+      expect([consumer!.statusCode, consumer!.statusMessage]).toEqual([2, "payment declined"]);
+      expect(consumer!.endNs >= consumer!.startNs).toBe(true);
+      expect(await db.spanLink.findMany({ where: { linkedTraceId: producer!.traceId } })).toEqual([
+        { traceId: consumer!.traceId, spanId: consumer!.spanId, linkedTraceId: producer!.traceId, linkedSpanId: producer!.spanId },
+      ]);
+    });
+  }
+});
+
+const traceId = (n: number) => n.toString(16).padStart(32, "0");
+const spanId = (n: number) => n.toString(16).padStart(16, "0");
+function batch(service: string, ids: { trace: string; span: string }[]) {
+  return {
+    resourceSpans: [
+      {
+        resource: { attributes: [{ key: "service.name", value: { stringValue: service } }] },
+        scopeSpans: [
+          {
+            scope: { name: "test" },
+            spans: ids.map(({ trace: t, span: s }) => ({
+              traceId: t,
+              spanId: s,
+              name: "op",
+              kind: 1,
+              startTimeUnixNano: "1700000000000000000",
+              endTimeUnixNano: "1700000000005000000",
+            })),
+          },
+        ],
+      },
+    ],
+  };
+}
+const countFor = (service: string) => db.span.count({ where: { service } });
+const post = (body: BodyInit, headers: Record<string, string>) => fetch(url, { method: "POST", body, headers });
+
+describe("OTLP/HTTP receiver, refusing bad input", () => {
+  it("rejects invalid spans one by one in partialSuccess and stores the rest", async () => {
+    const service = uniqueName("partial");
+    const body = batch(service, [
+      { trace: traceId(0xabc1), span: spanId(1) },
+      { trace: traceId(0), span: spanId(2) },
+      { trace: "xyz", span: spanId(3) },
+    ]);
+    const res = await post(JSON.stringify(body), { "content-type": "application/json" });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      partialSuccess: { rejectedSpans: "2", errorMessage: expect.stringContaining("traceId must be 16 bytes") },
+    });
+    expect(await countFor(service)).toBe(1);
+  });
+
+  it("answers protobuf with a protobuf ExportTraceServiceResponse", async () => {
+    const service = uniqueName("pb");
+    const message = ExportRequest.fromObject({
+      resourceSpans: [
+        {
+          resource: { attributes: [{ key: "service.name", value: { stringValue: service } }] },
+          scopeSpans: [
+            {
+              spans: [
+                {
+                  traceId: Buffer.from(traceId(0xbeef), "hex"),
+                  spanId: Buffer.from(spanId(7), "hex"),
+                  name: "x",
+                  startTimeUnixNano: 1,
+                  endTimeUnixNano: 2,
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    });
+    const res = await post(Buffer.from(ExportRequest.encode(message).finish()), {
+      "content-type": "application/x-protobuf",
+      "content-encoding": "gzip",
+    }).catch((e) => e as Error);
+    // Not gzip although announced: a clear 400, and nothing stored.
+    expect(res).toBeInstanceOf(Response);
+    expect((res as Response).status).toBe(400);
+    expect(await countFor(service)).toBe(0);
+    const ok = await post(gzipSync(ExportRequest.encode(message).finish()), {
+      "content-type": "application/x-protobuf",
+      "content-encoding": "gzip",
+    });
+    expect([ok.status, ok.headers.get("content-type")]).toEqual([200, "application/x-protobuf"]);
+    expect((await ok.arrayBuffer()).byteLength).toBe(0); // an empty response message: everything accepted
+    expect(await countFor(service)).toBe(1);
+  });
+
+  it("refuses malformed, truncated, mistyped, logs, gzip-bombed and oversized bodies, storing nothing from them", async () => {
+    const service = uniqueName("refused");
+    const good = batch(service, [{ trace: traceId(0xdead), span: spanId(9) }]);
+    const pb = Buffer.from(
+      ExportRequest.encode(
+        ExportRequest.fromObject({
+          resourceSpans: [
+            {
+              resource: { attributes: [{ key: "service.name", value: { stringValue: service } }] },
+              scopeSpans: [
+                {
+                  spans: [
+                    {
+                      traceId: Buffer.from(traceId(0xdead), "hex"),
+                      spanId: Buffer.from(spanId(10), "hex"),
+                      name: "y",
+                      startTimeUnixNano: 1,
+                      endTimeUnixNano: 2,
+                    },
+                  ],
+                },
+              ],
+            },
+          ],
+        }),
+      ).finish(),
+    );
+    const cases: [string, BodyInit, Record<string, string>, number, string][] = [
+      [
+        "garbage protobuf",
+        Buffer.from("definitely not protobuf \xff\xff\xff\xff"),
+        { "content-type": "application/x-protobuf" },
+        400,
+        "Malformed protobuf",
+      ],
+      ["truncated protobuf", pb.subarray(0, pb.length - 7), { "content-type": "application/x-protobuf" }, 400, "Malformed protobuf"],
+      ["truncated JSON", JSON.stringify(good).slice(0, -10), { "content-type": "application/json" }, 400, "Malformed JSON"],
+      ["wrong shape", JSON.stringify({ resourceSpans: { not: "a list" } }), { "content-type": "application/json" }, 400, "must be a list"],
+      ["logs sent to traces", JSON.stringify({ resourceLogs: [] }), { "content-type": "application/json" }, 400, "logs or metrics export"],
+      ["text/plain", "hello", { "content-type": "text/plain" }, 415, "Unsupported content type"],
+      [
+        "gzip bomb",
+        gzipSync(Buffer.alloc(64 * 1024 * 1024)),
+        { "content-type": "application/json", "content-encoding": "gzip" },
+        413,
+        "Decompressed body exceeds",
+      ],
+      ["oversized", Buffer.alloc(9 * 1024 * 1024, 0x20), { "content-type": "application/json" }, 413, "exceeds the limit"],
+    ];
+    for (const [name, body, headers, status, message] of cases) {
+      const res = await post(body, headers);
+      expect([name, res.status]).toEqual([name, status]);
+      // JSON requests get {code, message}; protobuf ones a google.rpc.Status, whose message is UTF-8 too.
+      expect([name, await res.text()]).toEqual([name, expect.stringContaining(message)]);
+      const wanted = headers["content-type"] === "application/x-protobuf" ? "application/x-protobuf" : "application/json";
+      expect([name, res.headers.get("content-type")]).toEqual([name, wanted]);
+    }
+    expect(await countFor(service)).toBe(0);
+    // Still serving: the same good batch is accepted afterwards.
+    expect((await post(JSON.stringify(good), { "content-type": "application/json" })).status).toBe(200);
+    expect(await countFor(service)).toBe(1);
+  });
+});
