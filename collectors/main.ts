@@ -3,6 +3,7 @@
 import { env } from "@/env";
 import { closeConnections } from "@/server/lib/lifecycle";
 import { pruneEndSamples } from "@/server/domain/consumers";
+import { pruneSpans } from "@/server/domain/traces";
 import { registerEnvCluster } from "@/server/domain/topics";
 import { createCatalogScheduler } from "./catalog-sync/scheduler";
 import { runLoop } from "./runtime/loop";
@@ -37,7 +38,10 @@ const loops = [
   runLoop(
     "retention",
     60_000,
-    async () => void (await pruneEndSamples(new Date(Date.now() - env.LAG_SAMPLE_RETENTION_HOURS * 3_600_000))),
+    async () => {
+      await pruneEndSamples(new Date(Date.now() - env.LAG_SAMPLE_RETENTION_HOURS * 3_600_000));
+      await pruneSpans(new Date(Date.now() - env.TRACE_RETENTION_HOURS * 3_600_000));
+    },
     controller.signal,
   ),
 ];

@@ -4,6 +4,7 @@ import { consumersRouter } from "./routers/consumers";
 import { schemasRouter } from "./routers/schemas";
 import { systemRouter } from "./routers/system";
 import { topicsRouter } from "./routers/topics";
+import { tracesRouter } from "./routers/traces";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -11,6 +12,7 @@ export const appRouter = router({
   topics: topicsRouter,
   consumers: consumersRouter,
   schemas: schemasRouter,
+  traces: tracesRouter,
   system: systemRouter,
 });
 

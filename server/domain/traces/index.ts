@@ -2,3 +2,8 @@
 export { SPAN_KIND, SPAN_KIND_NAMES, STATUS_CODE, type AttrValue, type Attributes, type SpanInput } from "./span-types";
 export { DEPRECATED_MESSAGING_ATTRIBUTES, messagingFields, normalizeAttributes } from "./messaging";
 export { storeSpans, pruneSpans } from "./store-spans";
+export { buildJourney } from "./build-journey";
+export { loadJourney, JOURNEY_LIMITS } from "./load-journey";
+export { spanKey, type Journey, type JourneyRow, type JourneySpan, type Hop } from "./journey-types";
+export { searchTraces, traceFacets, SearchTracesInput, type TraceSummary } from "./search-traces";
+export { getSpan, type SpanRef } from "./get-span";

@@ -1,0 +1,122 @@
+// Trace search: traces with at least one span matching every filter inside the time range, newest
+// first, each summarised (root span, services, span count, hops, duration, errors).
+import { z } from "zod";
+import { db, Prisma } from "@/server/db";
+
+export const SearchTracesInput = z.object({
+  /** Unix ms; defaults to the last hour. */
+  from: z.number().int().optional(),
+  to: z.number().int().optional(),
+  service: z.string().trim().max(300).optional(),
+  topic: z.string().trim().max(300).optional(),
+  group: z.string().trim().max(300).optional(),
+  key: z.string().trim().max(500).optional(),
+  status: z.enum(["any", "error"]).default("any"),
+  minDurationMs: z.number().min(0).max(86_400_000).optional(),
+  page: z.number().int().min(1).max(10_000).default(1),
+  pageSize: z.number().int().min(5).max(200).default(50),
+});
+export type SearchTracesInput = z.input<typeof SearchTracesInput>;
+
+export type TraceSummary = {
+  traceId: string;
+  rootName: string;
+  rootService: string;
+  services: string[];
+  spans: number;
+  hops: number;
+  errors: number;
+  startMs: number;
+  durationMs: number;
+};
+
+type Row = {
+  traceId: string;
+  rootName: string;
+  rootService: string;
+  services: string[];
+  spans: bigint;
+  consumers: bigint;
+  linkedIn: bigint;
+  errors: bigint;
+  startNs: bigint;
+  endNs: bigint;
+};
+
+const NS = 1_000_000n;
+
+export async function searchTraces(
+  raw: SearchTracesInput,
+): Promise<{ traces: TraceSummary[]; hasMore: boolean; from: number; to: number }> {
+  const input = SearchTracesInput.parse(raw);
+  const to = input.to ?? Date.now();
+  const from = input.from ?? to - 3_600_000;
+  const filters: Prisma.Sql[] = [Prisma.sql`"startNs" BETWEEN ${BigInt(from) * NS} AND ${BigInt(to) * NS}`];
+  if (input.service) filters.push(Prisma.sql`"service" = ${input.service}`);
+  if (input.topic) filters.push(Prisma.sql`"msgDestination" = ${input.topic}`);
+  if (input.group) filters.push(Prisma.sql`"msgGroup" = ${input.group}`);
+  if (input.key) filters.push(Prisma.sql`"msgKey" = ${input.key}`);
+  if (input.status === "error") filters.push(Prisma.sql`"statusCode" = 2`);
+  const minDurationNs = BigInt(Math.round((input.minDurationMs ?? 0) * 1_000_000));
+  const offset = (input.page - 1) * input.pageSize;
+  // One row more than a page tells whether there is a next one.
+  const rows = await db.$queryRaw<Row[]>`
+    WITH matched AS (
+      SELECT "traceId", min("startNs") AS first FROM "Span" WHERE ${Prisma.join(filters, " AND ")} GROUP BY "traceId"
+    ), summary AS (
+      SELECT s."traceId",
+        (array_agg(s."name" ORDER BY (s."parentSpanId" IS NOT NULL), s."startNs"))[1] AS "rootName",
+        (array_agg(s."service" ORDER BY (s."parentSpanId" IS NOT NULL), s."startNs"))[1] AS "rootService",
+        array_agg(DISTINCT s."service") AS "services",
+        count(*) AS "spans",
+        count(*) FILTER (WHERE s."kind" = 5 OR s."msgOperation" = 'process') AS "consumers",
+        count(*) FILTER (WHERE s."statusCode" = 2) AS "errors",
+        min(s."startNs") AS "startNs",
+        max(s."endNs") AS "endNs"
+      FROM matched m JOIN "Span" s ON s."traceId" = m."traceId"
+      GROUP BY s."traceId"
+      HAVING max(s."endNs") - min(s."startNs") >= ${minDurationNs}
+    )
+    SELECT summary.*,
+      (SELECT count(*) FROM "SpanLink" l WHERE l."linkedTraceId" = summary."traceId" AND l."traceId" <> summary."traceId") AS "linkedIn"
+    FROM summary
+    ORDER BY "startNs" DESC, "traceId"
+    LIMIT ${input.pageSize + 1} OFFSET ${offset}`;
+  return {
+    traces: rows.slice(0, input.pageSize).map((r) => ({
+      traceId: r.traceId,
+      rootName: r.rootName,
+      rootService: r.rootService,
+      services: r.services.sort(),
+      spans: Number(r.spans),
+      hops: Number(r.consumers + r.linkedIn),
+      errors: Number(r.errors),
+      startMs: Number(r.startNs / NS),
+      durationMs: Number(r.endNs - r.startNs) / 1_000_000,
+    })),
+    hasMore: rows.length > input.pageSize,
+    from,
+    to,
+  };
+}
+
+/** Values for the search form's pickers: what was seen in the last day. */
+export async function traceFacets(): Promise<{ services: string[]; topics: string[]; groups: string[] }> {
+  const since = BigInt(Date.now() - 86_400_000) * NS;
+  const [services, topics, groups] = await Promise.all([
+    db.span.findMany({ where: { startNs: { gte: since } }, distinct: ["service"], select: { service: true }, orderBy: { service: "asc" } }),
+    db.span.findMany({
+      where: { startNs: { gte: since }, msgDestination: { not: null } },
+      distinct: ["msgDestination"],
+      select: { msgDestination: true },
+      orderBy: { msgDestination: "asc" },
+    }),
+    db.span.findMany({
+      where: { startNs: { gte: since }, msgGroup: { not: null } },
+      distinct: ["msgGroup"],
+      select: { msgGroup: true },
+      orderBy: { msgGroup: "asc" },
+    }),
+  ]);
+  return { services: services.map((s) => s.service), topics: topics.map((t) => t.msgDestination!), groups: groups.map((g) => g.msgGroup!) };
+}
