@@ -27,3 +27,13 @@ export function fmtSeconds(s: number | null | undefined): string {
   if (n < 86400) return `${Math.floor(n / 3600)}h ${Math.floor((n % 3600) / 60)}m`;
   return `${Math.floor(n / 86400)}d ${Math.floor((n % 86400) / 3600)}h`;
 }
+
+/** A span-scale duration in milliseconds: "0.42 ms", "12.3 ms", "1.24 s", "2m 3s". */
+export function fmtMs(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return "—";
+  if (ms < 1) return `${ms.toFixed(2)} ms`;
+  if (ms < 100) return `${ms.toFixed(1)} ms`;
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(2)} s`;
+  return fmtSeconds(ms / 1000);
+}

@@ -1,16 +1,20 @@
+import { Suspense } from "react";
 import { PageHeader } from "@/app/_components/ui/page-header";
-import { NotYet } from "@/app/_components/ui/states";
+import { LoadingRows } from "@/app/_components/ui/states";
+import { TraceSearch } from "./_components/trace-search";
 
 export const metadata = { title: "Traces" };
 
 export default function TracesPage() {
   return (
     <>
-      <PageHeader title="Traces" />
-      <NotYet title="Waterfalls across event hops">
-        An OTLP/HTTP receiver at /v1/traces and one waterfall per business event, producer to every consumer. The receiver is not running
-        yet: spans sent here are not stored.
-      </NotYet>
+      <PageHeader
+        title="Traces"
+        subtitle="Journeys of business events: each trace opens as one waterfall across every hop, with the time each message waited in the broker."
+      />
+      <Suspense fallback={<LoadingRows />}>
+        <TraceSearch />
+      </Suspense>
     </>
   );
 }

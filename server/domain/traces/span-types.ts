@@ -5,7 +5,6 @@ export type Attributes = Record<string, AttrValue>;
 
 /** OTLP SpanKind numbers. */
 export const SPAN_KIND = { UNSPECIFIED: 0, INTERNAL: 1, SERVER: 2, CLIENT: 3, PRODUCER: 4, CONSUMER: 5 } as const;
-export const SPAN_KIND_NAMES = ["unspecified", "internal", "server", "client", "producer", "consumer"] as const;
 /** OTLP Status.code numbers. */
 export const STATUS_CODE = { UNSET: 0, OK: 1, ERROR: 2 } as const;
 
