@@ -17,6 +17,8 @@ for (const name of chosen) {
     process.exit(2);
   }
   console.log(`\n=== ${name}: ${SUITES[name as keyof typeof SUITES]} ===`);
-  const run = spawnSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "bench", `${name}.ts`), ...options], { stdio: "inherit" });
+  const run = spawnSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "bench", `${name}.ts`), ...options], {
+    stdio: "inherit",
+  });
   if (run.status !== 0) process.exit(run.status ?? 1);
 }

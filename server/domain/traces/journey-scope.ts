@@ -5,6 +5,10 @@
 import { spanKey, type JourneySpan } from "./journey-types";
 
 export function keepAround(spans: JourneySpan[], seeds: Set<string>): JourneySpan[] {
+  // When every span that links out of this trace is one of ours (a batch of one, or a batch of only
+  // this journey's messages), the whole trace is ours: work a batch consumer does after processing
+  // (a send under the poll span) cannot be told apart per message, but here it needs not be.
+  if (spans.every((s) => !s.links.length || seeds.has(spanKey(s.traceId, s.spanId)))) return spans;
   const byId = new Map(spans.map((s) => [s.spanId, s]));
   const children = new Map<string, JourneySpan[]>();
   for (const s of spans) {

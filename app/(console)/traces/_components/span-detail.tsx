@@ -26,10 +26,10 @@ function KeyValues({ values }: { values: Record<string, AttrValue> }) {
   const entries = Object.entries(values).sort(([a], [b]) => a.localeCompare(b));
   if (!entries.length) return <p className="text-xs text-slate-400">none</p>;
   return (
-    <dl className="grid grid-cols-[minmax(0,2fr)_minmax(0,3fr)] gap-x-3 gap-y-1 text-xs">
+    <dl className="grid grid-cols-[minmax(0,1fr)_minmax(0,1fr)] gap-x-3 gap-y-1 text-xs">
       {entries.map(([k, v]) => (
         <div key={k} className="contents">
-          <dt className="truncate font-mono text-slate-500" title={k}>
+          <dt className="break-all font-mono text-slate-500" title={k}>
             {k}
           </dt>
           <dd className="break-all font-mono text-slate-800">{typeof v === "string" ? v : JSON.stringify(v)}</dd>

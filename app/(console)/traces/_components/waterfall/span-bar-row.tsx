@@ -60,10 +60,11 @@ export const SpanBarRow = memo(function SpanBarRow({ row, totalMs, view, selecte
             ⤷
           </span>
         ) : null}
-        <span className={`truncate font-medium ${error ? "text-rose-700" : "text-slate-800"}`} title={row.name}>
+        <span className={`min-w-[3rem] truncate font-medium ${error ? "text-rose-700" : "text-slate-800"}`} title={row.name}>
           {row.name}
         </span>
-        <span className="shrink-0 truncate text-slate-400">{row.service}</span>
+        {/* The service gives way first when the column is narrow: its colour already tells it. */}
+        <span className="min-w-0 shrink-[4] truncate text-slate-400">{row.service}</span>
         {collapsed && row.childCount ? (
           <span className="shrink-0 rounded bg-slate-100 px-1 text-[10px] text-slate-500">+{row.childCount}</span>
         ) : null}
