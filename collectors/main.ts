@@ -7,7 +7,7 @@ import { pruneSpans } from "@/server/domain/traces";
 import { registerEnvCluster } from "@/server/domain/topics";
 import { createCatalogScheduler } from "./catalog-sync/scheduler";
 import { runLoop } from "./runtime/loop";
-import { startSelfTracing } from "./runtime/tracing";
+import { startSelfTracing } from "@/server/lib/self-tracing";
 
 await startSelfTracing("eventplane-worker");
 const controller = new AbortController();

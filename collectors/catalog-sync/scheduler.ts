@@ -2,11 +2,15 @@
 // exponential back-off while it does not, so a dead broker is not hammered, and recovery is automatic.
 // Clusters sync side by side (up to `concurrency` at once): one slow or dead cluster, waiting on its
 // connection timeouts, never delays the others.
+import { SpanStatusCode, trace } from "@opentelemetry/api";
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import { claimClusterLease, listClusterTargets, releaseClusterLeases } from "@/server/domain/topics";
 import { backoffMs } from "../runtime/backoff";
 import { syncCluster, type SyncResult } from "./sync-cluster";
+
+// One span per sync when self-tracing is on (EVENTPLANE_SELF_TRACING); a no-op tracer otherwise.
+const tracer = trace.getTracer("eventplane-worker");
 
 interface ClusterState {
   failures: number;
@@ -52,7 +56,20 @@ export function createCatalogScheduler(opts: CatalogSchedulerOptions) {
             s.nextAt = now + opts.intervalMs; // another worker has it; look again next interval
             return;
           }
-          const result = await syncCluster(target, { withConfigs });
+          const result = await tracer.startActiveSpan(`catalog sync ${target.name}`, async (span) => {
+            try {
+              const r = await syncCluster(target, { withConfigs });
+              span.setAttributes({
+                "eventplane.cluster": target.name,
+                "eventplane.topics": r.ok ? r.topics : 0,
+                "eventplane.with_configs": withConfigs,
+              });
+              if (!r.ok) span.setStatus({ code: SpanStatusCode.ERROR, message: r.error });
+              return r;
+            } finally {
+              span.end();
+            }
+          });
           opts.onResult?.(target.name, result);
           if (result.ok) {
             s.failures = 0;

@@ -1,3 +1,4 @@
+import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
@@ -42,6 +43,24 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+// A span per procedure when self-tracing is on (EVENTPLANE_SELF_TRACING); a no-op tracer otherwise.
+const tracer = trace.getTracer("eventplane-trpc");
+const traced = t.middleware(({ path, type, next }) =>
+  tracer.startActiveSpan(
+    `trpc ${path}`,
+    { kind: SpanKind.SERVER, attributes: { "rpc.system": "trpc", "rpc.method": path, "trpc.type": type } },
+    async (span) => {
+      try {
+        const result = await next();
+        if (!result.ok) span.setStatus({ code: SpanStatusCode.ERROR, message: result.error.message });
+        return result;
+      } finally {
+        span.end();
+      }
+    },
+  ),
+);
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(domainErrors);
+export const publicProcedure = t.procedure.use(traced).use(domainErrors);
