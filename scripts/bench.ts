@@ -5,6 +5,7 @@ import { join } from "node:path";
 
 const SUITES = {
   registry: "schema registry REST API vs a bare node:http server (32 concurrent clients)",
+  otlp: "OTLP ingest vs decoding alone; a 10,000-span journey vs reading its spans",
   catalog: "catalog sync of 10,000 topics vs the raw admin-API read",
 } as const;
 

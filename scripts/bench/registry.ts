@@ -3,12 +3,13 @@
 // subject), each as a ratio against a bare node:http server answering a constant JSON body, measured
 // in this run. The registry runs in its own process on a real PostgreSQL (embedded unless DATABASE_URL).
 // Options: --seconds 5 --concurrency 32
-import { fork, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { prepareDatabase } from "../lib/database";
 import { freePort } from "../lib/ports";
+import { startChildServer } from "./child-server";
 import { runLoad, type LoadResult, type Req } from "./load";
 
 const arg = (name: string, def: number) => {
@@ -22,16 +23,8 @@ const dir = mkdtempSync(join(tmpdir(), "eventplane-bench-"));
 chmodSync(dir, 0o755);
 const db = await prepareDatabase({ dataDir: dir, pgPort: await freePort(), databaseUrl: process.env.DATABASE_URL, log: () => undefined });
 
-function start(script: string, port: number): Promise<ChildProcess> {
-  const child = fork(join(import.meta.dirname, script), [String(port)], {
-    execArgv: ["--import", "tsx"],
-    env: { ...process.env, DATABASE_URL: db.url, NODE_ENV: "production" },
-  });
-  return new Promise((resolve, reject) => {
-    child.once("message", () => resolve(child));
-    child.once("exit", (code) => reject(new Error(`${script} exited with ${code}`)));
-  });
-}
+const start = (script: string, port: number, args: string[] = []) =>
+  startChildServer(script, [...args, String(port)], { DATABASE_URL: db.url });
 
 const record = (name: string, extra: number) => ({
   type: "record",
@@ -49,7 +42,7 @@ try {
   const baselinePort = await freePort();
   children.push(await start("serve-constant.ts", baselinePort));
   const registryPort = await freePort();
-  children.push(await start("serve-registry.ts", registryPort));
+  children.push(await start("serve-handler.ts", registryPort, ["registry"]));
   const registry = `http://127.0.0.1:${registryPort}`;
   const api = "/api/schema-registry";
 

@@ -1,0 +1,249 @@
+// `npm run bench -- otlp`: sustained OTLP ingest (protobuf batches of 512 spans from 8 concurrent
+// senders into the receiver, stored in PostgreSQL) as a ratio against decoding the same batches alone,
+// measured in this run; then a 10,000-span journey: loading and stitching it, as a ratio against
+// reading the same spans from PostgreSQL in one query.
+// Options: --seconds 10 --senders 8 --batch 512
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { prepareDatabase } from "../lib/database";
+import { freePort } from "../lib/ports";
+import { startChildServer } from "./child-server";
+
+const arg = (name: string, def: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : def;
+};
+const seconds = arg("seconds", 10);
+const senders = arg("senders", 8);
+const batchSize = arg("batch", 512);
+
+const dir = mkdtempSync(join(tmpdir(), "eventplane-bench-"));
+chmodSync(dir, 0o755);
+const db = await prepareDatabase({ dataDir: dir, pgPort: await freePort(), databaseUrl: process.env.DATABASE_URL, log: () => undefined });
+process.env.DATABASE_URL = db.url;
+const { ExportRequest, decodeBody } = await import("@/server/http/otlp/decode-request");
+const { readSpans } = await import("@/server/http/otlp/read-spans");
+
+const kv = (key: string, v: string | number) => ({ key, value: typeof v === "number" ? { intValue: v } : { stringValue: v } });
+const services = ["order-service", "billing-service", "inventory-service", "shipping-service"];
+
+/** A batch like a busy Kafka service exports: messaging spans with the usual attributes, a few linked. */
+function encodeBatch(): Buffer {
+  const now = BigInt(Date.now()) * 1_000_000n;
+  const spans = Array.from({ length: batchSize }, (_, i) => {
+    const start = now + BigInt(i) * 1_000n;
+    return {
+      traceId: randomBytes(16),
+      spanId: randomBytes(8),
+      parentSpanId: i % 4 ? randomBytes(8) : undefined,
+      name: i % 2 ? "process orders" : "send orders",
+      kind: i % 2 ? 5 : 4,
+      startTimeUnixNano: start,
+      endTimeUnixNano: start + 2_500_000n,
+      attributes: [
+        kv("messaging.system", "kafka"),
+        kv("messaging.destination.name", "orders"),
+        kv("messaging.operation.type", i % 2 ? "process" : "send"),
+        kv("messaging.kafka.message.key", `order-${i}`),
+        kv("messaging.destination.partition.id", String(i % 6)),
+        kv("messaging.kafka.offset", i),
+        ...(i % 2 ? [kv("messaging.consumer.group.name", "billing")] : []),
+      ],
+      links: i % 8 === 1 ? [{ traceId: randomBytes(16), spanId: randomBytes(8) }] : [],
+      status: {},
+    };
+  });
+  const message = ExportRequest.fromObject({
+    resourceSpans: [
+      {
+        resource: { attributes: [kv("service.name", services[Math.floor(Math.random() * services.length)]!)] },
+        scopeSpans: [{ scope: { name: "bench" }, spans }],
+      },
+    ],
+  });
+  return Buffer.from(ExportRequest.encode(message).finish());
+}
+
+/**
+ * The same journey in Chromium through the production web app (when `next build` has run): time from
+ * navigation until the first waterfall row is drawn, against the same page for an unknown trace
+ * (its empty state: page shell, client bundle and one query, without the journey).
+ */
+async function renderInBrowser(traceId: string, spanCount: number) {
+  const root = join(import.meta.dirname, "../..");
+  if (!existsSync(join(root, ".next", "BUILD_ID"))) {
+    console.log("\nrender in the browser: skipped (run `npm run build` first)");
+    return;
+  }
+  const port = await freePort();
+  const web = spawn(join(root, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "ignore",
+  });
+  children.push(web);
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120; i++) {
+    if (
+      await fetch(`${base}/api/health`).then(
+        (r) => r.status < 600,
+        () => false,
+      )
+    )
+      break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const { chromium } = await import("@playwright/test");
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+    const time = async (url: string, selector: string) => {
+      const t0 = performance.now();
+      await page.goto(url);
+      await page.waitForSelector(selector, { timeout: 60_000 });
+      return performance.now() - t0;
+    };
+    await time(`${base}/traces/${"0".repeat(31)}1`, "text=No spans for this trace"); // warm: compile caches, fonts
+    const empty: number[] = [];
+    const full: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      empty.push(await time(`${base}/traces/${"0".repeat(31)}1`, "text=No spans for this trace"));
+      full.push(await time(`${base}/traces/${traceId}`, "[data-testid=span-row]"));
+    }
+    const rows = await page.locator("[data-testid=span-row]").count();
+    console.log(`\nrender in Chromium (median of 3; ${rows} of ${spanCount.toLocaleString("en")} rows in the DOM, the rest virtualised):`);
+    console.log(`${"page for an unknown trace (baseline)".padEnd(40)} ${median(empty).toFixed(0).padStart(6)} ms`);
+    console.log(
+      `${"page with the 10,000-span journey".padEnd(40)} ${median(full).toFixed(0).padStart(6)} ms · ratio ${(median(full) / median(empty)).toFixed(2)}`,
+    );
+  } finally {
+    await browser.close();
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const children: ChildProcess[] = [];
+try {
+  // Enough distinct batches for the whole run (a re-sent span would be skipped as a duplicate, which is cheaper).
+  const expected = Math.ceil((seconds * 20_000) / batchSize);
+  let t = performance.now();
+  const batches = Array.from({ length: expected }, encodeBatch);
+  const mb = batches.reduce((n, b) => n + b.length, 0) / 1e6;
+  console.log(
+    `encoded ${batches.length} batches of ${batchSize} spans (${mb.toFixed(1)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
+
+  // Baseline: decode + validate every batch, nothing else (no HTTP, no storage).
+  t = performance.now();
+  let decoded = 0;
+  for (const b of batches) decoded += readSpans(decodeBody(b, "protobuf")).spans.length;
+  const decodeRate = decoded / ((performance.now() - t) / 1000);
+
+  const port = await freePort();
+  children.push(await startChildServer("serve-handler.ts", ["otlp", String(port)], { DATABASE_URL: db.url }));
+  const url = `http://127.0.0.1:${port}/v1/traces`;
+  let next = 0;
+  let stored = 0;
+  let failures = 0;
+  const deadline = performance.now() + seconds * 1000;
+  t = performance.now();
+  await Promise.all(
+    Array.from({ length: senders }, async () => {
+      while (performance.now() < deadline && next < batches.length) {
+        const body = batches[next++]!;
+        const res = await fetch(url, { method: "POST", body: new Uint8Array(body), headers: { "content-type": "application/x-protobuf" } });
+        await res.arrayBuffer();
+        if (res.ok) stored += batchSize;
+        else failures++;
+      }
+    }),
+  );
+  const ingestRate = stored / ((performance.now() - t) / 1000);
+  if (failures) throw new Error(`${failures} batches were refused`);
+  if (next >= batches.length) console.log("(ran out of prepared batches before the time was up: raise the estimate)");
+  console.log(`\nOTLP ingest, ${senders} senders × batches of ${batchSize} spans, ${seconds} s:`);
+  console.log(`${"decode + validate alone (baseline)".padEnd(40)} ${Math.round(decodeRate).toLocaleString("en").padStart(9)} spans/s`);
+  console.log(
+    `${"ingest: HTTP + decode + store".padEnd(40)} ${Math.round(ingestRate).toLocaleString("en").padStart(9)} spans/s · ratio ${(ingestRate / decodeRate).toFixed(3)}`,
+  );
+
+  // A 10,000-span journey: one order fanned out to 99 consumer traces (link-style), each with 100 spans.
+  const { storeSpans, loadJourney, buildJourney } = await import("@/server/domain/traces");
+  const { db: prisma } = await import("@/server/db");
+  const hex = (n: number) => randomBytes(n).toString("hex");
+  const root = { traceId: hex(16), spanId: hex(8) };
+  const base = BigInt(Date.now()) * 1_000_000n;
+  const mk = (
+    traceId: string,
+    spanId: string,
+    parentSpanId: string | null,
+    kind: number,
+    offsetMs: number,
+    links: { traceId: string; spanId: string }[] = [],
+  ) => ({
+    traceId,
+    spanId,
+    parentSpanId,
+    name: kind === 4 ? "send orders" : kind === 5 ? "process orders" : "work",
+    kind,
+    startNs: base + BigInt(Math.round(offsetMs * 1_000_000)),
+    endNs: base + BigInt(Math.round((offsetMs + 1) * 1_000_000)),
+    statusCode: 0,
+    statusMessage: null,
+    attributes: { "messaging.system": "kafka", "messaging.destination.name": "orders" },
+    resource: { "service.name": kind === 4 ? "order-service" : "consumer-service" },
+    scope: null,
+    events: [],
+    links: links.map((l) => ({ ...l, attributes: {} })),
+  });
+  const journeySpans = [mk(root.traceId, root.spanId, null, 4, 0)];
+  for (let c = 0; c < 99; c++) {
+    const traceId = hex(16);
+    const consumer = hex(8);
+    journeySpans.push(mk(traceId, consumer, null, 5, 2 + c, [root]));
+    let parent = consumer;
+    for (let k = 0; k < 100; k++) {
+      const id = hex(8);
+      journeySpans.push(mk(traceId, id, k % 10 ? parent : consumer, 1, 3 + c + k * 0.01));
+      parent = id;
+    }
+  }
+  const spanCount = journeySpans.length;
+  for (let i = 0; i < journeySpans.length; i += 2000) await storeSpans(journeySpans.slice(i, i + 2000));
+  const traceIds = [...new Set(journeySpans.map((s) => s.traceId))];
+  const raw: number[] = [];
+  const load: number[] = [];
+  const build: number[] = [];
+  let rows = 0;
+  for (let r = 0; r < 5; r++) {
+    t = performance.now();
+    const all = await prisma.span.findMany({ where: { traceId: { in: traceIds } } });
+    raw.push(performance.now() - t);
+    t = performance.now();
+    const j = await loadJourney(root.traceId);
+    load.push(performance.now() - t);
+    rows = j!.rows.length;
+    const light = all.map((s) => ({ ...s, links: (s.links as { traceId: string; spanId: string }[]) ?? [] }));
+    t = performance.now();
+    buildJourney(light);
+    build.push(performance.now() - t);
+  }
+  if (rows !== spanCount) throw new Error(`journey has ${rows} rows, expected ${spanCount}`);
+  console.log(`\n${spanCount.toLocaleString("en")}-span journey across ${traceIds.length} traces (median of 5):`);
+  console.log(`${"read the spans, one query (baseline)".padEnd(40)} ${median(raw).toFixed(0).padStart(6)} ms`);
+  console.log(
+    `${"load + stitch the journey".padEnd(40)} ${median(load).toFixed(0).padStart(6)} ms · ratio ${(median(load) / median(raw)).toFixed(2)}`,
+  );
+  console.log(
+    `${"of which: stitching alone (in memory)".padEnd(40)} ${median(build).toFixed(1).padStart(6)} ms · ratio ${(median(build) / median(raw)).toFixed(3)}`,
+  );
+  await renderInBrowser(root.traceId, spanCount);
+  await prisma.$disconnect();
+} finally {
+  for (const c of children) c.kill();
+  await db.stop();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,12 @@
+// One of Eventplane's fetch-style HTTP handlers served alone in its own process (DATABASE_URL from the
+// parent), the same adapter Next mounts, so the load generator and the server do not share a core.
+//   node --import tsx scripts/bench/serve-handler.ts <registry|otlp> <port>
+import { handleSchemaRegistry } from "@/server/http/confluent/handle";
+import { handleOtlpTraces } from "@/server/http/otlp/handle";
+import { serveHandler } from "@/test/serve-handler";
+
+const handlers = { registry: handleSchemaRegistry, otlp: handleOtlpTraces };
+const handler = handlers[process.argv[2] as keyof typeof handlers];
+if (!handler) throw new Error(`serve-handler: unknown handler ${process.argv[2]}`);
+const server = await serveHandler(handler, Number(process.argv[3]));
+process.send?.(server.url);
