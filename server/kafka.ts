@@ -258,8 +258,12 @@ function decodeAssignment(buf: Buffer | undefined): { topic: string; partitions:
   }
 }
 
+// readRecord's throw-away groups live for a second; they are Eventplane's, not the user's.
+const PEEK_GROUP_PREFIX = "eventplane-peek-";
+
 async function readGroups(admin: Admin): Promise<GroupInfo[]> {
-  const listed = await admin.listGroups();
+  const all = await admin.listGroups();
+  const listed = { groups: all.groups.filter((g) => !g.groupId.startsWith(PEEK_GROUP_PREFIX)) };
   if (listed.groups.length === 0) return [];
   const described = new Map<string, Awaited<ReturnType<Admin["describeGroups"]>>["groups"][number]>();
   for (const batch of chunks(
@@ -313,6 +317,78 @@ export async function readCatalog(conn: ClusterConnection, opts: { withConfigs: 
       return { controllerId, brokers, topics, groups: null, warning: `consumer groups not read: ${(e as Error).message}` };
     }
   } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}
+
+export interface RawRecord {
+  topic: string;
+  partition: number;
+  offset: string;
+  timestamp: string;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: Record<string, Buffer[]>;
+}
+
+/**
+ * One record by topic/partition/offset, for "open the record" links. kafkajs can only fetch through a
+ * consumer group, so a throw-away group reads from the offset and is deleted afterwards (it never
+ * commits). An offset outside the log (before its start: retention; at or past its end) is answered
+ * from the partition's offsets without fetching.
+ */
+export type ReadRecordResult =
+  { status: "ok"; record: RawRecord } | { status: "out-of-range"; low: string; high: string } | { status: "timeout" };
+
+export async function readRecord(
+  conn: ClusterConnection,
+  topic: string,
+  partition: number,
+  offset: string,
+  timeoutMs = 20_000,
+): Promise<ReadRecordResult> {
+  const kafka = createKafka(conn);
+  const admin = kafka.admin();
+  await admin.connect();
+  const groupId = `${PEEK_GROUP_PREFIX}${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  try {
+    const p = (await admin.fetchTopicOffsets(topic)).find((o) => o.partition === partition);
+    if (!p || BigInt(offset) < BigInt(p.low) || BigInt(offset) >= BigInt(p.high))
+      return { status: "out-of-range", low: p?.low ?? "0", high: p?.high ?? "0" };
+    const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 250, allowAutoTopicCreation: false });
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topics: [topic], fromBeginning: false });
+      return await new Promise<ReadRecordResult>((resolve, reject) => {
+        const timer = setTimeout(() => resolve({ status: "timeout" }), timeoutMs);
+        consumer
+          .run({
+            autoCommit: false,
+            eachBatch: async ({ batch }) => {
+              if (batch.partition !== partition) return;
+              // Compacted logs may skip the offset: the next record after it is what is there.
+              const m = batch.messages.find((x) => BigInt(x.offset) >= BigInt(offset));
+              if (!m) return;
+              clearTimeout(timer);
+              const headers: Record<string, Buffer[]> = {};
+              for (const [k, v] of Object.entries(m.headers ?? {})) {
+                const list = (Array.isArray(v) ? v : [v]).filter((x): x is Buffer | string => x !== undefined);
+                headers[k] = list.map((x) => (Buffer.isBuffer(x) ? x : Buffer.from(x)));
+              }
+              resolve({
+                status: "ok",
+                record: { topic, partition, offset: m.offset, timestamp: m.timestamp, key: m.key, value: m.value, headers },
+              });
+            },
+          })
+          .then(() => consumer.seek({ topic, partition, offset }))
+          .catch(reject);
+      });
+    } finally {
+      await consumer.disconnect().catch(() => undefined);
+    }
+  } finally {
+    await admin.deleteGroups([groupId]).catch(() => undefined);
     await admin.disconnect().catch(() => undefined);
   }
 }

@@ -4,6 +4,7 @@ import {
   getTopic,
   ListTopicsInput,
   listTopics,
+  readTopicRecord,
   topicFacets,
   updateTopicMetadata,
   type UpdateTopicMetadataInput,
@@ -17,6 +18,16 @@ export const topicsRouter = router({
   consumers: publicProcedure
     .input(z.object({ clusterId: z.string().uuid(), topic: z.string().min(1).max(249) }))
     .query(({ input }) => groupsReadingTopic(input.clusterId, input.topic)),
+  record: publicProcedure
+    .input(
+      z.object({
+        topic: z.string().min(1).max(249),
+        partition: z.number().int().min(0),
+        offset: z.string().regex(/^\d{1,19}$/, "an offset is a non-negative integer"),
+        clusterId: z.string().uuid().optional(),
+      }),
+    )
+    .query(({ input }) => readTopicRecord(input)),
   // Validated in the domain, so a 1 MB description gets the domain's message, not a generic one.
   updateMetadata: publicProcedure
     .input(z.custom<UpdateTopicMetadataInput>((v) => typeof v === "object" && v !== null))

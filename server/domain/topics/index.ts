@@ -11,3 +11,4 @@ export { updateTopicMetadata } from "./update-topic-metadata";
 export { systemHealth } from "./system-health";
 export { claimClusterLease, releaseClusterLeases } from "./cluster-lease";
 export { clusterMetrics } from "./cluster-metrics";
+export { readTopicRecord, parseTraceparent, type DecodedPayload } from "./read-record";

@@ -13,6 +13,8 @@ export const SearchTracesInput = z.object({
   key: z.string().trim().max(500).optional(),
   status: z.enum(["any", "error"]).default("any"),
   minDurationMs: z.number().min(0).max(86_400_000).optional(),
+  /** Leave out traces that continue a journey started elsewhere (their spans link to another trace). */
+  journeyStartsOnly: z.boolean().default(false),
   page: z.number().int().min(1).max(10_000).default(1),
   pageSize: z.number().int().min(5).max(200).default(50),
 });
@@ -63,6 +65,10 @@ export async function searchTraces(
   const rows = await db.$queryRaw<Row[]>`
     WITH matched AS (
       SELECT "traceId", min("startNs") AS first FROM "Span" WHERE ${Prisma.join(filters, " AND ")} GROUP BY "traceId"
+    ), kept AS (
+      SELECT m.* FROM matched m
+      WHERE ${input.journeyStartsOnly}::boolean = false
+        OR NOT EXISTS (SELECT 1 FROM "SpanLink" l WHERE l."traceId" = m."traceId" AND l."linkedTraceId" <> m."traceId")
     ), summary AS (
       SELECT s."traceId",
         (array_agg(s."name" ORDER BY (s."parentSpanId" IS NOT NULL), s."startNs"))[1] AS "rootName",
@@ -73,7 +79,7 @@ export async function searchTraces(
         count(*) FILTER (WHERE s."statusCode" = 2) AS "errors",
         min(s."startNs") AS "startNs",
         max(s."endNs") AS "endNs"
-      FROM matched m JOIN "Span" s ON s."traceId" = m."traceId"
+      FROM kept m JOIN "Span" s ON s."traceId" = m."traceId"
       GROUP BY s."traceId"
       HAVING max(s."endNs") - min(s."startNs") >= ${minDurationNs}
     )

@@ -131,6 +131,14 @@ export function SpanDetail({
               </dl>
               {s.messaging.destination ? (
                 <p className="mt-2 flex flex-wrap gap-3 text-xs">
+                  {s.messaging.partition !== null && s.messaging.offset !== null ? (
+                    <Link
+                      className="font-medium text-indigo-700 hover:underline"
+                      href={`/topics/record?topic=${encodeURIComponent(s.messaging.destination)}&partition=${s.messaging.partition}&offset=${s.messaging.offset}`}
+                    >
+                      Open record
+                    </Link>
+                  ) : null}
                   <Link className="text-indigo-700 hover:underline" href={`/topics?q=${encodeURIComponent(s.messaging.destination)}`}>
                     Open topic
                   </Link>

@@ -45,6 +45,7 @@ export function TraceSearch() {
       key: params.get("key") || undefined,
       status: params.get("status") === "error" ? "error" : "any",
       minDurationMs: Number(params.get("min")) || undefined,
+      journeyStartsOnly: params.get("all") !== "1",
       page,
       pageSize: PAGE_SIZE,
     }),
@@ -119,6 +120,17 @@ export function TraceSearch() {
             value={draft.min ?? ""}
             onChange={(e) => setDraft({ ...draft, min: e.target.value })}
           />
+        </label>
+        <label
+          className="flex items-center gap-1.5 self-center text-xs text-slate-600"
+          title="Traces whose spans link to another trace continue a journey that starts there"
+        >
+          <input
+            type="checkbox"
+            checked={params.get("all") === "1"}
+            onChange={(e) => set({ all: e.target.checked ? "1" : undefined, page: undefined })}
+          />
+          include continuations
         </label>
         <Button type="submit" variant="primary">
           Search
