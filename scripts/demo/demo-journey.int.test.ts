@@ -13,6 +13,7 @@ import { handleSchemaRegistry } from "@/server/http/confluent/handle";
 import { handleOtlpTraces } from "@/server/http/otlp/handle";
 import { createTopic, testBrokers } from "@/test/kafka-helpers";
 import { serveHandler } from "@/test/serve-handler";
+import { stopChildren } from "./stop-children";
 
 const GROUPS: Record<string, string> = {
   "billing-service": "billing",
@@ -47,17 +48,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all(
-    children.map(
-      (c) =>
-        new Promise<void>((done) => {
-          if (c.exitCode !== null || c.signalCode !== null) return done();
-          c.once("exit", () => done());
-          c.kill("SIGTERM");
-          setTimeout(() => c.kill("SIGKILL"), 10_000).unref();
-        }),
-    ),
-  );
+  await stopChildren(children);
   await close();
 });
 

@@ -6,6 +6,7 @@ import { Kafka, logLevel } from "kafkajs";
 import { EVENTS, orderPlacedV1, subjectOf, type EventType } from "./events";
 import { RegistryCodec } from "./registry-codec";
 import { SERVICES } from "./services";
+import { stopChildren } from "./stop-children";
 
 const brokers = (process.env.KAFKA_BROKERS ?? "127.0.0.1:9092").split(",");
 const baseUrl = process.env.EVENTPLANE_URL ?? "http://127.0.0.1:3000";
@@ -55,16 +56,7 @@ log(`running ${children.length} services: ${Object.keys(SERVICES).join(", ")}`);
 
 for (const sig of ["SIGINT", "SIGTERM"] as const) {
   process.once(sig, async () => {
-    await Promise.all(
-      children.map(
-        (c) =>
-          new Promise<void>((done) => {
-            if (c.exitCode !== null || c.signalCode !== null) return done();
-            c.once("exit", () => done());
-            c.kill("SIGTERM");
-          }),
-      ),
-    );
+    await stopChildren(children);
     process.exit(0);
   });
 }

@@ -119,6 +119,24 @@ function batch(service: string, ids: { trace: string; span: string }[]) {
     ],
   };
 }
+/** The same one-span batch as protobuf bytes (ids as bytes, as the protobuf encoding carries them). */
+function protobufBatch(service: string, trace: string, span: string): Buffer<ArrayBuffer> {
+  const message = ExportRequest.fromObject({
+    resourceSpans: [
+      {
+        resource: { attributes: [{ key: "service.name", value: { stringValue: service } }] },
+        scopeSpans: [
+          {
+            spans: [
+              { traceId: Buffer.from(trace, "hex"), spanId: Buffer.from(span, "hex"), name: "x", startTimeUnixNano: 1, endTimeUnixNano: 2 },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+  return Buffer.from(ExportRequest.encode(message).finish()) as Buffer<ArrayBuffer>;
+}
 const countFor = (service: string) => db.span.count({ where: { service } });
 const post = (body: BodyInit, headers: Record<string, string>) => fetch(url, { method: "POST", body, headers });
 
@@ -140,27 +158,8 @@ describe("OTLP/HTTP receiver, refusing bad input", () => {
 
   it("answers protobuf with a protobuf ExportTraceServiceResponse", async () => {
     const service = uniqueName("pb");
-    const message = ExportRequest.fromObject({
-      resourceSpans: [
-        {
-          resource: { attributes: [{ key: "service.name", value: { stringValue: service } }] },
-          scopeSpans: [
-            {
-              spans: [
-                {
-                  traceId: Buffer.from(traceId(0xbeef), "hex"),
-                  spanId: Buffer.from(spanId(7), "hex"),
-                  name: "x",
-                  startTimeUnixNano: 1,
-                  endTimeUnixNano: 2,
-                },
-              ],
-            },
-          ],
-        },
-      ],
-    });
-    const res = await post(Buffer.from(ExportRequest.encode(message).finish()), {
+    const body = protobufBatch(service, traceId(0xbeef), spanId(7));
+    const res = await post(body, {
       "content-type": "application/x-protobuf",
       "content-encoding": "gzip",
     }).catch((e) => e as Error);
@@ -168,7 +167,7 @@ describe("OTLP/HTTP receiver, refusing bad input", () => {
     expect(res).toBeInstanceOf(Response);
     expect((res as Response).status).toBe(400);
     expect(await countFor(service)).toBe(0);
-    const ok = await post(gzipSync(ExportRequest.encode(message).finish()), {
+    const ok = await post(new Uint8Array(gzipSync(body)), {
       "content-type": "application/x-protobuf",
       "content-encoding": "gzip",
     });
@@ -180,30 +179,7 @@ describe("OTLP/HTTP receiver, refusing bad input", () => {
   it("refuses malformed, truncated, mistyped, logs, gzip-bombed and oversized bodies, storing nothing from them", async () => {
     const service = uniqueName("refused");
     const good = batch(service, [{ trace: traceId(0xdead), span: spanId(9) }]);
-    const pb = Buffer.from(
-      ExportRequest.encode(
-        ExportRequest.fromObject({
-          resourceSpans: [
-            {
-              resource: { attributes: [{ key: "service.name", value: { stringValue: service } }] },
-              scopeSpans: [
-                {
-                  spans: [
-                    {
-                      traceId: Buffer.from(traceId(0xdead), "hex"),
-                      spanId: Buffer.from(spanId(10), "hex"),
-                      name: "y",
-                      startTimeUnixNano: 1,
-                      endTimeUnixNano: 2,
-                    },
-                  ],
-                },
-              ],
-            },
-          ],
-        }),
-      ).finish(),
-    );
+    const pb = protobufBatch(service, traceId(0xdead), spanId(10));
     const cases: [string, BodyInit, Record<string, string>, number, string][] = [
       [
         "garbage protobuf",
