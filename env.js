@@ -47,6 +47,16 @@ export const env = createEnv({
       .default(8 * 1024 * 1024),
     /** How long spans are kept. */
     TRACE_RETENTION_HOURS: z.coerce.number().min(1).default(72),
+    /** Address classes webhooks may target besides public ones: comma-separated loopback, private, link-local (SSRF guard). */
+    WEBHOOK_ALLOW_TARGETS: z.string().optional(),
+    /** How long one webhook request may take; a delivery's claim lasts 2× this plus 5 s, then another worker may retry it. */
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    /** How often the worker evaluates alert rules. */
+    ALERT_EVALUATION_INTERVAL_MS: z.coerce.number().int().min(500).default(10_000),
+    /** How long a lagging partition's committed offset must stand still before its status is STOP (or STALL). */
+    LAG_STOP_AFTER_MS: z.coerce.number().int().min(0).default(60_000),
+    /** The address people reach Eventplane at, for links in notifications (default http://HOST:PORT). */
+    EVENTPLANE_PUBLIC_URL: z.string().url().optional(),
     /** Opt-in self-tracing of the web and worker processes (OTLP/HTTP endpoint origin). */
     OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
     EVENTPLANE_SELF_TRACING: bool,

@@ -4,6 +4,7 @@ import { env } from "@/env";
 import { closeConnections } from "@/server/lib/lifecycle";
 import { pruneEndSamples } from "@/server/domain/consumers";
 import { pruneSpans } from "@/server/domain/traces";
+import { allowedTargets, deliverDue, evaluateRules } from "@/server/domain/alerts";
 import { registerEnvCluster } from "@/server/domain/topics";
 import { createCatalogScheduler } from "./catalog-sync/scheduler";
 import { runLoop } from "./runtime/loop";
@@ -45,6 +46,23 @@ const loops = [
     controller.signal,
   ),
 ];
+// Alerts: evaluation on its own interval; the outbox is drained every second. Failures are logged
+// and retried next cycle: the outbox keeps every notification until it is delivered.
+const externalUrl = env.EVENTPLANE_PUBLIC_URL ?? `http://${env.HOST === "0.0.0.0" ? "127.0.0.1" : env.HOST}:${env.PORT}`;
+loops.push(
+  runLoop("alerts", env.ALERT_EVALUATION_INTERVAL_MS, async () => void (await evaluateRules({ externalUrl })), controller.signal),
+  runLoop(
+    "webhooks",
+    1_000,
+    async () =>
+      void (await deliverDue({
+        allowed: allowedTargets(),
+        timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+        leaseMs: 2 * env.WEBHOOK_TIMEOUT_MS + 5_000,
+      })),
+    controller.signal,
+  ),
+);
 console.log(`[worker] running; catalog sync every ${env.CATALOG_SYNC_INTERVAL_MS} ms`);
 
 async function shutdown(signal: string) {

@@ -52,6 +52,8 @@ export default async function setup() {
   process.env.TEST_KAFKA_SASL_BROKERS = `127.0.0.1:${saslPort}`;
   process.env.EVENTPLANE_SECRET_KEY = "integration-test-key";
   process.env.KAFKA_BROKERS = "";
+  // Webhook receivers in tests listen on 127.0.0.1 (the SSRF guard refuses loopback otherwise).
+  process.env.WEBHOOK_ALLOW_TARGETS = "loopback";
 
   return async () => {
     for (const c of cleanups.reverse()) {

@@ -1,5 +1,6 @@
 // Lag per consumer group, partition by partition: offsets (as kafka-consumer-groups.sh prints them)
 // and seconds (interpolated over the persisted log-end samples). Computed for a page of groups at once.
+import { env } from "@/env";
 import { db } from "@/server/db";
 import type { GroupMemberInfo } from "@/server/kafka";
 import { ratePerSecond, secondsToDrain } from "./drain";
@@ -44,7 +45,7 @@ export interface LagOptions {
 const key = (topic: string, partition: number) => `${topic}\u0000${partition}`;
 
 export async function lagForGroups(groupRowIds: string[], opts: LagOptions = {}): Promise<Map<string, GroupLag>> {
-  const minIdleMs = opts.minIdleMs ?? 60_000;
+  const minIdleMs = opts.minIdleMs ?? env.LAG_STOP_AFTER_MS;
   const groups = await db.consumerGroup.findMany({
     where: { id: { in: groupRowIds } },
     include: { offsets: true, commits: { orderBy: { observedAt: "asc" } } },

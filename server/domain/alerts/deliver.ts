@@ -1,0 +1,121 @@
+// The outbox's sender. Due notifications are claimed with FOR UPDATE SKIP LOCKED and a lease
+// (lockedUntil), so several workers share the work and a worker killed mid-delivery only delays a
+// notification until its lease expires: then it is sent again with the same idempotency key (its id).
+// Delivery is at least once; receivers dedupe on Idempotency-Key.
+import { createHmac } from "node:crypto";
+import { db } from "@/server/db";
+import { decryptSecret } from "@/server/lib/secrets";
+import { checkTarget, TargetRefused, type AddressClass } from "./target-guard";
+
+export type DeliveryOptions = {
+  allowed: ReadonlySet<AddressClass>;
+  timeoutMs?: number;
+  leaseMs?: number;
+  /** Backoff: base × 2^(attempt-1), capped, times a random 50–100 % (jitter spreads retries of many notifications). */
+  baseBackoffMs?: number;
+  maxBackoffMs?: number;
+  batch?: number;
+};
+
+type Claimed = { id: string; endpointId: string; body: string; attempts: number };
+
+/** `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`: the timestamp lets receivers refuse replays. */
+export function signature(secret: string, timestamp: number, body: string): string {
+  return `t=${timestamp},v1=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
+}
+
+export function backoffMs(attempt: number, base: number, max: number, random = Math.random()): number {
+  return Math.round(Math.min(max, base * 2 ** (attempt - 1)) * (0.5 + random / 2));
+}
+
+async function claim(limit: number, leaseMs: number): Promise<Claimed[]> {
+  return db.$queryRaw<Claimed[]>`
+    UPDATE "Notification" SET "lockedUntil" = now() + ${leaseMs} * interval '1 millisecond'
+    WHERE id IN (
+      SELECT id FROM "Notification"
+      WHERE status = 'pending' AND "nextAttemptAt" <= now() AND ("lockedUntil" IS NULL OR "lockedUntil" < now())
+      ORDER BY "nextAttemptAt", "createdAt"
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING id, "endpointId", body, attempts`;
+}
+
+async function deliverOne(n: Claimed, opts: Required<DeliveryOptions>): Promise<"delivered" | "retry" | "failed"> {
+  const endpoint = await db.webhookEndpoint.findUnique({ where: { id: n.endpointId } });
+  const attempt = n.attempts + 1;
+  const started = Date.now();
+  let httpStatus: number | null = null;
+  let error: string | null = null;
+  let response: string | null = null;
+  let outcome: "delivered" | "retry" | "failed";
+  if (!endpoint) {
+    outcome = "failed";
+    error = "the webhook was deleted";
+  } else {
+    try {
+      await checkTarget(endpoint.url, opts.allowed);
+      const timestamp = Math.floor(Date.now() / 1000);
+      const headers: Record<string, string> = {
+        ...(endpoint.headers as Record<string, string>),
+        "content-type": "application/json",
+        "user-agent": "Eventplane-Webhook/1",
+        "idempotency-key": n.id,
+        "x-eventplane-timestamp": String(timestamp),
+        "x-eventplane-attempt": String(attempt),
+      };
+      if (endpoint.secretEnc) headers["x-eventplane-signature"] = signature(decryptSecret(endpoint.secretEnc), timestamp, n.body);
+      const res = await fetch(endpoint.url, {
+        method: "POST",
+        headers,
+        body: n.body,
+        signal: AbortSignal.timeout(opts.timeoutMs),
+        redirect: "manual",
+      });
+      httpStatus = res.status;
+      response = (await res.text().catch(() => "")).slice(0, 2000);
+      // Alertmanager's rule: network errors, 5xx (and 429, too many requests) are retried; other 4xx are not.
+      outcome = res.status >= 200 && res.status < 300 ? "delivered" : res.status === 429 || res.status >= 500 ? "retry" : "failed";
+    } catch (e) {
+      error =
+        e instanceof TargetRefused ? `refused: ${e.message}` : (((e as Error).cause as Error | undefined)?.message ?? (e as Error).message);
+      outcome = e instanceof TargetRefused ? "failed" : "retry";
+    }
+  }
+  const durationMs = Date.now() - started;
+  await db.$transaction([
+    db.deliveryAttempt.create({ data: { notificationId: n.id, httpStatus, error, durationMs, response } }),
+    db.notification.update({
+      where: { id: n.id },
+      data: {
+        attempts: attempt,
+        lastStatus: httpStatus,
+        lastError: error ?? (outcome === "delivered" ? null : response?.slice(0, 500) || null),
+        lockedUntil: null,
+        status: outcome === "retry" ? "pending" : outcome,
+        ...(outcome === "delivered" ? { deliveredAt: new Date() } : {}),
+        ...(outcome === "retry" ? { nextAttemptAt: new Date(Date.now() + backoffMs(attempt, opts.baseBackoffMs, opts.maxBackoffMs)) } : {}),
+      },
+    }),
+  ]);
+  return outcome;
+}
+
+export async function deliverDue(options: DeliveryOptions): Promise<{ delivered: number; retried: number; failed: number }> {
+  const opts: Required<DeliveryOptions> = {
+    timeoutMs: 10_000,
+    leaseMs: 60_000,
+    baseBackoffMs: 1_000,
+    maxBackoffMs: 300_000,
+    batch: 20,
+    ...options,
+  };
+  const counts = { delivered: 0, retried: 0, failed: 0 };
+  const claimed = await claim(opts.batch, opts.leaseMs);
+  await Promise.all(
+    claimed.map(async (n) => {
+      const r = await deliverOne(n, opts);
+      counts[r === "delivered" ? "delivered" : r === "retry" ? "retried" : "failed"]++;
+    }),
+  );
+  return counts;
+}

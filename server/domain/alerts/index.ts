@@ -1,0 +1,19 @@
+// Public API of the alerts context: rules, their evaluation and lifecycle, silences, webhook
+// endpoints and the notification outbox.
+export { RULE_KINDS, RuleInput, createRule, updateRule, setRuleEnabled, deleteRule, listRules, describeRule, type RuleKind } from "./rules";
+export { evaluateRules, type EvaluationOptions } from "./evaluate-rules";
+export { stepAlert, INACTIVE, type AlertMemory, type AlertState } from "./alert-state";
+export { createSilence, expireSilence, activeSilences, SilenceInput } from "./silences";
+export {
+  EndpointInput,
+  createEndpoint,
+  updateEndpoint,
+  deleteEndpoint,
+  listEndpoints,
+  sendTest,
+  listNotifications,
+  allowedTargets,
+} from "./webhooks";
+export { deliverDue, signature, backoffMs, type DeliveryOptions } from "./deliver";
+export { fingerprintOf } from "./payloads";
+export { listAlerts } from "./list-alerts";

@@ -1,0 +1,100 @@
+// Alert rules: what people create in the UI (and the demo seeds). Validated here, so the UI, the API
+// and the demo get the same messages.
+import { z } from "zod";
+import { db } from "@/server/db";
+import { DomainError } from "@/server/errors";
+
+export const RULE_KINDS = [
+  "group_lag_offsets",
+  "group_lag_seconds",
+  "group_status",
+  "dlq_depth",
+  "dlq_inflow",
+  "cluster_unreachable",
+] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];
+
+export const RuleInput = z.object({
+  name: z.string().trim().min(1, "a rule needs a name").max(200),
+  kind: z.enum(RULE_KINDS),
+  threshold: z.number().min(0).max(1e15).default(0),
+  clusterId: z.string().uuid().nullable().default(null),
+  target: z.string().trim().min(1).max(300).default("*"),
+  ownerTeam: z.string().trim().max(200).nullable().default(null),
+  forSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 86_400)
+    .default(0),
+  repeatSeconds: z
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 86_400)
+    .default(14_400),
+  severity: z.enum(["info", "warning", "critical"]).default("warning"),
+  labels: z.record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "label names are letters, digits and _"), z.string().max(500)).default({}),
+  endpointIds: z.array(z.string().uuid()).max(50).default([]),
+  enabled: z.boolean().default(true),
+});
+export type RuleInput = z.input<typeof RuleInput>;
+
+function parse(input: unknown) {
+  const r = RuleInput.safeParse(input);
+  if (!r.success)
+    throw new DomainError("INVALID_INPUT", r.error.issues.map((i) => `${i.path.join(".") || "rule"}: ${i.message}`).join("; "));
+  return r.data;
+}
+
+export async function createRule(input: RuleInput) {
+  const data = parse(input);
+  if (await db.alertRule.findUnique({ where: { name: data.name } }))
+    throw new DomainError("CONFLICT", `A rule named "${data.name}" exists`);
+  return db.alertRule.create({ data });
+}
+
+export async function updateRule(id: string, input: RuleInput) {
+  const data = parse(input);
+  const clash = await db.alertRule.findUnique({ where: { name: data.name } });
+  if (clash && clash.id !== id) throw new DomainError("CONFLICT", `A rule named "${data.name}" exists`);
+  return db.alertRule.update({ where: { id }, data }).catch(() => {
+    throw new DomainError("NOT_FOUND", "rule not found");
+  });
+}
+
+export async function setRuleEnabled(id: string, enabled: boolean) {
+  return db.alertRule.update({ where: { id }, data: { enabled } });
+}
+
+export async function deleteRule(id: string) {
+  await db.alertRule.delete({ where: { id } }).catch(() => {
+    throw new DomainError("NOT_FOUND", "rule not found");
+  });
+}
+
+export async function listRules() {
+  const rules = await db.alertRule.findMany({
+    orderBy: { name: "asc" },
+    include: { alerts: { where: { state: { not: "inactive" } }, select: { state: true } } },
+  });
+  return rules.map(({ alerts, ...r }) => ({
+    ...r,
+    firing: alerts.filter((a) => a.state === "firing").length,
+    pending: alerts.filter((a) => a.state === "pending").length,
+  }));
+}
+
+/** Human wording of a rule's condition, for lists and notifications. */
+export function describeRule(r: { kind: string; threshold: number; target: string; forSeconds: number }): string {
+  const what = {
+    group_lag_offsets: `lag above ${r.threshold.toLocaleString("en")} messages`,
+    group_lag_seconds: `lag above ${r.threshold} s`,
+    group_status: `lag status ${r.threshold >= 2 ? "ERR" : "WARN or ERR"}`,
+    dlq_depth: `DLQ holds more than ${r.threshold.toLocaleString("en")} records`,
+    dlq_inflow: `DLQ inflow above ${r.threshold}/min`,
+    cluster_unreachable: "cluster unreachable",
+  }[r.kind as RuleKind];
+  const on = r.kind.startsWith("group") ? "groups" : r.kind.startsWith("dlq") ? "DLQs" : "clusters";
+  return `${what} (${on} ${r.target === "*" ? "all" : `matching ${r.target}`}${r.forSeconds ? `, for ${r.forSeconds} s` : ""})`;
+}

@@ -1,0 +1,158 @@
+// Webhook endpoints: where notifications go. The secret (for the HMAC signature) is encrypted at rest
+// and never returned; the target is checked against WEBHOOK_ALLOW_TARGETS when saved.
+import { z } from "zod";
+import { env } from "@/env";
+import { db } from "@/server/db";
+import { DomainError } from "@/server/errors";
+import { encryptSecret } from "@/server/lib/secrets";
+import { renderBody } from "./payloads";
+import { checkTarget, parseAllowed, TargetRefused } from "./target-guard";
+
+const HEADER_NAME = /^[A-Za-z0-9-]{1,100}$/;
+// Headers the delivery sets itself, or that would break HTTP, cannot be overridden.
+const RESERVED = new Set([
+  "host",
+  "content-length",
+  "content-type",
+  "idempotency-key",
+  "x-eventplane-signature",
+  "x-eventplane-timestamp",
+  "transfer-encoding",
+  "connection",
+]);
+
+export const EndpointInput = z.object({
+  name: z.string().trim().min(1, "a webhook needs a name").max(200),
+  url: z.string().trim().url("not a URL"),
+  /** undefined: keep the stored one; "": remove it */
+  secret: z.string().max(500).optional(),
+  format: z.enum(["alertmanager", "slack", "generic"]).default("alertmanager"),
+  headers: z
+    .record(z.string(), z.string().max(2000))
+    .default({})
+    .refine(
+      (h) => Object.keys(h).every((k) => HEADER_NAME.test(k) && !RESERVED.has(k.toLowerCase())),
+      "header names are letters, digits and dashes, and cannot be one Eventplane sets",
+    ),
+  enabled: z.boolean().default(true),
+});
+export type EndpointInput = z.input<typeof EndpointInput>;
+
+export const allowedTargets = () => parseAllowed(env.WEBHOOK_ALLOW_TARGETS);
+
+async function validate(input: EndpointInput) {
+  const r = EndpointInput.safeParse(input);
+  if (!r.success)
+    throw new DomainError("INVALID_INPUT", r.error.issues.map((i) => `${i.path.join(".") || "webhook"}: ${i.message}`).join("; "));
+  try {
+    await checkTarget(r.data.url, allowedTargets());
+  } catch (error) {
+    if (error instanceof TargetRefused) throw new DomainError("INVALID_INPUT", `url: ${error.message}`);
+    throw error;
+  }
+  return r.data;
+}
+
+const view = (e: {
+  id: string;
+  name: string;
+  url: string;
+  secretEnc: string | null;
+  format: string;
+  headers: unknown;
+  enabled: boolean;
+  createdAt: Date;
+}) => ({
+  id: e.id,
+  name: e.name,
+  url: e.url,
+  signed: !!e.secretEnc,
+  format: e.format,
+  headers: e.headers as Record<string, string>,
+  enabled: e.enabled,
+  createdAt: e.createdAt,
+});
+
+export async function createEndpoint(input: EndpointInput) {
+  const { secret, ...data } = await validate(input);
+  if (await db.webhookEndpoint.findUnique({ where: { name: data.name } }))
+    throw new DomainError("CONFLICT", `A webhook named "${data.name}" exists`);
+  return view(await db.webhookEndpoint.create({ data: { ...data, secretEnc: secret ? encryptSecret(secret) : null } }));
+}
+
+export async function updateEndpoint(id: string, input: EndpointInput) {
+  const { secret, ...data } = await validate(input);
+  const clash = await db.webhookEndpoint.findUnique({ where: { name: data.name } });
+  if (clash && clash.id !== id) throw new DomainError("CONFLICT", `A webhook named "${data.name}" exists`);
+  const secretEnc = secret === undefined ? undefined : secret ? encryptSecret(secret) : null;
+  return view(await db.webhookEndpoint.update({ where: { id }, data: { ...data, ...(secretEnc !== undefined ? { secretEnc } : {}) } }));
+}
+
+export async function deleteEndpoint(id: string) {
+  await db.webhookEndpoint.delete({ where: { id } }).catch(() => {
+    throw new DomainError("NOT_FOUND", "webhook not found");
+  });
+}
+
+export async function listEndpoints() {
+  const rows = await db.webhookEndpoint.findMany({ orderBy: { name: "asc" } });
+  const stats = await db.notification.groupBy({ by: ["endpointId", "status"], _count: true });
+  return rows.map((e) => ({
+    ...view(e),
+    delivered: stats.find((s) => s.endpointId === e.id && s.status === "delivered")?._count ?? 0,
+    pending: stats.find((s) => s.endpointId === e.id && s.status === "pending")?._count ?? 0,
+    failed: stats.find((s) => s.endpointId === e.id && s.status === "failed")?._count ?? 0,
+  }));
+}
+
+/** "Send test": a notification through the same outbox as real ones, so it shows in the delivery log. */
+export async function sendTest(id: string, externalUrl: string) {
+  const e = await db.webhookEndpoint.findUnique({ where: { id } });
+  if (!e) throw new DomainError("NOT_FOUND", "webhook not found");
+  const now = new Date();
+  const labels = { alertname: "EventplaneTest", severity: "info" };
+  const body = renderBody(
+    e.format,
+    {
+      ruleName: "EventplaneTest",
+      reason: "test",
+      alerts: [
+        {
+          status: "firing",
+          labels,
+          annotations: { summary: "A test notification from Eventplane" },
+          startsAt: now,
+          endsAt: null,
+          fingerprint: "0000000000000000",
+          ruleId: "test",
+        },
+      ],
+    },
+    e.name,
+    externalUrl,
+  );
+  return db.notification.create({ data: { endpointId: e.id, kind: "test", body }, select: { id: true } });
+}
+
+/** The delivery log: newest first, with every attempt. */
+export async function listNotifications(input: { endpointId?: string; take?: number }) {
+  const rows = await db.notification.findMany({
+    where: input.endpointId ? { endpointId: input.endpointId } : {},
+    orderBy: { createdAt: "desc" },
+    take: Math.min(input.take ?? 50, 200),
+    include: { endpoint: { select: { name: true } }, attemptsLog: { orderBy: { at: "asc" } } },
+  });
+  return rows.map((n) => ({
+    id: n.id,
+    endpoint: n.endpoint.name,
+    kind: n.kind,
+    status: n.status,
+    attempts: n.attempts,
+    nextAttemptAt: n.nextAttemptAt,
+    lastStatus: n.lastStatus,
+    lastError: n.lastError,
+    deliveredAt: n.deliveredAt,
+    createdAt: n.createdAt,
+    log: n.attemptsLog.map((a) => ({ at: a.at, httpStatus: a.httpStatus, error: a.error, durationMs: a.durationMs, response: a.response })),
+  }));
+}
