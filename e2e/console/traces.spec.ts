@@ -9,22 +9,97 @@ test.describe.configure({ mode: "serial" });
 const run = unique("e2e");
 const svc = (name: string) => `${name}-${run}`;
 const [a, b] = [traceId(), traceId()];
-const ids = { root: spanId(), sendOrders: spanId(), billing: spanId(), inventory: spanId(), sendPayments: spanId(), poll: spanId(), shipping: spanId() };
-const kafka = (topic: string, extra: Record<string, string | number> = {}) => ({ "messaging.system": "kafka", "messaging.destination.name": topic, ...extra });
+const ids = {
+  root: spanId(),
+  sendOrders: spanId(),
+  billing: spanId(),
+  inventory: spanId(),
+  sendPayments: spanId(),
+  poll: spanId(),
+  shipping: spanId(),
+};
+const kafka = (topic: string, extra: Record<string, string | number> = {}) => ({
+  "messaging.system": "kafka",
+  "messaging.destination.name": topic,
+  ...extra,
+});
 const spans: TestSpan[] = [
   { traceId: a, spanId: ids.root, name: "place order", service: svc("order"), kind: 2, start: 0, end: 12 },
-  { traceId: a, spanId: ids.sendOrders, parentSpanId: ids.root, name: "send orders", service: svc("order"), kind: 4, start: 1, end: 10, attributes: kafka("orders") },
+  {
+    traceId: a,
+    spanId: ids.sendOrders,
+    parentSpanId: ids.root,
+    name: "send orders",
+    service: svc("order"),
+    kind: 4,
+    start: 1,
+    end: 10,
+    attributes: kafka("orders"),
+  },
   // 15 ms in the broker before billing picked it up; inventory after 4 ms.
-  { traceId: a, spanId: ids.billing, parentSpanId: ids.sendOrders, name: "process orders", service: svc("billing"), kind: 5, start: 25, end: 40, attributes: kafka("orders", { "messaging.consumer.group.name": "billing", "messaging.kafka.offset": 7 }) },
-  { traceId: a, spanId: ids.inventory, parentSpanId: ids.sendOrders, name: "process orders", service: svc("inventory"), kind: 5, start: 14, end: 18, attributes: kafka("orders", { "messaging.kafka.consumer.group": "inventory" }) },
-  { traceId: a, spanId: ids.sendPayments, parentSpanId: ids.billing, name: "send payments", service: svc("billing"), kind: 4, start: 30, end: 36, attributes: kafka("payments") },
-  { traceId: b, spanId: ids.poll, name: "poll payments", service: svc("shipping"), kind: 3, start: 58, end: 75, attributes: kafka("payments", { "messaging.operation.type": "receive" }) },
+  {
+    traceId: a,
+    spanId: ids.billing,
+    parentSpanId: ids.sendOrders,
+    name: "process orders",
+    service: svc("billing"),
+    kind: 5,
+    start: 25,
+    end: 40,
+    attributes: kafka("orders", { "messaging.consumer.group.name": "billing", "messaging.kafka.offset": 7 }),
+  },
+  {
+    traceId: a,
+    spanId: ids.inventory,
+    parentSpanId: ids.sendOrders,
+    name: "process orders",
+    service: svc("inventory"),
+    kind: 5,
+    start: 14,
+    end: 18,
+    attributes: kafka("orders", { "messaging.kafka.consumer.group": "inventory" }),
+  },
+  {
+    traceId: a,
+    spanId: ids.sendPayments,
+    parentSpanId: ids.billing,
+    name: "send payments",
+    service: svc("billing"),
+    kind: 4,
+    start: 30,
+    end: 36,
+    attributes: kafka("payments"),
+  },
+  {
+    traceId: b,
+    spanId: ids.poll,
+    name: "poll payments",
+    service: svc("shipping"),
+    kind: 3,
+    start: 58,
+    end: 75,
+    attributes: kafka("payments", { "messaging.operation.type": "receive" }),
+  },
   // Waited 26 ms (36 → 62) in payments.
-  { traceId: b, spanId: ids.shipping, parentSpanId: ids.poll, name: "process payments", service: svc("shipping"), kind: 5, start: 62, end: 70, attributes: kafka("payments", { "messaging.consumer.group.name": "shipping" }), links: [{ traceId: a, spanId: ids.sendPayments }] },
+  {
+    traceId: b,
+    spanId: ids.shipping,
+    parentSpanId: ids.poll,
+    name: "process payments",
+    service: svc("shipping"),
+    kind: 5,
+    start: 62,
+    end: 70,
+    attributes: kafka("payments", { "messaging.consumer.group.name": "shipping" }),
+    links: [{ traceId: a, spanId: ids.sendPayments }],
+  },
 ];
 
 test.beforeAll(async ({ request }) => {
-  const res = await request.post("/v1/traces", { data: otlpBatch(spans, Date.now() - 60_000), headers: { "content-type": "application/json" } });
+  const res = await request.post("/v1/traces", {
+    data: otlpBatch(spans, Date.now() - 60_000),
+    headers: { "content-type": "application/json" },
+  });
   expect(res.status()).toBe(200);
   expect(await res.json()).toEqual({});
 });
@@ -53,7 +128,9 @@ test("the waterfall stitches both traces and draws each broker wait where it hap
 
   const dwell = page.getByTestId("dwell-bar");
   await expect(dwell).toHaveCount(3);
-  const waits = await dwell.evaluateAll((els) => els.map((e) => [e.getAttribute("data-topic"), e.getAttribute("data-group"), Number(e.getAttribute("data-dwell-ms"))]));
+  const waits = await dwell.evaluateAll((els) =>
+    els.map((e) => [e.getAttribute("data-topic"), e.getAttribute("data-group"), Number(e.getAttribute("data-dwell-ms"))]),
+  );
   expect(waits.sort()).toEqual([
     ["orders", "billing", 15],
     ["orders", "inventory", 4],

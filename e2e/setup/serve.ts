@@ -46,6 +46,9 @@ const app = spawn(process.execPath, ["--import", "tsx", "scripts/launch.ts"], {
     EVENTPLANE_DATA_DIR: join(dir, "data"),
     EVENTPLANE_PG_PORT: String(await freePort()),
     CATALOG_SYNC_INTERVAL_MS: "1000",
+    ALERT_EVALUATION_INTERVAL_MS: "1000",
+    // The browser tests' webhook receiver listens on 127.0.0.1.
+    WEBHOOK_ALLOW_TARGETS: "loopback",
     KAFKA_BROKERS: "",
     DATABASE_URL: databaseUrl ?? "",
   },

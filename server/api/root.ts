@@ -1,4 +1,5 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
+import { alertsRouter } from "./routers/alerts";
 import { clustersRouter } from "./routers/clusters";
 import { consumersRouter } from "./routers/consumers";
 import { schemasRouter } from "./routers/schemas";
@@ -13,6 +14,7 @@ export const appRouter = router({
   consumers: consumersRouter,
   schemas: schemasRouter,
   traces: tracesRouter,
+  alerts: alertsRouter,
   system: systemRouter,
 });
 

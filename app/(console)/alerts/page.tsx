@@ -1,16 +1,20 @@
+import { Suspense } from "react";
 import { PageHeader } from "@/app/_components/ui/page-header";
-import { NotYet } from "@/app/_components/ui/states";
+import { LoadingRows } from "@/app/_components/ui/states";
+import { AlertsConsole } from "./_components/alerts-console";
 
 export const metadata = { title: "Alerts" };
 
 export default function AlertsPage() {
   return (
     <>
-      <PageHeader title="Alerts" />
-      <NotYet title="Lag and dead-letter alerts">
-        Rules on consumer lag (offsets and seconds), Burrow-style group status and DLQ depth, delivered to signed webhooks. No rule can be
-        created yet and nothing is evaluated.
-      </NotYet>
+      <PageHeader
+        title="Alerts"
+        subtitle="Rules on consumer lag, lag status, dead-letter queues and cluster reachability, notified to signed webhooks."
+      />
+      <Suspense fallback={<LoadingRows />}>
+        <AlertsConsole />
+      </Suspense>
     </>
   );
 }

@@ -80,6 +80,7 @@ export async function listRules() {
   });
   return rules.map(({ alerts, ...r }) => ({
     ...r,
+    description: describeRule(r),
     firing: alerts.filter((a) => a.state === "firing").length,
     pending: alerts.filter((a) => a.state === "pending").length,
   }));

@@ -1,0 +1,179 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState, type FormEvent } from "react";
+import { Button } from "@/app/_components/ui/button";
+import { ErrorNote } from "@/app/_components/ui/states";
+import { useTRPC } from "@/app/_trpc/react";
+import type { RouterOutputs } from "@/server/api/root";
+
+type Rule = RouterOutputs["alerts"]["rules"][number];
+const field = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm";
+
+// What the threshold means for each kind, so the form can say it next to the number.
+const KINDS = {
+  group_lag_offsets: { label: "Consumer group lag (messages)", unit: "messages behind", on: "Group id pattern" },
+  group_lag_seconds: { label: "Consumer group lag (seconds)", unit: "seconds behind", on: "Group id pattern" },
+  group_status: { label: "Consumer group lag status", unit: "1 = WARN or worse, 2 = ERR", on: "Group id pattern" },
+  dlq_depth: { label: "Dead-letter queue depth", unit: "records", on: "DLQ topic pattern" },
+  dlq_inflow: { label: "Dead-letter queue inflow", unit: "records per minute", on: "DLQ topic pattern" },
+  cluster_unreachable: { label: "Cluster unreachable", unit: "", on: "Cluster name pattern" },
+} as const;
+type Kind = keyof typeof KINDS;
+
+export function RuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const clusters = useQuery(trpc.clusters.list.queryOptions());
+  const endpoints = useQuery(trpc.alerts.endpoints.queryOptions());
+  const [name, setName] = useState(rule?.name ?? "");
+  const [kind, setKind] = useState<Kind>((rule?.kind as Kind) ?? "group_lag_offsets");
+  const [threshold, setThreshold] = useState(String(rule?.threshold ?? 1000));
+  const [clusterId, setClusterId] = useState(rule?.clusterId ?? "");
+  const [target, setTarget] = useState(rule?.target ?? "*");
+  const [ownerTeam, setOwnerTeam] = useState(rule?.ownerTeam ?? "");
+  const [forSeconds, setForSeconds] = useState(String(rule?.forSeconds ?? 60));
+  const [repeatMinutes, setRepeatMinutes] = useState(String((rule?.repeatSeconds ?? 14_400) / 60));
+  const [severity, setSeverity] = useState(rule?.severity ?? "warning");
+  const [labels, setLabels] = useState(
+    Object.entries((rule?.labels as Record<string, string>) ?? {})
+      .map(([k, v]) => `${k}=${v}`)
+      .join(", "),
+  );
+  const [endpointIds, setEndpointIds] = useState<string[]>(rule?.endpointIds ?? []);
+  const done = async () => {
+    await queryClient.invalidateQueries();
+    onDone();
+  };
+  const create = useMutation(trpc.alerts.createRule.mutationOptions({ onSuccess: done }));
+  const update = useMutation(trpc.alerts.updateRule.mutationOptions({ onSuccess: done }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const values = {
+      name,
+      kind,
+      threshold: Number(threshold),
+      clusterId: clusterId || null,
+      target: target || "*",
+      ownerTeam: ownerTeam.trim() || null,
+      forSeconds: Number(forSeconds),
+      repeatSeconds: Math.round(Number(repeatMinutes) * 60),
+      severity: severity as "info" | "warning" | "critical",
+      labels: Object.fromEntries(
+        labels
+          .split(",")
+          .map((p) => p.split("=").map((s) => s.trim()))
+          .filter(([k]) => k)
+          .map(([k, v]) => [k!, v ?? ""]),
+      ),
+      endpointIds,
+    };
+    if (rule) update.mutate({ id: rule.id, rule: values });
+    else create.mutate(values);
+  };
+  const meta = KINDS[kind];
+  return (
+    <form
+      onSubmit={submit}
+      aria-label={rule ? `Edit rule ${rule.name}` : "New rule"}
+      className="rounded-lg border border-indigo-200 bg-white p-5 shadow-sm"
+    >
+      <h3 className="mb-4 font-semibold">{rule ? `Edit ${rule.name}` : "New alert rule"}</h3>
+      <div className="grid gap-4 md:grid-cols-3">
+        <label className="text-sm">
+          Name
+          <input className={field} value={name} onChange={(e) => setName(e.target.value)} required autoFocus placeholder="BillingLagging" />
+        </label>
+        <label className="text-sm">
+          Condition
+          <select className={field} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+            {Object.entries(KINDS).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {kind !== "cluster_unreachable" ? (
+          <label className="text-sm">
+            Threshold <span className="text-xs text-slate-500">({meta.unit})</span>
+            <input
+              className={field}
+              type="number"
+              min={0}
+              step="any"
+              value={threshold}
+              onChange={(e) => setThreshold(e.target.value)}
+              required
+            />
+          </label>
+        ) : (
+          <div />
+        )}
+        <label className="text-sm">
+          Cluster
+          <select className={field} value={clusterId} onChange={(e) => setClusterId(e.target.value)}>
+            <option value="">every cluster</option>
+            {(clusters.data ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          {meta.on} <span className="text-xs text-slate-500">(* and ? wildcards)</span>
+          <input className={`${field} font-mono`} value={target} onChange={(e) => setTarget(e.target.value)} />
+        </label>
+        <label className="text-sm">
+          Owner team <span className="text-xs text-slate-500">(of the topics)</span>
+          <input className={field} value={ownerTeam} onChange={(e) => setOwnerTeam(e.target.value)} placeholder="any" />
+        </label>
+        <label className="text-sm">
+          For (seconds) <span className="text-xs text-slate-500">pending before firing</span>
+          <input className={field} type="number" min={0} value={forSeconds} onChange={(e) => setForSeconds(e.target.value)} />
+        </label>
+        <label className="text-sm">
+          Repeat every (minutes) <span className="text-xs text-slate-500">while firing</span>
+          <input className={field} type="number" min={1} value={repeatMinutes} onChange={(e) => setRepeatMinutes(e.target.value)} />
+        </label>
+        <label className="text-sm">
+          Severity
+          <select className={field} value={severity} onChange={(e) => setSeverity(e.target.value)}>
+            <option value="info">info</option>
+            <option value="warning">warning</option>
+            <option value="critical">critical</option>
+          </select>
+        </label>
+        <label className="text-sm md:col-span-2">
+          Labels <span className="text-xs text-slate-500">(team=payments, runbook=…)</span>
+          <input className={`${field} font-mono`} value={labels} onChange={(e) => setLabels(e.target.value)} />
+        </label>
+        <fieldset className="text-sm">
+          <legend>Notify</legend>
+          {(endpoints.data ?? []).length === 0 ? (
+            <p className="mt-1 text-xs text-slate-500">No webhook yet: add one under Webhooks.</p>
+          ) : null}
+          {(endpoints.data ?? []).map((e) => (
+            <label key={e.id} className="mt-1 flex items-center gap-2">
+              <input
+                type="checkbox"
+                checked={endpointIds.includes(e.id)}
+                onChange={(ev) => setEndpointIds(ev.target.checked ? [...endpointIds, e.id] : endpointIds.filter((x) => x !== e.id))}
+              />
+              {e.name}
+            </label>
+          ))}
+          <p className="mt-1 text-xs text-slate-500">None ticked: every enabled webhook.</p>
+        </fieldset>
+      </div>
+      <ErrorNote error={create.error ?? update.error} />
+      <div className="mt-4 flex gap-2">
+        <Button type="submit" variant="primary" disabled={create.isPending || update.isPending}>
+          {rule ? "Save rule" : "Create rule"}
+        </Button>
+        <Button onClick={onDone}>Cancel</Button>
+      </div>
+    </form>
+  );
+}
