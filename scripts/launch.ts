@@ -85,6 +85,8 @@ try {
     EVENTPLANE_SECRET_KEY: secretKey,
     NEXT_TELEMETRY_DISABLED: "1",
     ...(brokers ? { KAFKA_BROKERS: brokers } : {}),
+    // The demo's webhook receiver listens on 127.0.0.1, which the SSRF guard refuses by default.
+    ...(mode === "demo" ? { WEBHOOK_ALLOW_TARGETS: process.env.WEBHOOK_ALLOW_TARGETS || "loopback" } : {}),
   };
   if (mode !== "dev" && buildIsStale(root)) {
     log("building the web app (first start, or sources changed)…");

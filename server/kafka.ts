@@ -332,14 +332,87 @@ export interface RawRecord {
 }
 
 /**
- * One record by topic/partition/offset, for "open the record" links. kafkajs can only fetch through a
- * consumer group, so a throw-away group reads from the offset and is deleted afterwards (it never
- * commits). An offset outside the log (before its start: retention; at or past its end) is answered
- * from the partition's offsets without fetching.
+ * Records of one topic by offset range, through a throw-away consumer group (kafkajs can only fetch
+ * through a group; it never commits and is deleted afterwards). Each range is read from `from` until
+ * `to` (exclusive), or only its first record with `firstOnly`. Stops at `timeoutMs` with what it has.
  */
+async function peek(
+  kafka: Kafka,
+  topic: string,
+  ranges: { partition: number; from: bigint; to: bigint }[],
+  opts: { timeoutMs: number; firstOnly?: boolean },
+): Promise<RawRecord[]> {
+  const groupId = `${PEEK_GROUP_PREFIX}${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  const pending = new Map(ranges.filter((r) => r.to > r.from).map((r) => [r.partition, r]));
+  const out: RawRecord[] = [];
+  if (!pending.size) return out;
+  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 250, allowAutoTopicCreation: false });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics: [topic], fromBeginning: false });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(resolve, opts.timeoutMs);
+      consumer
+        .run({
+          autoCommit: false,
+          eachBatch: async ({ batch }) => {
+            const range = pending.get(batch.partition);
+            if (!range) return;
+            for (const m of batch.messages) {
+              const o = BigInt(m.offset);
+              if (o < range.from || o >= range.to) continue;
+              const headers: Record<string, Buffer[]> = {};
+              for (const [k, v] of Object.entries(m.headers ?? {})) {
+                const list = (Array.isArray(v) ? v : [v]).filter((x): x is Buffer | string => x !== undefined);
+                headers[k] = list.map((x) => (Buffer.isBuffer(x) ? x : Buffer.from(x)));
+              }
+              out.push({
+                topic,
+                partition: batch.partition,
+                offset: m.offset,
+                timestamp: m.timestamp,
+                key: m.key,
+                value: m.value,
+                headers,
+              });
+              if (opts.firstOnly) break;
+            }
+            // Compacted logs skip offsets: a range is done once the batch has passed its last offset.
+            if (opts.firstOnly ? out.some((r) => r.partition === batch.partition) : BigInt(batch.lastOffset()) >= range.to - 1n)
+              pending.delete(batch.partition);
+            if (!pending.size) {
+              clearTimeout(timer);
+              resolve();
+            }
+          },
+        })
+        .then(() => {
+          for (const r of pending.values()) consumer.seek({ topic, partition: r.partition, offset: r.from.toString() });
+        })
+        .catch(reject);
+    });
+  } finally {
+    await consumer.disconnect().catch(() => undefined);
+    await deleteGroup(kafka, groupId);
+  }
+  return out;
+}
+
+async function deleteGroup(kafka: Kafka, groupId: string) {
+  const admin = kafka.admin();
+  await admin.connect().catch(() => undefined);
+  await admin.deleteGroups([groupId]).catch(() => undefined);
+  await admin.disconnect().catch(() => undefined);
+}
+
 export type ReadRecordResult =
   { status: "ok"; record: RawRecord } | { status: "out-of-range"; low: string; high: string } | { status: "timeout" };
 
+/**
+ * One record by topic/partition/offset, for "open the record" links. An offset outside the log
+ * (before its start: retention; at or past its end) is answered from the partition's offsets
+ * without fetching. Compacted logs may skip the offset: the next record after it is what is there.
+ */
 export async function readRecord(
   conn: ClusterConnection,
   topic: string,
@@ -348,47 +421,39 @@ export async function readRecord(
   timeoutMs = 20_000,
 ): Promise<ReadRecordResult> {
   const kafka = createKafka(conn);
-  const admin = kafka.admin();
-  await admin.connect();
-  const groupId = `${PEEK_GROUP_PREFIX}${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  const p = await withAdmin(conn, async (admin) => (await admin.fetchTopicOffsets(topic)).find((o) => o.partition === partition));
+  if (!p || BigInt(offset) < BigInt(p.low) || BigInt(offset) >= BigInt(p.high))
+    return { status: "out-of-range", low: p?.low ?? "0", high: p?.high ?? "0" };
+  const [record] = await peek(kafka, topic, [{ partition, from: BigInt(offset), to: BigInt(p.high) }], { timeoutMs, firstOnly: true });
+  return record ? { status: "ok", record } : { status: "timeout" };
+}
+
+/** The newest `perPartition` records of every partition of a topic (a dead-letter queue's recent failures). */
+export async function readTail(conn: ClusterConnection, topic: string, perPartition: number, timeoutMs = 20_000): Promise<RawRecord[]> {
+  const offsets = await withAdmin(conn, (admin) => admin.fetchTopicOffsets(topic));
+  const ranges = offsets.map((o) => {
+    const high = BigInt(o.high);
+    const low = BigInt(o.low);
+    const from = high - BigInt(perPartition) > low ? high - BigInt(perPartition) : low;
+    return { partition: o.partition, from, to: high };
+  });
+  return peek(createKafka(conn), topic, ranges, { timeoutMs });
+}
+
+export type OutgoingRecord = { key: Buffer | null; value: Buffer | null; headers: Record<string, Buffer | string> };
+
+/** Produces records to a topic, at most `perSecond` per second (a redrive must not flood a consumer that just recovered). */
+export async function produceRecords(conn: ClusterConnection, topic: string, records: OutgoingRecord[], perSecond = 50): Promise<void> {
+  const producer = createKafka(conn).producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
   try {
-    const p = (await admin.fetchTopicOffsets(topic)).find((o) => o.partition === partition);
-    if (!p || BigInt(offset) < BigInt(p.low) || BigInt(offset) >= BigInt(p.high))
-      return { status: "out-of-range", low: p?.low ?? "0", high: p?.high ?? "0" };
-    const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 250, allowAutoTopicCreation: false });
-    await consumer.connect();
-    try {
-      await consumer.subscribe({ topics: [topic], fromBeginning: false });
-      return await new Promise<ReadRecordResult>((resolve, reject) => {
-        const timer = setTimeout(() => resolve({ status: "timeout" }), timeoutMs);
-        consumer
-          .run({
-            autoCommit: false,
-            eachBatch: async ({ batch }) => {
-              if (batch.partition !== partition) return;
-              // Compacted logs may skip the offset: the next record after it is what is there.
-              const m = batch.messages.find((x) => BigInt(x.offset) >= BigInt(offset));
-              if (!m) return;
-              clearTimeout(timer);
-              const headers: Record<string, Buffer[]> = {};
-              for (const [k, v] of Object.entries(m.headers ?? {})) {
-                const list = (Array.isArray(v) ? v : [v]).filter((x): x is Buffer | string => x !== undefined);
-                headers[k] = list.map((x) => (Buffer.isBuffer(x) ? x : Buffer.from(x)));
-              }
-              resolve({
-                status: "ok",
-                record: { topic, partition, offset: m.offset, timestamp: m.timestamp, key: m.key, value: m.value, headers },
-              });
-            },
-          })
-          .then(() => consumer.seek({ topic, partition, offset }))
-          .catch(reject);
-      });
-    } finally {
-      await consumer.disconnect().catch(() => undefined);
+    for (let i = 0; i < records.length; i += perSecond) {
+      const started = Date.now();
+      await producer.send({ topic, acks: -1, messages: records.slice(i, i + perSecond) });
+      const rest = 1_000 - (Date.now() - started);
+      if (i + perSecond < records.length && rest > 0) await new Promise((r) => setTimeout(r, rest));
     }
   } finally {
-    await admin.deleteGroups([groupId]).catch(() => undefined);
-    await admin.disconnect().catch(() => undefined);
+    await producer.disconnect().catch(() => undefined);
   }
 }

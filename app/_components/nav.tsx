@@ -16,6 +16,7 @@ const ITEMS = [
     label: "Consumers",
     icon: "M17 20h5v-2a4 4 0 00-5-3.9M9 20H2v-2a4 4 0 014-4h3a4 4 0 014 4v2zm3-12a3 3 0 11-6 0 3 3 0 016 0zm8 2a2 2 0 11-4 0 2 2 0 014 0z",
   },
+  { href: "/dead-letters", label: "Dead letters", icon: "M4 7l8 5 8-5M4 7v10h16V7M4 7l8-4 8 4M12 12v4" },
   { href: "/lineage", label: "Lineage", icon: "M6 3v6m0 6v6M6 9a3 3 0 100 6 3 3 0 000-6zm12-3a3 3 0 100 6 3 3 0 000-6zM9 12h6" },
   {
     href: "/alerts",

@@ -31,6 +31,7 @@ beforeAll(async () => {
     ["inventory", 1],
     ["notifications", 1],
     ["shipments", 1],
+    ["orders.DLQ", 1],
   ] as const) {
     await createTopic(topic, partitions);
   }

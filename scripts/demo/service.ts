@@ -45,9 +45,47 @@ async function emit(cause: Pick<DemoEvent, "aggregate_id" | "correlation_id">, o
   }
 }
 
-async function handle(value: Buffer | null) {
-  if (!value || !spec!.react) return;
-  const e = await codec.decode<DemoEvent>(value);
+type Received = { topic: string; partition: number; offset: string; timestamp: string; value: Buffer | null };
+
+const int32 = (n: number) => {
+  const b = Buffer.alloc(4);
+  b.writeInt32BE(n);
+  return b;
+};
+const int64 = (n: bigint) => {
+  const b = Buffer.alloc(8);
+  b.writeBigInt64BE(n);
+  return b;
+};
+
+/** Spring Kafka's DeadLetterPublishingRecoverer headers: numbers as big-endian binary, text as UTF-8. */
+async function deadLetter(m: Received, failure: { exception: string; message: string }) {
+  await producer.send({
+    topic: `${m.topic}.DLQ`,
+    messages: [
+      {
+        value: m.value,
+        headers: {
+          "kafka_dlt-original-topic": m.topic,
+          "kafka_dlt-original-partition": int32(m.partition),
+          "kafka_dlt-original-offset": int64(BigInt(m.offset)),
+          "kafka_dlt-original-timestamp": int64(BigInt(m.timestamp)),
+          "kafka_dlt-original-timestamp-type": "CreateTime",
+          "kafka_dlt-original-consumer-group": spec!.group ?? name,
+          "kafka_dlt-exception-fqcn": failure.exception,
+          "kafka_dlt-exception-message": failure.message,
+          "kafka_dlt-exception-stacktrace": `${failure.exception}: ${failure.message}\n\tat com.shop.billing.PaymentHandler.handle(PaymentHandler.java:42)`,
+        },
+      },
+    ],
+  });
+}
+
+async function handle(m: Received) {
+  if (!m.value || !spec!.react) return;
+  const e = await codec.decode<DemoEvent>(m.value);
+  const failure = spec!.fail?.(e);
+  if (failure) return deadLetter(m, failure);
   await emit(e, spec!.react(e));
 }
 
@@ -65,17 +103,17 @@ if (spec.group && spec.topics) {
       ? {
           eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
             for (const message of batch.messages) {
-              await handle(message.value);
+              await handle({ topic: batch.topic, partition: batch.partition, ...message });
               resolveOffset(message.offset);
               await heartbeat();
             }
           },
         }
       : {
-          eachMessage: async ({ message, heartbeat }) => {
+          eachMessage: async ({ topic, partition, message, heartbeat }) => {
             await delay();
             if (spec.delayMs) await heartbeat();
-            await handle(message.value);
+            await handle({ topic, partition, ...message });
           },
         }),
   });

@@ -27,6 +27,8 @@ export type ServiceSpec = {
   /** OTLP encoding of this service's exporter: the demo uses both, as a real fleet would. */
   encoding: "protobuf" | "json";
   react?: (event: DemoEvent) => Emit[];
+  /** A processing failure: the record goes to `<topic>.DLQ` with Spring Kafka's dead-letter headers. */
+  fail?: (event: DemoEvent) => { exception: string; message: string } | null;
 };
 
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(Math.random() * xs.length)]!;
@@ -38,6 +40,14 @@ export const SERVICES: Record<string, ServiceSpec> = {
     topics: ["orders"],
     encoding: "protobuf",
     react: (e) => [{ type: "PaymentProcessed", data: { amount: e.data.total, method: pick(["CARD", "PAYPAL", "INVOICE"]) } }],
+    // About 3 % of orders fail payment, in two different ways.
+    fail: (e) => {
+      const total = e.data.total as number;
+      if (total > 88)
+        return { exception: "com.shop.billing.PaymentDeclinedException", message: `card declined for ${e.aggregate_id} (${total} EUR)` };
+      if (total < 1) return { exception: "java.lang.IllegalArgumentException", message: `amount must be at least 1.00, was ${total}` };
+      return null;
+    },
   },
   "inventory-service": {
     group: "inventory",

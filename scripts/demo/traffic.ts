@@ -1,12 +1,15 @@
 // The demo's stand-in for a real system (started by `npm run demo`): creates the shop's topics,
 // registers its event schemas through Eventplane's registry API (OrderPlaced in two compatible
-// versions), then runs each service of `services.ts` as its own traced process.
+// versions), seeds alert rules with a signed webhook to a receiver it runs itself, then runs each
+// service of `services.ts` as its own traced process.
 import { spawn, type ChildProcess } from "node:child_process";
 import { Kafka, logLevel } from "kafkajs";
 import { EVENTS, orderPlacedV1, subjectOf, type EventType } from "./events";
 import { RegistryCodec } from "./registry-codec";
+import { seedAlerts } from "./seed-alerts";
 import { SERVICES } from "./services";
 import { stopChildren } from "./stop-children";
+import { startDemoReceiver } from "./webhook-receiver";
 
 const brokers = (process.env.KAFKA_BROKERS ?? "127.0.0.1:9092").split(",");
 const baseUrl = process.env.EVENTPLANE_URL ?? "http://127.0.0.1:3000";
@@ -44,6 +47,9 @@ async function registerSchemas() {
   }
 }
 await registerSchemas();
+const receiverUrl = await startDemoReceiver(Number(process.env.DEMO_WEBHOOK_PORT ?? 3099), (s) => console.log(`[demo-webhook] ${s}`));
+await seedAlerts(receiverUrl);
+log(`alert rules ReportingStopped, AnalyticsFallingBehind, OrdersDeadLetters notify ${receiverUrl} (signed)`);
 log("schemas registered: orders-value (2 versions), payments-value, inventory-value, notifications-value, shipments-value");
 
 const children: ChildProcess[] = Object.keys(SERVICES).map((name) =>

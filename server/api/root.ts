@@ -2,6 +2,7 @@ import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { alertsRouter } from "./routers/alerts";
 import { clustersRouter } from "./routers/clusters";
 import { consumersRouter } from "./routers/consumers";
+import { deadLettersRouter } from "./routers/dead-letters";
 import { schemasRouter } from "./routers/schemas";
 import { systemRouter } from "./routers/system";
 import { topicsRouter } from "./routers/topics";
@@ -12,6 +13,7 @@ export const appRouter = router({
   clusters: clustersRouter,
   topics: topicsRouter,
   consumers: consumersRouter,
+  deadLetters: deadLettersRouter,
   schemas: schemasRouter,
   traces: tracesRouter,
   alerts: alertsRouter,

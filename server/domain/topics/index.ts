@@ -12,3 +12,13 @@ export { systemHealth } from "./system-health";
 export { claimClusterLease, releaseClusterLeases } from "./cluster-lease";
 export { clusterMetrics } from "./cluster-metrics";
 export { readTopicRecord, parseTraceparent, type DecodedPayload } from "./read-record";
+export {
+  normalizeDeadLetterHeaders,
+  listDeadLetterQueues,
+  readDeadLetters,
+  redrive,
+  RedriveInput,
+  DLQ_TAIL_PER_PARTITION,
+  type DeadLetterRow,
+  type RedrivePlanItem,
+} from "./dead-letters";

@@ -8,6 +8,7 @@ import { DomainError } from "@/server/errors";
 import { readRecord as readRaw } from "@/server/kafka";
 import { getSchemaById, RegistryError } from "@/server/domain/schemas";
 import { toConnection } from "./cluster-connection";
+import { normalizeDeadLetterHeaders } from "./dead-letters";
 
 export type DecodedPayload =
   | { kind: "empty" }
@@ -103,6 +104,10 @@ export async function readTopicRecord(input: { topic: string; partition: number;
     values.map((v) => ({ name, value: isUtf8(v) ? v.toString("utf8") : `0x${v.toString("hex")}` })),
   );
   const traceparent = headers.find((h) => h.name.toLowerCase() === "traceparent");
+  const deadLetter = normalizeDeadLetterHeaders(raw.headers);
+  // A record with dead-letter headers makes its topic a DLQ, whatever its name.
+  if (deadLetter.family && !topic.deadLetterByHeaders)
+    await db.topic.update({ where: { id: topic.id }, data: { deadLetter: true, deadLetterByHeaders: true } });
   return {
     topicId: topic.id,
     clusterName: topic.cluster.name,
@@ -115,5 +120,6 @@ export async function readTopicRecord(input: { topic: string; partition: number;
     value: await decode(raw.value, `${raw.topic}-value`),
     headers,
     trace: traceparent ? parseTraceparent(traceparent.value) : null,
+    deadLetter: deadLetter.family ? deadLetter : null,
   };
 }

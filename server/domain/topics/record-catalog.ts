@@ -52,7 +52,7 @@ export async function recordCatalog(rec: CatalogRecord): Promise<void> {
         FROM jsonb_to_recordset(${json(topics)}::jsonb) AS x(name text, internal boolean, "deadLetter" boolean, "partitionCount" int, "replicationFactor" int, "endSum" text, "messageCount" text)
         ON CONFLICT ("clusterId", name) DO UPDATE SET
           internal = EXCLUDED.internal,
-          "deadLetter" = EXCLUDED."deadLetter",
+          "deadLetter" = EXCLUDED."deadLetter" OR "Topic"."deadLetterByHeaders",
           "partitionCount" = EXCLUDED."partitionCount",
           "replicationFactor" = EXCLUDED."replicationFactor",
           "messagesPerSec" = CASE

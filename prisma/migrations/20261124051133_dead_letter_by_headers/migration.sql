@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Topic" ADD COLUMN     "deadLetterByHeaders" BOOLEAN NOT NULL DEFAULT false;

@@ -1,0 +1,47 @@
+// The demo's alerting setup, created once (kept if it exists): a signed webhook to the demo receiver
+// and rules that fire on their own within minutes — reporting stops after a minute (ERR), analytics
+// falls behind, and billing sends declined payments to orders.DLQ.
+import { db } from "@/server/db";
+import { createEndpoint, createRule, type RuleInput } from "@/server/domain/alerts";
+import { DEMO_WEBHOOK_SECRET } from "./webhook-receiver";
+
+const RULES: RuleInput[] = [
+  {
+    name: "ReportingStopped",
+    kind: "group_status",
+    threshold: 2,
+    target: "reporting",
+    forSeconds: 30,
+    severity: "critical",
+    labels: { team: "data" },
+  },
+  {
+    name: "AnalyticsFallingBehind",
+    kind: "group_lag_offsets",
+    threshold: 100,
+    target: "analytics",
+    forSeconds: 60,
+    severity: "warning",
+    labels: { team: "data" },
+  },
+  {
+    name: "OrdersDeadLetters",
+    kind: "dlq_depth",
+    threshold: 0,
+    target: "*.DLQ",
+    forSeconds: 0,
+    severity: "warning",
+    labels: { team: "payments" },
+  },
+];
+
+export async function seedAlerts(receiverUrl: string): Promise<void> {
+  const endpoint =
+    (await db.webhookEndpoint.findUnique({ where: { name: "demo-receiver" } })) ??
+    (await createEndpoint({ name: "demo-receiver", url: receiverUrl, secret: DEMO_WEBHOOK_SECRET, format: "alertmanager" }));
+  // The receiver's port may differ from the last run's.
+  await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { url: receiverUrl } });
+  for (const rule of RULES) {
+    if (!(await db.alertRule.findUnique({ where: { name: rule.name } }))) await createRule(rule);
+  }
+}

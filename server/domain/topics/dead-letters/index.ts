@@ -1,0 +1,3 @@
+export { normalizeDeadLetterHeaders, type DeadLetterInfo, type DeadLetterFamily } from "./normalize-headers";
+export { listDeadLetterQueues, readDeadLetters, DLQ_TAIL_PER_PARTITION, type DeadLetterRow } from "./read-dead-letters";
+export { redrive, RedriveInput, type RedrivePlanItem } from "./redrive";

@@ -1,0 +1,110 @@
+// A dead-letter queue as people look at it: how deep, how fast it fills, its recent records with the
+// failure each one carries (normalised from whichever framework wrote it), grouped by exception class.
+import { db } from "@/server/db";
+import { DomainError } from "@/server/errors";
+import { readTail, type RawRecord } from "@/server/kafka";
+import { toConnection } from "../cluster-connection";
+import { normalizeDeadLetterHeaders, type DeadLetterInfo } from "./normalize-headers";
+
+/** How many of the newest records per partition the page reads (and a redrive can pick from). */
+export const DLQ_TAIL_PER_PARTITION = 200;
+
+export type DeadLetterRow = DeadLetterInfo & {
+  partition: number;
+  offset: string;
+  timestamp: string;
+  key: string | null;
+  traceparent: string | null;
+  redrive: { status: string; at: Date; actor: string; targetTopic: string } | null;
+};
+
+export async function listDeadLetterQueues() {
+  const topics = await db.topic.findMany({
+    where: { deadLetter: true, deletedAt: null },
+    orderBy: [{ messageCount: "desc" }, { name: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      messageCount: true,
+      messagesPerSec: true,
+      partitionCount: true,
+      ownerTeam: true,
+      cluster: { select: { name: true } },
+    },
+  });
+  return topics.map((t) => ({
+    id: t.id,
+    name: t.name,
+    cluster: t.cluster.name,
+    depth: Number(t.messageCount),
+    inflowPerMin: t.messagesPerSec === null ? null : t.messagesPerSec * 60,
+    partitions: t.partitionCount,
+    ownerTeam: t.ownerTeam,
+  }));
+}
+
+export async function deadLetterTopic(topicId: string) {
+  const topic = await db.topic.findUnique({ where: { id: topicId }, include: { cluster: true } });
+  if (!topic) throw new DomainError("NOT_FOUND", "topic not found", { topicId });
+  return topic;
+}
+
+export function toRow(r: RawRecord, redrive: DeadLetterRow["redrive"]): DeadLetterRow {
+  const header = (name: string) => r.headers[name]?.[0]?.toString("utf8") ?? null;
+  return {
+    ...normalizeDeadLetterHeaders(r.headers),
+    partition: r.partition,
+    offset: r.offset,
+    timestamp: new Date(Number(r.timestamp)).toISOString(),
+    key: r.key ? r.key.toString("utf8") : null,
+    traceparent: header("traceparent"),
+    redrive,
+  };
+}
+
+export async function readDeadLetters(topicId: string) {
+  const topic = await deadLetterTopic(topicId);
+  let records: RawRecord[];
+  try {
+    records = await readTail(toConnection(topic.cluster), topic.name, DLQ_TAIL_PER_PARTITION);
+  } catch (error) {
+    throw new DomainError("CLUSTER_UNREACHABLE", `Could not read ${topic.name} from ${topic.cluster.name}: ${(error as Error).message}`);
+  }
+  const redrives = await db.redrive.findMany({ where: { dlqTopicId: topic.id } });
+  const redriveOf = new Map(redrives.map((r) => [`${r.partition}/${r.offset}`, r]));
+  const rows = records
+    .map((r) => {
+      const done = redriveOf.get(`${r.partition}/${r.offset}`);
+      return toRow(r, done ? { status: done.status, at: done.at, actor: done.actor, targetTopic: done.targetTopic } : null);
+    })
+    .sort((a, b) => (a.timestamp < b.timestamp ? 1 : -1));
+  const classes = new Map<
+    string,
+    { exceptionClass: string; count: number; lastAt: string; originalTopics: Set<string>; example: string | null }
+  >();
+  for (const r of rows) {
+    const k = r.exceptionClass ?? "(no exception header)";
+    const c = classes.get(k) ?? {
+      exceptionClass: k,
+      count: 0,
+      lastAt: r.timestamp,
+      originalTopics: new Set<string>(),
+      example: r.exceptionMessage,
+    };
+    c.count++;
+    if (r.originalTopic) c.originalTopics.add(r.originalTopic);
+    classes.set(k, c);
+  }
+  return {
+    topic: {
+      id: topic.id,
+      name: topic.name,
+      cluster: topic.cluster.name,
+      depth: Number(topic.messageCount),
+      inflowPerMin: topic.messagesPerSec === null ? null : topic.messagesPerSec * 60,
+    },
+    readLimitPerPartition: DLQ_TAIL_PER_PARTITION,
+    classes: [...classes.values()].map((c) => ({ ...c, originalTopics: [...c.originalTopics] })).sort((a, b) => b.count - a.count),
+    records: rows,
+  };
+}
