@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { syncCluster } from "@/collectors/catalog-sync/sync-cluster";
+import { db } from "@/server/db";
+import { createEndpoint, sendTest } from "@/server/domain/alerts";
 import { createTestCluster } from "@/test/catalog-helpers";
 import { commitOffsets, createTopic, produce, uniqueName } from "@/test/kafka-helpers";
 import { handleMetrics } from "./metrics";
@@ -25,5 +27,21 @@ describe("GET /metrics", () => {
     expect(line("eventplane_consumergroup_status", `cluster="${cluster.name}",group="${group}"`)).toMatch(/ [012]$/);
     expect(line("eventplane_cluster_up", `cluster="${cluster.name}"`)).toBe(`eventplane_cluster_up{cluster="${cluster.name}"} 1`);
     expect(body).toContain("# TYPE eventplane_consumergroup_lag gauge");
+  });
+
+  it("exposes DLQ depth and the webhook outbox", async () => {
+    const cluster = await createTestCluster();
+    const dlq = `${uniqueName("metered")}.DLQ`;
+    await createTopic(dlq, 1);
+    await produce(dlq, { 0: 3 });
+    await syncCluster(cluster, { withConfigs: false });
+    const endpoint = await createEndpoint({ name: uniqueName("metered-hook"), url: "http://127.0.0.1:9/hook" });
+    await sendTest(endpoint.id, "http://eventplane.test");
+
+    const body = await (await handleMetrics()).text();
+    expect(body).toContain(`eventplane_dlq_depth{cluster="${cluster.name}",topic="${dlq}"} 3`);
+    expect(body).toContain(`eventplane_webhook_notifications{endpoint="${endpoint.name}",status="pending"} 1`);
+    expect(body).toContain("# TYPE eventplane_webhook_delivery_attempts gauge");
+    await db.webhookEndpoint.delete({ where: { id: endpoint.id } });
   });
 });

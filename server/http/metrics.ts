@@ -2,7 +2,8 @@
 // The web tier holds no counters of its own, so any replica answers the same.
 import { Gauge, Registry } from "prom-client";
 import { lagMetrics } from "@/server/domain/consumers";
-import { clusterMetrics } from "@/server/domain/topics";
+import { alertMetrics } from "@/server/domain/alerts";
+import { clusterMetrics, listDeadLetterQueues } from "@/server/domain/topics";
 
 const STATUS_VALUE = { OK: 0, WARN: 1, ERR: 2 } as const;
 
@@ -34,5 +35,26 @@ export async function handleMetrics(): Promise<Response> {
       if (p.timeLagSeconds !== null) lagSeconds.set(labels, p.timeLagSeconds);
     }
   }
+  const dlqDepth = gauge("eventplane_dlq_depth", "Records held by a dead-letter queue", ["cluster", "topic"]);
+  const dlqInflow = gauge("eventplane_dlq_inflow_per_second", "Records per second arriving in a dead-letter queue", ["cluster", "topic"]);
+  for (const q of await listDeadLetterQueues()) {
+    dlqDepth.set({ cluster: q.cluster, topic: q.name }, q.depth);
+    if (q.inflowPerMin !== null) dlqInflow.set({ cluster: q.cluster, topic: q.name }, q.inflowPerMin / 60);
+  }
+  const alerts = gauge("eventplane_alerts", "Alerts pending or firing, by rule", ["rule", "state"]);
+  const notifications = gauge(
+    "eventplane_webhook_notifications",
+    "Notifications in the outbox, by webhook and status (pending, delivered, failed)",
+    ["endpoint", "status"],
+  );
+  // A count of stored rows, so it only grows (like a counter) until notifications are cleaned up.
+  const attempts = gauge("eventplane_webhook_delivery_attempts", "Webhook delivery attempts, by webhook and outcome", [
+    "endpoint",
+    "outcome",
+  ]);
+  const a = await alertMetrics();
+  for (const x of a.alerts) alerts.set({ rule: x.rule, state: x.state }, x.count);
+  for (const x of a.notifications) notifications.set({ endpoint: x.endpoint, status: x.status }, x.count);
+  for (const x of a.attempts) attempts.set({ endpoint: x.endpoint, outcome: x.outcome }, x.count);
   return new Response(await registry.metrics(), { headers: { "content-type": registry.contentType, "cache-control": "no-store" } });
 }

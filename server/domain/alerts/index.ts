@@ -16,4 +16,4 @@ export {
 } from "./webhooks";
 export { deliverDue, signature, backoffMs, type DeliveryOptions } from "./deliver";
 export { fingerprintOf } from "./payloads";
-export { listAlerts } from "./list-alerts";
+export { listAlerts, alertMetrics } from "./list-alerts";

@@ -40,3 +40,24 @@ export async function listAlerts() {
     silences: silences.map((s) => ({ ...s, matchers: s.matchers as Record<string, string> })),
   };
 }
+
+/** For /metrics: alerts by rule and state, and the outbox by webhook and status. */
+export async function alertMetrics() {
+  const [alerts, notifications, attempts] = await Promise.all([
+    db.alert.groupBy({ by: ["ruleId", "state"], where: { state: { not: "inactive" } }, _count: true }),
+    db.notification.groupBy({ by: ["endpointId", "status"], _count: true }),
+    db.$queryRaw<{ endpoint: string; outcome: string; n: bigint }[]>`
+      SELECT e.name AS endpoint,
+        CASE WHEN a."httpStatus" BETWEEN 200 AND 299 THEN 'success' WHEN a."httpStatus" IS NULL THEN 'network_error' ELSE 'http_' || a."httpStatus" END AS outcome,
+        count(*) AS n
+      FROM "DeliveryAttempt" a JOIN "Notification" n ON n.id = a."notificationId" JOIN "WebhookEndpoint" e ON e.id = n."endpointId"
+      GROUP BY 1, 2`,
+  ]);
+  const rules = new Map((await db.alertRule.findMany({ select: { id: true, name: true } })).map((r) => [r.id, r.name]));
+  const endpoints = new Map((await db.webhookEndpoint.findMany({ select: { id: true, name: true } })).map((e) => [e.id, e.name]));
+  return {
+    alerts: alerts.map((a) => ({ rule: rules.get(a.ruleId) ?? a.ruleId, state: a.state, count: a._count })),
+    notifications: notifications.map((n) => ({ endpoint: endpoints.get(n.endpointId) ?? n.endpointId, status: n.status, count: n._count })),
+    attempts: attempts.map((a) => ({ endpoint: a.endpoint, outcome: a.outcome, count: Number(a.n) })),
+  };
+}
