@@ -74,7 +74,7 @@ describe("alerts to webhooks", () => {
       status: "firing",
       groupKey: `{}:{alertname="${rule.name}"}`,
       groupLabels: { alertname: rule.name },
-      commonLabels: { alertname: rule.name, severity: "critical", cluster: cluster.name, group, status: "ERR", team: "payments" },
+      commonLabels: { alertname: rule.name, severity: "critical", cluster: cluster.name, group, team: "payments" },
       notification_reason: "first notification",
       alerts: [{ status: "firing", endsAt: "0001-01-01T00:00:00Z", fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/) }],
     });

@@ -386,10 +386,12 @@ async function peek(
             }
           },
         })
-        .then(() => {
-          for (const r of pending.values()) consumer.seek({ topic, partition: r.partition, offset: r.from.toString() });
-        })
         .catch(reject);
+      // Seek on every group join, not once after run(): a consumer that crashes while joining (a
+      // coordinator still loading, say) restarts by itself, and would then start from the log end.
+      consumer.on(consumer.events.GROUP_JOIN, () => {
+        for (const r of pending.values()) consumer.seek({ topic, partition: r.partition, offset: r.from.toString() });
+      });
     });
   } finally {
     await consumer.disconnect().catch(() => undefined);

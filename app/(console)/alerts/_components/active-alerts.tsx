@@ -86,6 +86,7 @@ export function ActiveAlerts() {
                       })
                     }
                     disabled={silence.isPending}
+                    className="whitespace-nowrap"
                   >
                     Silence 4 h
                   </Button>

@@ -58,7 +58,7 @@ export function DeadLetterDetail({ topicId }: { topicId: string }) {
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
             {[
               ["Depth", fmtInt(d.topic.depth)],
-              ["Inflow", d.topic.inflowPerMin === null ? "—" : `${d.topic.inflowPerMin.toFixed(1)}/min`],
+              ["Inflow (last 10 min)", `${d.topic.inflowAtLeast ? "≥ " : ""}${d.topic.inflowPerMin.toFixed(1)}/min`],
               ["Exception classes", String(d.classes.length)],
               ["Read", `${fmtInt(d.records.length)} newest (≤ ${d.readLimitPerPartition}/partition)`],
             ].map(([label, value]) => (

@@ -95,13 +95,23 @@ export async function readDeadLetters(topicId: string) {
     if (r.originalTopic) c.originalTopics.add(r.originalTopic);
     classes.set(k, c);
   }
+  // Inflow over the last 10 minutes, counted from the records themselves: the catalog's rate is the
+  // delta between two syncs, mostly 0 for a queue that fills a few records a minute.
+  const windowStart = Date.now() - 10 * 60_000;
+  const recent = rows.filter((r) => Date.parse(r.timestamp) >= windowStart).length;
+  const perPartition = new Map<number, number>();
+  for (const r of records) perPartition.set(r.partition, (perPartition.get(r.partition) ?? 0) + 1);
+  // A full read window with nothing older than the window start means older records went unread: a lower bound.
+  const inflowAtLeast =
+    [...perPartition.values()].some((n) => n >= DLQ_TAIL_PER_PARTITION) && rows.every((r) => Date.parse(r.timestamp) >= windowStart);
   return {
     topic: {
       id: topic.id,
       name: topic.name,
       cluster: topic.cluster.name,
       depth: Number(topic.messageCount),
-      inflowPerMin: topic.messagesPerSec === null ? null : topic.messagesPerSec * 60,
+      inflowPerMin: recent / 10,
+      inflowAtLeast,
     },
     readLimitPerPartition: DLQ_TAIL_PER_PARTITION,
     classes: [...classes.values()].map((c) => ({ ...c, originalTopics: [...c.originalTopics] })).sort((a, b) => b.count - a.count),
