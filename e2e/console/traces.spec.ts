@@ -159,6 +159,7 @@ test("keyboard, span detail with its link, and zoom by dragging on the minimap",
   await expect(detail).toContainText("Linked from (1)");
   await expect(page).toHaveURL(new RegExp(`span=${a}-${ids.sendPayments}`));
   await page.keyboard.press("Escape");
+  await expect(page).not.toHaveURL(/span=/);
 
   await tree.focus();
   await page.keyboard.press("Home");

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useCallback, useMemo } from "react";
+import { useCallback, useEffect, useMemo } from "react";
 import { fmtMs } from "@/app/_components/format";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states";
@@ -19,6 +19,16 @@ export function JourneyView({ traceId }: { traceId: string }) {
   // The selected span lives in the URL, so a span can be linked to.
   const selected = params.get("span");
   const onSelect = useCallback((key: string | null) => set({ span: key }), [set]);
+  // Esc closes the span detail wherever focus is (after following a link in the panel, the link
+  // itself is gone and focus is on the page).
+  useEffect(() => {
+    if (!selected) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") onSelect(null);
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [selected, onSelect]);
   const keys = useMemo(() => new Set(journey.data?.rows.map((r) => r.key)), [journey.data]);
   const inJourney = useCallback((key: string) => keys.has(key), [keys]);
   const j = journey.data;

@@ -58,11 +58,14 @@ export function Waterfall({
     [visible, onSelect],
   );
 
-  // A span chosen elsewhere (a link in the detail panel) is revealed and scrolled to.
+  // A span chosen elsewhere (a link in the detail panel, the URL) is revealed and scrolled to — once
+  // per choice, so collapsing its parent afterwards is not undone.
+  const revealed = useRef<string | null>(null);
   useEffect(() => {
-    if (!selected) return;
+    if (!selected || revealed.current === selected) return;
     const i = visible.findIndex((r) => r.key === selected);
     if (i >= 0) {
+      revealed.current = selected;
       setCursor(i);
       virtualizer.scrollToIndex(i, { align: "auto" });
       return;
@@ -71,6 +74,7 @@ export function Waterfall({
     const ancestors = new Set<string>();
     for (let r = byKey.get(selected); r?.parentKey; r = byKey.get(r.parentKey)) ancestors.add(r.parentKey);
     if ([...ancestors].some((a) => collapsed.has(a))) setCollapsed((prev) => new Set([...prev].filter((k) => !ancestors.has(k))));
+    else revealed.current = selected; // not in this journey: nothing to reveal
   }, [selected, visible, rows, collapsed, virtualizer]);
 
   const onKeyDown = (e: React.KeyboardEvent) => {
