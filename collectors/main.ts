@@ -2,7 +2,7 @@
 // finishes the sync in progress and exits.
 import { env } from "@/env";
 import { closeConnections } from "@/server/lib/lifecycle";
-import { pruneEndSamples } from "@/server/domain/consumers";
+import { pruneEndSamples, pruneLagSamples } from "@/server/domain/consumers";
 import { pruneSpans } from "@/server/domain/traces";
 import { allowedTargets, deliverDue, evaluateRules } from "@/server/domain/alerts";
 import { registerEnvCluster } from "@/server/domain/topics";
@@ -41,6 +41,7 @@ const loops = [
     60_000,
     async () => {
       await pruneEndSamples(new Date(Date.now() - env.LAG_SAMPLE_RETENTION_HOURS * 3_600_000));
+      await pruneLagSamples(new Date(Date.now() - env.LAG_SAMPLE_RETENTION_HOURS * 3_600_000));
       await pruneSpans(new Date(Date.now() - env.TRACE_RETENTION_HOURS * 3_600_000));
     },
     controller.signal,

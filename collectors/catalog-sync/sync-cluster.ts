@@ -1,4 +1,4 @@
-import { recordEndSamples, recordGroups } from "@/server/domain/consumers";
+import { recordEndSamples, recordGroups, refreshLagSummaries } from "@/server/domain/consumers";
 import { describeKafkaError, markClusterUnreachable, recordCatalog, type ClusterTarget } from "@/server/domain/topics";
 import { readCatalog } from "@/server/kafka";
 
@@ -47,6 +47,7 @@ export async function syncCluster(target: ClusterTarget, opts: { withConfigs: bo
       .filter((t) => consumed.has(t.name))
       .flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partition, endOffset: p.endOffset })));
     await recordEndSamples(target.id, observedAt, ends);
+    await refreshLagSummaries(target.id, observedAt);
   }
   return {
     ok: true,

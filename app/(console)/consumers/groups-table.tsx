@@ -6,6 +6,7 @@ import { fmtAgo, fmtInt, fmtSeconds } from "@/app/_components/format";
 import { Pagination } from "@/app/_components/ui/pagination";
 import { SearchBox } from "@/app/_components/ui/search-box";
 import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states";
+import { Sparkline } from "@/app/_components/ui/sparkline";
 import { StatusBadge } from "@/app/_components/ui/status-badge";
 import { Table, Th } from "@/app/_components/ui/table";
 import { useQueryState } from "@/app/_components/use-query-state";
@@ -20,12 +21,33 @@ export function GroupsTable() {
     ...trpc.consumers.list.queryOptions({
       search: params.get("q") || undefined,
       clusterId: params.get("cluster") || undefined,
+      sort: (["group", "lag", "timeLag"] as const).find((x) => x === params.get("sort")) ?? "group",
+      dir: params.get("dir") === "desc" ? "desc" : "asc",
       page,
       pageSize: 50,
     }),
     placeholderData: keepPreviousData,
     refetchInterval: 10_000,
   });
+  const sort = params.get("sort") ?? "group";
+  const dir = params.get("dir") === "desc" ? "desc" : "asc";
+  // Lag sorts biggest first on the first click; names A→Z.
+  const sortBy = (key: string) =>
+    set({
+      sort: key === "group" ? undefined : key,
+      dir: sort === key ? (dir === "asc" ? "desc" : undefined) : key === "group" ? undefined : "desc",
+      page: undefined,
+    });
+  const sortTh = (id: string, label: string, right = false) => (
+    <Th right={right} aria-sort={sort === id ? (dir === "asc" ? "ascending" : "descending") : "none"}>
+      <button type="button" onClick={() => sortBy(id)} className="inline-flex items-center gap-1 uppercase hover:text-slate-800">
+        {label}
+        <span aria-hidden className="text-[10px]">
+          {sort === id ? (dir === "asc" ? "▲" : "▼") : "↕"}
+        </span>
+      </button>
+    </Th>
+  );
   return (
     <div>
       <div role="search" className="mb-4">
@@ -42,13 +64,14 @@ export function GroupsTable() {
             dimmed={list.isPlaceholderData}
             head={
               <>
-                <Th>Group</Th>
+                {sortTh("group", "Group")}
                 <Th>Cluster</Th>
                 <Th>State</Th>
                 <Th right>Members</Th>
                 <Th>Lag status</Th>
-                <Th right>Lag</Th>
-                <Th right>Time lag</Th>
+                {sortTh("lag", "Lag", true)}
+                <Th>Last hour</Th>
+                {sortTh("timeLag", "Time lag", true)}
                 <Th right>Drains in</Th>
                 <Th>Topics</Th>
                 <Th>Seen</Th>
@@ -72,6 +95,9 @@ export function GroupsTable() {
                 </td>
                 <td className="px-4 py-2 text-right tabular-nums" data-testid="group-lag">
                   {fmtInt(g.totalLag)}
+                </td>
+                <td className="px-4 py-2">
+                  <Sparkline values={g.trend} label={`${g.groupId} lag, last hour`} />
                 </td>
                 <td className="px-4 py-2 text-right tabular-nums">{fmtSeconds(g.maxTimeLagSeconds)}</td>
                 <td className="px-4 py-2 text-right tabular-nums text-slate-600">

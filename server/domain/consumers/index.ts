@@ -6,3 +6,4 @@ export { partitionStatus, groupStatus, type PartitionStatus, type GroupStatus } 
 export { estimateTimeLag, offsetLag } from "./time-lag";
 export { listGroups, ListGroupsInput, groupsReadingTopic, getGroup } from "./query-groups";
 export { lagMetrics, type GroupLagMetrics } from "./lag-metrics";
+export { refreshLagSummaries, lagHistory, pruneLagSamples } from "./lag-summary";

@@ -3,11 +3,15 @@ import { z } from "zod";
 import { DomainError } from "@/server/errors";
 import type { GroupMemberInfo } from "@/server/kafka";
 import { lagForGroups, type LagOptions } from "./group-lag";
+import { lagHistory } from "./lag-summary";
 
 export const ListGroupsInput = z.object({
   search: z.string().trim().max(200).optional(),
   clusterId: z.string().uuid().optional(),
   includeDead: z.boolean().default(false),
+  /** lag and timeLag sort by the summary the collector stored at its last sync. */
+  sort: z.enum(["group", "lag", "timeLag"]).default("group"),
+  dir: z.enum(["asc", "desc"]).default("asc"),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(5).max(200).default(50),
 });
@@ -24,13 +28,19 @@ export async function listGroups(raw: ListGroupsInput) {
     db.consumerGroup.count({ where }),
     db.consumerGroup.findMany({
       where,
-      orderBy: [{ groupId: "asc" }],
+      orderBy:
+        input.sort === "lag"
+          ? [{ totalLag: { sort: input.dir, nulls: "last" } }, { groupId: "asc" }]
+          : input.sort === "timeLag"
+            ? [{ maxTimeLagSeconds: { sort: input.dir, nulls: "last" } }, { groupId: "asc" }]
+            : [{ groupId: input.dir }],
       skip: (input.page - 1) * input.pageSize,
       take: input.pageSize,
       include: { cluster: { select: { name: true } }, _count: { select: { offsets: true } } },
     }),
   ]);
-  const [topicsByGroup, lag] = await Promise.all([topicsOf(rows.map((r) => r.id)), lagForGroups(rows.map((r) => r.id))]);
+  const ids = rows.map((r) => r.id);
+  const [topicsByGroup, lag, history] = await Promise.all([topicsOf(ids), lagForGroups(ids), lagHistory(ids, 60)]);
   return {
     items: rows.map((g) => ({
       id: g.id,
@@ -45,6 +55,8 @@ export async function listGroups(raw: ListGroupsInput) {
       maxTimeLagSeconds: lag.get(g.id)?.maxTimeLagSeconds ?? null,
       lagStatus: lag.get(g.id)?.status ?? "OK",
       secondsToDrain: lag.get(g.id)?.secondsToDrain ?? null,
+      /** Total lag over the last hour, one point a minute at most (oldest first). */
+      trend: (history.get(g.id) ?? []).map((p) => p.totalLag),
       lastSeenAt: g.lastSeenAt,
       deletedAt: g.deletedAt,
     })),
