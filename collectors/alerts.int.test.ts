@@ -79,6 +79,8 @@ describe("alerts to webhooks", () => {
       alerts: [{ status: "firing", endsAt: "0001-01-01T00:00:00Z", fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/) }],
     });
     expect(payload.alerts[0].annotations.summary).toContain(`${topic}/0 STOP`);
+    // The status is in the summary, not a label: WARN → ERR would otherwise be a new alert.
+    expect(payload.commonLabels).not.toHaveProperty("status");
     // The signature is HMAC-SHA256 over "<timestamp>.<body>" with the endpoint's secret.
     const ts = firing.headers["x-eventplane-timestamp"] as string;
     const expected = createHmac("sha256", secret).update(`${ts}.${firing.body}`).digest("hex");

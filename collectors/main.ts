@@ -4,7 +4,7 @@ import { env } from "@/env";
 import { closeConnections } from "@/server/lib/lifecycle";
 import { pruneEndSamples, pruneLagSamples } from "@/server/domain/consumers";
 import { pruneSpans } from "@/server/domain/traces";
-import { allowedTargets, deliverDue, evaluateRules } from "@/server/domain/alerts";
+import { allowedTargets, deliverDue, evaluateRules, publicUrl } from "@/server/domain/alerts";
 import { registerEnvCluster } from "@/server/domain/topics";
 import { createCatalogScheduler } from "./catalog-sync/scheduler";
 import { runLoop } from "./runtime/loop";
@@ -49,7 +49,7 @@ const loops = [
 ];
 // Alerts: evaluation on its own interval; the outbox is drained every second. Failures are logged
 // and retried next cycle: the outbox keeps every notification until it is delivered.
-const externalUrl = env.EVENTPLANE_PUBLIC_URL ?? `http://${env.HOST === "0.0.0.0" ? "127.0.0.1" : env.HOST}:${env.PORT}`;
+const externalUrl = publicUrl();
 loops.push(
   runLoop("alerts", env.ALERT_EVALUATION_INTERVAL_MS, async () => void (await evaluateRules({ externalUrl })), controller.signal),
   runLoop(

@@ -8,13 +8,10 @@ import { Kafka, logLevel } from "kafkajs";
 import { defaultCacheDir, ensureKafkaJars, startKafka } from "../lib/kafka-broker";
 import { freePort } from "../lib/ports";
 import { prepareDatabase } from "../lib/database";
+import { numberArg, median } from "./args";
 
-const arg = (name: string, def: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : def;
-};
-const topicCount = arg("topics", 10_000);
-const rounds = arg("rounds", 3);
+const topicCount = numberArg("topics", 10_000);
+const rounds = numberArg("rounds", 3);
 
 const dir = mkdtempSync(join(tmpdir(), "eventplane-bench-"));
 chmodSync(dir, 0o755);
@@ -34,7 +31,6 @@ for (const sig of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 try {
   const kafka = new Kafka({ clientId: "bench", brokers: [broker.brokers], logLevel: logLevel.NOTHING });
   const admin = kafka.admin();

@@ -11,14 +11,11 @@ import { join } from "node:path";
 import { prepareDatabase } from "../lib/database";
 import { freePort } from "../lib/ports";
 import { startChildServer } from "./child-server";
+import { numberArg, median } from "./args";
 
-const arg = (name: string, def: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : def;
-};
-const seconds = arg("seconds", 10);
-const senders = arg("senders", 8);
-const batchSize = arg("batch", 512);
+const seconds = numberArg("seconds", 10);
+const senders = numberArg("senders", 8);
+const batchSize = numberArg("batch", 512);
 
 const dir = mkdtempSync(join(tmpdir(), "eventplane-bench-"));
 chmodSync(dir, 0o755);
@@ -124,7 +121,6 @@ async function renderInBrowser(traceId: string, spanCount: number) {
   }
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const children: ChildProcess[] = [];
 try {
   // Enough distinct batches for the whole run (a re-sent span would be skipped as a duplicate, which is cheaper).

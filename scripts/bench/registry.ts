@@ -11,13 +11,10 @@ import { prepareDatabase } from "../lib/database";
 import { freePort } from "../lib/ports";
 import { startChildServer } from "./child-server";
 import { runLoad, type LoadResult, type Req } from "./load";
+import { numberArg } from "./args";
 
-const arg = (name: string, def: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : def;
-};
-const seconds = arg("seconds", 5);
-const concurrency = arg("concurrency", 32);
+const seconds = numberArg("seconds", 5);
+const concurrency = numberArg("concurrency", 32);
 
 const dir = mkdtempSync(join(tmpdir(), "eventplane-bench-"));
 chmodSync(dir, 0o755);

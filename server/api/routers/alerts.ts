@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { env } from "@/env";
 import {
   createEndpoint,
   createRule,
@@ -11,6 +10,7 @@ import {
   listEndpoints,
   listNotifications,
   listRules,
+  publicUrl,
   sendTest,
   setRuleEnabled,
   updateEndpoint,
@@ -24,7 +24,6 @@ import { publicProcedure, router } from "../trpc";
 const RawRule = z.custom<RuleInput>((v) => typeof v === "object" && v !== null);
 const RawEndpoint = z.custom<EndpointInput>((v) => typeof v === "object" && v !== null);
 const Id = z.object({ id: z.string().uuid() });
-const externalUrl = () => env.EVENTPLANE_PUBLIC_URL ?? `http://${env.HOST === "0.0.0.0" ? "127.0.0.1" : env.HOST}:${env.PORT}`;
 
 export const alertsRouter = router({
   overview: publicProcedure.query(() => listAlerts()),
@@ -43,7 +42,7 @@ export const alertsRouter = router({
     .input(z.object({ id: z.string().uuid(), endpoint: RawEndpoint }))
     .mutation(({ input }) => updateEndpoint(input.id, input.endpoint)),
   deleteEndpoint: publicProcedure.input(Id).mutation(({ input }) => deleteEndpoint(input.id)),
-  sendTest: publicProcedure.input(Id).mutation(({ input }) => sendTest(input.id, externalUrl())),
+  sendTest: publicProcedure.input(Id).mutation(({ input }) => sendTest(input.id, publicUrl())),
   deliveries: publicProcedure
     .input(z.object({ endpointId: z.string().uuid().optional() }))
     .query(({ input }) => listNotifications({ endpointId: input.endpointId, take: 100 })),

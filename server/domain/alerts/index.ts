@@ -17,3 +17,4 @@ export {
 export { deliverDue, signature, backoffMs, type DeliveryOptions } from "./deliver";
 export { fingerprintOf } from "./payloads";
 export { listAlerts, alertMetrics } from "./list-alerts";
+export { publicUrl } from "./public-url";

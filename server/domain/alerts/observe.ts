@@ -57,40 +57,39 @@ export class ObservationContext {
     if (kind === "group_lag_offsets" || kind === "group_lag_seconds" || kind === "group_status") {
       const groups = await this.groups(rule);
       const lags = await this.lagOf(groups.map((g) => g.id));
-      return groups
-        .flatMap((g, i) => {
-          const lag = lags[i];
-          if (!lag) return [];
-          const labels = { cluster: g.cluster.name, group: g.groupId };
-          const subject = `${g.cluster.name}/${g.groupId}`;
-          if (kind === "group_lag_offsets") {
-            return [
-              {
-                subject,
-                labels,
-                value: lag.totalLag,
-                active: lag.totalLag > rule.threshold,
-                summary: `${g.groupId} is ${lag.totalLag.toLocaleString("en")} messages behind`,
-              },
-            ];
-          }
-          if (kind === "group_lag_seconds") {
-            const v = lag.maxTimeLagSeconds ?? 0;
-            return [{ subject, labels, value: v, active: v > rule.threshold, summary: `${g.groupId} is ${Math.round(v)} s behind` }];
-          }
-          const rank = { OK: 0, WARN: 1, ERR: 2 }[lag.status];
-          const worst = lag.partitions.find((p) => p.status !== "OK");
+      return groups.flatMap((g, i) => {
+        const lag = lags[i];
+        if (!lag) return [];
+        const labels = { cluster: g.cluster.name, group: g.groupId };
+        const subject = `${g.cluster.name}/${g.groupId}`;
+        if (kind === "group_lag_offsets") {
           return [
             {
               subject,
-              labels: { ...labels, status: lag.status },
-              value: rank,
-              active: rank >= Math.max(1, rule.threshold),
-              summary: `${g.groupId} lag status ${lag.status}${worst ? ` (${worst.topic}/${worst.partition} ${worst.status})` : ""}`,
+              labels,
+              value: lag.totalLag,
+              active: lag.totalLag > rule.threshold,
+              summary: `${g.groupId} is ${lag.totalLag.toLocaleString("en")} messages behind`,
             },
           ];
-        })
-        .map((o) => ({ ...o, labels: { ...o.labels } }));
+        }
+        if (kind === "group_lag_seconds") {
+          const v = lag.maxTimeLagSeconds ?? 0;
+          return [{ subject, labels, value: v, active: v > rule.threshold, summary: `${g.groupId} is ${Math.round(v)} s behind` }];
+        }
+        const rank = { OK: 0, WARN: 1, ERR: 2 }[lag.status];
+        const worst = lag.partitions.find((p) => p.status !== "OK");
+        return [
+          {
+            subject,
+            // Not the status as a label: WARN → ERR must stay one alert (the same fingerprint).
+            labels,
+            value: rank,
+            active: rank >= Math.max(1, rule.threshold),
+            summary: `${g.groupId} lag status ${lag.status}${worst ? ` (${worst.topic}/${worst.partition} ${worst.status})` : ""}`,
+          },
+        ];
+      });
     }
     if (kind === "dlq_depth" || kind === "dlq_inflow") {
       const topics = await db.topic.findMany({

@@ -3,12 +3,12 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/app/_components/ui/button";
+import { fieldClass } from "@/app/_components/ui/form";
 import { ErrorNote } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_trpc/react";
 import type { RouterOutputs } from "@/server/api/root";
 
 type Rule = RouterOutputs["alerts"]["rules"][number];
-const field = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm";
 
 // What the threshold means for each kind, so the form can say it next to the number.
 const KINDS = {
@@ -82,11 +82,18 @@ export function RuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => vo
       <div className="grid gap-4 md:grid-cols-3">
         <label className="text-sm">
           Name
-          <input className={field} value={name} onChange={(e) => setName(e.target.value)} required autoFocus placeholder="BillingLagging" />
+          <input
+            className={fieldClass}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            autoFocus
+            placeholder="BillingLagging"
+          />
         </label>
         <label className="text-sm">
           Condition
-          <select className={field} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+          <select className={fieldClass} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
             {Object.entries(KINDS).map(([k, v]) => (
               <option key={k} value={k}>
                 {v.label}
@@ -98,7 +105,7 @@ export function RuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => vo
           <label className="text-sm">
             Threshold <span className="text-xs text-slate-500">({meta.unit})</span>
             <input
-              className={field}
+              className={fieldClass}
               type="number"
               min={0}
               step="any"
@@ -112,7 +119,7 @@ export function RuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => vo
         )}
         <label className="text-sm">
           Cluster
-          <select className={field} value={clusterId} onChange={(e) => setClusterId(e.target.value)}>
+          <select className={fieldClass} value={clusterId} onChange={(e) => setClusterId(e.target.value)}>
             <option value="">every cluster</option>
             {(clusters.data ?? []).map((c) => (
               <option key={c.id} value={c.id}>
@@ -123,23 +130,23 @@ export function RuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => vo
         </label>
         <label className="text-sm">
           {meta.on} <span className="text-xs text-slate-500">(* and ? wildcards)</span>
-          <input className={`${field} font-mono`} value={target} onChange={(e) => setTarget(e.target.value)} />
+          <input className={`${fieldClass} font-mono`} value={target} onChange={(e) => setTarget(e.target.value)} />
         </label>
         <label className="text-sm">
           Owner team <span className="text-xs text-slate-500">(of the topics)</span>
-          <input className={field} value={ownerTeam} onChange={(e) => setOwnerTeam(e.target.value)} placeholder="any" />
+          <input className={fieldClass} value={ownerTeam} onChange={(e) => setOwnerTeam(e.target.value)} placeholder="any" />
         </label>
         <label className="text-sm">
           For (seconds) <span className="text-xs text-slate-500">pending before firing</span>
-          <input className={field} type="number" min={0} value={forSeconds} onChange={(e) => setForSeconds(e.target.value)} />
+          <input className={fieldClass} type="number" min={0} value={forSeconds} onChange={(e) => setForSeconds(e.target.value)} />
         </label>
         <label className="text-sm">
           Repeat every (minutes) <span className="text-xs text-slate-500">while firing</span>
-          <input className={field} type="number" min={1} value={repeatMinutes} onChange={(e) => setRepeatMinutes(e.target.value)} />
+          <input className={fieldClass} type="number" min={1} value={repeatMinutes} onChange={(e) => setRepeatMinutes(e.target.value)} />
         </label>
         <label className="text-sm">
           Severity
-          <select className={field} value={severity} onChange={(e) => setSeverity(e.target.value)}>
+          <select className={fieldClass} value={severity} onChange={(e) => setSeverity(e.target.value)}>
             <option value="info">info</option>
             <option value="warning">warning</option>
             <option value="critical">critical</option>
@@ -147,7 +154,7 @@ export function RuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => vo
         </label>
         <label className="text-sm md:col-span-2">
           Labels <span className="text-xs text-slate-500">(team=payments, runbook=…)</span>
-          <input className={`${field} font-mono`} value={labels} onChange={(e) => setLabels(e.target.value)} />
+          <input className={`${fieldClass} font-mono`} value={labels} onChange={(e) => setLabels(e.target.value)} />
         </label>
         <fieldset className="text-sm">
           <legend>Notify</legend>

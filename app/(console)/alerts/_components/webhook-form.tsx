@@ -3,12 +3,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/app/_components/ui/button";
+import { fieldClass } from "@/app/_components/ui/form";
 import { ErrorNote } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_trpc/react";
 import type { RouterOutputs } from "@/server/api/root";
 
 type Endpoint = RouterOutputs["alerts"]["endpoints"][number];
-const field = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm";
 
 export function WebhookForm({ endpoint, onDone }: { endpoint: Endpoint | null; onDone: () => void }) {
   const trpc = useTRPC();
@@ -58,7 +58,7 @@ export function WebhookForm({ endpoint, onDone }: { endpoint: Endpoint | null; o
         <label className="text-sm">
           Name
           <input
-            className={field}
+            className={fieldClass}
             value={name}
             onChange={(e) => setName(e.target.value)}
             required
@@ -69,7 +69,7 @@ export function WebhookForm({ endpoint, onDone }: { endpoint: Endpoint | null; o
         <label className="text-sm">
           URL
           <input
-            className={`${field} font-mono`}
+            className={`${fieldClass} font-mono`}
             value={url}
             onChange={(e) => setUrl(e.target.value)}
             required
@@ -79,11 +79,17 @@ export function WebhookForm({ endpoint, onDone }: { endpoint: Endpoint | null; o
         <label className="text-sm">
           Signing secret{" "}
           <span className="text-xs text-slate-500">{endpoint?.signed ? "(stored; leave empty to keep)" : "(HMAC-SHA256; optional)"}</span>
-          <input className={field} type="password" value={secret} onChange={(e) => setSecret(e.target.value)} autoComplete="new-password" />
+          <input
+            className={fieldClass}
+            type="password"
+            value={secret}
+            onChange={(e) => setSecret(e.target.value)}
+            autoComplete="new-password"
+          />
         </label>
         <label className="text-sm">
           Format
-          <select className={field} value={format} onChange={(e) => setFormat(e.target.value)}>
+          <select className={fieldClass} value={format} onChange={(e) => setFormat(e.target.value)}>
             <option value="alertmanager">Alertmanager webhook v4 (JSON)</option>
             <option value="slack">Slack-compatible message</option>
             <option value="generic">Generic JSON</option>
@@ -92,7 +98,7 @@ export function WebhookForm({ endpoint, onDone }: { endpoint: Endpoint | null; o
         <label className="text-sm md:col-span-2">
           Extra headers <span className="text-xs text-slate-500">(one “Name: value” per line)</span>
           <textarea
-            className={`${field} font-mono`}
+            className={`${fieldClass} font-mono`}
             rows={2}
             value={headers}
             onChange={(e) => setHeaders(e.target.value)}

@@ -2,9 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/app/_trpc/react";
-
-const LEVELS = ["BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE", "NONE"] as const;
-const MODES = ["READWRITE", "READONLY", "IMPORT"] as const;
+import { LEVELS, MODES } from "./levels";
 
 /** The subject's compatibility level and mode, changed in place (each change is audited). */
 export function LevelModeEditor({

@@ -9,9 +9,9 @@ import { ErrorNote } from "@/app/_components/ui/states";
 import { useDebounced } from "@/app/_components/use-debounced";
 import { useTRPC } from "@/app/_trpc/react";
 import { VerdictPanel } from "./verdict-panel";
+import { LEVELS } from "./levels";
 
 const TYPES = ["AVRO", "JSON", "PROTOBUF"] as const;
-const LEVELS = ["BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE", "NONE"] as const;
 type Type = (typeof TYPES)[number];
 
 const STARTERS: Record<Type, string> = {

@@ -3,13 +3,13 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/app/_components/ui/button";
+import { fieldClass } from "@/app/_components/ui/form";
 import { ErrorNote } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_trpc/react";
 import type { RouterOutputs } from "@/server/api/root";
 
 type Cluster = RouterOutputs["clusters"]["list"][number];
 type Mechanism = Cluster["saslMechanism"];
-const field = "mt-1 w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm";
 
 export function ClusterForm({ cluster, onDone }: { cluster: Cluster | null; onDone: () => void }) {
   const trpc = useTRPC();
@@ -58,12 +58,12 @@ export function ClusterForm({ cluster, onDone }: { cluster: Cluster | null; onDo
       <div className="grid gap-4 md:grid-cols-2">
         <label className="text-sm">
           Name
-          <input className={field} value={name} onChange={(e) => setName(e.target.value)} required autoFocus placeholder="prod-eu" />
+          <input className={fieldClass} value={name} onChange={(e) => setName(e.target.value)} required autoFocus placeholder="prod-eu" />
         </label>
         <label className="text-sm">
           Bootstrap servers
           <input
-            className={`${field} font-mono`}
+            className={`${fieldClass} font-mono`}
             value={servers}
             onChange={(e) => setServers(e.target.value)}
             required
@@ -72,14 +72,14 @@ export function ClusterForm({ cluster, onDone }: { cluster: Cluster | null; onDo
         </label>
         <label className="text-sm">
           Client id
-          <input className={field} value={clientId} onChange={(e) => setClientId(e.target.value)} />
+          <input className={fieldClass} value={clientId} onChange={(e) => setClientId(e.target.value)} />
         </label>
         <label className="flex items-center gap-2 self-end pb-2 text-sm">
           <input type="checkbox" checked={tls} onChange={(e) => setTls(e.target.checked)} /> Use TLS
         </label>
         <label className="text-sm">
           SASL
-          <select className={field} value={mechanism} onChange={(e) => setMechanism(e.target.value as Mechanism)}>
+          <select className={fieldClass} value={mechanism} onChange={(e) => setMechanism(e.target.value as Mechanism)}>
             <option value="none">None</option>
             <option value="plain">PLAIN</option>
             <option value="scram-sha-256">SCRAM-SHA-256</option>
@@ -90,12 +90,12 @@ export function ClusterForm({ cluster, onDone }: { cluster: Cluster | null; onDo
           <div className="grid grid-cols-2 gap-3">
             <label className="text-sm">
               Username
-              <input className={field} value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="off" />
+              <input className={fieldClass} value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="off" />
             </label>
             <label className="text-sm">
               Password
               <input
-                className={field}
+                className={fieldClass}
                 type="password"
                 value={password}
                 onChange={(e) => setPassword(e.target.value)}

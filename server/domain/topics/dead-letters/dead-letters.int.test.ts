@@ -9,15 +9,10 @@ import { createTestCluster } from "@/test/catalog-helpers";
 import { createTopic, testKafka, uniqueName } from "@/test/kafka-helpers";
 import { readDeadLetters } from "./read-dead-letters";
 import { redrive } from "./redrive";
+import { int32, int64 } from "@/test/binary";
 
 const original = uniqueName("payments");
 const dlq = `${original}.DLQ`;
-const int32 = (n: number) => Buffer.from([n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255]);
-const int64 = (n: bigint) => {
-  const b = Buffer.alloc(8);
-  b.writeBigInt64BE(n);
-  return b;
-};
 const failure = (offset: number, fqcn: string, message: string) => ({
   key: `order-${offset}`,
   value: JSON.stringify({ order: offset }),

@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { normalizeDeadLetterHeaders } from "./normalize-headers";
+import { int32, int64 } from "@/test/binary";
 
 const h = (o: Record<string, string | Buffer>) =>
   Object.fromEntries(Object.entries(o).map(([k, v]) => [k, [Buffer.isBuffer(v) ? v : Buffer.from(v)]]));
-const int32 = (n: number) => {
-  const b = Buffer.alloc(4);
-  b.writeInt32BE(n);
-  return b;
-};
-const int64 = (n: bigint) => {
-  const b = Buffer.alloc(8);
-  b.writeBigInt64BE(n);
-  return b;
-};
 
 describe("dead-letter header normalisation", () => {
   it("reads Spring's DeadLetterPublishingRecoverer headers, binary integers included", () => {
