@@ -38,6 +38,9 @@ test("a platform engineer registers a subject in the UI", async ({ page }) => {
 
 test("an incompatible change is explained before submitting, and a fixed one registers", async ({ page }) => {
   await page.goto(`/schemas/${subject}?tab=register`);
+  // As a person would: wait until the editor shows the latest version it starts from, then replace it.
+  await expect(page.getByTestId("schema-editor")).toContainText("CheckoutStarted");
+  await expect(page.getByTestId("verdict")).toHaveAttribute("data-verdict", /compatible|incompatible/);
   await typeSchema(page, breaking);
   const verdict = page.getByTestId("verdict");
   await expect(verdict).toHaveAttribute("data-verdict", "incompatible");
