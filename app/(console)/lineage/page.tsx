@@ -1,16 +1,20 @@
+import { Suspense } from "react";
 import { PageHeader } from "@/app/_components/ui/page-header";
-import { NotYet } from "@/app/_components/ui/states";
+import { LoadingRows } from "@/app/_components/ui/states";
+import { LineageExplorer } from "./_components/lineage-explorer";
 
 export const metadata = { title: "Lineage" };
 
 export default function LineagePage() {
   return (
     <>
-      <PageHeader title="Lineage" />
-      <NotYet title="Producer → topic → consumer graph">
-        The graph will be drawn from consumer groups and messaging spans, and from what teams declare. Today the catalog already knows which
-        consumer groups read each topic: see a topic&apos;s Consumers tab.
-      </NotYet>
+      <PageHeader
+        title="Lineage"
+        subtitle="Who produces and who consumes each topic, from consumer groups and messaging spans, next to what teams declared."
+      />
+      <Suspense fallback={<LoadingRows label="Loading the lineage graph" />}>
+        <LineageExplorer />
+      </Suspense>
     </>
   );
 }

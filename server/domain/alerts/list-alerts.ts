@@ -61,3 +61,9 @@ export async function alertMetrics() {
     attempts: attempts.map((a) => ({ endpoint: a.endpoint, outcome: a.outcome, count: Number(a.n) })),
   };
 }
+
+/** Label sets of the alerts firing now (for marking the topics and groups they name elsewhere). */
+export async function firingAlertLabels(): Promise<Record<string, string>[]> {
+  const rows = await db.alert.findMany({ where: { state: "firing" }, select: { labels: true } });
+  return rows.map((r) => r.labels as Record<string, string>);
+}

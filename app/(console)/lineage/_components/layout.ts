@@ -1,0 +1,35 @@
+// Layered left-to-right layout (producers → topics → groups → services) by ELK, in a web worker.
+import ELK, { type ElkNode } from "elkjs/lib/elk-api.js";
+
+export const NODE_WIDTH = 190;
+export const NODE_HEIGHT = 52;
+
+let elk: InstanceType<typeof ELK> | null = null;
+function engine() {
+  elk ??= new ELK({ workerFactory: () => new Worker(new URL("./elk.worker.ts", import.meta.url)) });
+  return elk;
+}
+
+const OPTIONS = {
+  "elk.algorithm": "layered",
+  "elk.direction": "RIGHT",
+  "elk.layered.spacing.nodeNodeBetweenLayers": "90",
+  "elk.spacing.nodeNode": "22",
+  "elk.layered.nodePlacement.strategy": "BRANDES_KOEPF",
+  "elk.layered.crossingMinimization.strategy": "LAYER_SWEEP",
+  // Cycles (a service that consumes what it produces) are broken greedily instead of failing.
+  "elk.layered.cycleBreaking.strategy": "GREEDY",
+  "elk.separateConnectedComponents": "true",
+  "elk.spacing.componentComponent": "40",
+};
+
+export async function layout(nodes: { id: string }[], edges: { id: string; from: string; to: string }[]) {
+  const graph: ElkNode = {
+    id: "root",
+    layoutOptions: OPTIONS,
+    children: nodes.map((n) => ({ id: n.id, width: NODE_WIDTH, height: NODE_HEIGHT })),
+    edges: edges.map((e) => ({ id: e.id, sources: [e.from], targets: [e.to] })),
+  };
+  const out = await engine().layout(graph);
+  return new Map((out.children ?? []).map((c) => [c.id, { x: c.x ?? 0, y: c.y ?? 0 }]));
+}

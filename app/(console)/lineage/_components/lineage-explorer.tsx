@@ -1,0 +1,120 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { fmtInt } from "@/app/_components/format";
+import { fieldClass } from "@/app/_components/ui/form";
+import { SearchBox } from "@/app/_components/ui/search-box";
+import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states";
+import { useQueryState } from "@/app/_components/use-query-state";
+import { useTRPC } from "@/app/_trpc/react";
+import { GraphCanvas, type LayoutProgress } from "./graph-canvas";
+import { Legend } from "./legend";
+import { NodePanel } from "./node-panel";
+
+const DIRECTIONS = { both: "up and downstream", upstream: "upstream", downstream: "downstream" } as const;
+
+export function LineageExplorer() {
+  const trpc = useTRPC();
+  const { params, set } = useQueryState();
+  const clusterId = params.get("cluster") ?? undefined;
+  const team = params.get("team") ?? undefined;
+  const search = params.get("q") ?? undefined;
+  const focus = params.get("focus") ?? undefined;
+  const hops = Number(params.get("hops") ?? 2);
+  const direction = (params.get("dir") ?? "both") as keyof typeof DIRECTIONS;
+  const selected = params.get("node");
+  const [progress, setProgress] = useState<LayoutProgress>({ state: "layout", ms: null });
+
+  const clusters = useQuery(trpc.clusters.list.queryOptions());
+  const graph = useQuery({
+    ...trpc.lineage.graph.queryOptions({ clusterId, team, search, focus, hops, direction }),
+    refetchInterval: 15_000,
+    placeholderData: keepPreviousData,
+  });
+  const d = graph.data;
+  const drift = d?.edges.filter((e) => e.drift).length ?? 0;
+
+  return (
+    <div className="flex h-[calc(100vh-9rem)] min-h-[480px] flex-col gap-3">
+      <div className="flex flex-wrap items-end gap-3" role="search">
+        <SearchBox label="Search nodes" placeholder="Search services, topics, groups" params={params} set={set} />
+        <label className="text-sm">
+          <span className="sr-only">Cluster</span>
+          <select aria-label="Cluster" className={`${fieldClass} mt-0 w-44`} value={clusterId ?? ""} onChange={(e) => set({ cluster: e.target.value })}>
+            <option value="">All clusters</option>
+            {clusters.data?.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">
+          <span className="sr-only">Team</span>
+          <select aria-label="Team" className={`${fieldClass} mt-0 w-40`} value={team ?? ""} onChange={(e) => set({ team: e.target.value })}>
+            <option value="">All teams</option>
+            {d?.teams.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </label>
+        {focus ? (
+          <div className="flex items-center gap-2 rounded-md bg-indigo-50 px-2 py-1 text-sm text-indigo-900" data-testid="focus-bar">
+            Focus <span className="font-mono">{focus.split(":").slice(2).join(":") || focus.slice(4)}</span>
+            <select aria-label="Hops" className="rounded border border-indigo-200 bg-white px-1 text-sm" value={hops} onChange={(e) => set({ hops: e.target.value })}>
+              {[1, 2, 3, 4, 6, 10].map((h) => (
+                <option key={h} value={h}>
+                  {h} hop{h > 1 ? "s" : ""}
+                </option>
+              ))}
+            </select>
+            <select aria-label="Direction" className="rounded border border-indigo-200 bg-white px-1 text-sm" value={direction} onChange={(e) => set({ dir: e.target.value })}>
+              {Object.entries(DIRECTIONS).map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v}
+                </option>
+              ))}
+            </select>
+            <button type="button" className="underline" onClick={() => set({ focus: undefined, hops: undefined, dir: undefined })}>
+              Clear
+            </button>
+          </div>
+        ) : null}
+        <p className="ml-auto text-sm text-slate-500" aria-live="polite" data-testid="graph-stats">
+          {d ? `${fmtInt(d.nodes.length)} of ${fmtInt(d.total.nodes)} nodes · ${fmtInt(d.edges.length)} edges` : ""}
+          {drift ? <span className="ml-2 rounded bg-violet-100 px-1.5 py-0.5 text-violet-800">{drift} drift</span> : null}
+          {progress.state === "layout" && d?.nodes.length ? " · laying out…" : progress.ms !== null ? ` · layout ${fmtInt(progress.ms)} ms` : ""}
+        </p>
+        <a
+          className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50"
+          href={`/api/asyncapi${clusterId || team ? `?${new URLSearchParams({ ...(clusterId ? { cluster: clusterId } : {}), ...(team ? { team } : {}) })}` : ""}`}
+          download
+        >
+          Export AsyncAPI
+        </a>
+      </div>
+      <ErrorNote error={graph.error} />
+      {progress.state === "error" ? <ErrorNote error={{ message: `Layout failed: ${progress.error}` }} /> : null}
+      {graph.isPending ? (
+        <LoadingRows rows={6} label="Loading the lineage graph" />
+      ) : !d || d.nodes.length === 0 ? (
+        <EmptyState title={d?.total.nodes ? "Nothing matches these filters" : "No lineage yet"}>
+          {d?.total.nodes
+            ? "Clear the search, team or focus to see more of the graph."
+            : "Edges come from consumer groups (connect a cluster), from PRODUCER/CONSUMER spans sent to /v1/traces, and from what teams declare."}
+        </EmptyState>
+      ) : (
+        <div className="flex min-h-0 flex-1 overflow-hidden rounded-lg border border-slate-200 bg-slate-50">
+          <div className="relative min-w-0 flex-1" data-testid="lineage-canvas" data-layout={progress.state}>
+            <GraphCanvas nodes={d.nodes} edges={d.edges} selected={selected} onSelect={(id) => set({ node: id })} onProgress={setProgress} />
+            <Legend />
+          </div>
+          {selected ? <NodePanel id={selected} onClose={() => set({ node: undefined })} onFocus={(id) => set({ focus: id })} /> : null}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
+import { memo } from "react";
+import { fmtInt, fmtRate } from "@/app/_components/format";
+import type { LineageNode } from "@/server/domain/lineage";
+
+export type FlowNode = Node<{ node: LineageNode; dimmed: boolean }, "lineage">;
+
+const KIND = {
+  service: { label: "service", bar: "bg-indigo-500", text: "text-indigo-700" },
+  topic: { label: "topic", bar: "bg-emerald-500", text: "text-emerald-700" },
+  group: { label: "group", bar: "bg-amber-500", text: "text-amber-700" },
+} as const;
+
+const HEALTH_RING = { ok: "", warn: "ring-2 ring-amber-400", err: "ring-2 ring-rose-500", unknown: "" } as const;
+
+function subline(n: LineageNode): string {
+  if (n.kind === "topic") {
+    if (!n.inCatalog) return "not in a connected cluster";
+    return `${fmtRate(n.ratePerSec)}${n.clusterName ? ` · ${n.clusterName}` : ""}`;
+  }
+  if (n.kind === "group") {
+    if (!n.inCatalog) return "seen in spans only";
+    return `${n.lagStatus ?? "lag unknown"}${n.count !== null ? ` · lag ${fmtInt(n.count)}` : ""}`;
+  }
+  return n.team ? `team ${n.team}` : "no owner";
+}
+
+function LineageNodeView({ data, selected }: NodeProps<FlowNode>) {
+  const n = data.node;
+  const kind = n.dlq ? { label: "dead letters", bar: "bg-rose-500", text: "text-rose-700" } : KIND[n.kind];
+  return (
+    <div
+      data-testid="lineage-node"
+      data-node-id={n.id}
+      data-kind={n.kind}
+      data-health={n.health}
+      className={`flex h-[52px] w-[190px] overflow-hidden rounded-md border bg-white text-left shadow-sm transition-opacity ${
+        n.inCatalog ? "border-slate-300" : "border-dashed border-slate-400"
+      } ${HEALTH_RING[n.health]} ${selected ? "outline outline-2 outline-offset-2 outline-indigo-500" : ""} ${data.dimmed ? "opacity-30" : ""}`}
+    >
+      <Handle type="target" position={Position.Left} className="!h-2 !w-2 !border-0 !bg-slate-400" />
+      <span aria-hidden className={`w-1.5 shrink-0 ${kind.bar}`} />
+      <div className="min-w-0 flex-1 px-2 py-1">
+        <p className="flex items-center gap-1 text-[10px] font-semibold uppercase tracking-wide">
+          <span className={kind.text}>{kind.label}</span>
+          {n.alerts > 0 ? (
+            <span className="ml-auto rounded bg-rose-600 px-1 text-[10px] font-bold text-white" title={`${n.alerts} firing alert(s)`}>
+              {n.alerts}
+            </span>
+          ) : null}
+        </p>
+        <p className="truncate text-sm font-medium text-slate-900" title={n.label}>
+          {n.label}
+        </p>
+        <p className="truncate text-[11px] text-slate-500">{subline(n)}</p>
+      </div>
+      <Handle type="source" position={Position.Right} className="!h-2 !w-2 !border-0 !bg-slate-400" />
+    </div>
+  );
+}
+
+export const LineageNodeComponent = memo(LineageNodeView);

@@ -1,0 +1,48 @@
+// An AsyncAPI document (2.x or 3.0, YAML or JSON) as declared lineage: each send operation declares
+// "<service> produces <address>", each receive "<service> consumes <address>". The service is the
+// operation's x-eventplane-service when present (our own exports name one per operation), else the
+// caller's choice, else the document's info.title: one AsyncAPI document usually describes one app.
+import { Parser } from "@asyncapi/parser";
+import { DomainError } from "@/server/errors";
+import { declareEdge } from "../declarations";
+
+export type ImportResult = { declared: { service: string; direction: "produces" | "consumes"; topic: string }[]; skipped: string[] };
+
+export async function importAsyncApi(text: string, options: { service?: string } = {}): Promise<ImportResult> {
+  if (!text.trim()) throw new DomainError("INVALID_INPUT", "The AsyncAPI document is empty");
+  const parser = new Parser();
+  const { document, diagnostics } = await parser.parse(text);
+  // Severity 0 is an error; warnings (unknown schema formats, missing descriptions) do not block.
+  const errors = diagnostics.filter((d) => d.severity === 0);
+  if (!document || errors.length) {
+    throw new DomainError(
+      "INVALID_INPUT",
+      `Not a valid AsyncAPI document: ${errors
+        .slice(0, 5)
+        .map((d) => `${d.message}${d.path.length ? ` (at ${d.path.join(".")})` : ""}`)
+        .join("; ")}`,
+    );
+  }
+  const fallback = options.service?.trim() || document.info().title();
+  const result: ImportResult = { declared: [], skipped: [] };
+  for (const op of document.operations().all()) {
+    const ext = op.extensions().get("x-eventplane-service")?.value<string>();
+    const service = (typeof ext === "string" && ext) || fallback;
+    const direction = op.isSend() ? "produces" : "consumes";
+    const channels = op.channels().all();
+    if (!channels.length) {
+      result.skipped.push(`${op.id()}: names no channel`);
+      continue;
+    }
+    for (const ch of channels) {
+      const topic = ch.address() ?? ch.id();
+      if (!topic || topic.includes("{")) {
+        result.skipped.push(`${op.id()}: channel ${ch.id()} has no fixed address`);
+        continue;
+      }
+      await declareEdge({ service, direction, topic }, "asyncapi");
+      result.declared.push({ service, direction, topic });
+    }
+  }
+  return result;
+}

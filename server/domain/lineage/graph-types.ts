@@ -1,0 +1,57 @@
+// The lineage graph as the page and the API see it. Node ids are stable strings so a URL can name
+// one: svc:<name>, topic:<clusterId>:<name>, group:<clusterId>:<groupId> (clusterId "" when the
+// topic or group is known from spans only, not from a connected cluster).
+
+export type NodeKind = "service" | "topic" | "group";
+export type Health = "ok" | "warn" | "err" | "unknown";
+
+export type LineageNode = {
+  id: string;
+  kind: NodeKind;
+  label: string;
+  clusterId: string | null;
+  clusterName: string | null;
+  team: string | null;
+  /** topic id or consumer-group row id, for links to their pages; null when not in the catalog */
+  ref: string | null;
+  inCatalog: boolean;
+  dlq: boolean;
+  health: Health;
+  /** firing alerts whose labels name this topic or group */
+  alerts: number;
+  /** topic: messages/s from end offsets; service: traced messages/s out */
+  ratePerSec: number | null;
+  /** topic: messages retained; group: total lag in offsets */
+  count: number | null;
+  lagStatus: string | null;
+  maxTimeLagSeconds: number | null;
+};
+
+/**
+ * produces: service → topic · reads: topic → group · runs-as: group → service ·
+ * consumes: topic → service (a consumer with no group, or a declared consumer never seen).
+ */
+export type EdgeKind = "produces" | "reads" | "runs-as" | "consumes";
+export type Drift = "undeclared" | "not-seen" | null;
+export type GroupMapping = "confirmed" | "spans" | "client-id";
+
+export type LineageEdge = {
+  id: string;
+  kind: EdgeKind;
+  from: string;
+  to: string;
+  observed: boolean;
+  declared: boolean;
+  drift: Drift;
+  firstSeenAt: Date | null;
+  lastSeenAt: Date | null;
+  /** messages/s over the last 5 minutes from spans (sampled traces count what they sampled) */
+  ratePerSec: number | null;
+  health: Health;
+  lag: { total: number | null; status: string | null; maxSeconds: number | null } | null;
+  /** time from the producer's send to the consumer's receive, from linked spans */
+  hop: { p50Ms: number; p95Ms: number; samples: number } | null;
+  mapping: GroupMapping | null;
+};
+
+export type LineageGraph = { nodes: LineageNode[]; edges: LineageEdge[] };

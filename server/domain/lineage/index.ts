@@ -1,0 +1,22 @@
+// Public API of the lineage context: the producer → topic → group → service graph from traffic and
+// declarations, impact analysis, and AsyncAPI export/import.
+export type { LineageGraph, LineageNode, LineageEdge, NodeKind, EdgeKind, Health, Drift } from "./graph-types";
+export { assembleGraph, nodeId, type GraphInputs } from "./assemble-graph";
+export { selectSubgraph, downstream, GraphFilter } from "./select-subgraph";
+export { loadLineageGraph } from "./load-graph";
+export { refreshObservedEdges } from "./refresh-observed";
+export { impactOf, impactIn, ImpactInput } from "./impact";
+export {
+  declareEdge,
+  removeDeclaredEdge,
+  listDeclaredEdges,
+  updateService,
+  mapGroupToService,
+  getService,
+  DeclareEdgeInput,
+  UpdateServiceInput,
+  MapGroupInput,
+} from "./declarations";
+export { nodeDetail } from "./node-detail";
+export { exportAsyncApi, asyncApiKey, ASYNCAPI_VERSION } from "./asyncapi/export-asyncapi";
+export { importAsyncApi, type ImportResult } from "./asyncapi/import-asyncapi";

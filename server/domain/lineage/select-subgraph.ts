@@ -1,0 +1,107 @@
+// Narrowing a lineage graph for the page (cluster, team, search, focus on a node with N hops) and
+// walking it downstream for impact analysis. Pure functions over an assembled graph.
+import { z } from "zod";
+import type { LineageEdge, LineageGraph, LineageNode } from "./graph-types";
+
+export const GraphFilter = z.object({
+  clusterId: z.string().optional(),
+  team: z.string().trim().min(1).optional(),
+  search: z.string().trim().min(1).max(200).optional(),
+  focus: z.string().min(1).max(600).optional(),
+  hops: z.number().int().min(1).max(10).default(2),
+  direction: z.enum(["both", "upstream", "downstream"]).default("both"),
+});
+export type GraphFilter = z.input<typeof GraphFilter>;
+
+function adjacency(edges: LineageEdge[]) {
+  const out = new Map<string, LineageEdge[]>();
+  const inc = new Map<string, LineageEdge[]>();
+  for (const e of edges) {
+    out.set(e.from, [...(out.get(e.from) ?? []), e]);
+    inc.set(e.to, [...(inc.get(e.to) ?? []), e]);
+  }
+  return { out, inc };
+}
+
+/** Node ids within `hops` of the seeds, following edges forward, backward or both. */
+function reach(edges: LineageEdge[], seeds: Iterable<string>, hops: number, direction: "both" | "upstream" | "downstream") {
+  const { out, inc } = adjacency(edges);
+  const kept = new Set(seeds);
+  let frontier = [...kept];
+  for (let depth = 0; depth < hops && frontier.length; depth++) {
+    const next: string[] = [];
+    for (const id of frontier) {
+      const near = [
+        ...(direction !== "upstream" ? (out.get(id) ?? []).map((e) => e.to) : []),
+        ...(direction !== "downstream" ? (inc.get(id) ?? []).map((e) => e.from) : []),
+      ];
+      for (const n of near) if (!kept.has(n)) (kept.add(n), next.push(n));
+    }
+    frontier = next;
+  }
+  return kept;
+}
+
+function restrict(graph: LineageGraph, keep: (n: LineageNode) => boolean): LineageGraph {
+  const nodes = graph.nodes.filter(keep);
+  const ids = new Set(nodes.map((n) => n.id));
+  return { nodes, edges: graph.edges.filter((e) => ids.has(e.from) && ids.has(e.to)) };
+}
+
+export function selectSubgraph(graph: LineageGraph, filter: GraphFilter): LineageGraph {
+  const f = GraphFilter.parse(filter);
+  let g = graph;
+  if (f.clusterId) {
+    // Services belong to no cluster: keep those that touch one of its topics or groups.
+    const inCluster = restrict(g, (n) => n.kind === "service" || n.clusterId === f.clusterId);
+    const touching = new Set(inCluster.edges.flatMap((e) => [e.from, e.to]));
+    g = restrict(inCluster, (n) => n.kind !== "service" || touching.has(n.id));
+  }
+  if (f.team) {
+    const seeds = g.nodes.filter((n) => n.team === f.team).map((n) => n.id);
+    const kept = reach(g.edges, seeds, 1, "both");
+    g = restrict(g, (n) => kept.has(n.id));
+  }
+  if (f.search) {
+    const q = f.search.toLowerCase();
+    const seeds = g.nodes.filter((n) => n.label.toLowerCase().includes(q)).map((n) => n.id);
+    const kept = reach(g.edges, seeds, 1, "both");
+    g = restrict(g, (n) => kept.has(n.id));
+  }
+  if (f.focus) {
+    const kept = g.nodes.some((n) => n.id === f.focus) ? reach(g.edges, [f.focus], f.hops, f.direction) : new Set<string>();
+    g = restrict(g, (n) => kept.has(n.id));
+  }
+  return g;
+}
+
+export type ImpactRow = { node: LineageNode; depth: number; via: string; owner: string | null };
+
+/**
+ * Everything downstream of the start nodes, nearest first: the groups reading a topic, the services
+ * behind them, the topics those services produce, and so on. A group's owner is its service's team.
+ */
+export function downstream(graph: LineageGraph, startIds: string[], maxDepth = 8): ImpactRow[] {
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const { out } = adjacency(graph.edges);
+  const serviceOfGroup = new Map(graph.edges.filter((e) => e.kind === "runs-as").map((e) => [e.from, e.to]));
+  const seen = new Set(startIds);
+  const rows: ImpactRow[] = [];
+  let frontier = startIds.map((id) => ({ id, path: byId.get(id)?.label ?? id }));
+  for (let depth = 1; depth <= maxDepth && frontier.length; depth++) {
+    const next: typeof frontier = [];
+    for (const { id, path } of frontier) {
+      for (const e of out.get(id) ?? []) {
+        if (seen.has(e.to)) continue;
+        seen.add(e.to);
+        const node = byId.get(e.to)!;
+        const svc = node.kind === "group" ? byId.get(serviceOfGroup.get(node.id) ?? "") : undefined;
+        const via = `${path} → ${node.label}`;
+        rows.push({ node, depth, via, owner: node.team ?? svc?.team ?? null });
+        next.push({ id: e.to, path: via });
+      }
+    }
+    frontier = next;
+  }
+  return rows;
+}
