@@ -7,8 +7,24 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Parser } from "@asyncapi/parser";
+import { AvroSchemaParser } from "@asyncapi/avro-schema-parser";
+import { stringify } from "yaml";
+import { syncCluster } from "@/collectors/catalog-sync/sync-cluster";
 import { db } from "@/server/db";
+import {
+  declareEdge,
+  exportAsyncApi,
+  importAsyncApi,
+  loadLineageGraph,
+  nodeId,
+  refreshObservedEdges,
+  removeDeclaredEdge,
+  selectSubgraph,
+  type LineageGraph,
+} from "@/server/domain/lineage";
 import { loadJourney, type Journey } from "@/server/domain/traces";
+import { createTestCluster } from "@/test/catalog-helpers";
 import { handleSchemaRegistry } from "@/server/http/confluent/handle";
 import { handleOtlpTraces } from "@/server/http/otlp/handle";
 import { createTopic, testBrokers } from "@/test/kafka-helpers";
@@ -21,6 +37,23 @@ const GROUPS: Record<string, string> = {
   "notification-service": "notifications",
 };
 const SERVICES = ["order-service", "billing-service", "inventory-service", "notification-service", "shipping-service"];
+// The demo's flow as lineage: who produces each topic, which group reads it, which service runs it.
+const FLOW = {
+  produces: [
+    ["order-service", "orders"],
+    ["billing-service", "payments"],
+    ["inventory-service", "inventory"],
+    ["notification-service", "notifications"],
+    ["shipping-service", "shipments"],
+  ],
+  reads: [
+    ["orders", "billing", "billing-service"],
+    ["orders", "inventory", "inventory-service"],
+    ["orders", "notifications", "notification-service"],
+    ["payments", "notifications", "notification-service"],
+    ["payments", "shipping", "shipping-service"],
+  ],
+} as const;
 const children: ChildProcess[] = [];
 let close = async () => {};
 
@@ -112,5 +145,105 @@ describe("demo shop journey", () => {
     });
     expect([stored.msgDestination, stored.msgPartition !== null, stored.msgOffset !== null]).toEqual(["payments", true, true]);
     expect(stored.msgKey).toMatch(/^order-/);
+  });
+});
+
+describe("demo shop lineage", () => {
+  let clusterId = "";
+  const topic = (name: string) => nodeId.topic(clusterId, name);
+  const group = (name: string) => nodeId.group(clusterId, name);
+  const edge = (g: LineageGraph, kind: string, from: string, to: string) => g.edges.find((e) => e.kind === kind && e.from === from && e.to === to);
+
+  /** The graph of our test cluster once the collector has seen every group of the flow commit. */
+  async function flowGraph(deadline: number): Promise<LineageGraph> {
+    const cluster = await createTestCluster();
+    clusterId = cluster.id;
+    for (;;) {
+      await syncCluster(cluster, { withConfigs: false });
+      await refreshObservedEdges({ settleMs: 0 });
+      const graph = selectSubgraph(await loadLineageGraph(), { clusterId });
+      const missing = [
+        ...FLOW.produces.filter(([s, t]) => !edge(graph, "produces", nodeId.service(s), topic(t))?.observed).map((x) => x.join(" → ")),
+        ...FLOW.reads
+          .filter(([t, g, s]) => !edge(graph, "reads", topic(t), group(g))?.observed || !edge(graph, "runs-as", group(g), nodeId.service(s))?.observed)
+          .map((x) => x.join(" → ")),
+      ];
+      if (!missing.length) return graph;
+      if (Date.now() > deadline) throw new Error(`edges not observed yet: ${missing.join(", ")}`);
+      await new Promise((r) => setTimeout(r, 2_000));
+    }
+  }
+
+  it("draws the whole flow from traffic alone: spans for producers and consumers, committed offsets for groups", async () => {
+    const graph = await flowGraph(Date.now() + 100_000);
+    const path = [
+      edge(graph, "produces", nodeId.service("order-service"), topic("orders")),
+      edge(graph, "reads", topic("orders"), group("billing")),
+      edge(graph, "runs-as", group("billing"), nodeId.service("billing-service")),
+    ];
+    for (const e of path) expect(e).toMatchObject({ observed: true, declared: false, drift: null });
+    expect(path[0]!.firstSeenAt!.getTime()).toBeLessThanOrEqual(path[0]!.lastSeenAt!.getTime());
+    expect(path[2]!.mapping).toBe("spans");
+    // Edges carry traffic figures: a traced rate on the producer edge, lag and hop latency on the group edge.
+    expect(path[0]!.ratePerSec).toBeGreaterThan(0);
+    expect(path[1]!.lag!.status).toMatch(/^(OK|WARN|ERR)$/);
+    expect(path[1]!.hop!.samples).toBeGreaterThan(0);
+    expect(path[1]!.hop!.p95Ms).toBeGreaterThanOrEqual(path[1]!.hop!.p50Ms);
+    // Nothing in the flow is drift while nobody has declared anything.
+    expect(graph.edges.filter((e) => e.drift && [...FLOW.produces.flat(), ...FLOW.reads.flat()].some((n) => e.from.endsWith(`:${n}`)))).toEqual([]);
+  });
+
+  it("shows drift both ways once a service declares, and imports an AsyncAPI document as declarations", async () => {
+    const refunds = await declareEdge({ service: "billing-service", direction: "consumes", topic: "refunds" });
+    const payments = await declareEdge({ service: "billing-service", direction: "produces", topic: "payments" });
+    try {
+      const graph = selectSubgraph(await loadLineageGraph(), { clusterId });
+      const notSeen = graph.edges.find((e) => e.kind === "consumes" && e.to === nodeId.service("billing-service"));
+      expect(notSeen).toMatchObject({ declared: true, observed: false, drift: "not-seen" });
+      expect(edge(graph, "produces", nodeId.service("billing-service"), topic("payments"))).toMatchObject({ observed: true, declared: true, drift: null });
+      // billing-service now describes itself; it reads orders without saying so.
+      expect(edge(graph, "reads", topic("orders"), group("billing"))!.drift).toBe("undeclared");
+    } finally {
+      await removeDeclaredEdge(refunds.id);
+      await removeDeclaredEdge(payments.id);
+    }
+  });
+
+  it("exports the cluster as AsyncAPI 3.0 that @asyncapi/parser accepts, and reads it back as declarations", async () => {
+    const doc = await exportAsyncApi({ clusterId });
+    const parser = new Parser();
+    parser.registerSchemaParser(AvroSchemaParser());
+    const text = stringify(doc, { aliasDuplicateObjects: false });
+    const { document, diagnostics } = await parser.parse(text);
+    expect(diagnostics.filter((d) => d.severity === 0)).toEqual([]);
+    expect(document!.version()).toBe("3.0.0");
+    const orders = document!.channels().all().find((c) => c.address() === "orders")!;
+    expect(orders.messages().all().map((m) => m.id())).toEqual(["orders-value"]);
+    // The Avro schema came from the registry: the envelope's fields are in the payload.
+    expect(JSON.stringify(orders.messages().all()[0]!.payload()!.json())).toContain("correlation_id");
+    const server = document!.servers().all()[0]!;
+    expect(server.protocol()).toBe("kafka");
+    expect(testBrokers().split(",")).toContain(server.host());
+    const ops = document!.operations().all();
+    const send = ops.find((o) => o.id() === "order-service.send.orders")!;
+    expect(send.isSend()).toBe(true);
+    const receive = ops.find((o) => o.id() === "billing-service.receive.orders")!;
+    expect(receive.isReceive()).toBe(true);
+    expect(receive.bindings().get("kafka")!.value().groupId).toEqual({ type: "string", enum: ["billing"] });
+
+    const imported = await importAsyncApi(text);
+    try {
+      expect(imported.declared).toEqual(
+        expect.arrayContaining([
+          { service: "order-service", direction: "produces", topic: "orders" },
+          { service: "billing-service", direction: "consumes", topic: "orders" },
+        ]),
+      );
+      const graph = selectSubgraph(await loadLineageGraph(), { clusterId });
+      expect(edge(graph, "produces", nodeId.service("order-service"), topic("orders"))).toMatchObject({ observed: true, declared: true, drift: null });
+      expect(edge(graph, "reads", topic("orders"), group("billing"))).toMatchObject({ observed: true, declared: true, drift: null });
+    } finally {
+      await db.declaredEdge.deleteMany({ where: { source: "asyncapi" } });
+    }
   });
 });

@@ -85,6 +85,10 @@ describe("assembleGraph", () => {
     const refunds = g.nodes.find((n) => n.label === "refunds")!;
     expect(refunds.inCatalog).toBe(false);
     expect(edge(g, "consumes", refunds.id, svc("billing-service"))).toMatchObject({ declared: true, observed: false, drift: "not-seen" });
+    // A cluster's view keeps the declared topic that no cluster has: that is where the drift is.
+    const local = selectSubgraph(g, { clusterId: "c1" });
+    expect(local.edges.some((e) => e.from === refunds.id && e.drift === "not-seen")).toBe(true);
+    expect(selectSubgraph(g, { clusterId: "c2" }).nodes).toEqual([]);
     // order-service declares nothing: its traffic is not drift.
     expect(edge(g, "produces", svc("order-service"), topic("orders"))!.drift).toBeNull();
   });

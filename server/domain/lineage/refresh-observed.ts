@@ -11,8 +11,8 @@ const WATERMARK = "spans";
 
 export type RefreshResult = { spans: number; edges: number };
 
-export async function refreshObservedEdges(now = new Date()): Promise<RefreshResult> {
-  const until = new Date(now.getTime() - SETTLE_MS);
+export async function refreshObservedEdges(opts: { settleMs?: number } = {}): Promise<RefreshResult> {
+  const until = new Date(Date.now() - (opts.settleMs ?? SETTLE_MS));
   return db.$transaction(async (tx) => {
     // One refresher at a time (two workers would count the same spans twice).
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('eventplane:lineage'))`;

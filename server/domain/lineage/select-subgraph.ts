@@ -52,10 +52,12 @@ export function selectSubgraph(graph: LineageGraph, filter: GraphFilter): Lineag
   const f = GraphFilter.parse(filter);
   let g = graph;
   if (f.clusterId) {
-    // Services belong to no cluster: keep those that touch one of its topics or groups.
-    const inCluster = restrict(g, (n) => n.kind === "service" || n.clusterId === f.clusterId);
+    // Services belong to no cluster, nor do topics known only from spans or declarations: keep
+    // those that touch one of the cluster's topics or groups.
+    const clusterless = (n: LineageNode) => n.kind === "service" || n.clusterId === null;
+    const inCluster = restrict(g, (n) => clusterless(n) || n.clusterId === f.clusterId);
     const touching = new Set(inCluster.edges.flatMap((e) => [e.from, e.to]));
-    g = restrict(inCluster, (n) => n.kind !== "service" || touching.has(n.id));
+    g = restrict(inCluster, (n) => !clusterless(n) || touching.has(n.id));
   }
   if (f.team) {
     const seeds = g.nodes.filter((n) => n.team === f.team).map((n) => n.id);
