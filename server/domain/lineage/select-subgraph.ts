@@ -52,12 +52,14 @@ export function selectSubgraph(graph: LineageGraph, filter: GraphFilter): Lineag
   const f = GraphFilter.parse(filter);
   let g = graph;
   if (f.clusterId) {
-    // Services belong to no cluster, nor do topics known only from spans or declarations: keep
-    // those that touch one of the cluster's topics or groups.
-    const clusterless = (n: LineageNode) => n.kind === "service" || n.clusterId === null;
-    const inCluster = restrict(g, (n) => clusterless(n) || n.clusterId === f.clusterId);
-    const touching = new Set(inCluster.edges.flatMap((e) => [e.from, e.to]));
-    g = restrict(inCluster, (n) => !clusterless(n) || touching.has(n.id));
+    // Services belong to no cluster, nor do topics known only from spans or declarations: keep the
+    // services that touch the cluster's topics or groups, then the clusterless topics of those services.
+    const anchored = new Set(g.nodes.filter((n) => n.kind !== "service" && n.clusterId === f.clusterId).map((n) => n.id));
+    const services = new Set(g.nodes.filter((n) => n.kind === "service").map((n) => n.id));
+    const nearAnchor = reach(g.edges, anchored, 1, "both");
+    const keptServices = new Set([...services].filter((id) => nearAnchor.has(id)));
+    const nearServices = reach(g.edges, keptServices, 1, "both");
+    g = restrict(g, (n) => anchored.has(n.id) || keptServices.has(n.id) || (n.clusterId === null && nearServices.has(n.id)));
   }
   if (f.team) {
     const seeds = g.nodes.filter((n) => n.team === f.team).map((n) => n.id);
