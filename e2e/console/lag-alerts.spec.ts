@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { createHmac } from "node:crypto";
 import { eventually, startReceiver } from "../../test/webhook-receiver";
-import { seedTopic, stackBrokers, unique } from "../fixtures/kafka";
+import { ensureCluster } from "../fixtures/cluster";
+import { seedTopic, unique } from "../fixtures/kafka";
 
 test.describe.configure({ mode: "serial" });
 
@@ -16,19 +17,7 @@ let receiver: Awaited<ReturnType<typeof startReceiver>>;
 test.beforeAll(async ({ browser }) => {
   receiver = await startReceiver();
   await seedTopic(dlq, 1, 3);
-  const page = await browser.newPage();
-  await page.goto("/settings");
-  await page.getByRole("heading", { name: "Clusters" }).waitFor();
-  await expect(page.locator('[role="status"][aria-label^="Loading"]')).toHaveCount(0);
-  if ((await page.getByTestId("cluster-row").count()) === 0) {
-    await page.getByRole("button", { name: "Add cluster" }).click();
-    const form = page.getByRole("form", { name: "Add cluster" });
-    await form.getByLabel("Name", { exact: true }).fill(unique("alerts"));
-    await form.getByLabel("Bootstrap servers").fill(stackBrokers());
-    await form.getByRole("button", { name: "Add cluster" }).click();
-    await expect(page.getByTestId("cluster-row")).toHaveCount(1);
-  }
-  await page.close();
+  await ensureCluster(browser, "alerts");
 });
 test.afterAll(() => receiver.close());
 

@@ -47,6 +47,7 @@ const app = spawn(process.execPath, ["--import", "tsx", "scripts/launch.ts"], {
     EVENTPLANE_PG_PORT: String(await freePort()),
     CATALOG_SYNC_INTERVAL_MS: "1000",
     ALERT_EVALUATION_INTERVAL_MS: "1000",
+    LINEAGE_REFRESH_INTERVAL_MS: "1000",
     // The browser tests' webhook receiver listens on 127.0.0.1.
     WEBHOOK_ALLOW_TARGETS: "loopback",
     KAFKA_BROKERS: "",

@@ -1,9 +1,9 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useDebounced } from "../use-debounced";
 
-/** A search field bound to the URL's `q`: typing updates the URL after a pause and resets the page. */
+/** A search field bound to the URL's `q`: typing updates the URL after a pause and resets the page; a `q` changed elsewhere shows in the box. */
 export function SearchBox({
   label,
   placeholder,
@@ -15,11 +15,22 @@ export function SearchBox({
   params: URLSearchParams;
   set: (patch: Record<string, string | undefined>) => void;
 }) {
-  const [search, setSearch] = useState(params.get("q") ?? "");
+  const urlQ = params.get("q") ?? "";
+  const [search, setSearch] = useState(urlQ);
   const debounced = useDebounced(search);
+  // What this box last wrote to (or read from) the URL: tells typing apart from a change made
+  // elsewhere (a link, a "Clear" or "Focus here" button), which the box must then show.
+  const synced = useRef(urlQ);
   useEffect(() => {
-    if (debounced !== (params.get("q") ?? "")) set({ q: debounced, page: undefined });
-  }, [debounced, params, set]);
+    if (debounced === synced.current) return;
+    synced.current = debounced;
+    if (debounced !== urlQ) set({ q: debounced, page: undefined });
+  }, [debounced, urlQ, set]);
+  useEffect(() => {
+    if (urlQ === synced.current) return;
+    synced.current = urlQ;
+    setSearch(urlQ);
+  }, [urlQ]);
   return (
     <input
       type="search"

@@ -108,7 +108,7 @@ export function GraphCanvas({
       onlyRenderVisibleElements={nodes.length > 200}
       minZoom={0.05}
       fitView
-      fitViewOptions={{ padding: 0.15 }}
+      fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }}
       proOptions={{ hideAttribution: true }}
     >
       <Background gap={24} color="#e2e8f0" />

@@ -64,14 +64,14 @@ export function LineageExplorer() {
         {focus ? (
           <div className="flex items-center gap-2 rounded-md bg-indigo-50 px-2 py-1 text-sm text-indigo-900" data-testid="focus-bar">
             Focus <span className="font-mono">{focus.split(":").slice(2).join(":") || focus.slice(4)}</span>
-            <select aria-label="Hops" className="rounded border border-indigo-200 bg-white px-1 text-sm" value={hops} onChange={(e) => set({ hops: e.target.value })}>
+            <select aria-label="Focus hops" className="rounded border border-indigo-200 bg-white px-1 text-sm" value={hops} onChange={(e) => set({ hops: e.target.value })}>
               {[1, 2, 3, 4, 6, 10].map((h) => (
                 <option key={h} value={h}>
                   {h} hop{h > 1 ? "s" : ""}
                 </option>
               ))}
             </select>
-            <select aria-label="Direction" className="rounded border border-indigo-200 bg-white px-1 text-sm" value={direction} onChange={(e) => set({ dir: e.target.value })}>
+            <select aria-label="Focus direction" className="rounded border border-indigo-200 bg-white px-1 text-sm" value={direction} onChange={(e) => set({ dir: e.target.value })}>
               {Object.entries(DIRECTIONS).map(([k, v]) => (
                 <option key={k} value={k}>
                   {v}
@@ -112,7 +112,7 @@ export function LineageExplorer() {
             <GraphCanvas nodes={d.nodes} edges={d.edges} selected={selected} onSelect={(id) => set({ node: id })} onProgress={setProgress} />
             <Legend />
           </div>
-          {selected ? <NodePanel id={selected} onClose={() => set({ node: undefined })} onFocus={(id) => set({ focus: id })} /> : null}
+          {selected ? <NodePanel id={selected} onClose={() => set({ node: undefined })} onFocus={(id) => set({ focus: id, q: undefined })} /> : null}
         </div>
       )}
     </div>

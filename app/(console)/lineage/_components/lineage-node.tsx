@@ -42,7 +42,7 @@ function LineageNodeView({ data, selected }: NodeProps<FlowNode>) {
     >
       <Handle type="target" position={Position.Left} className="!h-2 !w-2 !border-0 !bg-slate-400" />
       <span aria-hidden className={`w-1.5 shrink-0 ${kind.bar}`} />
-      <div className="min-w-0 flex-1 px-2 py-1">
+      <div className="min-w-0 flex-1 px-2 py-1 leading-tight">
         <p className="flex items-center gap-1 text-[10px] font-semibold uppercase tracking-wide">
           <span className={kind.text}>{kind.label}</span>
           {n.alerts > 0 ? (

@@ -1,0 +1,122 @@
+import { Parser } from "@asyncapi/parser";
+import { expect, test, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { ensureCluster } from "../fixtures/cluster";
+import { seedTopic, unique } from "../fixtures/kafka";
+import { otlpBatch, spanId, traceId } from "../fixtures/otlp";
+
+test.describe.configure({ mode: "serial" });
+
+// A cart service produces to a checkout topic; a fulfilment service reads it through its group.
+// The topic and the group's committed offset are real (Kafka); the services are known from their
+// PRODUCER and CONSUMER spans, sent to /v1/traces as any SDK would.
+const topic = unique("checkout");
+const group = unique("fulfil");
+const cart = unique("cart-svc");
+const fulfil = unique("fulfil-svc");
+const refunds = unique("refunds");
+
+test.beforeAll(async ({ browser, request }) => {
+  await ensureCluster(browser, "lineage");
+  await seedTopic(topic, 1, 5, group);
+  const t = traceId();
+  const send = spanId();
+  const res = await request.post("/v1/traces", {
+    data: otlpBatch(
+      [
+        {
+          traceId: t,
+          spanId: send,
+          name: `send ${topic}`,
+          service: cart,
+          kind: 4,
+          start: 0,
+          end: 3,
+          attributes: { "messaging.system": "kafka", "messaging.destination.name": topic, "messaging.operation.type": "send" },
+        },
+        {
+          traceId: t,
+          spanId: spanId(),
+          parentSpanId: send,
+          name: `process ${topic}`,
+          service: fulfil,
+          kind: 5,
+          start: 12,
+          end: 20,
+          attributes: {
+            "messaging.system": "kafka",
+            "messaging.destination.name": topic,
+            "messaging.consumer.group.name": group,
+            "messaging.operation.type": "process",
+          },
+        },
+      ],
+      Date.now() - 5_000,
+    ),
+    headers: { "content-type": "application/json" },
+  });
+  expect(res.status()).toBe(200);
+});
+
+const node = (page: Page, label: string) => page.getByTestId("lineage-node").filter({ has: page.getByText(label, { exact: true }) });
+
+test("the graph shows producer → topic → group → service from traffic, and the side panel explains an edge", async ({ page }) => {
+  // The worker folds spans into lineage a few seconds after they arrive: reload until they are in.
+  await expect(async () => {
+    await page.goto(`/lineage?q=${encodeURIComponent(cart)}`);
+    await expect(page.getByTestId("lineage-canvas")).toHaveAttribute("data-layout", "ready", { timeout: 5_000 });
+    await expect(node(page, topic)).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 60_000 });
+  await expect(node(page, cart)).toHaveAttribute("data-kind", "service");
+
+  await node(page, topic).click();
+  await expect(page.getByTestId("panel-title")).toHaveText(topic);
+  const produced = page.getByTestId("panel-edge").filter({ hasText: `produces ← ${cart}` });
+  await expect(produced).toContainText("observed");
+  await expect(produced).toContainText("first seen");
+
+  // Focus on the topic, two hops both ways: the group and the service behind it come in.
+  await page.getByRole("button", { name: "Focus here" }).click();
+  await expect(page.getByTestId("focus-bar")).toContainText(topic);
+  for (const label of [cart, topic, group, fulfil]) await expect(node(page, label)).toBeVisible();
+  await expect(page.getByTestId("lineage-node")).toHaveCount(4);
+  await expect(page.locator(".react-flow__edge")).toHaveCount(3);
+  await expect(node(page, group)).toHaveAttribute("data-kind", "group");
+
+  await node(page, group).click();
+  await expect(page.getByTestId("panel-title")).toHaveText(group);
+  await expect(page.getByTestId("panel-edge").filter({ hasText: `runs as → ${fulfil}` })).toContainText("observed");
+  await expect(page.getByText("seen in CONSUMER spans")).toBeVisible();
+});
+
+test("a declared edge with no traffic shows as drift", async ({ page }) => {
+  await page.goto(`/lineage?node=${encodeURIComponent(`svc:${fulfil}`)}&focus=${encodeURIComponent(`svc:${fulfil}`)}&hops=2`);
+  await expect(page.getByTestId("panel-title")).toHaveText(fulfil);
+  const panel = page.getByRole("complementary", { name: "Node details" });
+  await panel.getByLabel("Direction").selectOption("consumes");
+  await panel.getByLabel("Topic", { exact: true }).fill(refunds);
+  await panel.getByRole("button", { name: "Declare" }).click();
+  await expect(page.getByTestId("declarations")).toContainText(`consumes ${refunds}`);
+  const declared = page.getByTestId("panel-edge").filter({ hasText: `consumes ← ${refunds}` });
+  await expect(declared).toContainText("drift: not seen");
+  await expect(declared).toContainText("never seen in traffic");
+  // fulfil-svc now declares: its group reading the checkout topic, undeclared, is drift too.
+  await expect(page.getByTestId("graph-stats")).toContainText("2 drift");
+  await expect(node(page, refunds)).toBeVisible();
+});
+
+test("the AsyncAPI export downloads a document the parser accepts", async ({ page }) => {
+  await page.goto("/lineage");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export AsyncAPI" }).click()]);
+  expect(download.suggestedFilename()).toBe("eventplane-asyncapi.yaml");
+  const text = readFileSync((await download.path())!, "utf8");
+  const { document, diagnostics } = await new Parser().parse(text);
+  expect(diagnostics.filter((d) => d.severity === 0)).toEqual([]);
+  const channel = document!.channels().all().find((c) => c.address() === topic);
+  expect(channel).toBeDefined();
+  const ops = document!.operations().all().filter((o) => o.channels().all().some((c) => c.address() === topic));
+  expect(ops.map((o) => `${o.action()} ${o.extensions().get("x-eventplane-service")?.value()}`).sort()).toEqual([
+    `receive ${fulfil}`,
+    `send ${cart}`,
+  ]);
+});
