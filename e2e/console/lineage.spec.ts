@@ -105,6 +105,26 @@ test("a declared edge with no traffic shows as drift", async ({ page }) => {
   await expect(node(page, refunds)).toBeVisible();
 });
 
+test("registering an incompatible version lists the consumers of the subject's topic", async ({ page, request }) => {
+  const record = (fields: object[]) => JSON.stringify({ type: "record", name: "CheckoutPlaced", namespace: "shop", fields });
+  const res = await request.post(`/api/schema-registry/subjects/${topic}-value/versions`, {
+    data: { schema: record([{ name: "cart_id", type: "string" }]) },
+    headers: { "content-type": "application/vnd.schemaregistry.v1+json" },
+  });
+  expect(res.status()).toBe(200);
+  await page.goto(`/schemas/${topic}-value?tab=register`);
+  await expect(page.getByTestId("schema-editor")).toContainText("CheckoutPlaced");
+  await expect(page.getByTestId("verdict")).toHaveAttribute("data-verdict", /compatible|incompatible/);
+  await page
+    .getByTestId("schema-editor")
+    .locator(".cm-content")
+    .fill(record([{ name: "cart_id", type: "string" }, { name: "coupon", type: "string" }]));
+  await expect(page.getByTestId("verdict")).toHaveAttribute("data-verdict", "incompatible");
+  const impact = page.getByRole("region", { name: "Consumers of this subject's topic" });
+  await expect(impact.getByRole("link", { name: group })).toBeVisible();
+  await expect(impact.getByRole("link", { name: fulfil })).toBeVisible();
+});
+
 test("the AsyncAPI export downloads a document the parser accepts", async ({ page }) => {
   await page.goto("/lineage");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export AsyncAPI" }).click()]);
@@ -114,6 +134,8 @@ test("the AsyncAPI export downloads a document the parser accepts", async ({ pag
   expect(diagnostics.filter((d) => d.severity === 0)).toEqual([]);
   const channel = document!.channels().all().find((c) => c.address() === topic);
   expect(channel).toBeDefined();
+  // The subject registered above is the channel's message, with its Avro schema.
+  expect(channel!.messages().all().map((m) => m.id())).toEqual([`${topic}-value`]);
   const ops = document!.operations().all().filter((o) => o.channels().all().some((c) => c.address() === topic));
   expect(ops.map((o) => `${o.action()} ${o.extensions().get("x-eventplane-service")?.value()}`).sort()).toEqual([
     `receive ${fulfil}`,

@@ -9,7 +9,7 @@ import { StatusBadge } from "@/app/_components/ui/status-badge";
 import { useTRPC } from "@/app/_trpc/react";
 import type { RouterOutputs } from "@/server/api/root";
 import { GroupMappingForm, DeclareForm, OwnerForm } from "./panel-forms";
-import { ImpactList } from "./impact-list";
+import { ImpactList } from "@/app/_components/impact-list";
 
 type Detail = RouterOutputs["lineage"]["node"];
 type PanelEdge = Detail["edges"][number];

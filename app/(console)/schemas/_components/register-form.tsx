@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { CodeEditor, languageOf } from "@/app/_components/code-editor";
 import { Button } from "@/app/_components/ui/button";
+import { ImpactList } from "@/app/_components/impact-list";
 import { ErrorNote } from "@/app/_components/ui/states";
 import { useDebounced } from "@/app/_components/use-debounced";
 import { useTRPC } from "@/app/_trpc/react";
@@ -142,6 +143,10 @@ export function RegisterForm({
           <h3 className="text-sm font-semibold text-slate-700">Compatibility check</h3>
           <VerdictPanel check={check.data} checking={check.isFetching} level={shownLevel} />
           <ErrorNote error={check.error} />
+          {fixedSubject && check.data?.valid && !check.data.compatible ? (
+            // Who would read records written with this schema: the consumers of the subject's topic.
+            <ImpactList kind="subject" name={fixedSubject} title="Consumers of this subject's topic" maxDepth={2} />
+          ) : null}
         </div>
       </div>
       <ErrorNote error={register.error} />
