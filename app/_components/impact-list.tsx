@@ -39,7 +39,9 @@ export function ImpactList({
         <ErrorNote error={impact.error} />
       ) : !impact.data.affected.length ? (
         <p className="text-sm text-slate-500">
-          {impact.data.start.length ? "Nothing downstream: no group, service or topic is fed by it." : "Not in the lineage graph: no traffic or declaration names it yet."}
+          {impact.data.start.length
+            ? "Nothing downstream: no group, service or topic is fed by it."
+            : "Not in the lineage graph: no traffic or declaration names it yet."}
         </p>
       ) : (
         <ol className="space-y-1 text-sm">

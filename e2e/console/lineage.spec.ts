@@ -83,6 +83,9 @@ test("the graph shows producer → topic → group → service from traffic, and
   await expect(page.locator(".react-flow__edge")).toHaveCount(3);
   await expect(node(page, group)).toHaveAttribute("data-kind", "group");
 
+  // The panel lies over the canvas: close it (Escape) before reaching for a node it may cover.
+  await page.getByRole("button", { name: "Close details" }).press("Escape");
+  await expect(page.getByTestId("panel-title")).toHaveCount(0);
   await node(page, group).click();
   await expect(page.getByTestId("panel-title")).toHaveText(group);
   await expect(page.getByTestId("panel-edge").filter({ hasText: `runs as → ${fulfil}` })).toContainText("observed");
@@ -118,7 +121,12 @@ test("registering an incompatible version lists the consumers of the subject's t
   await page
     .getByTestId("schema-editor")
     .locator(".cm-content")
-    .fill(record([{ name: "cart_id", type: "string" }, { name: "coupon", type: "string" }]));
+    .fill(
+      record([
+        { name: "cart_id", type: "string" },
+        { name: "coupon", type: "string" },
+      ]),
+    );
   await expect(page.getByTestId("verdict")).toHaveAttribute("data-verdict", "incompatible");
   const impact = page.getByRole("region", { name: "Consumers of this subject's topic" });
   await expect(impact.getByRole("link", { name: group })).toBeVisible();
@@ -132,11 +140,27 @@ test("the AsyncAPI export downloads a document the parser accepts", async ({ pag
   const text = readFileSync((await download.path())!, "utf8");
   const { document, diagnostics } = await new Parser().parse(text);
   expect(diagnostics.filter((d) => d.severity === 0)).toEqual([]);
-  const channel = document!.channels().all().find((c) => c.address() === topic);
+  const channel = document!
+    .channels()
+    .all()
+    .find((c) => c.address() === topic);
   expect(channel).toBeDefined();
   // The subject registered above is the channel's message, with its Avro schema.
-  expect(channel!.messages().all().map((m) => m.id())).toEqual([`${topic}-value`]);
-  const ops = document!.operations().all().filter((o) => o.channels().all().some((c) => c.address() === topic));
+  expect(
+    channel!
+      .messages()
+      .all()
+      .map((m) => m.id()),
+  ).toEqual([`${topic}-value`]);
+  const ops = document!
+    .operations()
+    .all()
+    .filter((o) =>
+      o
+        .channels()
+        .all()
+        .some((c) => c.address() === topic),
+    );
   expect(ops.map((o) => `${o.action()} ${o.extensions().get("x-eventplane-service")?.value()}`).sort()).toEqual([
     `receive ${fulfil}`,
     `send ${cart}`,

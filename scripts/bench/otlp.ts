@@ -3,14 +3,15 @@
 // measured in this run; then a 10,000-span journey: loading and stitching it, as a ratio against
 // reading the same spans from PostgreSQL in one query.
 // Options: --seconds 10 --senders 8 --batch 512
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { prepareDatabase } from "../lib/database";
 import { freePort } from "../lib/ports";
 import { startChildServer } from "./child-server";
+import { startNextServer } from "./next-server";
 import { numberArg, median } from "./args";
 
 const seconds = numberArg("seconds", 10);
@@ -70,29 +71,13 @@ function encodeBatch(): Buffer {
  * (its empty state: page shell, client bundle and one query, without the journey).
  */
 async function renderInBrowser(traceId: string, spanCount: number) {
-  const root = join(import.meta.dirname, "../..");
-  if (!existsSync(join(root, ".next", "BUILD_ID"))) {
+  const server = await startNextServer({});
+  if (!server) {
     console.log("\nrender in the browser: skipped (run `npm run build` first)");
     return;
   }
-  const port = await freePort();
-  const web = spawn(join(root, "node_modules/.bin/next"), ["start", "-H", "127.0.0.1", "-p", String(port)], {
-    cwd: root,
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "ignore",
-  });
-  children.push(web);
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 120; i++) {
-    if (
-      await fetch(`${base}/api/health`).then(
-        (r) => r.status < 600,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  children.push(server.child);
+  const base = server.base;
   const { chromium } = await import("@playwright/test");
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
   try {

@@ -152,7 +152,8 @@ describe("demo shop lineage", () => {
   let clusterId = "";
   const topic = (name: string) => nodeId.topic(clusterId, name);
   const group = (name: string) => nodeId.group(clusterId, name);
-  const edge = (g: LineageGraph, kind: string, from: string, to: string) => g.edges.find((e) => e.kind === kind && e.from === from && e.to === to);
+  const edge = (g: LineageGraph, kind: string, from: string, to: string) =>
+    g.edges.find((e) => e.kind === kind && e.from === from && e.to === to);
 
   /** The graph of our test cluster once the collector has seen every group of the flow commit. */
   async function flowGraph(deadline: number): Promise<LineageGraph> {
@@ -165,7 +166,10 @@ describe("demo shop lineage", () => {
       const missing = [
         ...FLOW.produces.filter(([s, t]) => !edge(graph, "produces", nodeId.service(s), topic(t))?.observed).map((x) => x.join(" → ")),
         ...FLOW.reads
-          .filter(([t, g, s]) => !edge(graph, "reads", topic(t), group(g))?.observed || !edge(graph, "runs-as", group(g), nodeId.service(s))?.observed)
+          .filter(
+            ([t, g, s]) =>
+              !edge(graph, "reads", topic(t), group(g))?.observed || !edge(graph, "runs-as", group(g), nodeId.service(s))?.observed,
+          )
           .map((x) => x.join(" → ")),
       ];
       if (!missing.length) return graph;
@@ -190,7 +194,9 @@ describe("demo shop lineage", () => {
     expect(path[1]!.hop!.samples).toBeGreaterThan(0);
     expect(path[1]!.hop!.p95Ms).toBeGreaterThanOrEqual(path[1]!.hop!.p50Ms);
     // Nothing in the flow is drift while nobody has declared anything.
-    expect(graph.edges.filter((e) => e.drift && [...FLOW.produces.flat(), ...FLOW.reads.flat()].some((n) => e.from.endsWith(`:${n}`)))).toEqual([]);
+    expect(
+      graph.edges.filter((e) => e.drift && [...FLOW.produces.flat(), ...FLOW.reads.flat()].some((n) => e.from.endsWith(`:${n}`))),
+    ).toEqual([]);
   });
 
   it("shows drift both ways once a service declares, and imports an AsyncAPI document as declarations", async () => {
@@ -200,7 +206,11 @@ describe("demo shop lineage", () => {
       const graph = selectSubgraph(await loadLineageGraph(), { clusterId });
       const notSeen = graph.edges.find((e) => e.kind === "consumes" && e.to === nodeId.service("billing-service"));
       expect(notSeen).toMatchObject({ declared: true, observed: false, drift: "not-seen" });
-      expect(edge(graph, "produces", nodeId.service("billing-service"), topic("payments"))).toMatchObject({ observed: true, declared: true, drift: null });
+      expect(edge(graph, "produces", nodeId.service("billing-service"), topic("payments"))).toMatchObject({
+        observed: true,
+        declared: true,
+        drift: null,
+      });
       // billing-service now describes itself; it reads orders without saying so.
       expect(edge(graph, "reads", topic("orders"), group("billing"))!.drift).toBe("undeclared");
     } finally {
@@ -217,8 +227,16 @@ describe("demo shop lineage", () => {
     const { document, diagnostics } = await parser.parse(text);
     expect(diagnostics.filter((d) => d.severity === 0)).toEqual([]);
     expect(document!.version()).toBe("3.0.0");
-    const orders = document!.channels().all().find((c) => c.address() === "orders")!;
-    expect(orders.messages().all().map((m) => m.id())).toEqual(["orders-value"]);
+    const orders = document!
+      .channels()
+      .all()
+      .find((c) => c.address() === "orders")!;
+    expect(
+      orders
+        .messages()
+        .all()
+        .map((m) => m.id()),
+    ).toEqual(["orders-value"]);
     // The Avro schema came from the registry: the envelope's fields are in the payload.
     expect(JSON.stringify(orders.messages().all()[0]!.payload()!.json())).toContain("correlation_id");
     const server = document!.servers().all()[0]!;
@@ -240,7 +258,11 @@ describe("demo shop lineage", () => {
         ]),
       );
       const graph = selectSubgraph(await loadLineageGraph(), { clusterId });
-      expect(edge(graph, "produces", nodeId.service("order-service"), topic("orders"))).toMatchObject({ observed: true, declared: true, drift: null });
+      expect(edge(graph, "produces", nodeId.service("order-service"), topic("orders"))).toMatchObject({
+        observed: true,
+        declared: true,
+        drift: null,
+      });
       expect(edge(graph, "reads", topic("orders"), group("billing"))).toMatchObject({ observed: true, declared: true, drift: null });
     } finally {
       await db.declaredEdge.deleteMany({ where: { source: "asyncapi" } });

@@ -6,12 +6,15 @@ import { fmtAgo, fmtInt } from "@/app/_components/format";
 import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states";
 import { StatusBadge } from "@/app/_components/ui/status-badge";
 import { useTRPC } from "@/app/_trpc/react";
+import { HealthPanels } from "./health-panels";
 
 export function Overview() {
   const trpc = useTRPC();
-  const clusters = useQuery({ ...trpc.clusters.list.queryOptions(), refetchInterval: 5_000 });
-  if (clusters.isPending) return <LoadingRows rows={3} label="Loading clusters" />;
-  if (clusters.error) return <ErrorNote error={clusters.error} />;
+  const overview = useQuery({ ...trpc.system.overview.queryOptions(), refetchInterval: 5_000 });
+  if (overview.isPending) return <LoadingRows rows={3} label="Loading clusters" />;
+  if (overview.error) return <ErrorNote error={overview.error} />;
+  const o = overview.data;
+  const clusters = { data: o.clusters };
   if (clusters.data.length === 0) {
     return (
       <EmptyState
@@ -32,11 +35,17 @@ export function Overview() {
   );
   return (
     <div className="space-y-6">
-      <dl className="grid grid-cols-2 gap-4 md:grid-cols-4">
+      <dl className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-6">
         <Stat label="Clusters" value={fmtInt(clusters.data.length)} />
         <Stat label="Unreachable" value={fmtInt(totals.down)} tone={totals.down ? "bad" : "good"} />
         <Stat label="Topics" value={fmtInt(totals.topics)} href="/topics" />
         <Stat label="Consumer groups" value={fmtInt(totals.groups)} href="/consumers" />
+        <Stat label="Firing alerts" value={fmtInt(o.firing.length)} href="/alerts" tone={o.firing.length ? "bad" : "good"} />
+        <Stat
+          label="Spans / s"
+          value={o.spans.perSecond < 10 ? o.spans.perSecond.toFixed(1) : fmtInt(Math.round(o.spans.perSecond))}
+          href="/traces"
+        />
       </dl>
       <section aria-labelledby="clusters-heading">
         <h2 id="clusters-heading" className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500">
@@ -72,6 +81,7 @@ export function Overview() {
           ))}
         </ul>
       </section>
+      <HealthPanels overview={o} />
     </div>
   );
 }

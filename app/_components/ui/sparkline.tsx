@@ -4,11 +4,14 @@ export function Sparkline({
   width = 88,
   height = 22,
   label,
+  neutral = false,
 }: {
   values: number[];
   width?: number;
   height?: number;
   label: string;
+  /** A series where rising is not bad news (traffic): one colour whichever way it goes. */
+  neutral?: boolean;
 }) {
   if (values.length < 2) return <span className="text-xs text-slate-400">—</span>;
   const max = Math.max(...values);
@@ -33,7 +36,7 @@ export function Sparkline({
       <polyline
         points={points}
         fill="none"
-        stroke={rising ? "#e11d48" : "#059669"}
+        stroke={neutral ? "#4f46e5" : rising ? "#e11d48" : "#059669"}
         strokeWidth={1.5}
         strokeLinejoin="round"
         strokeLinecap="round"

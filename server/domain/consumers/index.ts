@@ -7,3 +7,4 @@ export { estimateTimeLag, offsetLag } from "./time-lag";
 export { listGroups, ListGroupsInput, groupsReadingTopic, getGroup } from "./query-groups";
 export { lagMetrics, type GroupLagMetrics } from "./lag-metrics";
 export { refreshLagSummaries, lagHistory, pruneLagSamples } from "./lag-summary";
+export { worstGroups } from "./worst-groups";

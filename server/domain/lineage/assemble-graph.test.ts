@@ -20,10 +20,32 @@ function inputs(over: Partial<GraphInputs> = {}): GraphInputs {
   return {
     topics: [topic("orders", { ownerTeam: "shop" }), topic("payments"), topic("orders.DLQ", { deadLetter: true, messagesPerSec: 0.5 })],
     groups: [
-      { id: "g-billing", clusterId: "c1", clusterName: "local", groupId: "billing", lagStatus: "OK", totalLag: 3, maxTimeLagSeconds: 1, clientIds: ["billing-service"] },
-      { id: "g-audit", clusterId: "c1", clusterName: "local", groupId: "audit", lagStatus: "ERR", totalLag: 900, maxTimeLagSeconds: 60, clientIds: ["audit-service-1"] },
+      {
+        id: "g-billing",
+        clusterId: "c1",
+        clusterName: "local",
+        groupId: "billing",
+        lagStatus: "OK",
+        totalLag: 3,
+        maxTimeLagSeconds: 1,
+        clientIds: ["billing-service"],
+      },
+      {
+        id: "g-audit",
+        clusterId: "c1",
+        clusterName: "local",
+        groupId: "audit",
+        lagStatus: "ERR",
+        totalLag: 900,
+        maxTimeLagSeconds: 60,
+        clientIds: ["audit-service-1"],
+      },
     ],
-    services: [{ name: "order-service", ownerTeam: "shop" }, { name: "billing-service", ownerTeam: "money" }, { name: "audit-service", ownerTeam: null }],
+    services: [
+      { name: "order-service", ownerTeam: "shop" },
+      { name: "billing-service", ownerTeam: "money" },
+      { name: "audit-service", ownerTeam: null },
+    ],
     observed: [
       { kind: "PRODUCES", clusterId: "", service: "order-service", topic: "orders", groupId: "", firstSeenAt: t0, lastSeenAt: t1 },
       { kind: "CONSUMES", clusterId: "", service: "billing-service", topic: "orders", groupId: "billing", firstSeenAt: t0, lastSeenAt: t1 },
@@ -60,7 +82,11 @@ describe("assembleGraph", () => {
     });
     expect(edge(g, "runs-as", group("billing"), svc("billing-service"))).toMatchObject({ mapping: "spans", observed: true });
     // audit has no spans: its client id "audit-service-1" names a known service.
-    expect(edge(g, "runs-as", group("audit"), svc("audit-service"))).toMatchObject({ mapping: "client-id", observed: true, declared: false });
+    expect(edge(g, "runs-as", group("audit"), svc("audit-service"))).toMatchObject({
+      mapping: "client-id",
+      observed: true,
+      declared: false,
+    });
     expect(edge(g, "reads", topic("orders"), group("audit"))!.health).toBe("err");
     expect(g.nodes.find((n) => n.id === group("audit"))!.alerts).toBe(1);
     expect(edge(g, "produces", svc("billing-service"), topic("orders.DLQ"))!.health).toBe("err");

@@ -117,7 +117,8 @@ export function assembleGraph(input: GraphInputs): LineageGraph {
   const teams = new Map(input.services.map((s) => [s.name, s.ownerTeam]));
   const service = (name: string) => {
     const id = nodeId.service(name);
-    if (!nodes.has(id)) nodes.set(id, { ...base, ...blank, id, kind: "service", label: name, team: teams.get(name) ?? null, inCatalog: true, health: "ok" });
+    if (!nodes.has(id))
+      nodes.set(id, { ...base, ...blank, id, kind: "service", label: name, team: teams.get(name) ?? null, inCatalog: true, health: "ok" });
     return id;
   };
   /** Topic nodes for a name, in one cluster or, with clusterId "", every cluster that has it. */
@@ -126,20 +127,51 @@ export function assembleGraph(input: GraphInputs): LineageGraph {
     if (known.length) return known;
     const id = nodeId.topic(clusterId, name);
     if (!nodes.has(id))
-      nodes.set(id, { ...base, ...blank, id, kind: "topic", label: name, clusterId: clusterId || null, clusterName: clusterNames.get(clusterId) ?? null });
+      nodes.set(id, {
+        ...base,
+        ...blank,
+        id,
+        kind: "topic",
+        label: name,
+        clusterId: clusterId || null,
+        clusterName: clusterNames.get(clusterId) ?? null,
+      });
     return [id];
   };
   const group = (clusterId: string, groupId: string) => {
     const id = nodeId.group(clusterId, groupId);
     if (!nodes.has(id))
-      nodes.set(id, { ...base, ...blank, id, kind: "group", label: groupId, clusterId: clusterId || null, clusterName: clusterNames.get(clusterId) ?? null });
+      nodes.set(id, {
+        ...base,
+        ...blank,
+        id,
+        kind: "group",
+        label: groupId,
+        clusterId: clusterId || null,
+        clusterName: clusterNames.get(clusterId) ?? null,
+      });
     return id;
   };
   const edge = (kind: EdgeKind, from: string, to: string) => {
     const id = `${kind}:${from}->${to}`;
     let e = edges.get(id);
     if (!e) {
-      e = { id, kind, from, to, observed: false, declared: false, drift: null, firstSeenAt: null, lastSeenAt: null, ratePerSec: null, health: "ok", lag: null, hop: null, mapping: null };
+      e = {
+        id,
+        kind,
+        from,
+        to,
+        observed: false,
+        declared: false,
+        drift: null,
+        firstSeenAt: null,
+        lastSeenAt: null,
+        ratePerSec: null,
+        health: "ok",
+        lag: null,
+        hop: null,
+        mapping: null,
+      };
       edges.set(id, e);
     }
     return e;
@@ -166,7 +198,8 @@ export function assembleGraph(input: GraphInputs): LineageGraph {
         addRate(e, input.spanRates.get(`PRODUCES|${o.service}|${o.topic}|`));
       }
     } else if (o.kind === "READS") {
-      for (const from of topics(o.clusterId, o.topic)) seen(edge("reads", from, group(o.clusterId, o.groupId)), o.firstSeenAt, o.lastSeenAt);
+      for (const from of topics(o.clusterId, o.topic))
+        seen(edge("reads", from, group(o.clusterId, o.groupId)), o.firstSeenAt, o.lastSeenAt);
     } else {
       const svc = service(o.service);
       const rate = input.spanRates.get(`CONSUMES|${o.service}|${o.topic}|${o.groupId}`);
@@ -260,7 +293,9 @@ export function assembleGraph(input: GraphInputs): LineageGraph {
   }
   for (const n of nodes.values()) {
     if (n.kind !== "service") continue;
-    n.ratePerSec = [...edges.values()].filter((e) => e.from === n.id && e.kind === "produces").reduce<number | null>((s, e) => (e.ratePerSec === null ? s : (s ?? 0) + e.ratePerSec), null);
+    n.ratePerSec = [...edges.values()]
+      .filter((e) => e.from === n.id && e.kind === "produces")
+      .reduce<number | null>((s, e) => (e.ratePerSec === null ? s : (s ?? 0) + e.ratePerSec), null);
   }
   return { nodes: [...nodes.values()], edges: [...edges.values()] };
 }

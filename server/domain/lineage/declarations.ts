@@ -37,7 +37,10 @@ export async function removeDeclaredEdge(id: string) {
 }
 
 export async function listDeclaredEdges(service?: string) {
-  return db.declaredEdge.findMany({ where: service ? { service } : {}, orderBy: [{ service: "asc" }, { direction: "asc" }, { topic: "asc" }] });
+  return db.declaredEdge.findMany({
+    where: service ? { service } : {},
+    orderBy: [{ service: "asc" }, { direction: "asc" }, { topic: "asc" }],
+  });
 }
 
 export const UpdateServiceInput = z.object({

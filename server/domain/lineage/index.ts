@@ -3,7 +3,7 @@
 export type { LineageGraph, LineageNode, LineageEdge, NodeKind, EdgeKind, Health, Drift } from "./graph-types";
 export { assembleGraph, nodeId, type GraphInputs } from "./assemble-graph";
 export { selectSubgraph, downstream, GraphFilter } from "./select-subgraph";
-export { loadLineageGraph } from "./load-graph";
+export { loadLineageGraph, loadGraphInputs } from "./load-graph";
 export { refreshObservedEdges } from "./refresh-observed";
 export { impactOf, impactIn, ImpactInput } from "./impact";
 export {

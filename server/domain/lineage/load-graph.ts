@@ -9,15 +9,21 @@ import type { LineageGraph } from "./graph-types";
 const RATE_WINDOW_S = 300;
 const HOP_WINDOW_S = 900;
 
+/** Spans per second over the last minutes; an edge younger than the window is divided by its own age. */
 async function spanRates(): Promise<Map<string, number>> {
-  const since = BigInt(Date.now() - RATE_WINDOW_S * 1000) * 1_000_000n;
-  const rows = await db.$queryRaw<{ kind: number; service: string; topic: string; group: string; n: bigint }[]>`
-    SELECT kind, service, "msgDestination" AS topic, CASE WHEN kind = ${SPAN_KIND.CONSUMER} THEN coalesce("msgGroup", '') ELSE '' END AS group, count(*) AS n
+  const nowNs = BigInt(Date.now()) * 1_000_000n;
+  const since = nowNs - BigInt(RATE_WINDOW_S) * 1_000_000_000n;
+  const rows = await db.$queryRaw<{ kind: number; service: string; topic: string; group: string; n: bigint; first: bigint }[]>`
+    SELECT kind, service, "msgDestination" AS topic, CASE WHEN kind = ${SPAN_KIND.CONSUMER} THEN coalesce("msgGroup", '') ELSE '' END AS group,
+           count(*) AS n, min("startNs") AS first
     FROM "Span"
     WHERE "startNs" > ${since} AND kind IN (${SPAN_KIND.PRODUCER}, ${SPAN_KIND.CONSUMER}) AND "msgDestination" IS NOT NULL
     GROUP BY 1, 2, 3, 4`;
   return new Map(
-    rows.map((r) => [`${r.kind === SPAN_KIND.PRODUCER ? "PRODUCES" : "CONSUMES"}|${r.service}|${r.topic}|${r.group}`, Number(r.n) / RATE_WINDOW_S]),
+    rows.map((r) => {
+      const seconds = Math.max(10, Math.min(RATE_WINDOW_S, Number(nowNs - BigInt(r.first)) / 1e9));
+      return [`${r.kind === SPAN_KIND.PRODUCER ? "PRODUCES" : "CONSUMES"}|${r.service}|${r.topic}|${r.group}`, Number(r.n) / seconds];
+    }),
   );
 }
 
@@ -41,7 +47,9 @@ async function hopLatencies(): Promise<GraphInputs["hops"]> {
     SELECT topic, "group", percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50,
            percentile_cont(0.95) WITHIN GROUP (ORDER BY ms) AS p95, count(*) AS n
     FROM pairs GROUP BY topic, "group"`;
-  return new Map(rows.map((r) => [`${r.topic}|${r.group}`, { p50Ms: Math.max(0, r.p50), p95Ms: Math.max(0, r.p95), samples: Number(r.n) }]));
+  return new Map(
+    rows.map((r) => [`${r.topic}|${r.group}`, { p50Ms: Math.max(0, r.p50), p95Ms: Math.max(0, r.p95), samples: Number(r.n) }]),
+  );
 }
 
 export async function loadGraphInputs(): Promise<GraphInputs> {
@@ -62,7 +70,16 @@ export async function loadGraphInputs(): Promise<GraphInputs> {
     }),
     db.consumerGroup.findMany({
       where: { deletedAt: null },
-      select: { id: true, clusterId: true, groupId: true, lagStatus: true, totalLag: true, maxTimeLagSeconds: true, members: true, cluster: { select: { name: true } } },
+      select: {
+        id: true,
+        clusterId: true,
+        groupId: true,
+        lagStatus: true,
+        totalLag: true,
+        maxTimeLagSeconds: true,
+        members: true,
+        cluster: { select: { name: true } },
+      },
     }),
     db.service.findMany({ select: { name: true, ownerTeam: true } }),
     db.observedEdge.findMany(),

@@ -7,3 +7,4 @@ export { loadJourney, JOURNEY_LIMITS } from "./load-journey";
 export { spanKey, type Journey, type JourneyRow, type JourneySpan, type Hop } from "./journey-types";
 export { searchTraces, traceFacets, SearchTracesInput, type TraceSummary } from "./search-traces";
 export { getSpan, type SpanRef } from "./get-span";
+export { spanIngestRate } from "./ingest-rate";

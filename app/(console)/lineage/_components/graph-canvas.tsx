@@ -1,8 +1,8 @@
 "use client";
 
-import { Background, Controls, MiniMap, ReactFlow, type Edge } from "@xyflow/react";
+import { Background, Controls, MiniMap, ReactFlow, type Edge, type NodeChange } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { LineageEdge, LineageNode } from "@/server/domain/lineage";
 import { layout } from "./layout";
 import { LineageNodeComponent, type FlowNode } from "./lineage-node";
@@ -20,6 +20,11 @@ function edgeStyle(e: LineageEdge) {
     strokeDasharray: !e.observed ? "6 4" : e.mapping === "client-id" ? "2 3" : undefined,
   };
 }
+
+const MINIMAP_COLOR = { service: "#6366f1", topic: "#10b981", group: "#f59e0b" } as const;
+const minimapColor = (n: { data: Record<string, unknown> }) => MINIMAP_COLOR[(n as FlowNode).data.node.kind];
+const FIT_VIEW = { padding: 0.15, maxZoom: 1.2 };
+const PRO = { hideAttribution: true };
 
 export type LayoutProgress = { state: "layout" | "ready" | "error"; ms: number | null; error?: string };
 
@@ -58,62 +63,77 @@ export function GraphCanvas({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shape]);
 
-  const neighbours = useMemo(() => {
-    if (!selected) return null;
+  // Selection is drawn by a style sheet over React Flow's data-id attributes, not by new node and
+  // edge objects: with 1,000 nodes, re-rendering them all on every click cost over a second.
+  const highlight = useMemo(() => {
+    if (!selected) return "";
     const near = new Set([selected]);
-    for (const e of edges) if (e.from === selected || e.to === selected) (near.add(e.from), near.add(e.to));
-    return near;
+    const nearEdges: string[] = [];
+    for (const e of edges) if (e.from === selected || e.to === selected) (near.add(e.from), near.add(e.to), nearEdges.push(e.id));
+    const not = (ids: Iterable<string>) => [...ids].map((id) => `:not([data-id=${JSON.stringify(id)}])`).join("");
+    return [
+      `.lineage-flow .react-flow__node${not(near)} { opacity: 0.3; }`,
+      `.lineage-flow .react-flow__edge${not(nearEdges)} { opacity: 0.15; }`,
+      `.lineage-flow .react-flow__node[data-id=${JSON.stringify(selected)}] > div { outline: 2px solid #6366f1; outline-offset: 2px; }`,
+    ].join("\n");
   }, [selected, edges]);
 
   const flowNodes: FlowNode[] = useMemo(
     () =>
       positions
-        ? nodes.map((n) => ({
-            id: n.id,
-            type: "lineage" as const,
-            position: positions.get(n.id) ?? { x: 0, y: 0 },
-            data: { node: n, dimmed: neighbours !== null && !neighbours.has(n.id) },
-            selected: n.id === selected,
-          }))
+        ? nodes.map((n) => ({ id: n.id, type: "lineage" as const, position: positions.get(n.id) ?? { x: 0, y: 0 }, data: { node: n } }))
         : [],
-    [positions, nodes, neighbours, selected],
+    [positions, nodes],
   );
   const flowEdges: Edge[] = useMemo(
-    () =>
-      edges.map((e) => ({
-        id: e.id,
-        source: e.from,
-        target: e.to,
-        style: { ...edgeStyle(e), opacity: neighbours && !(neighbours.has(e.from) && neighbours.has(e.to)) ? 0.15 : 1 },
-        data: { drift: e.drift },
-      })),
-    [edges, neighbours],
+    () => edges.map((e) => ({ id: e.id, source: e.from, target: e.to, style: edgeStyle(e), data: { drift: e.drift } })),
+    [edges],
   );
+
+  // Stable handlers: React Flow hands them to every node, so a new function re-renders all of them.
+  const onSelectRef = useRef(onSelect);
+  useEffect(() => {
+    onSelectRef.current = onSelect;
+  });
+  const nodeClick = useCallback((_: unknown, n: { id: string }) => onSelectRef.current(n.id), []);
+  // Keyboard: Tab reaches a node, Enter selects it; React Flow reports that as a selection change.
+  const nodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    for (const c of changes) if (c.type === "select" && c.selected) onSelectRef.current(c.id);
+  }, []);
+  const paneClick = useCallback(() => onSelectRef.current(null), []);
+  const handlers = { nodeClick, nodesChange, paneClick };
 
   if (!positions) return null;
   return (
-    <ReactFlow
-      nodes={flowNodes}
-      edges={flowEdges}
-      nodeTypes={NODE_TYPES}
-      onNodeClick={(_, n) => onSelect(n.id)}
-      // Keyboard: Tab reaches a node, Enter selects it; React Flow reports that as a selection change.
-      onNodesChange={(changes) => {
-        for (const c of changes) if (c.type === "select" && c.selected) onSelect(c.id);
-      }}
-      onPaneClick={() => onSelect(null)}
-      nodesDraggable={false}
-      nodesConnectable={false}
-      edgesFocusable={false}
-      onlyRenderVisibleElements={nodes.length > 200}
-      minZoom={0.05}
-      fitView
-      fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }}
-      proOptions={{ hideAttribution: true }}
-    >
-      <Background gap={24} color="#e2e8f0" />
-      <Controls showInteractive={false} />
-      {nodes.length > 30 ? <MiniMap pannable zoomable nodeColor={(n) => ((n as FlowNode).data.node.kind === "service" ? "#6366f1" : (n as FlowNode).data.node.kind === "topic" ? "#10b981" : "#f59e0b")} /> : null}
-    </ReactFlow>
+    <>
+      <style>{highlight}</style>
+      <ReactFlow
+        className="lineage-flow"
+        nodes={flowNodes}
+        edges={flowEdges}
+        nodeTypes={NODE_TYPES}
+        onNodeClick={handlers.nodeClick}
+        onNodesChange={handlers.nodesChange}
+        onPaneClick={handlers.paneClick}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        edgesFocusable={false}
+        onlyRenderVisibleElements={nodes.length > 200}
+        minZoom={0.05}
+        fitView
+        fitViewOptions={FIT_VIEW}
+        proOptions={PRO}
+      >
+        <Background gap={24} color="#e2e8f0" />
+        <Controls showInteractive={false} />
+        {nodes.length > 30 ? (
+          <MiniMap
+            pannable
+            zoomable
+            nodeColor={minimapColor}
+          />
+        ) : null}
+      </ReactFlow>
+    </>
   );
 }

@@ -23,10 +23,17 @@ const OPTIONS = {
   "elk.spacing.componentComponent": "40",
 };
 
+/**
+ * Above this many nodes, one crossing-minimisation sweep and no greedy switch: on 1,000 nodes and
+ * 2,700 edges that took ELK from 4.5 s to 1.9 s (measured in Node) for a layout about as readable.
+ */
+const LARGE = 300;
+const LARGE_OPTIONS = { "elk.layered.thoroughness": "1", "elk.layered.crossingMinimization.greedySwitch.type": "OFF" };
+
 export async function layout(nodes: { id: string }[], edges: { id: string; from: string; to: string }[]) {
   const graph: ElkNode = {
     id: "root",
-    layoutOptions: OPTIONS,
+    layoutOptions: nodes.length > LARGE ? { ...OPTIONS, ...LARGE_OPTIONS } : OPTIONS,
     children: nodes.map((n) => ({ id: n.id, width: NODE_WIDTH, height: NODE_HEIGHT })),
     edges: edges.map((e) => ({ id: e.id, sources: [e.from], targets: [e.to] })),
   };

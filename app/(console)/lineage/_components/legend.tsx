@@ -22,7 +22,10 @@ function Line({ color, dash }: { color: string; dash?: string }) {
 
 export function Legend() {
   return (
-    <ul aria-label="Legend" className="absolute bottom-2 left-14 z-10 flex max-w-[60%] flex-wrap gap-x-3 gap-y-1 rounded-md bg-white/90 px-2 py-1 text-[11px] text-slate-600 shadow-sm">
+    <ul
+      aria-label="Legend"
+      className="absolute bottom-2 left-14 z-10 flex max-w-[60%] flex-wrap gap-x-3 gap-y-1 rounded-md bg-white/90 px-2 py-1 text-[11px] text-slate-600 shadow-sm"
+    >
       {ITEMS.map((i) => (
         <li key={i.label} className="flex items-center gap-1">
           {i.swatch}

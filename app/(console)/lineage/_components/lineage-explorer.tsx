@@ -41,7 +41,12 @@ export function LineageExplorer() {
         <SearchBox label="Search nodes" placeholder="Search services, topics, groups" params={params} set={set} />
         <label className="text-sm">
           <span className="sr-only">Cluster</span>
-          <select aria-label="Cluster" className={`${fieldClass} mt-0 w-44`} value={clusterId ?? ""} onChange={(e) => set({ cluster: e.target.value })}>
+          <select
+            aria-label="Cluster"
+            className={`${fieldClass} mt-0 w-44`}
+            value={clusterId ?? ""}
+            onChange={(e) => set({ cluster: e.target.value })}
+          >
             <option value="">All clusters</option>
             {clusters.data?.map((c) => (
               <option key={c.id} value={c.id}>
@@ -52,7 +57,12 @@ export function LineageExplorer() {
         </label>
         <label className="text-sm">
           <span className="sr-only">Team</span>
-          <select aria-label="Team" className={`${fieldClass} mt-0 w-40`} value={team ?? ""} onChange={(e) => set({ team: e.target.value })}>
+          <select
+            aria-label="Team"
+            className={`${fieldClass} mt-0 w-40`}
+            value={team ?? ""}
+            onChange={(e) => set({ team: e.target.value })}
+          >
             <option value="">All teams</option>
             {d?.teams.map((t) => (
               <option key={t} value={t}>
@@ -64,14 +74,24 @@ export function LineageExplorer() {
         {focus ? (
           <div className="flex items-center gap-2 rounded-md bg-indigo-50 px-2 py-1 text-sm text-indigo-900" data-testid="focus-bar">
             Focus <span className="font-mono">{focus.split(":").slice(2).join(":") || focus.slice(4)}</span>
-            <select aria-label="Focus hops" className="rounded border border-indigo-200 bg-white px-1 text-sm" value={hops} onChange={(e) => set({ hops: e.target.value })}>
+            <select
+              aria-label="Focus hops"
+              className="rounded border border-indigo-200 bg-white px-1 text-sm"
+              value={hops}
+              onChange={(e) => set({ hops: e.target.value })}
+            >
               {[1, 2, 3, 4, 6, 10].map((h) => (
                 <option key={h} value={h}>
                   {h} hop{h > 1 ? "s" : ""}
                 </option>
               ))}
             </select>
-            <select aria-label="Focus direction" className="rounded border border-indigo-200 bg-white px-1 text-sm" value={direction} onChange={(e) => set({ dir: e.target.value })}>
+            <select
+              aria-label="Focus direction"
+              className="rounded border border-indigo-200 bg-white px-1 text-sm"
+              value={direction}
+              onChange={(e) => set({ dir: e.target.value })}
+            >
               {Object.entries(DIRECTIONS).map(([k, v]) => (
                 <option key={k} value={k}>
                   {v}
@@ -86,7 +106,11 @@ export function LineageExplorer() {
         <p className="ml-auto text-sm text-slate-500" aria-live="polite" data-testid="graph-stats">
           {d ? `${fmtInt(d.nodes.length)} of ${fmtInt(d.total.nodes)} nodes · ${fmtInt(d.edges.length)} edges` : ""}
           {drift ? <span className="ml-2 rounded bg-violet-100 px-1.5 py-0.5 text-violet-800">{drift} drift</span> : null}
-          {progress.state === "layout" && d?.nodes.length ? " · laying out…" : progress.ms !== null ? ` · layout ${fmtInt(progress.ms)} ms` : ""}
+          {progress.state === "layout" && d?.nodes.length
+            ? " · laying out…"
+            : progress.ms !== null
+              ? ` · layout ${fmtInt(progress.ms)} ms`
+              : ""}
         </p>
         <a
           className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50"
@@ -107,12 +131,20 @@ export function LineageExplorer() {
             : "Edges come from consumer groups (connect a cluster), from PRODUCER/CONSUMER spans sent to /v1/traces, and from what teams declare."}
         </EmptyState>
       ) : (
-        <div className="flex min-h-0 flex-1 overflow-hidden rounded-lg border border-slate-200 bg-slate-50">
+        <div className="relative flex min-h-0 flex-1 overflow-hidden rounded-lg border border-slate-200 bg-slate-50">
           <div className="relative min-w-0 flex-1" data-testid="lineage-canvas" data-layout={progress.state}>
-            <GraphCanvas nodes={d.nodes} edges={d.edges} selected={selected} onSelect={(id) => set({ node: id })} onProgress={setProgress} />
+            <GraphCanvas
+              nodes={d.nodes}
+              edges={d.edges}
+              selected={selected}
+              onSelect={(id) => set({ node: id })}
+              onProgress={setProgress}
+            />
             <Legend />
           </div>
-          {selected ? <NodePanel id={selected} onClose={() => set({ node: undefined })} onFocus={(id) => set({ focus: id, q: undefined })} /> : null}
+          {selected ? (
+            <NodePanel id={selected} onClose={() => set({ node: undefined })} onFocus={(id) => set({ focus: id, q: undefined })} />
+          ) : null}
         </div>
       )}
     </div>

@@ -5,7 +5,7 @@ import { memo } from "react";
 import { fmtInt, fmtRate } from "@/app/_components/format";
 import type { LineageNode } from "@/server/domain/lineage";
 
-export type FlowNode = Node<{ node: LineageNode; dimmed: boolean }, "lineage">;
+export type FlowNode = Node<{ node: LineageNode }, "lineage">;
 
 const KIND = {
   service: { label: "service", bar: "bg-indigo-500", text: "text-indigo-700" },
@@ -27,7 +27,7 @@ function subline(n: LineageNode): string {
   return n.team ? `team ${n.team}` : "no owner";
 }
 
-function LineageNodeView({ data, selected }: NodeProps<FlowNode>) {
+function LineageNodeView({ data }: NodeProps<FlowNode>) {
   const n = data.node;
   const kind = n.dlq ? { label: "dead letters", bar: "bg-rose-500", text: "text-rose-700" } : KIND[n.kind];
   return (
@@ -36,9 +36,9 @@ function LineageNodeView({ data, selected }: NodeProps<FlowNode>) {
       data-node-id={n.id}
       data-kind={n.kind}
       data-health={n.health}
-      className={`flex h-[52px] w-[190px] overflow-hidden rounded-md border bg-white text-left shadow-sm transition-opacity ${
+      className={`flex h-[52px] w-[190px] overflow-hidden rounded-md border bg-white text-left shadow-sm ${
         n.inCatalog ? "border-slate-300" : "border-dashed border-slate-400"
-      } ${HEALTH_RING[n.health]} ${selected ? "outline outline-2 outline-offset-2 outline-indigo-500" : ""} ${data.dimmed ? "opacity-30" : ""}`}
+      } ${HEALTH_RING[n.health]}`}
     >
       <Handle type="target" position={Position.Left} className="!h-2 !w-2 !border-0 !bg-slate-400" />
       <span aria-hidden className={`w-1.5 shrink-0 ${kind.bar}`} />

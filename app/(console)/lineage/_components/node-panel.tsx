@@ -29,9 +29,16 @@ export function EdgeMarks({ e }: { e: { observed: boolean; declared: boolean; dr
   const marks: { text: string; cls: string; title: string }[] = [];
   if (e.observed) marks.push({ text: "observed", cls: "bg-slate-100 text-slate-700", title: "seen in traffic" });
   if (e.declared) marks.push({ text: "declared", cls: "bg-indigo-50 text-indigo-700", title: "stated by a team" });
-  if (e.mapping === "client-id") marks.push({ text: "by client id", cls: "bg-slate-50 text-slate-500", title: "inferred from the members' client ids: confirm it" });
-  if (e.drift === "not-seen") marks.push({ text: "drift: not seen", cls: "bg-violet-100 text-violet-800", title: "declared, but no traffic shows it" });
-  if (e.drift === "undeclared") marks.push({ text: "drift: undeclared", cls: "bg-violet-100 text-violet-800", title: "seen in traffic, but the service did not declare it" });
+  if (e.mapping === "client-id")
+    marks.push({ text: "by client id", cls: "bg-slate-50 text-slate-500", title: "inferred from the members' client ids: confirm it" });
+  if (e.drift === "not-seen")
+    marks.push({ text: "drift: not seen", cls: "bg-violet-100 text-violet-800", title: "declared, but no traffic shows it" });
+  if (e.drift === "undeclared")
+    marks.push({
+      text: "drift: undeclared",
+      cls: "bg-violet-100 text-violet-800",
+      title: "seen in traffic, but the service did not declare it",
+    });
   return (
     <span className="flex flex-wrap gap-1">
       {marks.map((m) => (
@@ -70,7 +77,7 @@ export function NodePanel({ id, onClose, onFocus }: { id: string; onClose: () =>
   return (
     <aside
       aria-label="Node details"
-      className="flex h-full w-96 shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white p-4"
+      className="absolute inset-y-0 right-0 z-20 flex w-96 flex-col overflow-y-auto border-l border-slate-200 bg-white p-4 shadow-xl"
       onKeyDown={(e) => e.key === "Escape" && onClose()}
     >
       {detail.isPending ? (
@@ -105,7 +112,11 @@ function PanelBody({ d, onClose, onFocus }: { d: Detail; onClose: () => void; on
       </div>
       <div className="flex flex-wrap gap-2">
         {n.kind === "group" && n.lagStatus ? <StatusBadge status={n.lagStatus} kind="lag" /> : null}
-        {n.kind === "group" && n.count !== null ? <span className="text-sm">lag {fmtInt(n.count)} · {fmtSeconds(n.maxTimeLagSeconds)}</span> : null}
+        {n.kind === "group" && n.count !== null ? (
+          <span className="text-sm">
+            lag {fmtInt(n.count)} · {fmtSeconds(n.maxTimeLagSeconds)}
+          </span>
+        ) : null}
         {n.kind !== "group" && n.ratePerSec !== null ? <span className="text-sm">{fmtRate(n.ratePerSec)}</span> : null}
         {n.kind === "topic" && n.count !== null ? <span className="text-sm text-slate-500">{fmtInt(n.count)} retained</span> : null}
       </div>

@@ -82,7 +82,9 @@ export function DeclareForm({ service, declarations }: { service: string; declar
           ))}
         </ul>
       ) : (
-        <p className="mb-2 text-sm text-slate-500">Nothing declared: traffic alone draws this service, and nothing it does counts as drift.</p>
+        <p className="mb-2 text-sm text-slate-500">
+          Nothing declared: traffic alone draws this service, and nothing it does counts as drift.
+        </p>
       )}
       <form
         className="flex items-end gap-2"
@@ -124,7 +126,11 @@ export function GroupMappingForm({
   const refresh = useRefresh();
   const [service, setService] = useState(current?.toLabel ?? "");
   const map = useMutation(trpc.lineage.mapGroup.mutationOptions({ onSuccess: refresh }));
-  const how = { confirmed: "confirmed by a person", spans: "seen in CONSUMER spans", "client-id": "guessed from member client ids" } as const;
+  const how = {
+    confirmed: "confirmed by a person",
+    spans: "seen in CONSUMER spans",
+    "client-id": "guessed from member client ids",
+  } as const;
   return (
     <form
       className="space-y-2"

@@ -85,8 +85,16 @@ export async function exportAsyncApi(scope: { clusterId?: string; team?: string 
         doc.components.messages[messageKey] = {
           name: messageKey,
           title: `${value.subject} v${value.latestVersion}`,
-          contentType: value.type === "JSON" ? "application/json" : value.type === "AVRO" ? "application/vnd.apache.avro+binary" : "application/x-protobuf",
-          payload: { schemaFormat: SCHEMA_FORMAT[value.type], schema: value.type === "PROTOBUF" ? schema.schema : JSON.parse(schema.schema) },
+          contentType:
+            value.type === "JSON"
+              ? "application/json"
+              : value.type === "AVRO"
+                ? "application/vnd.apache.avro+binary"
+                : "application/x-protobuf",
+          payload: {
+            schemaFormat: SCHEMA_FORMAT[value.type],
+            schema: value.type === "PROTOBUF" ? schema.schema : JSON.parse(schema.schema),
+          },
           bindings: { kafka: { schemaIdLocation: "payload", schemaIdPayloadEncoding: "confluent", bindingVersion: KAFKA_BINDING_VERSION } },
           "x-eventplane-schema-id": value.id,
         };
@@ -101,7 +109,16 @@ export async function exportAsyncApi(scope: { clusterId?: string; team?: string 
       ...(row?.description ? { description: row.description } : {}),
       ...(row?.tags.length ? { tags: row.tags.map((t) => ({ name: t })) } : {}),
       ...(row
-        ? { bindings: { kafka: { topic: n.label, partitions: row.partitionCount, replicas: row.replicationFactor, bindingVersion: KAFKA_BINDING_VERSION } } }
+        ? {
+            bindings: {
+              kafka: {
+                topic: n.label,
+                partitions: row.partitionCount,
+                replicas: row.replicationFactor,
+                bindingVersion: KAFKA_BINDING_VERSION,
+              },
+            },
+          }
         : {}),
       ...(n.team ? { "x-eventplane-owner": n.team } : {}),
       ...(n.dlq ? { "x-eventplane-dead-letter": true } : {}),
@@ -118,7 +135,12 @@ export async function exportAsyncApi(scope: { clusterId?: string; team?: string 
       channel: { $ref: `#/channels/${channel}` },
       ...(messages.length ? { messages: messages.map((m) => ({ $ref: `#/channels/${channel}/messages/${m}` })) } : {}),
       "x-eventplane-lineage": lineageMark(e),
-      ...(e.firstSeenAt ? { "x-eventplane-first-seen": new Date(e.firstSeenAt).toISOString(), "x-eventplane-last-seen": new Date(e.lastSeenAt!).toISOString() } : {}),
+      ...(e.firstSeenAt
+        ? {
+            "x-eventplane-first-seen": new Date(e.firstSeenAt).toISOString(),
+            "x-eventplane-last-seen": new Date(e.lastSeenAt!).toISOString(),
+          }
+        : {}),
       ...extra,
     };
   };

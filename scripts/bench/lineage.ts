@@ -1,0 +1,198 @@
+// `npm run bench -- lineage`: a lineage graph of 1,000 nodes and about 3,000 edges (400 topics, 300
+// services, 300 groups in five tiers: each tier's services produce to its topics and their groups read
+// the tier before), measured three ways against baselines taken in the same run:
+//   - assembling the graph on the server vs reading its rows from PostgreSQL;
+//   - the lineage page in Chromium until the graph is drawn vs the same page with nothing to draw;
+//   - interactivity: frames per second while panning, and click-to-side-panel time, vs a 20-node view.
+// Needs `npm run build` for the browser part. Options: --services 300 --topics 400
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { prepareDatabase } from "../lib/database";
+import { freePort } from "../lib/ports";
+import { median, numberArg } from "./args";
+import { startNextServer } from "./next-server";
+
+const serviceCount = numberArg("services", 300);
+const topicCount = numberArg("topics", 400);
+const TIERS = 5;
+
+const dir = mkdtempSync(join(tmpdir(), "eventplane-bench-"));
+chmodSync(dir, 0o755);
+const database = await prepareDatabase({
+  dataDir: dir,
+  pgPort: await freePort(),
+  databaseUrl: process.env.DATABASE_URL,
+  log: () => undefined,
+});
+process.env.DATABASE_URL = database.url;
+const { db } = await import("@/server/db");
+const { assembleGraph, loadGraphInputs } = await import("@/server/domain/lineage");
+
+// A fixed pseudo-random sequence, so every run draws the same graph.
+let seed = 42;
+const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+
+async function seedGraph() {
+  const cluster = await db.cluster.create({ data: { name: "bench", bootstrapServers: ["127.0.0.1:9092"], status: "OK" } });
+  const now = new Date();
+  const topics = Array.from({ length: topicCount }, (_, i) => ({ name: `t${i % TIERS}.topic-${i}`, tier: i % TIERS }));
+  await db.topic.createMany({
+    data: topics.map((t) => ({
+      clusterId: cluster.id,
+      name: t.name,
+      partitionCount: 6,
+      replicationFactor: 3,
+      lastSeenAt: now,
+      messagesPerSec: rand() * 50,
+    })),
+  });
+  const services = Array.from({ length: serviceCount }, (_, i) => ({ name: `svc-${i}`, group: `group-${i}`, tier: i % TIERS }));
+  await db.consumerGroup.createMany({
+    data: services.map((s) => ({
+      clusterId: cluster.id,
+      groupId: s.group,
+      state: "Stable",
+      lastSeenAt: now,
+      lagStatus: pick(["OK", "OK", "OK", "WARN", "ERR"]),
+      totalLag: BigInt(Math.floor(rand() * 10_000)),
+    })),
+  });
+  const edges: { kind: string; clusterId: string; service: string; topic: string; groupId: string }[] = [];
+  const tierTopics = (t: number) => topics.filter((x) => x.tier === t).map((x) => x.name);
+  for (const s of services) {
+    const own = tierTopics(s.tier);
+    const upstream = tierTopics(s.tier === 0 ? 0 : s.tier - 1);
+    for (let k = 0; k < 3 + (rand() < 0.33 ? 1 : 0); k++)
+      edges.push({ kind: "PRODUCES", clusterId: "", service: s.name, topic: pick(own), groupId: "" });
+    const reads = new Set(Array.from({ length: 5 + (rand() < 0.67 ? 1 : 0) }, () => pick(upstream)));
+    for (const topic of reads) edges.push({ kind: "READS", clusterId: cluster.id, service: "", topic, groupId: s.group });
+    // One CONSUMER-span edge per group names its service (the group → service edge).
+    edges.push({ kind: "CONSUMES", clusterId: "", service: s.name, topic: [...reads][0]!, groupId: s.group });
+  }
+  await db.observedEdge.createMany({
+    data: edges.map((e) => ({ ...e, firstSeenAt: now, lastSeenAt: now, count: 1n })),
+    skipDuplicates: true,
+  });
+  await db.service.createMany({ data: services.map((s) => ({ name: s.name, ownerTeam: `team-${s.tier}` })) });
+}
+
+async function serverSide() {
+  const raw: number[] = [];
+  const assembled: number[] = [];
+  let size = { nodes: 0, edges: 0 };
+  for (let r = 0; r < 5; r++) {
+    let t = performance.now();
+    await Promise.all([db.topic.findMany(), db.consumerGroup.findMany(), db.observedEdge.findMany(), db.service.findMany()]);
+    raw.push(performance.now() - t);
+    t = performance.now();
+    const g = assembleGraph(await loadGraphInputs());
+    assembled.push(performance.now() - t);
+    size = { nodes: g.nodes.length, edges: g.edges.length };
+  }
+  console.log(`graph: ${size.nodes.toLocaleString("en")} nodes, ${size.edges.toLocaleString("en")} edges (median of 5)`);
+  console.log(`${"read the rows, four queries (baseline)".padEnd(44)} ${median(raw).toFixed(0).padStart(6)} ms`);
+  console.log(
+    `${"load + assemble the graph".padEnd(44)} ${median(assembled).toFixed(0).padStart(6)} ms · ratio ${(median(assembled) / median(raw)).toFixed(2)}`,
+  );
+  return size;
+}
+
+async function inBrowser(size: { nodes: number }) {
+  const server = await startNextServer({ DATABASE_URL: database.url });
+  if (!server) {
+    console.log("\nin the browser: skipped (run `npm run build` first)");
+    return;
+  }
+  const { chromium } = await import("@playwright/test");
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+    const drawn = async (query: string) => {
+      const t0 = performance.now();
+      await page.goto(`${server.base}/lineage${query}`);
+      await page.waitForSelector('[data-layout="ready"] [data-testid="lineage-node"]', { timeout: 120_000 });
+      const total = performance.now() - t0;
+      const layoutMs = Number(
+        /layout ([\d,]+) ms/.exec((await page.getByTestId("graph-stats").textContent()) ?? "")?.[1]?.replace(/,/g, "") ?? NaN,
+      );
+      return { total, layoutMs };
+    };
+    const empty = async () => {
+      const t0 = performance.now();
+      await page.goto(`${server.base}/lineage?q=nothing-matches-this`);
+      await page.waitForSelector("text=Nothing matches these filters", { timeout: 60_000 });
+      return performance.now() - t0;
+    };
+    /** Frames drawn while the mouse drags the canvas for a second. */
+    const panFps = async () => {
+      const box = (await page.getByTestId("lineage-canvas").boundingBox())!;
+      // A string, not a function: tsx would wrap a named function in a helper the page does not have.
+      await page.evaluate(`(() => {
+        window.frames_ = 0;
+        window.counting = true;
+        const tick = () => { if (!window.counting) return; window.frames_++; requestAnimationFrame(tick); };
+        requestAnimationFrame(tick);
+      })()`);
+      const t0 = performance.now();
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      for (let i = 0; i < 60; i++)
+        await page.mouse.move(box.x + box.width / 2 + (i % 20) * 10, box.y + box.height / 2 + (i % 10) * 5, { steps: 2 });
+      await page.mouse.up();
+      const frames = await page.evaluate<number>("(() => { window.counting = false; return window.frames_; })()");
+      return frames / ((performance.now() - t0) / 1000);
+    };
+    const clickToPanel = async () => {
+      const node = page.locator('[data-testid="lineage-node"][data-kind="group"]').first();
+      const t0 = performance.now();
+      await node.click();
+      await page.waitForSelector('[data-testid="panel-title"]');
+      const ms = performance.now() - t0;
+      await page.getByRole("button", { name: "Close details" }).click();
+      return ms;
+    };
+
+    await empty(); // warm: compile caches, fonts
+    const small = "?focus=svc%3Asvc-7&hops=1";
+    const results = { empty: [] as number[], full: [] as number[], layout: [] as number[], smallLayout: [] as number[] };
+    for (let r = 0; r < 3; r++) {
+      results.empty.push(await empty());
+      const f = await drawn("");
+      results.full.push(f.total);
+      results.layout.push(f.layoutMs);
+      results.smallLayout.push((await drawn(small)).layoutMs);
+    }
+    await drawn("");
+    const fpsFull = median([await panFps(), await panFps(), await panFps()]);
+    const clickFull = median([await clickToPanel(), await clickToPanel(), await clickToPanel()]);
+    const smallNodes = (await drawn(small), await page.getByTestId("lineage-node").count());
+    const fpsSmall = median([await panFps(), await panFps(), await panFps()]);
+    const clickSmall = median([await clickToPanel(), await clickToPanel(), await clickToPanel()]);
+    const row = (label: string, v: number, unit: string, base?: number) =>
+      console.log(`${label.padEnd(44)} ${v.toFixed(0).padStart(6)} ${unit}${base ? ` · ratio ${(v / base).toFixed(2)}` : ""}`);
+    console.log(`\nin Chromium (median of 3; layout by ELK in a web worker; ${size.nodes.toLocaleString("en")} vs ${smallNodes} nodes):`);
+    row("lineage page, nothing to draw (baseline)", median(results.empty), "ms");
+    row("lineage page until the whole graph is drawn", median(results.full), "ms", median(results.empty));
+    row(`layout alone, ${smallNodes}-node focus view (baseline)`, median(results.smallLayout), "ms");
+    row("layout alone, whole graph", median(results.layout), "ms", median(results.smallLayout));
+    row(`panning, ${smallNodes}-node view (baseline)`, fpsSmall, "fps");
+    row("panning, whole graph", fpsFull, "fps", fpsSmall);
+    row(`click → side panel, ${smallNodes}-node view (baseline)`, clickSmall, "ms");
+    row("click → side panel, whole graph", clickFull, "ms", clickSmall);
+  } finally {
+    await browser.close();
+    server.child.kill();
+  }
+}
+
+try {
+  await seedGraph();
+  const size = await serverSide();
+  await inBrowser(size);
+} finally {
+  await db.$disconnect();
+  await database.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
