@@ -166,3 +166,28 @@ test("the AsyncAPI export downloads a document the parser accepts", async ({ pag
     `send ${cart}`,
   ]);
 });
+
+test("an AsyncAPI document imported in the UI becomes declared lineage; a broken one is refused with the reason", async ({ page }) => {
+  const app = unique("ledger-svc");
+  const journal = unique("journal");
+  const doc = [
+    "asyncapi: 3.0.0",
+    `info: { title: ${app}, version: 1.0.0 }`,
+    "channels:",
+    `  journal: { address: ${journal} }`,
+    "operations:",
+    "  writeJournal: { action: send, channel: { $ref: '#/channels/journal' } }",
+  ].join("\n");
+  await page.goto("/lineage");
+  const file = page.getByLabel("Import AsyncAPI");
+  await file.setInputFiles({ name: "broken.yaml", mimeType: "application/yaml", buffer: Buffer.from("asyncapi: 3.0.0\ninfo: {}\n") });
+  await expect(page.getByRole("alert").filter({ hasText: "Not a valid AsyncAPI document" })).toBeVisible();
+  await page.getByRole("button", { name: "Dismiss" }).click();
+  await file.setInputFiles({ name: "ledger.yaml", mimeType: "application/yaml", buffer: Buffer.from(doc) });
+  await expect(page.getByTestId("asyncapi-import-result")).toContainText("1 declaration imported");
+  await expect(page.getByTestId("asyncapi-import-result")).toContainText(`${app} produces ${journal}`);
+  await page.goto(`/lineage?q=${encodeURIComponent(app)}`);
+  await expect(node(page, app)).toBeVisible();
+  await expect(node(page, journal)).toHaveAttribute("data-kind", "topic");
+  await expect(page.getByTestId("graph-stats")).toContainText("1 drift");
+});

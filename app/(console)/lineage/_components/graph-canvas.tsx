@@ -126,13 +126,7 @@ export function GraphCanvas({
       >
         <Background gap={24} color="#e2e8f0" />
         <Controls showInteractive={false} />
-        {nodes.length > 30 ? (
-          <MiniMap
-            pannable
-            zoomable
-            nodeColor={minimapColor}
-          />
-        ) : null}
+        {nodes.length > 30 ? <MiniMap pannable zoomable nodeColor={minimapColor} /> : null}
       </ReactFlow>
     </>
   );

@@ -8,6 +8,7 @@ import { SearchBox } from "@/app/_components/ui/search-box";
 import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states";
 import { useQueryState } from "@/app/_components/use-query-state";
 import { useTRPC } from "@/app/_trpc/react";
+import { AsyncApiImport } from "./asyncapi-import";
 import { GraphCanvas, type LayoutProgress } from "./graph-canvas";
 import { Legend } from "./legend";
 import { NodePanel } from "./node-panel";
@@ -112,6 +113,7 @@ export function LineageExplorer() {
               ? ` · layout ${fmtInt(progress.ms)} ms`
               : ""}
         </p>
+        <AsyncApiImport />
         <a
           className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50"
           href={`/api/asyncapi${clusterId || team ? `?${new URLSearchParams({ ...(clusterId ? { cluster: clusterId } : {}), ...(team ? { team } : {}) })}` : ""}`}
