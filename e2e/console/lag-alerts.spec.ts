@@ -76,7 +76,14 @@ test("a rule created in the UI fires, shows on the Alerts page and reaches the w
     `t=${ts},v1=${createHmac("sha256", secret).update(`${ts}.${firing.body}`).digest("hex")}`,
   );
 
+  // The overview names the firing alert and the dead-letter queue that holds records.
+  await page.goto("/");
+  await expect(page.getByTestId("overview-alerts")).toContainText(ruleName);
+  await expect(page.getByTestId("overview-dlqs").getByRole("link", { name: dlq })).toBeVisible();
+  await expect(page.getByTestId("overview-dlqs")).toContainText("3 held");
+
   // Silencing from the page: the alert stays visible, the silence is listed.
+  await page.goto("/alerts");
   await alert.getByRole("button", { name: "Silence 4 h" }).click();
   await expect(page.getByText("silenced from the Alerts page")).toBeVisible();
 });
