@@ -9,6 +9,7 @@ import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states"
 import { StatusBadge } from "@/app/_components/ui/status-badge";
 import { Table, Th } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/react";
+import { LagChart } from "./lag-chart";
 
 // Time lag is an estimate: say how it was made where it is shown.
 const TIME_LAG_HINT: Record<string, string> = {
@@ -65,6 +66,7 @@ export function GroupDetail({ id }: { id: string }) {
         <Fact label="Time to drain" value={g.totalLag > 0 && g.secondsToDrain === null ? "not draining" : fmtSeconds(g.secondsToDrain)} />
         <Fact label="Partitions" value={fmtInt(g.partitions.length)} />
       </dl>
+      <LagChart id={id} />
       {g.partitions.length === 0 ? (
         <EmptyState title="Nothing committed or assigned">This group has no committed offset and no assigned partition.</EmptyState>
       ) : (

@@ -1,8 +1,20 @@
 import { z } from "zod";
-import { getGroup, listGroups, ListGroupsInput } from "@/server/domain/consumers";
+import { getGroup, groupLagHistory, listGroups, ListGroupsInput } from "@/server/domain/consumers";
 import { publicProcedure, router } from "../trpc";
 
 export const consumersRouter = router({
   list: publicProcedure.input(ListGroupsInput).query(({ input }) => listGroups(input)),
   get: publicProcedure.input(z.object({ id: z.string().uuid() })).query(({ input }) => getGroup(input.id)),
+  history: publicProcedure
+    .input(
+      z.object({
+        id: z.string().uuid(),
+        minutes: z
+          .number()
+          .int()
+          .min(5)
+          .max(7 * 24 * 60),
+      }),
+    )
+    .query(({ input }) => groupLagHistory(input.id, input.minutes)),
 });

@@ -6,5 +6,5 @@ export { partitionStatus, groupStatus, type PartitionStatus, type GroupStatus } 
 export { estimateTimeLag, offsetLag } from "./time-lag";
 export { listGroups, ListGroupsInput, groupsReadingTopic, getGroup } from "./query-groups";
 export { lagMetrics, type GroupLagMetrics } from "./lag-metrics";
-export { refreshLagSummaries, lagHistory, pruneLagSamples } from "./lag-summary";
+export { refreshLagSummaries, lagHistory, groupLagHistory, pruneLagSamples } from "./lag-summary";
 export { worstGroups } from "./worst-groups";

@@ -58,3 +58,8 @@ export async function lagHistory(
 export async function pruneLagSamples(before: Date): Promise<number> {
   return db.$executeRaw`DELETE FROM "GroupLagSample" WHERE "observedAt" < ${before}`;
 }
+
+/** One group's samples over the last `minutes`, oldest first (the group page's chart). */
+export async function groupLagHistory(groupRowId: string, minutes: number) {
+  return (await lagHistory([groupRowId], minutes)).get(groupRowId) ?? [];
+}

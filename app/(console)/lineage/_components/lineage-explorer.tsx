@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { fmtInt } from "@/app/_components/format";
-import { fieldClass } from "@/app/_components/ui/form";
+import { FilterSelect } from "@/app/_components/ui/filter-select";
 import { SearchBox } from "@/app/_components/ui/search-box";
 import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states";
 import { useQueryState } from "@/app/_components/use-query-state";
@@ -40,38 +40,15 @@ export function LineageExplorer() {
     <div className="flex h-[calc(100vh-9rem)] min-h-[480px] flex-col gap-3">
       <div className="flex flex-wrap items-end gap-3" role="search">
         <SearchBox label="Search nodes" placeholder="Search services, topics, groups" params={params} set={set} />
-        <label className="text-sm">
-          <span className="sr-only">Cluster</span>
-          <select
-            aria-label="Cluster"
-            className={`${fieldClass} mt-0 w-44`}
-            value={clusterId ?? ""}
-            onChange={(e) => set({ cluster: e.target.value })}
-          >
-            <option value="">All clusters</option>
-            {clusters.data?.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="sr-only">Team</span>
-          <select
-            aria-label="Team"
-            className={`${fieldClass} mt-0 w-40`}
-            value={team ?? ""}
-            onChange={(e) => set({ team: e.target.value })}
-          >
-            <option value="">All teams</option>
-            {d?.teams.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Cluster"
+          param="cluster"
+          any="All clusters"
+          options={clusters.data?.map((c) => [c.id, c.name] as const)}
+          params={params}
+          set={set}
+        />
+        <FilterSelect label="Team" param="team" any="All teams" options={d?.teams.map((t) => [t, t] as const)} params={params} set={set} />
         {focus ? (
           <div className="flex items-center gap-2 rounded-md bg-indigo-50 px-2 py-1 text-sm text-indigo-900" data-testid="focus-bar">
             Focus <span className="font-mono">{focus.split(":").slice(2).join(":") || focus.slice(4)}</span>

@@ -60,6 +60,12 @@ export function TopicDetail({ id }: { id: string }) {
               </>
             ) : null}
             <span>· first seen {fmtAgo(t.firstSeenAt)}</span>
+            <Link
+              className="text-indigo-700 underline"
+              href={`/lineage?${new URLSearchParams({ focus: `topic:${t.clusterId}:${t.name}`, node: `topic:${t.clusterId}:${t.name}` })}`}
+            >
+              Lineage
+            </Link>
           </span>
         }
       />

@@ -1,10 +1,9 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { FilterSelect, type UrlState } from "@/app/_components/ui/filter-select";
 import { SearchBox } from "@/app/_components/ui/search-box";
 import { useTRPC } from "@/app/_trpc/react";
-
-const select = "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
 
 export function TopicFilters({ params, set }: { params: URLSearchParams; set: (p: Record<string, string | boolean | undefined>) => void }) {
   const trpc = useTRPC();
@@ -42,33 +41,6 @@ export function TopicFilters({ params, set }: { params: URLSearchParams; set: (p
       <FilterCheck label="Deleted" param="deleted" params={params} set={set} />
       <FilterCheck label="Dead-letter queues only" param="dlq" params={params} set={set} />
     </div>
-  );
-}
-
-type UrlState = { params: URLSearchParams; set: (p: Record<string, string | undefined>) => void };
-
-function FilterSelect({
-  label,
-  param,
-  any,
-  options,
-  params,
-  set,
-}: UrlState & { label: string; param: string; any: string; options?: readonly (readonly [string, string])[] }) {
-  return (
-    <select
-      aria-label={label}
-      className={select}
-      value={params.get(param) ?? ""}
-      onChange={(e) => set({ [param]: e.target.value, page: undefined })}
-    >
-      <option value="">{any}</option>
-      {options?.map(([value, text]) => (
-        <option key={value} value={value}>
-          {text}
-        </option>
-      ))}
-    </select>
   );
 }
 
