@@ -53,6 +53,8 @@ export const env = createEnv({
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     /** How often the worker evaluates alert rules. */
     ALERT_EVALUATION_INTERVAL_MS: z.coerce.number().int().min(500).default(10_000),
+    /** how often the worker reads dead-letter queues whose end offsets moved, to find new exception classes */
+    DLQ_SCAN_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
     /** how often new spans and committed offsets are folded into the lineage graph */
     LINEAGE_REFRESH_INTERVAL_MS: z.coerce.number().int().min(500).default(5_000),
     /** How long a lagging partition's committed offset must stand still before its status is STOP (or STALL). */

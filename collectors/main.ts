@@ -5,7 +5,7 @@ import { closeConnections } from "@/server/lib/lifecycle";
 import { pruneEndSamples, pruneLagSamples } from "@/server/domain/consumers";
 import { pruneSpans } from "@/server/domain/traces";
 import { allowedTargets, deliverDue, evaluateRules, publicUrl } from "@/server/domain/alerts";
-import { registerEnvCluster } from "@/server/domain/topics";
+import { registerEnvCluster, scanDeadLetterClasses } from "@/server/domain/topics";
 import { refreshObservedEdges } from "@/server/domain/lineage";
 import { createCatalogScheduler } from "./catalog-sync/scheduler";
 import { runLoop } from "./runtime/loop";
@@ -62,6 +62,19 @@ loops.push(
         timeoutMs: env.WEBHOOK_TIMEOUT_MS,
         leaseMs: 2 * env.WEBHOOK_TIMEOUT_MS + 5_000,
       })),
+    controller.signal,
+  ),
+);
+// Dead-letter queues: note each exception class the first time a queue holds it (rules fire on new ones).
+loops.push(
+  runLoop(
+    "dead-letters",
+    env.DLQ_SCAN_INTERVAL_MS,
+    async () => {
+      const r = await scanDeadLetterClasses();
+      for (const c of r.newClasses) console.log(`[dead-letters] new exception class in ${c.topic}: ${c.exceptionClass}`);
+      for (const e of r.errors) console.warn(`[dead-letters] could not read ${e}`);
+    },
     controller.signal,
   ),
 );

@@ -63,6 +63,8 @@ test("a rule created in the UI fires, shows on the Alerts page and reaches the w
   await expect(alert).toHaveAttribute("data-state", "firing", { timeout: 30_000 });
   await expect(alert).toContainText(dlq);
   await expect(alert).toContainText("team=payments");
+  // The subject opens the alert's data: here, the dead-letter queue's records.
+  await expect(alert.getByRole("link", { name: new RegExp(dlq.replace(/\./g, "\\.")) })).toHaveAttribute("href", /^\/dead-letters\//);
 
   const firing = await eventually(() => receiver.received.find((r) => r.body.includes(ruleName)), 15_000, "the alert notification");
   const body = JSON.parse(firing.body);

@@ -74,7 +74,9 @@ describe("Prometheus scraping /metrics", () => {
 
     const target = await until("the target is up", async () => {
       const res = await fetch(`${promUrl}/api/v1/targets`);
-      const body = (await res.json()) as { data: { activeTargets: { health: string; lastError: string; labels: Record<string, string> }[] } };
+      const body = (await res.json()) as {
+        data: { activeTargets: { health: string; lastError: string; labels: Record<string, string> }[] };
+      };
       const t = body.data.activeTargets.find((a) => a.labels.job === "eventplane");
       return t?.health === "up" ? t : undefined;
     });

@@ -16,11 +16,13 @@ export async function listAlerts() {
     }),
     db.silence.findMany({ where: { endsAt: { gt: new Date() } }, orderBy: { endsAt: "asc" } }),
   ]);
+  const links = await alertLinks(active.map((a) => ({ id: a.id, labels: a.labels as Record<string, string> })));
   return {
     active: active.map((a) => ({
       id: a.id,
       state: a.state,
       subject: a.subject,
+      href: links.get(a.id) ?? null,
       labels: a.labels as Record<string, string>,
       value: a.value,
       activeSince: a.activeSince,
@@ -66,4 +68,38 @@ export async function alertMetrics() {
 export async function firingAlertLabels(): Promise<Record<string, string>[]> {
   const rows = await db.alert.findMany({ where: { state: "firing" }, select: { labels: true } });
   return rows.map((r) => r.labels as Record<string, string>);
+}
+
+/**
+ * Where an alert's data is: the consumer group's page (lag chart, partitions) or the dead-letter
+ * queue's records, found from the labels the rule set ({cluster, group} or {cluster, topic}).
+ */
+async function alertLinks(alerts: { id: string; labels: Record<string, string> }[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const flat = alerts.map((a): Record<string, string | undefined> & { id: string } => ({ ...a.labels, id: a.id }));
+  const groups = flat.filter((l) => l.cluster && l.group);
+  const topics = flat.filter((l) => l.cluster && l.topic);
+  const [groupRows, topicRows] = await Promise.all([
+    groups.length
+      ? db.consumerGroup.findMany({
+          where: { deletedAt: null, groupId: { in: groups.map((l) => l.group!) } },
+          select: { id: true, groupId: true, cluster: { select: { name: true } } },
+        })
+      : [],
+    topics.length
+      ? db.topic.findMany({
+          where: { deletedAt: null, name: { in: topics.map((l) => l.topic!) } },
+          select: { id: true, name: true, deadLetter: true, cluster: { select: { name: true } } },
+        })
+      : [],
+  ]);
+  for (const l of groups) {
+    const g = groupRows.find((r) => r.groupId === l.group && r.cluster.name === l.cluster);
+    if (g) out.set(l.id, `/consumers/${g.id}`);
+  }
+  for (const l of topics) {
+    const t = topicRows.find((r) => r.name === l.topic && r.cluster.name === l.cluster);
+    if (t) out.set(l.id, t.deadLetter ? `/dead-letters/${t.id}` : `/topics/${t.id}`);
+  }
+  return out;
 }

@@ -3,42 +3,67 @@
 // computed once per cycle for all groups any rule needs.
 import { db } from "@/server/db";
 import { lagForGroups, type GroupLag } from "@/server/domain/consumers";
-import type { RuleKind } from "./rules";
+import { newExceptionWindowMinutes, type RuleKind } from "./rules";
 
 export type Observation = { subject: string; labels: Record<string, string>; value: number; active: boolean; summary: string };
 type Rule = { kind: string; threshold: number; clusterId: string | null; target: string; ownerTeam: string | null };
 
 /** Glob with * and ?, whole-string, case-sensitive (group ids and topic names are). */
-export function globMatch(pattern: string, text: string): boolean {
+export function globMatcher(pattern: string): (text: string) => boolean {
   const re = new RegExp(
     `^${pattern
       .replace(/[.+^${}()|[\]\\]/g, "\\$&")
       .replace(/\*/g, ".*")
       .replace(/\?/g, ".")}$`,
   );
-  return re.test(text);
+  return (text) => re.test(text);
 }
 
+export function globMatch(pattern: string, text: string): boolean {
+  return globMatcher(pattern)(text);
+}
+
+type GroupRow = { id: string; groupId: string; clusterId: string; cluster: { name: string }; offsets: { topic: string }[] };
+
+/**
+ * What one evaluation cycle reads once for all its rules: the groups of each cluster scope, the
+ * topics each team owns, and the lag of every group (1,000 rules would otherwise read them 1,000 times).
+ */
 export class ObservationContext {
   private lag: Map<string, GroupLag> | null = null;
+  private readonly groupsByScope = new Map<string, Promise<GroupRow[]>>();
+  private readonly ownedByTeam = new Map<string, Promise<Set<string>>>();
   constructor(private readonly lagOptions: { minIdleMs?: number }) {}
 
-  private async groups(rule: Rule) {
-    const groups = await db.consumerGroup.findMany({
-      where: { deletedAt: null, ...(rule.clusterId ? { clusterId: rule.clusterId } : {}) },
-      select: { id: true, groupId: true, clusterId: true, cluster: { select: { name: true } }, offsets: { select: { topic: true } } },
-    });
-    let owned: Set<string> | null = null;
-    if (rule.ownerTeam) {
-      const topics = await db.topic.findMany({
-        where: { ownerTeam: rule.ownerTeam, deletedAt: null },
-        select: { clusterId: true, name: true },
+  private scopeGroups(clusterId: string | null): Promise<GroupRow[]> {
+    const key = clusterId ?? "";
+    let rows = this.groupsByScope.get(key);
+    if (!rows) {
+      rows = db.consumerGroup.findMany({
+        where: { deletedAt: null, ...(clusterId ? { clusterId } : {}) },
+        select: { id: true, groupId: true, clusterId: true, cluster: { select: { name: true } }, offsets: { select: { topic: true } } },
       });
-      owned = new Set(topics.map((t) => `${t.clusterId}/${t.name}`));
+      this.groupsByScope.set(key, rows);
     }
-    return groups.filter(
-      (g) => globMatch(rule.target, g.groupId) && (!owned || g.offsets.some((o) => owned!.has(`${g.clusterId}/${o.topic}`))),
-    );
+    return rows;
+  }
+
+  private ownedTopics(team: string): Promise<Set<string>> {
+    let owned = this.ownedByTeam.get(team);
+    if (!owned) {
+      owned = db.topic
+        .findMany({ where: { ownerTeam: team, deletedAt: null }, select: { clusterId: true, name: true } })
+        .then((topics) => new Set(topics.map((t) => `${t.clusterId}/${t.name}`)));
+      this.ownedByTeam.set(team, owned);
+    }
+    return owned;
+  }
+
+  private async groups(rule: Rule) {
+    const groups = await this.scopeGroups(rule.clusterId);
+    const owned = rule.ownerTeam ? await this.ownedTopics(rule.ownerTeam) : null;
+    const matches = globMatcher(rule.target);
+    return groups.filter((g) => matches(g.groupId) && (!owned || g.offsets.some((o) => owned.has(`${g.clusterId}/${o.topic}`))));
   }
 
   private async lagOf(ids: string[]) {
@@ -116,6 +141,35 @@ export class ObservationContext {
                 : `${value.toFixed(1)} dead letters/min into ${t.name}`,
           };
         });
+    }
+    if (kind === "dlq_new_exception") {
+      const since = new Date(Date.now() - newExceptionWindowMinutes(rule.threshold) * 60_000);
+      const classes = await db.deadLetterClass.findMany({ where: { baseline: false, firstSeenAt: { gte: since } } });
+      if (!classes.length) return [];
+      const topics = await db.topic.findMany({
+        where: {
+          id: { in: [...new Set(classes.map((c) => c.topicId))] },
+          deletedAt: null,
+          ...(rule.clusterId ? { clusterId: rule.clusterId } : {}),
+          ...(rule.ownerTeam ? { ownerTeam: rule.ownerTeam } : {}),
+        },
+        select: { id: true, name: true, cluster: { select: { name: true } } },
+      });
+      const byId = new Map(topics.filter((t) => globMatch(rule.target, t.name)).map((t) => [t.id, t]));
+      // One alert per (queue, class); it resolves once the class is older than the rule's window.
+      return classes.flatMap((c) => {
+        const t = byId.get(c.topicId);
+        if (!t) return [];
+        return [
+          {
+            subject: `${t.cluster.name}/${t.name}`,
+            labels: { cluster: t.cluster.name, topic: t.name, exception: c.exceptionClass },
+            value: 1,
+            active: true,
+            summary: `new exception class ${c.exceptionClass} in ${t.name} (first at ${c.partition}/${c.offset})${c.example ? `: ${c.example.slice(0, 200)}` : ""}`,
+          },
+        ];
+      });
     }
     const clusters = await db.cluster.findMany({
       where: rule.clusterId ? { id: rule.clusterId } : {},

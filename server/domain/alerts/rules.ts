@@ -10,6 +10,7 @@ export const RULE_KINDS = [
   "group_status",
   "dlq_depth",
   "dlq_inflow",
+  "dlq_new_exception",
   "cluster_unreachable",
 ] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
@@ -94,8 +95,14 @@ export function describeRule(r: { kind: string; threshold: number; target: strin
     group_status: `lag status ${r.threshold >= 2 ? "ERR" : "WARN or ERR"}`,
     dlq_depth: `DLQ holds more than ${r.threshold.toLocaleString("en")} records`,
     dlq_inflow: `DLQ inflow above ${r.threshold}/min`,
+    dlq_new_exception: `a new exception class in a DLQ (alerts for ${newExceptionWindowMinutes(r.threshold)} min)`,
     cluster_unreachable: "cluster unreachable",
   }[r.kind as RuleKind];
   const on = r.kind.startsWith("group") ? "groups" : r.kind.startsWith("dlq") ? "DLQs" : "clusters";
   return `${what} (${on} ${r.target === "*" ? "all" : `matching ${r.target}`}${r.forSeconds ? `, for ${r.forSeconds} s` : ""})`;
+}
+
+/** A dlq_new_exception rule's threshold is how long a new class stays alerting, in minutes (0: an hour). */
+export function newExceptionWindowMinutes(threshold: number): number {
+  return threshold > 0 ? threshold : 60;
 }

@@ -19,6 +19,8 @@ export {
   redrive,
   RedriveInput,
   DLQ_TAIL_PER_PARTITION,
+  scanDeadLetterClasses,
+  NO_EXCEPTION_HEADER,
   type DeadLetterRow,
   type RedrivePlanItem,
 } from "./dead-letters";

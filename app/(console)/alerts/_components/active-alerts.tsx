@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
 import { fmtAgo } from "@/app/_components/format";
 import { Button } from "@/app/_components/ui/button";
 import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states";
@@ -63,7 +64,15 @@ export function ActiveAlerts() {
                     <Badge value={a.rule.severity} /> {a.rule.condition}
                   </div>
                 </td>
-                <td className="px-4 py-2 font-mono text-xs">{a.subject}</td>
+                <td className="px-4 py-2 font-mono text-xs">
+                  {a.href ? (
+                    <Link href={a.href} className="text-indigo-700 hover:underline" title="Open its data: lag chart or dead letters">
+                      {a.subject}
+                    </Link>
+                  ) : (
+                    a.subject
+                  )}
+                </td>
                 <td className="px-4 py-2">
                   <Labels labels={a.labels} />
                 </td>

@@ -17,6 +17,7 @@ const KINDS = {
   group_status: { label: "Consumer group lag status", unit: "1 = WARN or worse, 2 = ERR", on: "Group id pattern" },
   dlq_depth: { label: "Dead-letter queue depth", unit: "records", on: "DLQ topic pattern" },
   dlq_inflow: { label: "Dead-letter queue inflow", unit: "records per minute", on: "DLQ topic pattern" },
+  dlq_new_exception: { label: "New exception class in a DLQ", unit: "minutes it stays firing (0 = 60)", on: "DLQ topic pattern" },
   cluster_unreachable: { label: "Cluster unreachable", unit: "", on: "Cluster name pattern" },
 } as const;
 type Kind = keyof typeof KINDS;

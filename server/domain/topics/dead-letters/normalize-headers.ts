@@ -3,6 +3,9 @@
 // (`kafka_original-*`, `kafka_exception-*`) — partition as a 4-byte and offset/timestamp as 8-byte
 // big-endian integers — and Kafka Streams (`__streams.errors.*`, KIP-1034).
 
+/** How records with no recognised exception header are grouped. */
+export const NO_EXCEPTION_HEADER = "(no exception header)";
+
 export type DeadLetterFamily = "connect" | "spring" | "spring-retry" | "streams";
 
 export type DeadLetterInfo = {

@@ -4,7 +4,7 @@ import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { readTail, type RawRecord } from "@/server/kafka";
 import { toConnection } from "../cluster-connection";
-import { normalizeDeadLetterHeaders, type DeadLetterInfo } from "./normalize-headers";
+import { NO_EXCEPTION_HEADER, normalizeDeadLetterHeaders, type DeadLetterInfo } from "./normalize-headers";
 
 /** How many of the newest records per partition the page reads (and a redrive can pick from). */
 export const DLQ_TAIL_PER_PARTITION = 200;
@@ -83,7 +83,7 @@ export async function readDeadLetters(topicId: string) {
     { exceptionClass: string; count: number; lastAt: string; originalTopics: Set<string>; example: string | null }
   >();
   for (const r of rows) {
-    const k = r.exceptionClass ?? "(no exception header)";
+    const k = r.exceptionClass ?? NO_EXCEPTION_HEADER;
     const c = classes.get(k) ?? {
       exceptionClass: k,
       count: 0,

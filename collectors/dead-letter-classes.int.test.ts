@@ -1,0 +1,63 @@
+// "A new exception class in a DLQ": the worker's scan records the classes a queue already held as
+// its baseline, notes a class that appears later, and a dlq_new_exception rule fires for that class
+// only, labelled with it; the alert resolves once the class is older than the rule's window.
+import { describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { createRule, deleteRule, evaluateRules } from "@/server/domain/alerts";
+import { scanDeadLetterClasses } from "@/server/domain/topics";
+import { createTestCluster } from "@/test/catalog-helpers";
+import { createTopic, testKafka, uniqueName } from "@/test/kafka-helpers";
+import { syncCluster } from "./catalog-sync/sync-cluster";
+
+const failure = (fqcn: string, message: string) => ({
+  value: "{}",
+  headers: { "kafka_dlt-original-topic": "orders", "kafka_dlt-exception-fqcn": fqcn, "kafka_dlt-exception-message": message },
+});
+
+describe("new exception classes in a dead-letter queue", () => {
+  it("are told apart from the baseline and fire their own alert", { timeout: 60_000 }, async () => {
+    const dlq = `${uniqueName("orders")}.DLQ`;
+    await createTopic(dlq, 2);
+    const producer = testKafka().producer();
+    await producer.connect();
+    await producer.send({ topic: dlq, messages: [failure("com.shop.PaymentDeclinedException", "card declined")] });
+    const cluster = await createTestCluster();
+    await syncCluster(cluster, { withConfigs: false });
+    const topicId = (await db.topic.findFirstOrThrow({ where: { clusterId: cluster.id, name: dlq } })).id;
+
+    const first = await scanDeadLetterClasses({ topicIds: [topicId] });
+    expect(first).toMatchObject({ scanned: 1, newClasses: [], errors: [] });
+    // Nothing moved: the queue is not read again.
+    expect((await scanDeadLetterClasses({ topicIds: [topicId] })).scanned).toBe(0);
+
+    await producer.send({
+      topic: dlq,
+      messages: [failure("java.lang.IllegalStateException", "ledger closed"), failure("com.shop.PaymentDeclinedException", "again")],
+    });
+    await producer.disconnect();
+    await syncCluster(cluster, { withConfigs: false });
+    const second = await scanDeadLetterClasses({ topicIds: [topicId] });
+    expect(second.newClasses).toEqual([{ topic: dlq, exceptionClass: "java.lang.IllegalStateException" }]);
+    const classes = await db.deadLetterClass.findMany({ where: { topicId }, orderBy: { exceptionClass: "asc" } });
+    expect(classes.map((c) => [c.exceptionClass, c.baseline])).toEqual([
+      ["com.shop.PaymentDeclinedException", true],
+      ["java.lang.IllegalStateException", false],
+    ]);
+    expect(classes[1]!.example).toBe("ledger closed");
+
+    const rule = await createRule({ name: uniqueName("NewDeadLetterClass"), kind: "dlq_new_exception", target: dlq, threshold: 30 });
+    try {
+      await evaluateRules({ externalUrl: "http://eventplane.test" });
+      const alerts = await db.alert.findMany({ where: { ruleId: rule.id } });
+      expect(alerts.map((a) => [a.state, (a.labels as Record<string, string>).exception])).toEqual([
+        ["firing", "java.lang.IllegalStateException"],
+      ]);
+      // 31 minutes later the class is no longer new: the alert resolves.
+      await db.deadLetterClass.updateMany({ where: { topicId }, data: { firstSeenAt: new Date(Date.now() - 31 * 60_000) } });
+      await evaluateRules({ externalUrl: "http://eventplane.test" });
+      expect((await db.alert.findFirstOrThrow({ where: { ruleId: rule.id } })).state).toBe("inactive");
+    } finally {
+      await deleteRule(rule.id);
+    }
+  });
+});
