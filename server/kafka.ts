@@ -23,6 +23,8 @@ export interface PartitionInfo {
   offlineReplicas: number[];
   startOffset: bigint;
   endOffset: bigint;
+  /** last stable offset: where a read_committed consumer stops while a transaction is open (= endOffset otherwise) */
+  stableOffset: bigint;
 }
 export interface ConfigEntry {
   name: string;
@@ -122,6 +124,7 @@ interface PartitionOffsets {
   partition: number;
   low: string;
   high: string;
+  stable: string;
 }
 
 // kafkajs's public admin API lists offsets one topic at a time (two requests per topic): minutes for a
@@ -137,22 +140,25 @@ interface InternalCluster {
   ): Promise<{ topic: string; partitions: { partition: number; offset: string }[] }[]>;
 }
 
-function internalCluster(kafka: Kafka): InternalCluster | null {
+// isolationLevel 0 (READ_UNCOMMITTED) answers the log-end offset, as kafka-topics and
+// kafka-consumer-groups show it; 1 (READ_COMMITTED) answers the last stable offset.
+function internalCluster(kafka: Kafka, isolationLevel: 0 | 1): InternalCluster | null {
   const key = Object.getOwnPropertySymbols(kafka).find((s) => s.description === "private:Kafka:createCluster");
   const create = key ? (kafka as unknown as Record<symbol, unknown>)[key] : undefined;
-  // isolationLevel 0 (READ_UNCOMMITTED): the log-end offset, as kafka-topics and kafka-consumer-groups show it.
-  return typeof create === "function" ? (create({ allowAutoTopicCreation: false, isolationLevel: 0 }) as InternalCluster) : null;
+  return typeof create === "function" ? (create({ allowAutoTopicCreation: false, isolationLevel }) as InternalCluster) : null;
 }
 
 async function batchedOffsets(
   kafka: Kafka,
   topics: { name: string; partitions: number[] }[],
 ): Promise<Map<string, PartitionOffsets[]> | null> {
-  const cluster = internalCluster(kafka);
-  if (!cluster || typeof cluster.fetchTopicsOffset !== "function") return null;
-  await cluster.connect();
+  const cluster = internalCluster(kafka, 0);
+  const committed = internalCluster(kafka, 1);
+  if (!cluster || !committed || typeof cluster.fetchTopicsOffset !== "function") return null;
+  await Promise.all([cluster.connect(), committed.connect()]);
   try {
-    await cluster.addMultipleTargetTopics(topics.map((t) => t.name));
+    const names = topics.map((t) => t.name);
+    await Promise.all([cluster.addMultipleTargetTopics(names), committed.addMultipleTargetTopics(names)]);
     const out = new Map<string, PartitionOffsets[]>();
     for (const batch of chunks(
       topics.filter((t) => t.partitions.length > 0),
@@ -160,18 +166,29 @@ async function batchedOffsets(
     )) {
       const request = (fromBeginning: boolean) =>
         batch.map((t) => ({ topic: t.name, fromBeginning, partitions: t.partitions.map((partition) => ({ partition })) }));
-      const [high, low] = await Promise.all([cluster.fetchTopicsOffset(request(false)), cluster.fetchTopicsOffset(request(true))]);
-      const lows = new Map(low.map((t) => [t.topic, new Map(t.partitions.map((p) => [p.partition, p.offset]))]));
+      const [high, low, stable] = await Promise.all([
+        cluster.fetchTopicsOffset(request(false)),
+        cluster.fetchTopicsOffset(request(true)),
+        committed.fetchTopicsOffset(request(false)),
+      ]);
+      const byTopic = (rows: typeof low) => new Map(rows.map((t) => [t.topic, new Map(t.partitions.map((p) => [p.partition, p.offset]))]));
+      const lows = byTopic(low);
+      const stables = byTopic(stable);
       for (const t of high) {
         out.set(
           t.topic,
-          t.partitions.map((p) => ({ partition: p.partition, high: p.offset, low: lows.get(t.topic)?.get(p.partition) ?? "0" })),
+          t.partitions.map((p) => ({
+            partition: p.partition,
+            high: p.offset,
+            low: lows.get(t.topic)?.get(p.partition) ?? "0",
+            stable: stables.get(t.topic)?.get(p.partition) ?? p.offset,
+          })),
         );
       }
     }
     return out;
   } finally {
-    await cluster.disconnect().catch(() => undefined);
+    await Promise.all([cluster.disconnect().catch(() => undefined), committed.disconnect().catch(() => undefined)]);
   }
 }
 
@@ -183,7 +200,8 @@ async function perTopicOffsets(admin: Admin, names: string[]): Promise<Map<strin
       return [name, []] as const; // deleted between list and fetch, or leader moving: the next sync catches up
     }
   });
-  return new Map(offsets.map(([n, o]) => [n, o.map((p) => ({ partition: p.partition, low: p.low, high: p.high }))]));
+  // This fallback asks for one offset per partition; it does not tell the stable offset apart.
+  return new Map(offsets.map(([n, o]) => [n, o.map((p) => ({ partition: p.partition, low: p.low, high: p.high, stable: p.high }))]));
 }
 
 async function readTopics(kafka: Kafka, admin: Admin, withConfigs: boolean): Promise<TopicInfo[]> {
@@ -238,6 +256,7 @@ async function readTopics(kafka: Kafka, admin: Admin, withConfigs: boolean): Pro
           offlineReplicas: p.offlineReplicas ?? [],
           startOffset: BigInt(off.get(p.partitionId)?.low ?? 0),
           endOffset: BigInt(off.get(p.partitionId)?.high ?? 0),
+          stableOffset: BigInt(off.get(p.partitionId)?.stable ?? off.get(p.partitionId)?.high ?? 0),
         }))
         .sort((a, b) => a.partition - b.partition),
       configs: configs.get(t.name),

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { db } from "@/server/db";
 import { getGroup, listGroups } from "@/server/domain/consumers";
 import { createTestCluster } from "@/test/catalog-helpers";
 import { describeGroupWithKafkaCli } from "@/test/kafka-cli";
-import { commitOffsets, createTopic, produce, testBrokers, startConsumer, uniqueName } from "@/test/kafka-helpers";
+import { commitOffsets, createTopic, produce, testBrokers, testKafka, startConsumer, uniqueName } from "@/test/kafka-helpers";
 import { syncCluster } from "./sync-cluster";
 
 describe("consumer lag", () => {
@@ -134,4 +135,39 @@ describe("consumer lag", () => {
     expect(await status(1_000)).toEqual({ group: "OK", partition: "OK" });
     expect((await getGroup((await listGroups({ clusterId: cluster.id, search: group })).items[0]!.id)).secondsToDrain).toBe(0);
   });
+});
+
+describe("last stable offset", () => {
+  it(
+    "shows where read_committed consumers stop while a transaction is open, and nothing once it commits",
+    { timeout: 60_000 },
+    async () => {
+      const cluster = await createTestCluster();
+      const topic = uniqueName("ledger");
+      const group = uniqueName("auditor");
+      await createTopic(topic, 1);
+      await produce(topic, { 0: 4 });
+      await commitOffsets(group, topic, { 0: 1 });
+      const producer = testKafka().producer({ transactionalId: uniqueName("tx"), idempotent: true, maxInFlightRequests: 1 });
+      await producer.connect();
+      const tx = await producer.transaction();
+      await tx.send({ topic, messages: [{ value: "a" }, { value: "b" }, { value: "c" }] });
+      try {
+        await syncCluster(cluster, { withConfigs: false });
+        const row = await db.topicPartition.findFirstOrThrow({ where: { topic: { clusterId: cluster.id, name: topic } } });
+        // Three uncommitted records past the four committed ones: the log end moved, the stable offset did not.
+        expect([Number(row.endOffset), Number(row.stableOffset)]).toEqual([7, 4]);
+        const { items } = await listGroups({ clusterId: cluster.id, search: group });
+        const open = await getGroup(items[0]!.id);
+        expect(open.partitions.map((p) => [p.endOffset, p.stableOffset, p.lag])).toEqual([[7, 4, 6]]);
+        await tx.commit();
+        await syncCluster(cluster, { withConfigs: false });
+        const committed = await getGroup(items[0]!.id);
+        // The commit marker takes one offset: the log end and the stable offset meet at 8.
+        expect(committed.partitions.map((p) => [p.endOffset, p.stableOffset])).toEqual([[8, null]]);
+      } finally {
+        await producer.disconnect();
+      }
+    },
+  );
 });

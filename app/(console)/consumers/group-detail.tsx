@@ -97,7 +97,18 @@ export function GroupDetail({ id }: { id: string }) {
               </td>
               <td className="px-4 py-2 text-right tabular-nums">{p.partition}</td>
               <td className="px-4 py-2 text-right tabular-nums">{p.committed === null ? "—" : fmtInt(p.committed)}</td>
-              <td className="px-4 py-2 text-right tabular-nums">{p.endOffset === null ? "—" : fmtInt(p.endOffset)}</td>
+              <td className="px-4 py-2 text-right tabular-nums">
+                {p.endOffset === null ? "—" : fmtInt(p.endOffset)}
+                {p.stableOffset !== null ? (
+                  <span
+                    className="block text-xs text-violet-700"
+                    data-testid="stable-offset"
+                    title="Last stable offset: an open transaction holds it below the log end; read_committed consumers cannot read past it"
+                  >
+                    LSO {fmtInt(p.stableOffset)}
+                  </span>
+                ) : null}
+              </td>
               <td className={`px-4 py-2 text-right tabular-nums ${p.lag ? "font-semibold text-amber-700" : ""}`}>
                 {p.lag === null ? "—" : fmtInt(p.lag)}
               </td>

@@ -15,6 +15,8 @@ export interface PartitionLag {
   partition: number;
   committed: number | null;
   endOffset: number | null;
+  /** last stable offset, when an open transaction holds it below the log end (else null) */
+  stableOffset: number | null;
   lag: number | null;
   timeLagSeconds: number | null;
   timeLagMethod: TimeLag["method"] | null;
@@ -59,8 +61,8 @@ export async function lagForGroups(groupRowIds: string[], opts: LagOptions = {})
       ...new Set(clusterGroups.flatMap((g) => [...g.offsets.map((o) => o.topic), ...assigned(g.members).map((a) => a.topic)])),
     ];
     const [ends, samples] = await Promise.all([
-      db.$queryRaw<{ topic: string; partition: number; endOffset: bigint }[]>`
-        SELECT t.name AS topic, p.partition, p."endOffset" FROM "TopicPartition" p JOIN "Topic" t ON t.id = p."topicId"
+      db.$queryRaw<{ topic: string; partition: number; endOffset: bigint; stableOffset: bigint | null }[]>`
+        SELECT t.name AS topic, p.partition, p."endOffset", p."stableOffset" FROM "TopicPartition" p JOIN "Topic" t ON t.id = p."topicId"
         WHERE t."clusterId" = ${clusterId} AND t."deletedAt" IS NULL AND t.name = ANY(${topics}::text[])`,
       db.$queryRaw<{ topic: string; partition: number; observedAt: Date; endOffset: bigint }[]>`
         SELECT topic, partition, "observedAt", "endOffset" FROM "PartitionEndSample"
@@ -68,6 +70,11 @@ export async function lagForGroups(groupRowIds: string[], opts: LagOptions = {})
         ORDER BY "observedAt"`,
     ]);
     const endOf = new Map(ends.map((e) => [key(e.topic, e.partition), Number(e.endOffset)]));
+    const stableOf = new Map(
+      ends
+        .filter((e) => e.stableOffset !== null && e.stableOffset < e.endOffset)
+        .map((e) => [key(e.topic, e.partition), Number(e.stableOffset)]),
+    );
     const samplesOf = new Map<string, EndSample[]>();
     for (const s of samples) {
       const k = key(s.topic, s.partition);
@@ -106,6 +113,7 @@ export async function lagForGroups(groupRowIds: string[], opts: LagOptions = {})
           partition: Number(p),
           committed: c,
           endOffset: end,
+          stableOffset: stableOf.get(k) ?? null,
           lag,
           timeLagSeconds: time?.seconds ?? null,
           timeLagMethod: time?.method ?? null,

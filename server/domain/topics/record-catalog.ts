@@ -73,17 +73,18 @@ export async function recordCatalog(rec: CatalogRecord): Promise<void> {
         WHERE "clusterId" = ${clusterId} AND "deletedAt" IS NULL AND NOT (name = ANY(${names}::text[]))`;
 
       await tx.$executeRaw`
-        INSERT INTO "TopicPartition" ("topicId", partition, leader, replicas, isr, "offlineReplicas", "startOffset", "endOffset")
+        INSERT INTO "TopicPartition" ("topicId", partition, leader, replicas, isr, "offlineReplicas", "startOffset", "endOffset", "stableOffset")
         SELECT t.id, x.partition, x.leader,
                ARRAY(SELECT jsonb_array_elements_text(x.replicas)::int),
                ARRAY(SELECT jsonb_array_elements_text(x.isr)::int),
                ARRAY(SELECT jsonb_array_elements_text(x."offlineReplicas")::int),
-               x."startOffset"::bigint, x."endOffset"::bigint
-        FROM jsonb_to_recordset(${json(partitions)}::jsonb) AS x(topic text, partition int, leader int, replicas jsonb, isr jsonb, "offlineReplicas" jsonb, "startOffset" text, "endOffset" text)
+               x."startOffset"::bigint, x."endOffset"::bigint, x."stableOffset"::bigint
+        FROM jsonb_to_recordset(${json(partitions)}::jsonb) AS x(topic text, partition int, leader int, replicas jsonb, isr jsonb, "offlineReplicas" jsonb, "startOffset" text, "endOffset" text, "stableOffset" text)
         JOIN "Topic" t ON t."clusterId" = ${clusterId} AND t.name = x.topic
         ON CONFLICT ("topicId", partition) DO UPDATE SET
           leader = EXCLUDED.leader, replicas = EXCLUDED.replicas, isr = EXCLUDED.isr,
-          "offlineReplicas" = EXCLUDED."offlineReplicas", "startOffset" = EXCLUDED."startOffset", "endOffset" = EXCLUDED."endOffset"`;
+          "offlineReplicas" = EXCLUDED."offlineReplicas", "startOffset" = EXCLUDED."startOffset", "endOffset" = EXCLUDED."endOffset",
+          "stableOffset" = EXCLUDED."stableOffset"`;
       await tx.$executeRaw`
         DELETE FROM "TopicPartition" p USING "Topic" t
         WHERE p."topicId" = t.id AND t."clusterId" = ${clusterId} AND t."deletedAt" IS NULL AND p.partition >= t."partitionCount"`;

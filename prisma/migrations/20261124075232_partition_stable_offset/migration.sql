@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "TopicPartition" ADD COLUMN     "stableOffset" BIGINT;
