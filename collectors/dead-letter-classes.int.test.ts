@@ -3,7 +3,7 @@
 // only, labelled with it; the alert resolves once the class is older than the rule's window.
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
-import { createRule, deleteRule, evaluateRules } from "@/server/domain/alerts";
+import { createEndpoint, createRule, deleteEndpoint, deleteRule, evaluateRules } from "@/server/domain/alerts";
 import { scanDeadLetterClasses } from "@/server/domain/topics";
 import { createTestCluster } from "@/test/catalog-helpers";
 import { createTopic, testKafka, uniqueName } from "@/test/kafka-helpers";
@@ -32,32 +32,56 @@ describe("new exception classes in a dead-letter queue", () => {
 
     await producer.send({
       topic: dlq,
-      messages: [failure("java.lang.IllegalStateException", "ledger closed"), failure("com.shop.PaymentDeclinedException", "again")],
+      messages: [
+        failure("java.lang.IllegalStateException", "ledger closed"),
+        failure("com.shop.PaymentDeclinedException", "again"),
+        failure("java.util.concurrent.TimeoutException", "ledger slow"),
+      ],
     });
     await producer.disconnect();
     await syncCluster(cluster, { withConfigs: false });
     const second = await scanDeadLetterClasses({ topicIds: [topicId] });
-    expect(second.newClasses).toEqual([{ topic: dlq, exceptionClass: "java.lang.IllegalStateException" }]);
+    expect(second.newClasses.map((c) => c.exceptionClass).sort()).toEqual([
+      "java.lang.IllegalStateException",
+      "java.util.concurrent.TimeoutException",
+    ]);
     const classes = await db.deadLetterClass.findMany({ where: { topicId }, orderBy: { exceptionClass: "asc" } });
     expect(classes.map((c) => [c.exceptionClass, c.baseline])).toEqual([
       ["com.shop.PaymentDeclinedException", true],
       ["java.lang.IllegalStateException", false],
+      ["java.util.concurrent.TimeoutException", false],
     ]);
     expect(classes[1]!.example).toBe("ledger closed");
 
-    const rule = await createRule({ name: uniqueName("NewDeadLetterClass"), kind: "dlq_new_exception", target: dlq, threshold: 30 });
+    // Notified per exception class (grouped by that label), to an endpoint of its own.
+    const endpoint = await createEndpoint({ name: uniqueName("dlq-hook"), url: "http://127.0.0.1:9/hook" });
+    const rule = await createRule({
+      name: uniqueName("NewDeadLetterClass"),
+      kind: "dlq_new_exception",
+      target: dlq,
+      threshold: 30,
+      groupBy: ["exception"],
+      endpointIds: [endpoint.id],
+    });
     try {
       await evaluateRules({ externalUrl: "http://eventplane.test" });
       const alerts = await db.alert.findMany({ where: { ruleId: rule.id } });
-      expect(alerts.map((a) => [a.state, (a.labels as Record<string, string>).exception])).toEqual([
+      expect(alerts.map((a) => [a.state, (a.labels as Record<string, string>).exception]).sort()).toEqual([
         ["firing", "java.lang.IllegalStateException"],
+        ["firing", "java.util.concurrent.TimeoutException"],
+      ]);
+      const sent = await db.notification.findMany({ where: { endpointId: endpoint.id } });
+      expect(sent.map((n) => (JSON.parse(n.body) as { groupLabels: Record<string, string> }).groupLabels.exception).sort()).toEqual([
+        "java.lang.IllegalStateException",
+        "java.util.concurrent.TimeoutException",
       ]);
       // 31 minutes later the class is no longer new: the alert resolves.
       await db.deadLetterClass.updateMany({ where: { topicId }, data: { firstSeenAt: new Date(Date.now() - 31 * 60_000) } });
       await evaluateRules({ externalUrl: "http://eventplane.test" });
-      expect((await db.alert.findFirstOrThrow({ where: { ruleId: rule.id } })).state).toBe("inactive");
+      expect((await db.alert.findMany({ where: { ruleId: rule.id } })).map((a) => a.state)).toEqual(["inactive", "inactive"]);
     } finally {
       await deleteRule(rule.id);
+      await deleteEndpoint(endpoint.id);
     }
   });
 });

@@ -4,7 +4,7 @@
 import { db, type Prisma } from "@/server/db";
 import { INACTIVE, stepAlert, type AlertMemory, type AlertState } from "./alert-state";
 import { ObservationContext } from "./observe";
-import { fingerprintOf, renderBody, type NotifiedAlert } from "./payloads";
+import { fingerprintOf, groupAlerts, renderBody, type NotifiedAlert } from "./payloads";
 import { describeRule } from "./rules";
 import { activeSilences, isSilenced } from "./silences";
 
@@ -112,12 +112,14 @@ export async function evaluateRules(opts: EvaluationOptions): Promise<{ rules: n
 
       if (!due.length) return;
       const targets = rule.endpointIds.length ? endpoints.filter((e) => rule.endpointIds.includes(e.id)) : endpoints;
-      const group = { ruleName: rule.name, reason: reasonOf(due), alerts: due };
-      const rows: Prisma.NotificationCreateManyInput[] = targets.map((e) => ({
-        endpointId: e.id,
-        kind: due.some((a) => a.status === "firing") ? "firing" : "resolved",
-        body: renderBody(e.format, group, e.name, opts.externalUrl),
-      }));
+      const rows: Prisma.NotificationCreateManyInput[] = groupAlerts(rule.name, rule.groupBy, due).flatMap((g) => {
+        const group = { ruleName: rule.name, reason: reasonOf(g.alerts), alerts: g.alerts, groupLabels: g.groupLabels };
+        return targets.map((e) => ({
+          endpointId: e.id,
+          kind: g.alerts.some((a) => a.status === "firing") ? "firing" : "resolved",
+          body: renderBody(e.format, group, e.name, opts.externalUrl),
+        }));
+      });
       if (rows.length) await tx.notification.createMany({ data: rows });
       notifications += rows.length;
     });

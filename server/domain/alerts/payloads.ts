@@ -12,7 +12,27 @@ export type NotifiedAlert = {
   ruleId: string;
 };
 
-export type Group = { ruleName: string; reason: string; alerts: NotifiedAlert[] };
+export type Group = { ruleName: string; reason: string; alerts: NotifiedAlert[]; groupLabels: Record<string, string> };
+
+/**
+ * One cycle's alerts of a rule, split by the values of the rule's group-by labels (one notification
+ * per group, as Alertmanager's group_by does); no labels: one group for the rule.
+ */
+export function groupAlerts<A extends NotifiedAlert>(
+  ruleName: string,
+  groupBy: string[],
+  alerts: A[],
+): { groupLabels: Record<string, string>; alerts: A[] }[] {
+  const groups = new Map<string, { groupLabels: Record<string, string>; alerts: A[] }>();
+  for (const a of alerts) {
+    const groupLabels = { alertname: ruleName, ...Object.fromEntries(groupBy.map((k) => [k, a.labels[k] ?? ""])) };
+    const key = JSON.stringify(groupBy.map((k) => a.labels[k] ?? ""));
+    const g = groups.get(key) ?? { groupLabels, alerts: [] as A[] };
+    g.alerts.push(a);
+    groups.set(key, g);
+  }
+  return [...groups.values()];
+}
 
 /** Alertmanager's per-alert dedupe key: a stable hash of the label set. */
 export function fingerprintOf(labels: Record<string, string>): string {
@@ -35,11 +55,13 @@ export function alertmanagerBody(group: Group, receiver: string, externalUrl: st
   const status = group.alerts.some((a) => a.status === "firing") ? "firing" : "resolved";
   return {
     version: "4",
-    groupKey: `{}:{alertname=${JSON.stringify(group.ruleName)}}`,
+    groupKey: `{}:{${Object.entries(group.groupLabels)
+      .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+      .join(",")}}`,
     truncatedAlerts: 0,
     status,
     receiver,
-    groupLabels: { alertname: group.ruleName },
+    groupLabels: group.groupLabels,
     commonLabels: common(group.alerts.map((a) => a.labels)),
     commonAnnotations: common(group.alerts.map((a) => a.annotations)),
     externalURL: externalUrl,

@@ -37,6 +37,10 @@ export const RuleInput = z.object({
   severity: z.enum(["info", "warning", "critical"]).default("warning"),
   labels: z.record(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "label names are letters, digits and _"), z.string().max(500)).default({}),
   endpointIds: z.array(z.string().uuid()).max(50).default([]),
+  groupBy: z
+    .array(z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "label names are letters, digits and _"))
+    .max(10)
+    .default([]),
   enabled: z.boolean().default(true),
 });
 export type RuleInput = z.input<typeof RuleInput>;

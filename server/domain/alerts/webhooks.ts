@@ -115,6 +115,7 @@ export async function sendTest(id: string, externalUrl: string) {
     e.format,
     {
       ruleName: "EventplaneTest",
+      groupLabels: { alertname: "EventplaneTest" },
       reason: "test",
       alerts: [
         {

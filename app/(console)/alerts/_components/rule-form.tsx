@@ -42,6 +42,7 @@ export function RuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => vo
       .join(", "),
   );
   const [endpointIds, setEndpointIds] = useState<string[]>(rule?.endpointIds ?? []);
+  const [groupBy, setGroupBy] = useState((rule?.groupBy ?? []).join(", "));
   const done = async () => {
     await queryClient.invalidateQueries();
     onDone();
@@ -68,6 +69,10 @@ export function RuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => vo
           .map(([k, v]) => [k!, v ?? ""]),
       ),
       endpointIds,
+      groupBy: groupBy
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
     };
     if (rule) update.mutate({ id: rule.id, rule: values });
     else create.mutate(values);
@@ -156,6 +161,11 @@ export function RuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => vo
         <label className="text-sm md:col-span-2">
           Labels <span className="text-xs text-slate-500">(team=payments, runbook=…)</span>
           <input className={`${fieldClass} font-mono`} value={labels} onChange={(e) => setLabels(e.target.value)} />
+        </label>
+        <label className="text-sm md:col-span-2">
+          Group notifications by{" "}
+          <span className="text-xs text-slate-500">(label names, e.g. cluster, topic; empty: one notification per rule)</span>
+          <input className={`${fieldClass} font-mono`} value={groupBy} onChange={(e) => setGroupBy(e.target.value)} />
         </label>
         <fieldset className="text-sm">
           <legend>Notify</legend>
