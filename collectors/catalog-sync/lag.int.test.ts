@@ -161,8 +161,16 @@ describe("last stable offset", () => {
         const open = await getGroup(items[0]!.id);
         expect(open.partitions.map((p) => [p.endOffset, p.stableOffset, p.lag])).toEqual([[7, 4, 6]]);
         await tx.commit();
+        // The commit returns before the coordinator has written its marker to the partition: sync
+        // until the marker is there (the log end moves past it); the stable offset then meets it.
+        const deadline = Date.now() + 20_000;
         await syncCluster(cluster, { withConfigs: false });
-        const committed = await getGroup(items[0]!.id);
+        let committed = await getGroup(items[0]!.id);
+        while (committed.partitions[0]!.endOffset !== 8 && Date.now() < deadline) {
+          await new Promise((r) => setTimeout(r, 300));
+          await syncCluster(cluster, { withConfigs: false });
+          committed = await getGroup(items[0]!.id);
+        }
         // The commit marker takes one offset: the log end and the stable offset meet at 8.
         expect(committed.partitions.map((p) => [p.endOffset, p.stableOffset])).toEqual([[8, null]]);
       } finally {

@@ -1,38 +1,17 @@
 // `npm run bench -- catalog`: catalog sync of a cluster with many topics, on a real local Kafka and PostgreSQL.
 // Reports the full sync (read from Kafka + write to PostgreSQL) as a ratio against the raw admin-API
 // read alone, both measured in this run on the same broker. Usage: npm run bench -- catalog [--topics 10000]
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Kafka, logLevel } from "kafkajs";
-import { defaultCacheDir, ensureKafkaJars, startKafka } from "../lib/kafka-broker";
-import { freePort } from "../lib/ports";
-import { prepareDatabase } from "../lib/database";
 import { numberArg, median } from "./args";
+import { startBenchEnv } from "./bench-env";
 
 const topicCount = numberArg("topics", 10_000);
 const rounds = numberArg("rounds", 3);
 
-const dir = mkdtempSync(join(tmpdir(), "eventplane-bench-"));
-chmodSync(dir, 0o755);
-const libs = ensureKafkaJars(defaultCacheDir(process.env.EVENTPLANE_CACHE_DIR));
-const broker = await startKafka({ libs, dataDir: join(dir, "kafka"), port: await freePort(), controllerPort: await freePort() });
-const db = await prepareDatabase({ dataDir: dir, pgPort: await freePort(), databaseUrl: process.env.DATABASE_URL, log: () => undefined });
-process.env.DATABASE_URL = db.url;
-process.env.EVENTPLANE_SECRET_KEY = "bench";
-
-// Ctrl-C must not leave the broker and the database running.
-for (const sig of ["SIGINT", "SIGTERM"] as const) {
-  process.once(sig, async () => {
-    await broker.stop();
-    await db.stop();
-    rmSync(dir, { recursive: true, force: true });
-    process.exit(130);
-  });
-}
+const env = await startBenchEnv({ kafka: true });
 
 try {
-  const kafka = new Kafka({ clientId: "bench", brokers: [broker.brokers], logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: "bench", brokers: [env.brokers], logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
   let t = performance.now();
@@ -57,7 +36,7 @@ try {
   const { syncCluster } = await import("@/collectors/catalog-sync/sync-cluster");
   const { readCatalog } = await import("@/server/kafka");
   const { closeConnections } = await import("@/server/lib/lifecycle");
-  await registerEnvCluster(broker.brokers, "bench");
+  await registerEnvCluster(env.brokers, "bench");
   const [target] = await listClusterTargets();
 
   // The first sync inserts every row; later ones update in place (the steady state of the worker).
@@ -119,7 +98,5 @@ topics list over ${topicCount} topics (median of 20; bare SELECT 1 round trip ${
   }
   await closeConnections();
 } finally {
-  await broker.stop();
-  await db.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await env.stop();
 }

@@ -3,47 +3,22 @@
 // reported as a ratio against the raw admin-API fetch of the same cycle (topics, end offsets, groups,
 // committed offsets) measured in this run on the same broker.
 // Options: --groups 1000 --partitions 10 --rules 1000 --rounds 3
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Kafka, logLevel } from "kafkajs";
-import { defaultCacheDir, ensureKafkaJars, startKafka } from "../lib/kafka-broker";
-import { prepareDatabase } from "../lib/database";
-import { freePort } from "../lib/ports";
 import { median, numberArg } from "./args";
+import { startBenchEnv } from "./bench-env";
 
 const groupCount = numberArg("groups", 1_000);
 const partitionsPerTopic = numberArg("partitions", 10);
 const ruleCount = numberArg("rules", 1_000);
 const rounds = numberArg("rounds", 3);
 
-const dir = mkdtempSync(join(tmpdir(), "eventplane-bench-"));
-chmodSync(dir, 0o755);
-const libs = ensureKafkaJars(defaultCacheDir(process.env.EVENTPLANE_CACHE_DIR));
-const broker = await startKafka({ libs, dataDir: join(dir, "kafka"), port: await freePort(), controllerPort: await freePort() });
-const database = await prepareDatabase({
-  dataDir: dir,
-  pgPort: await freePort(),
-  databaseUrl: process.env.DATABASE_URL,
-  log: () => undefined,
-});
-process.env.DATABASE_URL = database.url;
-process.env.EVENTPLANE_SECRET_KEY = "bench";
-
-for (const sig of ["SIGINT", "SIGTERM"] as const) {
-  process.once(sig, async () => {
-    await broker.stop();
-    await database.stop();
-    rmSync(dir, { recursive: true, force: true });
-    process.exit(130);
-  });
-}
+const env = await startBenchEnv({ kafka: true });
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 try {
   // One topic per group, so every group has its own 10 partitions: 1,000 × 10 = 10,000 partitions.
-  const kafka = new Kafka({ clientId: "bench", brokers: [broker.brokers], logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: "bench", brokers: [env.brokers], logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
   let t = performance.now();
@@ -94,7 +69,7 @@ try {
   const { createRule, evaluateRules } = await import("@/server/domain/alerts");
   const { db } = await import("@/server/db");
   const { closeConnections } = await import("@/server/lib/lifecycle");
-  await registerEnvCluster(broker.brokers, "bench");
+  await registerEnvCluster(env.brokers, "bench");
   const [target] = await listClusterTargets();
   const first = await syncCluster(target!, { withConfigs: false });
   if (!first.ok || first.groups < groupCount) throw new Error(`first sync incomplete: ${JSON.stringify(first)}`);
@@ -154,7 +129,5 @@ try {
   line(`evaluate ${outcome.rules} rules (${pending} alerts pending)`, evaluation);
   await closeConnections();
 } finally {
-  await broker.stop();
-  await database.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await env.stop();
 }

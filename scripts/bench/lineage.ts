@@ -5,27 +5,15 @@
 //   - the lineage page in Chromium until the graph is drawn vs the same page with nothing to draw;
 //   - interactivity: frames per second while panning, and click-to-side-panel time, vs a 20-node view.
 // Needs `npm run build` for the browser part. Options: --services 300 --topics 400
-import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { prepareDatabase } from "../lib/database";
-import { freePort } from "../lib/ports";
 import { median, numberArg } from "./args";
+import { startBenchEnv } from "./bench-env";
 import { startNextServer } from "./next-server";
 
 const serviceCount = numberArg("services", 300);
 const topicCount = numberArg("topics", 400);
 const TIERS = 5;
 
-const dir = mkdtempSync(join(tmpdir(), "eventplane-bench-"));
-chmodSync(dir, 0o755);
-const database = await prepareDatabase({
-  dataDir: dir,
-  pgPort: await freePort(),
-  databaseUrl: process.env.DATABASE_URL,
-  log: () => undefined,
-});
-process.env.DATABASE_URL = database.url;
+const env = await startBenchEnv({ kafka: false });
 const { db } = await import("@/server/db");
 const { assembleGraph, loadGraphInputs } = await import("@/server/domain/lineage");
 
@@ -100,7 +88,7 @@ async function serverSide() {
 }
 
 async function inBrowser(size: { nodes: number }) {
-  const server = await startNextServer({ DATABASE_URL: database.url });
+  const server = await startNextServer({ DATABASE_URL: env.databaseUrl });
   if (!server) {
     console.log("\nin the browser: skipped (run `npm run build` first)");
     return;
@@ -193,6 +181,5 @@ try {
   await inBrowser(size);
 } finally {
   await db.$disconnect();
-  await database.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await env.stop();
 }

@@ -1,0 +1,41 @@
+// What every benchmark stands on: a scratch directory, PostgreSQL (embedded unless DATABASE_URL) and,
+// when asked, a local Kafka broker; all removed on stop() and on Ctrl-C.
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { prepareDatabase } from "../lib/database";
+import { defaultCacheDir, ensureKafkaJars, startKafka } from "../lib/kafka-broker";
+import { freePort } from "../lib/ports";
+
+export async function startBenchEnv(opts: { kafka: boolean }) {
+  const dir = mkdtempSync(join(tmpdir(), "eventplane-bench-"));
+  chmodSync(dir, 0o755);
+  const broker = opts.kafka
+    ? await startKafka({
+        libs: ensureKafkaJars(defaultCacheDir(process.env.EVENTPLANE_CACHE_DIR)),
+        dataDir: join(dir, "kafka"),
+        port: await freePort(),
+        controllerPort: await freePort(),
+      })
+    : null;
+  const database = await prepareDatabase({
+    dataDir: dir,
+    pgPort: await freePort(),
+    databaseUrl: process.env.DATABASE_URL,
+    log: () => undefined,
+  });
+  process.env.DATABASE_URL = database.url;
+  process.env.EVENTPLANE_SECRET_KEY ??= "bench";
+  const stop = async () => {
+    await broker?.stop();
+    await database.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  for (const sig of ["SIGINT", "SIGTERM"] as const) {
+    process.once(sig, async () => {
+      await stop();
+      process.exit(130);
+    });
+  }
+  return { dir, brokers: broker?.brokers ?? "", databaseUrl: database.url, stop };
+}
