@@ -1,10 +1,11 @@
 // "A new exception class in a DLQ": the worker's scan records the classes a queue already held as
 // its baseline, notes a class that appears later, and a dlq_new_exception rule fires for that class
-// only, labelled with it; the alert resolves once the class is older than the rule's window.
+// only, labelled with it; the alert resolves once the class is older than the rule's window. Topics
+// not named like a DLQ are probed for dead-letter headers.
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { createEndpoint, createRule, deleteEndpoint, deleteRule, evaluateRules } from "@/server/domain/alerts";
-import { scanDeadLetterClasses } from "@/server/domain/topics";
+import { probeDeadLetterHeaders, scanDeadLetterClasses } from "@/server/domain/topics";
 import { createTestCluster } from "@/test/catalog-helpers";
 import { createTopic, testKafka, uniqueName } from "@/test/kafka-helpers";
 import { syncCluster } from "./catalog-sync/sync-cluster";
@@ -14,8 +15,8 @@ const failure = (fqcn: string, message: string) => ({
   headers: { "kafka_dlt-original-topic": "orders", "kafka_dlt-exception-fqcn": fqcn, "kafka_dlt-exception-message": message },
 });
 
-describe("new exception classes in a dead-letter queue", () => {
-  it("are told apart from the baseline and fire their own alert", { timeout: 60_000 }, async () => {
+describe("the worker's watch on dead-letter queues", () => {
+  it("tells new exception classes from the baseline and fires an alert per class", { timeout: 60_000 }, async () => {
     const dlq = `${uniqueName("orders")}.DLQ`;
     await createTopic(dlq, 2);
     const producer = testKafka().producer();
@@ -83,5 +84,47 @@ describe("new exception classes in a dead-letter queue", () => {
       await deleteRule(rule.id);
       await deleteEndpoint(endpoint.id);
     }
+  });
+
+  it("finds dead-letter queues by their records' headers, whatever their name", { timeout: 60_000 }, async () => {
+    const errors = uniqueName("connect-errors");
+    const plain = uniqueName("payments");
+    await createTopic(errors, 1);
+    await createTopic(plain, 1);
+    const producer = testKafka().producer();
+    await producer.connect();
+    await producer.send({
+      topic: errors,
+      messages: [
+        {
+          value: "{}",
+          headers: {
+            "__connect.errors.topic": "orders",
+            "__connect.errors.exception.class.name": "org.apache.kafka.connect.errors.DataException",
+          },
+        },
+      ],
+    });
+    await producer.send({
+      topic: plain,
+      messages: [{ value: "{}", headers: { traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01" } }],
+    });
+    await producer.disconnect();
+    const cluster = await createTestCluster();
+    await syncCluster(cluster, { withConfigs: false });
+    const ids = (await db.topic.findMany({ where: { clusterId: cluster.id, name: { in: [errors, plain] } } })).map((t) => t.id);
+
+    const probe = await probeDeadLetterHeaders({ topicIds: ids });
+    expect(probe).toMatchObject({ probed: 2, found: [`${cluster.name}/${errors}`], errors: [] });
+    const rows = await db.topic.findMany({ where: { id: { in: ids } }, orderBy: { name: "asc" } });
+    expect(rows.map((t) => [t.name, t.deadLetter, t.deadLetterByHeaders, t.headersProbedAt !== null])).toEqual(
+      [
+        [errors, true, true, true],
+        [plain, false, false, true],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
+    // Probed today: not read again until tomorrow; a queue found is a DLQ now and scanned as one.
+    expect((await probeDeadLetterHeaders({ topicIds: ids })).probed).toBe(0);
+    expect((await scanDeadLetterClasses({ topicIds: ids })).scanned).toBe(1);
   });
 });

@@ -5,7 +5,7 @@ import { closeConnections } from "@/server/lib/lifecycle";
 import { pruneEndSamples, pruneLagSamples } from "@/server/domain/consumers";
 import { pruneSpans } from "@/server/domain/traces";
 import { allowedTargets, deliverDue, evaluateRules, publicUrl } from "@/server/domain/alerts";
-import { registerEnvCluster, scanDeadLetterClasses } from "@/server/domain/topics";
+import { probeDeadLetterHeaders, registerEnvCluster, scanDeadLetterClasses } from "@/server/domain/topics";
 import { refreshObservedEdges } from "@/server/domain/lineage";
 import { createCatalogScheduler } from "./catalog-sync/scheduler";
 import { runLoop } from "./runtime/loop";
@@ -65,7 +65,8 @@ loops.push(
     controller.signal,
   ),
 );
-// Dead-letter queues: note each exception class the first time a queue holds it (rules fire on new ones).
+// Dead-letter queues: note each exception class the first time a queue holds it (rules fire on new
+// ones), and probe a few other topics' newest records for dead-letter headers.
 loops.push(
   runLoop(
     "dead-letters",
@@ -73,7 +74,9 @@ loops.push(
     async () => {
       const r = await scanDeadLetterClasses();
       for (const c of r.newClasses) console.log(`[dead-letters] new exception class in ${c.topic}: ${c.exceptionClass}`);
-      for (const e of r.errors) console.warn(`[dead-letters] could not read ${e}`);
+      const probe = await probeDeadLetterHeaders();
+      for (const t of probe.found) console.log(`[dead-letters] ${t} carries dead-letter headers: marked as a DLQ`);
+      for (const e of [...r.errors, ...probe.errors]) console.warn(`[dead-letters] could not read ${e}`);
     },
     controller.signal,
   ),

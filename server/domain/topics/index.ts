@@ -20,6 +20,7 @@ export {
   RedriveInput,
   DLQ_TAIL_PER_PARTITION,
   scanDeadLetterClasses,
+  probeDeadLetterHeaders,
   NO_EXCEPTION_HEADER,
   type DeadLetterRow,
   type RedrivePlanItem,

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Topic" ADD COLUMN     "headersProbedAt" TIMESTAMP(3);
