@@ -33,6 +33,17 @@ const RULES: RuleInput[] = [
     severity: "warning",
     labels: { team: "payments" },
   },
+  {
+    // Billing fails in two ways; each exception class is its own notification the first time it shows.
+    name: "NewDeadLetterClass",
+    kind: "dlq_new_exception",
+    threshold: 60,
+    target: "*.DLQ",
+    forSeconds: 0,
+    severity: "warning",
+    labels: { team: "payments" },
+    groupBy: ["exception"],
+  },
 ];
 
 export async function seedAlerts(receiverUrl: string): Promise<void> {

@@ -49,7 +49,7 @@ async function registerSchemas() {
 await registerSchemas();
 const receiverUrl = await startDemoReceiver(Number(process.env.DEMO_WEBHOOK_PORT ?? 3099), (s) => console.log(`[demo-webhook] ${s}`));
 await seedAlerts(receiverUrl);
-log(`alert rules ReportingStopped, AnalyticsFallingBehind, OrdersDeadLetters notify ${receiverUrl} (signed)`);
+log(`alert rules ReportingStopped, AnalyticsFallingBehind, OrdersDeadLetters, NewDeadLetterClass notify ${receiverUrl} (signed)`);
 log("schemas registered: orders-value (2 versions), payments-value, inventory-value, notifications-value, shipments-value");
 
 const children: ChildProcess[] = Object.keys(SERVICES).map((name) =>

@@ -10,7 +10,7 @@ export default function AlertsPage() {
     <>
       <PageHeader
         title="Alerts"
-        subtitle="Rules on consumer lag, lag status, dead-letter queues and cluster reachability, notified to signed webhooks."
+        subtitle="Rules on consumer lag, lag status, dead-letter queues (depth, inflow, new exception classes) and cluster reachability, notified to signed webhooks."
       />
       <Suspense fallback={<LoadingRows />}>
         <AlertsConsole />
