@@ -1,10 +1,10 @@
 "use client";
 
-import { Background, Controls, MiniMap, ReactFlow, type Edge, type NodeChange } from "@xyflow/react";
+import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Edge, type NodeChange } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { LineageEdge, LineageNode } from "@/server/domain/lineage";
-import { layout } from "./layout";
+import { layout, NODE_HEIGHT, NODE_WIDTH } from "./layout";
 import { LineageNodeComponent, type FlowNode } from "./lineage-node";
 
 const NODE_TYPES = { lineage: LineageNodeComponent };
@@ -25,6 +25,35 @@ const MINIMAP_COLOR = { service: "#6366f1", topic: "#10b981", group: "#f59e0b" }
 const minimapColor = (n: { data: Record<string, unknown> }) => MINIMAP_COLOR[(n as FlowNode).data.node.kind];
 const FIT_VIEW = { padding: 0.15, maxZoom: 1.2 };
 const PRO = { hideAttribution: true };
+
+/** The side panel's width (w-96) plus a margin: the part of the canvas it covers. */
+const PANEL_COVER = 400;
+
+/** Brings the selected node out from under the side panel (or back on screen), keeping the zoom. */
+function KeepSelectedInView({ selected, positions }: { selected: string | null; positions: Map<string, { x: number; y: number }> }) {
+  const flow = useReactFlow();
+  useEffect(() => {
+    const p = selected ? positions.get(selected) : undefined;
+    const pane = document.querySelector<HTMLElement>(".lineage-flow");
+    if (!p || !pane) return;
+    const { x, y, zoom } = flow.getViewport();
+    const visibleWidth = pane.clientWidth - PANEL_COVER;
+    const left = p.x * zoom + x;
+    const top = p.y * zoom + y;
+    const offX = left < 0 || left + NODE_WIDTH * zoom > visibleWidth;
+    const offY = top < 0 || top + NODE_HEIGHT * zoom > pane.clientHeight;
+    if (!offX && !offY) return;
+    void flow.setViewport(
+      {
+        x: offX ? visibleWidth / 2 - (p.x + NODE_WIDTH / 2) * zoom : x,
+        y: offY ? pane.clientHeight / 2 - (p.y + NODE_HEIGHT / 2) * zoom : y,
+        zoom,
+      },
+      { duration: 250 },
+    );
+  }, [selected, positions, flow]);
+  return null;
+}
 
 export type LayoutProgress = { state: "layout" | "ready" | "error"; ms: number | null; error?: string };
 
@@ -124,6 +153,7 @@ export function GraphCanvas({
         fitViewOptions={FIT_VIEW}
         proOptions={PRO}
       >
+        <KeepSelectedInView selected={selected} positions={positions} />
         <Background gap={24} color="#e2e8f0" />
         <Controls showInteractive={false} />
         {nodes.length > 30 ? <MiniMap pannable zoomable nodeColor={minimapColor} /> : null}
