@@ -191,3 +191,18 @@ test("an AsyncAPI document imported in the UI becomes declared lineage; a broken
   await expect(node(page, journal)).toHaveAttribute("data-kind", "topic");
   await expect(page.getByTestId("graph-stats")).toContainText("1 drift");
 });
+
+test("a topic's page and its group's page open the lineage focused on them", async ({ page }) => {
+  await page.goto(`/topics?q=${encodeURIComponent(topic)}`);
+  await page.getByTestId("topic-row").getByRole("link", { name: topic }).click();
+  await page.getByRole("link", { name: "View lineage" }).click();
+  await expect(page.getByTestId("focus-bar")).toContainText(topic);
+  await expect(page.getByTestId("panel-title")).toHaveText(topic);
+  await expect(node(page, group)).toBeVisible();
+
+  await page.goto(`/consumers?q=${encodeURIComponent(group)}`);
+  await page.getByTestId("group-row").getByRole("link", { name: group }).click();
+  await page.getByRole("link", { name: "View lineage" }).click();
+  await expect(page.getByTestId("panel-title")).toHaveText(group);
+  await expect(node(page, fulfil)).toBeVisible();
+});

@@ -55,7 +55,13 @@ export function GroupDetail({ id }: { id: string }) {
             <span data-testid="group-lag-status">
               <StatusBadge status={g.status} kind="lag" />
             </span>{" "}
-            {plural(g.members.length, "member")} · lag as of {fmtAgo(g.observedAt)}
+            {plural(g.members.length, "member")} · lag as of {fmtAgo(g.observedAt)} ·{" "}
+            <Link
+              className="text-indigo-700 underline"
+              href={`/lineage?${new URLSearchParams({ focus: `group:${g.clusterId}:${g.groupId}`, node: `group:${g.clusterId}:${g.groupId}` })}`}
+            >
+              View lineage
+            </Link>
           </span>
         }
       />

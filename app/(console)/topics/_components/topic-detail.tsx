@@ -64,7 +64,7 @@ export function TopicDetail({ id }: { id: string }) {
               className="text-indigo-700 underline"
               href={`/lineage?${new URLSearchParams({ focus: `topic:${t.clusterId}:${t.name}`, node: `topic:${t.clusterId}:${t.name}` })}`}
             >
-              Lineage
+              View lineage
             </Link>
           </span>
         }
