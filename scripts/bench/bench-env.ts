@@ -1,6 +1,7 @@
 // What every benchmark stands on: a scratch directory, PostgreSQL (embedded unless DATABASE_URL) and,
 // when asked, a local Kafka broker; all removed on stop() and on Ctrl-C.
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import type { Admin } from "kafkajs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { prepareDatabase } from "../lib/database";
@@ -38,4 +39,20 @@ export async function startBenchEnv(opts: { kafka: boolean }) {
     });
   }
   return { dir, brokers: broker?.brokers ?? "", databaseUrl: database.url, stop };
+}
+
+/**
+ * Creates many topics a few hundred per request, then waits until the broker's metadata lists them
+ * all (topic creation is asynchronous in KRaft).
+ */
+export async function createTopicsInBulk(admin: Admin, names: string[], partitions: number, perRequest = 200) {
+  for (let i = 0; i < names.length; i += perRequest) {
+    await admin.createTopics({
+      topics: names.slice(i, i + perRequest).map((topic) => ({ topic, numPartitions: partitions })),
+      waitForLeaders: false,
+      timeout: 120_000,
+    });
+  }
+  const wanted = new Set(names);
+  while ((await admin.listTopics()).filter((n) => wanted.has(n)).length < names.length) await new Promise((r) => setTimeout(r, 500));
 }

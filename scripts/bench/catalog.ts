@@ -3,7 +3,7 @@
 // read alone, both measured in this run on the same broker. Usage: npm run bench -- catalog [--topics 10000]
 import { Kafka, logLevel } from "kafkajs";
 import { numberArg, median } from "./args";
-import { startBenchEnv } from "./bench-env";
+import { createTopicsInBulk, startBenchEnv } from "./bench-env";
 
 const topicCount = numberArg("topics", 10_000);
 const rounds = numberArg("rounds", 3);
@@ -16,15 +16,7 @@ try {
   await admin.connect();
   let t = performance.now();
   const names = Array.from({ length: topicCount }, (_, i) => `bench.topic.${String(i).padStart(5, "0")}`);
-  for (let i = 0; i < names.length; i += 500) {
-    await admin.createTopics({
-      topics: names.slice(i, i + 500).map((topic) => ({ topic, numPartitions: 1 })),
-      waitForLeaders: false,
-      timeout: 120_000,
-    });
-  }
-  // Topic creation is asynchronous in KRaft: wait until the broker's metadata has every topic.
-  while ((await admin.listTopics()).filter((n) => n.startsWith("bench.")).length < topicCount) await new Promise((r) => setTimeout(r, 500));
+  await createTopicsInBulk(admin, names, 1, 500);
   const producer = kafka.producer();
   await producer.connect();
   await producer.sendBatch({ topicMessages: names.slice(0, 1000).map((topic) => ({ topic, messages: [{ value: "x" }] })) });

@@ -5,7 +5,7 @@
 // Options: --groups 1000 --partitions 10 --rules 1000 --rounds 3
 import { Kafka, logLevel } from "kafkajs";
 import { median, numberArg } from "./args";
-import { startBenchEnv } from "./bench-env";
+import { createTopicsInBulk, startBenchEnv } from "./bench-env";
 
 const groupCount = numberArg("groups", 1_000);
 const partitionsPerTopic = numberArg("partitions", 10);
@@ -23,14 +23,7 @@ try {
   await admin.connect();
   let t = performance.now();
   const topics = Array.from({ length: groupCount }, (_, i) => `lag.topic.${String(i).padStart(4, "0")}`);
-  for (let i = 0; i < topics.length; i += 200) {
-    await admin.createTopics({
-      topics: topics.slice(i, i + 200).map((topic) => ({ topic, numPartitions: partitionsPerTopic })),
-      waitForLeaders: false,
-      timeout: 120_000,
-    });
-  }
-  while ((await admin.listTopics()).filter((n) => n.startsWith("lag.")).length < groupCount) await new Promise((r) => setTimeout(r, 500));
+  await createTopicsInBulk(admin, topics, partitionsPerTopic);
   console.log(`created ${groupCount} topics × ${partitionsPerTopic} partitions in ${seconds(performance.now() - t)}`);
   const producer = kafka.producer();
   await producer.connect();
