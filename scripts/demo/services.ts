@@ -32,6 +32,8 @@ export type ServiceSpec = {
 };
 
 const pick = <T>(xs: readonly T[]) => xs[Math.floor(Math.random() * xs.length)]!;
+/** When this service process started (each demo service imports this module once). */
+const SERVICE_STARTED = Date.now();
 
 export const SERVICES: Record<string, ServiceSpec> = {
   "order-service": { encoding: "protobuf" },
@@ -46,6 +48,10 @@ export const SERVICES: Record<string, ServiceSpec> = {
       if (total > 88)
         return { exception: "com.shop.billing.PaymentDeclinedException", message: `card declined for ${e.aggregate_id} (${total} EUR)` };
       if (total < 1) return { exception: "java.lang.IllegalArgumentException", message: `amount must be at least 1.00, was ${total}` };
+      // A third way appears after three minutes (a new exception class in orders.DLQ: the
+      // NewDeadLetterClass rule fires for it; the first two are the queue's baseline by then).
+      if (Date.now() - SERVICE_STARTED > 180_000 && total > 50 && total < 52)
+        return { exception: "com.shop.billing.LedgerUnavailableException", message: `ledger did not answer for ${e.aggregate_id}` };
       return null;
     },
   },
