@@ -10,19 +10,14 @@ import {
   MapGroupInput,
   nodeDetail,
   removeDeclaredEdge,
-  selectSubgraph,
+  lineageView,
   updateService,
   UpdateServiceInput,
 } from "@/server/domain/lineage";
 import { publicProcedure, router } from "../trpc";
 
 export const lineageRouter = router({
-  graph: publicProcedure.input(GraphFilter).query(async ({ input }) => {
-    const full = await loadLineageGraph();
-    const graph = selectSubgraph(full, input);
-    const teams = [...new Set(full.nodes.flatMap((n) => (n.team ? [n.team] : [])))].sort();
-    return { ...graph, total: { nodes: full.nodes.length, edges: full.edges.length }, teams };
-  }),
+  graph: publicProcedure.input(GraphFilter).query(async ({ input }) => lineageView(await loadLineageGraph(), input)),
   node: publicProcedure.input(z.object({ id: z.string().min(1).max(600) })).query(({ input }) => nodeDetail(input.id)),
   impact: publicProcedure.input(ImpactInput).query(({ input }) => impactOf(input)),
   declare: publicProcedure.input(DeclareEdgeInput).mutation(({ input }) => declareEdge(input)),

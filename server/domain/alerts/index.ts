@@ -16,5 +16,5 @@ export {
 } from "./webhooks";
 export { deliverDue, signature, backoffMs, type DeliveryOptions } from "./deliver";
 export { fingerprintOf } from "./payloads";
-export { listAlerts, alertMetrics, firingAlertLabels } from "./list-alerts";
+export { listAlerts, activeAlerts, alertMetrics, firingAlertLabels } from "./list-alerts";
 export { publicUrl } from "./public-url";

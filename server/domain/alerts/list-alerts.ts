@@ -4,11 +4,7 @@ import { describeRule } from "./rules";
 
 export async function listAlerts() {
   const [active, recent, silences] = await Promise.all([
-    db.alert.findMany({
-      where: { state: { not: "inactive" } },
-      orderBy: [{ state: "asc" }, { firingSince: "desc" }],
-      include: { rule: true },
-    }),
+    activeAlerts(),
     db.alertEvent.findMany({
       orderBy: { at: "desc" },
       take: 100,
@@ -16,20 +12,8 @@ export async function listAlerts() {
     }),
     db.silence.findMany({ where: { endsAt: { gt: new Date() } }, orderBy: { endsAt: "asc" } }),
   ]);
-  const links = await alertLinks(active.map((a) => ({ id: a.id, labels: a.labels as Record<string, string> })));
   return {
-    active: active.map((a) => ({
-      id: a.id,
-      state: a.state,
-      subject: a.subject,
-      href: links.get(a.id) ?? null,
-      labels: a.labels as Record<string, string>,
-      value: a.value,
-      activeSince: a.activeSince,
-      firingSince: a.firingSince,
-      lastNotifiedAt: a.lastNotifiedAt,
-      rule: { id: a.rule.id, name: a.rule.name, severity: a.rule.severity, condition: describeRule(a.rule), kind: a.rule.kind },
-    })),
+    active,
     history: recent.map((e) => ({
       id: e.id.toString(),
       at: e.at,
@@ -41,6 +25,28 @@ export async function listAlerts() {
     })),
     silences: silences.map((s) => ({ ...s, matchers: s.matchers as Record<string, string> })),
   };
+}
+
+/** Alerts pending or firing now, with their rule and a link to the data that made them. */
+export async function activeAlerts() {
+  const active = await db.alert.findMany({
+    where: { state: { not: "inactive" } },
+    orderBy: [{ state: "asc" }, { firingSince: "desc" }],
+    include: { rule: true },
+  });
+  const links = await alertLinks(active.map((a) => ({ id: a.id, labels: a.labels as Record<string, string> })));
+  return active.map((a) => ({
+    id: a.id,
+    state: a.state,
+    subject: a.subject,
+    href: links.get(a.id) ?? null,
+    labels: a.labels as Record<string, string>,
+    value: a.value,
+    activeSince: a.activeSince,
+    firingSince: a.firingSince,
+    lastNotifiedAt: a.lastNotifiedAt,
+    rule: { id: a.rule.id, name: a.rule.name, severity: a.rule.severity, condition: describeRule(a.rule), kind: a.rule.kind },
+  }));
 }
 
 /** For /metrics: alerts by rule and state, and the outbox by webhook and status. */

@@ -14,7 +14,7 @@ export const ImpactInput = z.object({
 });
 export type ImpactInput = z.input<typeof ImpactInput>;
 
-export function impactIn(graph: LineageGraph, raw: ImpactInput) {
+function impactIn(graph: LineageGraph, raw: ImpactInput) {
   const input = ImpactInput.parse(raw);
   const topicName = input.kind === "subject" ? topicOfSubject(input.name) : input.kind === "topic" ? input.name : null;
   const start = graph.nodes.filter((n) =>

@@ -2,10 +2,10 @@
 // declarations, impact analysis, and AsyncAPI export/import.
 export type { LineageGraph, LineageNode, LineageEdge, NodeKind, EdgeKind, Health, Drift } from "./graph-types";
 export { assembleGraph, nodeId, type GraphInputs } from "./assemble-graph";
-export { selectSubgraph, downstream, GraphFilter } from "./select-subgraph";
+export { selectSubgraph, lineageView, downstream, GraphFilter } from "./select-subgraph";
 export { loadLineageGraph, loadGraphInputs } from "./load-graph";
 export { refreshObservedEdges } from "./refresh-observed";
-export { impactOf, impactIn, ImpactInput } from "./impact";
+export { impactOf, ImpactInput } from "./impact";
 export {
   declareEdge,
   removeDeclaredEdge,

@@ -109,3 +109,10 @@ export function downstream(graph: LineageGraph, startIds: string[], maxDepth = 8
   }
   return rows;
 }
+
+/** What the lineage page shows: the selected part, the whole graph's size, and the teams to filter by. */
+export function lineageView(graph: LineageGraph, filter: GraphFilter) {
+  const selected = selectSubgraph(graph, filter);
+  const teams = [...new Set(graph.nodes.flatMap((n) => (n.team ? [n.team] : [])))].sort();
+  return { ...selected, total: { nodes: graph.nodes.length, edges: graph.edges.length }, teams };
+}

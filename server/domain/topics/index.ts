@@ -15,6 +15,7 @@ export { readTopicRecord, parseTraceparent, type DecodedPayload } from "./read-r
 export {
   normalizeDeadLetterHeaders,
   listDeadLetterQueues,
+  busiestDeadLetterQueues,
   readDeadLetters,
   redrive,
   RedriveInput,

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/app/_components/ui/button";
+import { FormCard } from "@/app/_components/ui/form-card";
 import { fieldClass } from "@/app/_components/ui/form";
 import { ErrorNote } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_trpc/react";
@@ -79,12 +80,7 @@ export function RuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => vo
   };
   const meta = KINDS[kind];
   return (
-    <form
-      onSubmit={submit}
-      aria-label={rule ? `Edit rule ${rule.name}` : "New rule"}
-      className="rounded-lg border border-indigo-200 bg-white p-5 shadow-sm"
-    >
-      <h3 className="mb-4 font-semibold">{rule ? `Edit ${rule.name}` : "New alert rule"}</h3>
+    <FormCard onSubmit={submit} label={rule ? `Edit rule ${rule.name}` : "New rule"} title={rule ? `Edit ${rule.name}` : "New alert rule"}>
       <div className="grid gap-4 md:grid-cols-3">
         <label className="text-sm">
           Name
@@ -192,6 +188,6 @@ export function RuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => vo
         </Button>
         <Button onClick={onDone}>Cancel</Button>
       </div>
-    </form>
+    </FormCard>
   );
 }

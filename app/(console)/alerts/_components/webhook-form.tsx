@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/app/_components/ui/button";
+import { FormCard } from "@/app/_components/ui/form-card";
 import { fieldClass } from "@/app/_components/ui/form";
 import { ErrorNote } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_trpc/react";
@@ -48,12 +49,11 @@ export function WebhookForm({ endpoint, onDone }: { endpoint: Endpoint | null; o
     else create.mutate(values);
   };
   return (
-    <form
+    <FormCard
       onSubmit={submit}
-      aria-label={endpoint ? `Edit webhook ${endpoint.name}` : "New webhook"}
-      className="rounded-lg border border-indigo-200 bg-white p-5 shadow-sm"
+      label={endpoint ? `Edit webhook ${endpoint.name}` : "New webhook"}
+      title={endpoint ? `Edit ${endpoint.name}` : "New webhook"}
     >
-      <h3 className="mb-4 font-semibold">{endpoint ? `Edit ${endpoint.name}` : "New webhook"}</h3>
       <div className="grid gap-4 md:grid-cols-2">
         <label className="text-sm">
           Name
@@ -113,6 +113,6 @@ export function WebhookForm({ endpoint, onDone }: { endpoint: Endpoint | null; o
         </Button>
         <Button onClick={onDone}>Cancel</Button>
       </div>
-    </form>
+    </FormCard>
   );
 }

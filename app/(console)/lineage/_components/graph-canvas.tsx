@@ -73,7 +73,14 @@ export function GraphCanvas({
   const [positions, setPositions] = useState<Map<string, { x: number; y: number }> | null>(null);
   const shape = useMemo(() => nodes.map((n) => n.id).join("|") + "#" + edges.map((e) => e.id).join("|"), [nodes, edges]);
 
+  // Only a change of the graph's shape needs a new layout; fresh numbers reuse the positions. The
+  // layout reads the latest graph through a ref, so the effect runs on `shape` alone.
+  const latest = useRef({ nodes, edges, onProgress });
   useEffect(() => {
+    latest.current = { nodes, edges, onProgress };
+  });
+  useEffect(() => {
+    const { nodes, edges, onProgress } = latest.current;
     let cancelled = false;
     const started = performance.now();
     onProgress({ state: "layout", ms: null });
@@ -81,15 +88,13 @@ export function GraphCanvas({
       (p) => {
         if (cancelled) return;
         setPositions(p);
-        onProgress({ state: "ready", ms: Math.round(performance.now() - started) });
+        latest.current.onProgress({ state: "ready", ms: Math.round(performance.now() - started) });
       },
-      (e: Error) => !cancelled && onProgress({ state: "error", ms: null, error: e.message }),
+      (e: Error) => !cancelled && latest.current.onProgress({ state: "error", ms: null, error: e.message }),
     );
     return () => {
       cancelled = true;
     };
-    // Only a change of the graph's shape needs a new layout; fresh numbers reuse the positions.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shape]);
 
   // Selection is drawn by a style sheet over React Flow's data-id attributes, not by new node and

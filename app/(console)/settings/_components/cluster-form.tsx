@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/app/_components/ui/button";
+import { FormCard } from "@/app/_components/ui/form-card";
 import { fieldClass } from "@/app/_components/ui/form";
 import { ErrorNote } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_trpc/react";
@@ -49,12 +50,11 @@ export function ClusterForm({ cluster, onDone }: { cluster: Cluster | null; onDo
   };
 
   return (
-    <form
+    <FormCard
       onSubmit={submit}
-      aria-label={cluster ? `Edit cluster ${cluster.name}` : "Add cluster"}
-      className="rounded-lg border border-indigo-200 bg-white p-5 shadow-sm"
+      label={cluster ? `Edit cluster ${cluster.name}` : "Add cluster"}
+      title={cluster ? `Edit ${cluster.name}` : "Add a Kafka cluster"}
     >
-      <h3 className="mb-4 font-semibold">{cluster ? `Edit ${cluster.name}` : "Add a Kafka cluster"}</h3>
       <div className="grid gap-4 md:grid-cols-2">
         <label className="text-sm">
           Name
@@ -139,6 +139,6 @@ export function ClusterForm({ cluster, onDone }: { cluster: Cluster | null; onDo
           Cancel
         </Button>
       </div>
-    </form>
+    </FormCard>
   );
 }

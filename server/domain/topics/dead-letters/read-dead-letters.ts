@@ -43,6 +43,14 @@ export async function listDeadLetterQueues() {
   }));
 }
 
+/** The queues that hold or receive letters, filling fastest first, then deepest. */
+export async function busiestDeadLetterQueues(limit: number) {
+  return (await listDeadLetterQueues())
+    .filter((d) => d.depth > 0 || (d.inflowPerMin ?? 0) > 0)
+    .sort((a, b) => (b.inflowPerMin ?? 0) - (a.inflowPerMin ?? 0) || b.depth - a.depth)
+    .slice(0, limit);
+}
+
 export async function deadLetterTopic(topicId: string) {
   const topic = await db.topic.findUnique({ where: { id: topicId }, include: { cluster: true } });
   if (!topic) throw new DomainError("NOT_FOUND", "topic not found", { topicId });
