@@ -64,6 +64,34 @@ export const env = createEnv({
     /** Opt-in self-tracing of the web and worker processes (OTLP/HTTP endpoint origin). */
     OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url().optional(),
     EVENTPLANE_SELF_TRACING: bool,
+    /** Sets the password of the `admin` user at every start (created if missing). */
+    EVENTPLANE_ADMIN_PASSWORD: z.string().min(10).optional(),
+    /** Creates or updates an admin API token named `bootstrap` whose secret is this value. */
+    EVENTPLANE_BOOTSTRAP_TOKEN: z.string().min(20).optional(),
+    /** What callers without credentials may do: comma-separated scopes (read, write, registry:read, registry:write, otlp:write, metrics:read). */
+    EVENTPLANE_ANONYMOUS: z.string().optional(),
+    /** How long a browser stays signed in without activity. */
+    EVENTPLANE_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+    /** Host names the web process answers to (DNS-rebinding guard), comma-separated; HOST, localhost, 127.0.0.1 and the public URL's host always are. */
+    EVENTPLANE_ALLOWED_HOSTS: z.string().optional(),
+    /** PEM certificate and key: the web process listens with TLS. */
+    EVENTPLANE_TLS_CERT: z.string().optional(),
+    EVENTPLANE_TLS_KEY: z.string().optional(),
+    /** OpenID Connect single sign-on: the issuer URL (discovery), client id and secret. */
+    OIDC_ISSUER: z.string().url().optional(),
+    OIDC_CLIENT_ID: z.string().optional(),
+    OIDC_CLIENT_SECRET: z.string().optional(),
+    OIDC_SCOPES: z.string().default("openid profile email"),
+    OIDC_USERNAME_CLAIM: z.string().default("preferred_username"),
+    OIDC_GROUPS_CLAIM: z.string().default("groups"),
+    /** group=role pairs, comma-separated (e.g. platform-admins=admin,developers=editor); the highest role wins. */
+    OIDC_ROLE_MAP: z.string().optional(),
+    /** group=team pairs, comma-separated (e.g. grp-payments=payments); a group named team:<name> is team <name>. */
+    OIDC_TEAM_MAP: z.string().optional(),
+    /** The role of an OpenID Connect user whose groups map to none (none = no access). */
+    OIDC_DEFAULT_ROLE: z.enum(["none", "viewer", "editor", "admin"]).default("viewer"),
+    /** How long audit entries are kept. */
+    AUDIT_RETENTION_DAYS: z.coerce.number().min(1).default(400),
   },
   runtimeEnv: process.env,
   emptyStringAsUndefined: true,

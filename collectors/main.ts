@@ -1,6 +1,7 @@
 // The worker process: `tsx collectors/main.ts`. Runs the collectors until SIGTERM/SIGINT, then
 // finishes the sync in progress and exits.
 import { env } from "@/env";
+import { systemActor } from "@/server/domain/identity";
 import { closeConnections } from "@/server/lib/lifecycle";
 import { pruneEndSamples, pruneLagSamples } from "@/server/domain/consumers";
 import { pruneSpans } from "@/server/domain/traces";
@@ -15,7 +16,7 @@ await startSelfTracing("eventplane-worker");
 const controller = new AbortController();
 
 if (env.KAFKA_BROKERS) {
-  await registerEnvCluster(env.KAFKA_BROKERS, env.KAFKA_CLIENT_ID);
+  await registerEnvCluster(systemActor("startup"), env.KAFKA_BROKERS, env.KAFKA_CLIENT_ID);
   console.log(`[worker] cluster "local" → ${env.KAFKA_BROKERS}`);
 }
 

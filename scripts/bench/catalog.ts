@@ -25,10 +25,11 @@ try {
   console.log(`created ${topicCount} topics in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
   const { registerEnvCluster, listClusterTargets } = await import("@/server/domain/topics");
+  const { systemActor } = await import("@/server/domain/identity");
   const { syncCluster } = await import("@/collectors/catalog-sync/sync-cluster");
   const { readCatalog } = await import("@/server/kafka");
   const { closeConnections } = await import("@/server/lib/lifecycle");
-  await registerEnvCluster(env.brokers, "bench");
+  await registerEnvCluster(systemActor("startup"), env.brokers, "bench");
   const [target] = await listClusterTargets();
 
   // The first sync inserts every row; later ones update in place (the steady state of the worker).

@@ -56,13 +56,14 @@ try {
   );
 
   const { registerEnvCluster, listClusterTargets } = await import("@/server/domain/topics");
+  const { systemActor } = await import("@/server/domain/identity");
   const { syncCluster } = await import("@/collectors/catalog-sync/sync-cluster");
   const { readCatalog } = await import("@/server/kafka");
   const { lagForGroups } = await import("@/server/domain/consumers");
   const { createRule, evaluateRules } = await import("@/server/domain/alerts");
   const { db } = await import("@/server/db");
   const { closeConnections } = await import("@/server/lib/lifecycle");
-  await registerEnvCluster(env.brokers, "bench");
+  await registerEnvCluster(systemActor("startup"), env.brokers, "bench");
   const [target] = await listClusterTargets();
   const first = await syncCluster(target!, { withConfigs: false });
   if (!first.ok || first.groups < groupCount) throw new Error(`first sync incomplete: ${JSON.stringify(first)}`);
@@ -90,7 +91,7 @@ try {
   const kinds = ["group_lag_offsets", "group_lag_seconds", "group_status", "dlq_depth", "cluster_unreachable"] as const;
   for (let i = 0; i < ruleCount; i++) {
     const kind = kinds[i % kinds.length]!;
-    await createRule({
+    await createRule(systemActor("bench"), {
       name: `bench-rule-${i}`,
       kind,
       threshold: kind === "group_status" ? 1 : 2,

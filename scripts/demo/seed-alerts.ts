@@ -3,6 +3,7 @@
 // falls behind, and billing sends declined payments to orders.DLQ.
 import { db } from "@/server/db";
 import { createEndpoint, createRule, type RuleInput } from "@/server/domain/alerts";
+import { systemActor } from "@/server/domain/identity";
 import { DEMO_WEBHOOK_SECRET } from "./webhook-receiver";
 
 const RULES: RuleInput[] = [
@@ -46,13 +47,15 @@ const RULES: RuleInput[] = [
   },
 ];
 
+const demo = systemActor("demo");
+
 export async function seedAlerts(receiverUrl: string): Promise<void> {
   const endpoint =
     (await db.webhookEndpoint.findUnique({ where: { name: "demo-receiver" } })) ??
-    (await createEndpoint({ name: "demo-receiver", url: receiverUrl, secret: DEMO_WEBHOOK_SECRET, format: "alertmanager" }));
+    (await createEndpoint(demo, { name: "demo-receiver", url: receiverUrl, secret: DEMO_WEBHOOK_SECRET, format: "alertmanager" }));
   // The receiver's port may differ from the last run's.
   await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { url: receiverUrl } });
   for (const rule of RULES) {
-    if (!(await db.alertRule.findUnique({ where: { name: rule.name } }))) await createRule(rule);
+    if (!(await db.alertRule.findUnique({ where: { name: rule.name } }))) await createRule(demo, rule);
   }
 }

@@ -1,5 +1,8 @@
 import type { inferRouterInputs, inferRouterOutputs } from "@trpc/server";
 import { alertsRouter } from "./routers/alerts";
+import { auditRouter } from "./routers/audit";
+import { authRouter } from "./routers/auth";
+import { identityRouter } from "./routers/identity";
 import { clustersRouter } from "./routers/clusters";
 import { consumersRouter } from "./routers/consumers";
 import { deadLettersRouter } from "./routers/dead-letters";
@@ -11,6 +14,9 @@ import { tracesRouter } from "./routers/traces";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
+  auth: authRouter,
+  identity: identityRouter,
+  audit: auditRouter,
   clusters: clustersRouter,
   topics: topicsRouter,
   consumers: consumersRouter,

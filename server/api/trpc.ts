@@ -2,14 +2,27 @@ import { SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
+import { authenticate, type Actor, type AuthResult, type RequestFacts } from "@/server/domain/identity";
 import { DomainError, type DomainErrorCode } from "@/server/errors";
 
 export interface Context {
-  /** Who acts; users and tokens come later, until then every UI call is "ui". */
-  actor: string;
+  /** Set by server-side callers (tests, React Server Components after their own check). */
+  actor?: Actor;
+  /** The HTTP request, authenticated on first use by a protected procedure. */
+  request?: RequestFacts;
+  /** Response headers (Set-Cookie of sign-in and sign-out). */
+  resHeaders?: Headers;
+  /** One authentication per request and scope, however many calls a batch holds. */
+  auth?: Map<string, Promise<AuthResult>>;
+  /** The session of a cookie-authenticated caller (changing the password keeps this one). */
+  sessionId?: string | null;
 }
 
-export const createContext = async (): Promise<Context> => ({ actor: "ui" });
+export const createContext = async (opts: { req: Request; resHeaders: Headers }): Promise<Context> => ({
+  request: opts.req,
+  resHeaders: opts.resHeaders,
+  auth: new Map(),
+});
 
 // The one table that maps domain errors to tRPC codes.
 const TRPC_CODE: Record<DomainErrorCode, TRPCError["code"]> = {
@@ -17,7 +30,9 @@ const TRPC_CODE: Record<DomainErrorCode, TRPCError["code"]> = {
   CONFLICT: "CONFLICT",
   INVALID_INPUT: "BAD_REQUEST",
   CLUSTER_UNREACHABLE: "PRECONDITION_FAILED",
+  UNAUTHENTICATED: "UNAUTHORIZED",
   FORBIDDEN: "FORBIDDEN",
+  RATE_LIMITED: "TOO_MANY_REQUESTS",
 };
 
 const t = initTRPC.context<Context>().create({
@@ -61,6 +76,26 @@ const traced = t.middleware(({ path, type, next }) =>
   ),
 );
 
+const HTTP_TO_TRPC = { 401: "UNAUTHORIZED", 403: "FORBIDDEN", 429: "TOO_MANY_REQUESTS" } as const;
+
+// Every procedure but sign-in needs an actor: a session, a token with the read (queries) or write
+// (mutations) scope, or what EVENTPLANE_ANONYMOUS allows. What the actor may do is the domain's call.
+const authenticated = t.middleware(async ({ ctx, type, path, next }) => {
+  if (ctx.actor) return next({ ctx: { ...ctx, actor: ctx.actor } });
+  if (!ctx.request) throw new TRPCError({ code: "UNAUTHORIZED", message: "no request to authenticate" });
+  const scope = type === "mutation" ? "write" : "read";
+  const cache = ctx.auth ?? new Map<string, Promise<AuthResult>>();
+  let pending = cache.get(scope);
+  if (!pending) cache.set(scope, (pending = authenticate(ctx.request, scope)));
+  const result = await pending;
+  if (!result.ok) throw new TRPCError({ code: HTTP_TO_TRPC[result.status], message: result.message });
+  if (result.mustChangePassword && !path.startsWith("auth."))
+    throw new TRPCError({ code: "FORBIDDEN", message: "Choose a new password first (Account → Change password)" });
+  return next({ ctx: { ...ctx, actor: result.actor, sessionId: result.sessionId } });
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
+/** Sign-in and the health check only. */
 export const publicProcedure = t.procedure.use(traced).use(domainErrors);
+export const protectedProcedure = publicProcedure.use(authenticated);

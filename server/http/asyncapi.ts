@@ -3,12 +3,17 @@
 // become declared lineage.
 import { stringify } from "yaml";
 import { exportAsyncApi, importAsyncApi } from "@/server/domain/lineage";
+import type { Actor } from "@/server/domain/identity";
 import { DomainError } from "@/server/errors";
+import { guarded } from "./guard";
 import { BodyTooLargeError, readBoundedBody } from "./read-body";
 
 const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
-export async function handleAsyncApiExport(request: Request): Promise<Response> {
+export const handleAsyncApiExport = guarded("read", exportDocument);
+export const handleAsyncApiImport = guarded("write", importDocument);
+
+async function exportDocument(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const clusterId = url.searchParams.get("cluster") || undefined;
   const team = url.searchParams.get("team") || undefined;
@@ -24,14 +29,15 @@ export async function handleAsyncApiExport(request: Request): Promise<Response> 
   });
 }
 
-export async function handleAsyncApiImport(request: Request): Promise<Response> {
+async function importDocument(request: Request, actor: Actor): Promise<Response> {
   const service = new URL(request.url).searchParams.get("service") || undefined;
   try {
     const body = await readBoundedBody(request, MAX_DOCUMENT_BYTES);
-    return Response.json(await importAsyncApi(body.toString("utf8"), { service }));
+    return Response.json(await importAsyncApi(actor, body.toString("utf8"), { service }));
   } catch (e) {
     if (e instanceof BodyTooLargeError) return Response.json({ error: e.message }, { status: 413 });
     if (e instanceof DomainError && e.code === "INVALID_INPUT") return Response.json({ error: e.message }, { status: 400 });
+    if (e instanceof DomainError && e.code === "FORBIDDEN") return Response.json({ error: e.message }, { status: 403 });
     throw e;
   }
 }

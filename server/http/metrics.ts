@@ -1,13 +1,17 @@
 // GET /metrics: Prometheus text exposition, built fresh on each scrape from what the worker stored.
 // The web tier holds no counters of its own, so any replica answers the same.
 import { Gauge, Registry } from "prom-client";
+import { guarded } from "./guard";
 import { lagMetrics } from "@/server/domain/consumers";
 import { alertMetrics } from "@/server/domain/alerts";
 import { clusterMetrics, listDeadLetterQueues } from "@/server/domain/topics";
 
 const STATUS_VALUE = { OK: 0, WARN: 1, ERR: 2 } as const;
 
-export async function handleMetrics(): Promise<Response> {
+// Prometheus sends the token with `authorization: { credentials: … }` (Bearer) in its scrape config.
+export const handleMetrics = guarded("metrics:read", exposeMetrics);
+
+async function exposeMetrics(): Promise<Response> {
   const registry = new Registry();
   const gauge = (name: string, help: string, labelNames: string[]) => new Gauge({ name, help, labelNames, registers: [registry] });
   const lag = gauge("eventplane_consumergroup_lag", "Log-end offset minus committed offset", ["cluster", "group", "topic", "partition"]);

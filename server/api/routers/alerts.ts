@@ -18,7 +18,7 @@ import {
   type EndpointInput,
   type RuleInput,
 } from "@/server/domain/alerts";
-import { publicProcedure, router } from "../trpc";
+import { protectedProcedure, router } from "../trpc";
 
 // Validated in the domain, so the form shows the domain's own messages.
 const RawRule = z.custom<RuleInput>((v) => typeof v === "object" && v !== null);
@@ -26,27 +26,27 @@ const RawEndpoint = z.custom<EndpointInput>((v) => typeof v === "object" && v !=
 const Id = z.object({ id: z.string().uuid() });
 
 export const alertsRouter = router({
-  overview: publicProcedure.query(() => listAlerts()),
-  rules: publicProcedure.query(() => listRules()),
-  createRule: publicProcedure.input(RawRule).mutation(({ input }) => createRule(input)),
-  updateRule: publicProcedure
+  overview: protectedProcedure.query(() => listAlerts()),
+  rules: protectedProcedure.query(() => listRules()),
+  createRule: protectedProcedure.input(RawRule).mutation(({ ctx, input }) => createRule(ctx.actor, input)),
+  updateRule: protectedProcedure
     .input(z.object({ id: z.string().uuid(), rule: RawRule }))
-    .mutation(({ input }) => updateRule(input.id, input.rule)),
-  setRuleEnabled: publicProcedure
+    .mutation(({ ctx, input }) => updateRule(ctx.actor, input.id, input.rule)),
+  setRuleEnabled: protectedProcedure
     .input(z.object({ id: z.string().uuid(), enabled: z.boolean() }))
-    .mutation(({ input }) => setRuleEnabled(input.id, input.enabled)),
-  deleteRule: publicProcedure.input(Id).mutation(({ input }) => deleteRule(input.id)),
-  endpoints: publicProcedure.query(() => listEndpoints()),
-  createEndpoint: publicProcedure.input(RawEndpoint).mutation(({ input }) => createEndpoint(input)),
-  updateEndpoint: publicProcedure
+    .mutation(({ ctx, input }) => setRuleEnabled(ctx.actor, input.id, input.enabled)),
+  deleteRule: protectedProcedure.input(Id).mutation(({ ctx, input }) => deleteRule(ctx.actor, input.id)),
+  endpoints: protectedProcedure.query(() => listEndpoints()),
+  createEndpoint: protectedProcedure.input(RawEndpoint).mutation(({ ctx, input }) => createEndpoint(ctx.actor, input)),
+  updateEndpoint: protectedProcedure
     .input(z.object({ id: z.string().uuid(), endpoint: RawEndpoint }))
-    .mutation(({ input }) => updateEndpoint(input.id, input.endpoint)),
-  deleteEndpoint: publicProcedure.input(Id).mutation(({ input }) => deleteEndpoint(input.id)),
-  sendTest: publicProcedure.input(Id).mutation(({ input }) => sendTest(input.id, publicUrl())),
-  deliveries: publicProcedure
+    .mutation(({ ctx, input }) => updateEndpoint(ctx.actor, input.id, input.endpoint)),
+  deleteEndpoint: protectedProcedure.input(Id).mutation(({ ctx, input }) => deleteEndpoint(ctx.actor, input.id)),
+  sendTest: protectedProcedure.input(Id).mutation(({ ctx, input }) => sendTest(ctx.actor, input.id, publicUrl())),
+  deliveries: protectedProcedure
     .input(z.object({ endpointId: z.string().uuid().optional() }))
     .query(({ input }) => listNotifications({ endpointId: input.endpointId, take: 100 })),
-  silence: publicProcedure
+  silence: protectedProcedure
     .input(
       z.object({
         matchers: z.record(z.string(), z.string()),
@@ -57,8 +57,8 @@ export const alertsRouter = router({
         comment: z.string().max(1000).default(""),
       }),
     )
-    .mutation(({ input }) =>
-      createSilence({ matchers: input.matchers, endsAt: new Date(Date.now() + input.hours * 3_600_000), comment: input.comment }),
+    .mutation(({ ctx, input }) =>
+      createSilence(ctx.actor, { matchers: input.matchers, endsAt: new Date(Date.now() + input.hours * 3_600_000), comment: input.comment }),
     ),
-  expireSilence: publicProcedure.input(Id).mutation(({ input }) => expireSilence(input.id)),
+  expireSilence: protectedProcedure.input(Id).mutation(({ ctx, input }) => expireSilence(ctx.actor, input.id)),
 });

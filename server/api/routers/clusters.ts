@@ -11,7 +11,7 @@ import {
   type ClusterInput,
   type UpdateClusterInput,
 } from "@/server/domain/topics";
-import { publicProcedure, router } from "../trpc";
+import { protectedProcedure, router } from "../trpc";
 
 // Inputs are validated again inside the domain (it is also called by the worker and tests); here the
 // raw shape is accepted so the domain's messages reach the form unchanged.
@@ -20,22 +20,22 @@ const RawUpdateInput = z.custom<UpdateClusterInput>((v) => typeof v === "object"
 const Id = z.object({ id: z.string().uuid() });
 
 export const clustersRouter = router({
-  list: publicProcedure.output(z.array(ClusterView)).query(() => listClusters()),
-  get: publicProcedure
+  list: protectedProcedure.output(z.array(ClusterView)).query(() => listClusters()),
+  get: protectedProcedure
     .input(Id)
     .output(ClusterView)
     .query(({ input }) => getClusterView(input.id)),
-  add: publicProcedure
+  add: protectedProcedure
     .input(RawClusterInput)
     .output(Id)
-    .mutation(({ input }) => addCluster(input)),
-  update: publicProcedure
+    .mutation(({ ctx, input }) => addCluster(ctx.actor, input)),
+  update: protectedProcedure
     .input(RawUpdateInput)
     .output(Id)
-    .mutation(({ input }) => updateCluster(input)),
-  remove: publicProcedure.input(Id).mutation(({ input }) => removeCluster(input.id)),
-  test: publicProcedure
+    .mutation(({ ctx, input }) => updateCluster(ctx.actor, input)),
+  remove: protectedProcedure.input(Id).mutation(({ ctx, input }) => removeCluster(ctx.actor, input.id)),
+  test: protectedProcedure
     .input(z.custom<ClusterInput & { id?: string }>((v) => typeof v === "object" && v !== null))
     .output(ConnectionTestResult)
-    .mutation(({ input }) => testClusterSettings(input)),
+    .mutation(({ ctx, input }) => testClusterSettings(ctx.actor, input)),
 });

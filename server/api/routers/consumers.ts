@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { getGroup, groupLagHistory, listGroups, ListGroupsInput } from "@/server/domain/consumers";
-import { publicProcedure, router } from "../trpc";
+import { protectedProcedure, router } from "../trpc";
 
 export const consumersRouter = router({
-  list: publicProcedure.input(ListGroupsInput).query(({ input }) => listGroups(input)),
-  get: publicProcedure.input(z.object({ id: z.string().uuid() })).query(({ input }) => getGroup(input.id)),
-  history: publicProcedure
+  list: protectedProcedure.input(ListGroupsInput).query(({ input }) => listGroups(input)),
+  get: protectedProcedure.input(z.object({ id: z.string().uuid() })).query(({ input }) => getGroup(input.id)),
+  history: protectedProcedure
     .input(
       z.object({
         id: z.string().uuid(),

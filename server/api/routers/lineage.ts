@@ -14,14 +14,14 @@ import {
   updateService,
   UpdateServiceInput,
 } from "@/server/domain/lineage";
-import { publicProcedure, router } from "../trpc";
+import { protectedProcedure, router } from "../trpc";
 
 export const lineageRouter = router({
-  graph: publicProcedure.input(GraphFilter).query(async ({ input }) => lineageView(await loadLineageGraph(), input)),
-  node: publicProcedure.input(z.object({ id: z.string().min(1).max(600) })).query(({ input }) => nodeDetail(input.id)),
-  impact: publicProcedure.input(ImpactInput).query(({ input }) => impactOf(input)),
-  declare: publicProcedure.input(DeclareEdgeInput).mutation(({ input }) => declareEdge(input)),
-  undeclare: publicProcedure.input(z.object({ id: z.string().uuid() })).mutation(({ input }) => removeDeclaredEdge(input.id)),
-  updateService: publicProcedure.input(UpdateServiceInput).mutation(({ input }) => updateService(input)),
-  mapGroup: publicProcedure.input(MapGroupInput).mutation(({ input }) => mapGroupToService(input)),
+  graph: protectedProcedure.input(GraphFilter).query(async ({ input }) => lineageView(await loadLineageGraph(), input)),
+  node: protectedProcedure.input(z.object({ id: z.string().min(1).max(600) })).query(({ input }) => nodeDetail(input.id)),
+  impact: protectedProcedure.input(ImpactInput).query(({ input }) => impactOf(input)),
+  declare: protectedProcedure.input(DeclareEdgeInput).mutation(({ ctx, input }) => declareEdge(ctx.actor, input)),
+  undeclare: protectedProcedure.input(z.object({ id: z.string().uuid() })).mutation(({ ctx, input }) => removeDeclaredEdge(ctx.actor, input.id)),
+  updateService: protectedProcedure.input(UpdateServiceInput).mutation(({ ctx, input }) => updateService(ctx.actor, input)),
+  mapGroup: protectedProcedure.input(MapGroupInput).mutation(({ ctx, input }) => mapGroupToService(ctx.actor, input)),
 });

@@ -1,12 +1,11 @@
 import { z } from "zod";
 import * as schemas from "@/server/domain/schemas";
 import { findTopicsByName } from "@/server/domain/topics";
-import { publicProcedure, router } from "../trpc";
+import { protectedProcedure, router } from "../trpc";
 
 const Subject = z.string().min(1).max(512);
 const Type = z.enum(schemas.SCHEMA_TYPES);
 const Level = z.enum(schemas.COMPATIBILITY_LEVELS);
-const ACTOR = "ui";
 
 /** Topics named by TopicNameStrategy, with their owners. */
 async function topicsFor(subjects: string[]) {
@@ -16,7 +15,7 @@ async function topicsFor(subjects: string[]) {
 }
 
 export const schemasRouter = router({
-  list: publicProcedure
+  list: protectedProcedure
     .input(
       z.object({
         search: z.string().max(200).optional(),
@@ -40,13 +39,14 @@ export const schemasRouter = router({
         items: result.items.map((i) => ({ ...i, topics: topicsOf(i.subject) })),
       };
     }),
-  subject: publicProcedure.input(z.object({ subject: Subject })).query(async ({ input }) => {
+  subject: protectedProcedure.input(z.object({ subject: Subject })).query(async ({ input }) => {
     const versions = await schemas.listVersions(input.subject, { deleted: true });
-    const [config, mode, audit, topicsOf] = await Promise.all([
+    const [config, mode, audit, topicsOf, ownerTeam] = await Promise.all([
       schemas.effectiveConfig(input.subject),
       schemas.getMode(input.subject, true),
       schemas.listAudit(input.subject, 30),
       topicsFor([input.subject]),
+      schemas.subjectOwner(input.subject),
     ]);
     const own = await schemas.getConfig(input.subject, false).catch(() => null);
     return {
@@ -63,18 +63,19 @@ export const schemasRouter = router({
         references: v.references,
       })),
       audit,
+      ownerTeam,
       topics: topicsOf(input.subject),
     };
   }),
-  version: publicProcedure.input(z.object({ subject: Subject, version: z.string() })).query(async ({ input }) => {
+  version: protectedProcedure.input(z.object({ subject: Subject, version: z.string() })).query(async ({ input }) => {
     const v = await schemas.getVersion(input.subject, input.version, true);
     return { ...v, text: schemas.prettySchema(v.type, v.schema) };
   }),
-  diff: publicProcedure
+  diff: protectedProcedure
     .input(z.object({ subject: Subject, from: z.string(), to: z.string() }))
     .query(({ input }) => schemas.diffVersions(input.subject, input.from, input.to)),
   /** The editor's live check: never throws for bad schema text, it reports it. */
-  check: publicProcedure
+  check: protectedProcedure
     .input(z.object({ subject: Subject, schema: z.string().max(2_000_000), schemaType: Type }))
     .query(async ({ input }) => {
       try {
@@ -86,28 +87,31 @@ export const schemasRouter = router({
         throw error;
       }
     }),
-  register: publicProcedure
+  register: protectedProcedure
     .input(z.object({ subject: Subject, schema: z.string().min(1).max(2_000_000), schemaType: Type, level: Level.optional() }))
-    .mutation(async ({ input }) => {
+    .mutation(async ({ ctx, input }) => {
       schemas.validateSubject(input.subject);
-      if (input.level) await schemas.setConfig(input.subject, { compatibility: input.level }, ACTOR);
-      return schemas.registerSchema(input.subject, { schema: input.schema, schemaType: input.schemaType }, { actor: ACTOR });
+      if (input.level) await schemas.setConfig(input.subject, { compatibility: input.level }, ctx.actor);
+      return schemas.registerSchema(input.subject, { schema: input.schema, schemaType: input.schemaType }, { actor: ctx.actor });
     }),
-  setLevel: publicProcedure
+  setLevel: protectedProcedure
     .input(z.object({ subject: Subject, level: Level.nullable() }))
-    .mutation(({ input }) =>
-      input.level ? schemas.setConfig(input.subject, { compatibility: input.level }, ACTOR) : schemas.deleteConfig(input.subject, ACTOR),
+    .mutation(({ ctx, input }) =>
+      input.level ? schemas.setConfig(input.subject, { compatibility: input.level }, ctx.actor) : schemas.deleteConfig(input.subject, ctx.actor),
     ),
-  setMode: publicProcedure
+  setMode: protectedProcedure
     .input(z.object({ subject: Subject, mode: z.enum(schemas.MODES) }))
-    .mutation(({ input }) => schemas.setMode(input.subject, input.mode, false, ACTOR)),
-  deleteVersion: publicProcedure
+    .mutation(({ ctx, input }) => schemas.setMode(input.subject, input.mode, false, ctx.actor)),
+  deleteVersion: protectedProcedure
     .input(z.object({ subject: Subject, version: z.number().int().min(1), permanent: z.boolean() }))
-    .mutation(({ input }) => schemas.deleteSubjectVersion(input.subject, String(input.version), input.permanent, ACTOR)),
-  deleteSubject: publicProcedure
+    .mutation(({ ctx, input }) => schemas.deleteSubjectVersion(input.subject, String(input.version), input.permanent, ctx.actor)),
+  deleteSubject: protectedProcedure
     .input(z.object({ subject: Subject, permanent: z.boolean() }))
-    .mutation(({ input }) => schemas.deleteSubject(input.subject, input.permanent, ACTOR)),
-  forTopic: publicProcedure
+    .mutation(({ ctx, input }) => schemas.deleteSubject(input.subject, input.permanent, ctx.actor)),
+  setOwner: protectedProcedure
+    .input(z.object({ subject: Subject, team: z.string().trim().min(1).max(100).nullable() }))
+    .mutation(({ ctx, input }) => schemas.setSubjectOwner(ctx.actor, input.subject, input.team)),
+  forTopic: protectedProcedure
     .input(z.object({ topic: z.string().min(1).max(249) }))
     .query(async ({ input }) => (await schemas.subjectsForTopics([input.topic])).get(input.topic) ?? []),
 });

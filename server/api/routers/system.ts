@@ -3,12 +3,12 @@ import { worstGroups } from "@/server/domain/consumers";
 import { listAudit } from "@/server/domain/schemas";
 import { busiestDeadLetterQueues, listClusters, systemHealth } from "@/server/domain/topics";
 import { spanIngestRate } from "@/server/domain/traces";
-import { publicProcedure, router } from "../trpc";
+import { protectedProcedure, router } from "../trpc";
 
 export const systemRouter = router({
-  health: publicProcedure.query(() => systemHealth()),
+  health: protectedProcedure.query(() => systemHealth()),
   /** The overview page in one round trip: each part comes from its own domain. */
-  overview: publicProcedure.query(async () => {
+  overview: protectedProcedure.query(async () => {
     const [clusters, alerts, groups, deadLetters, schemaChanges, spans] = await Promise.all([
       listClusters(),
       activeAlerts(),

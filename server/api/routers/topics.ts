@@ -9,16 +9,16 @@ import {
   updateTopicMetadata,
   type UpdateTopicMetadataInput,
 } from "@/server/domain/topics";
-import { publicProcedure, router } from "../trpc";
+import { protectedProcedure, router } from "../trpc";
 
 export const topicsRouter = router({
-  list: publicProcedure.input(ListTopicsInput).query(({ input }) => listTopics(input)),
-  facets: publicProcedure.query(() => topicFacets()),
-  get: publicProcedure.input(z.object({ id: z.string().uuid() })).query(({ input }) => getTopic(input.id)),
-  consumers: publicProcedure
+  list: protectedProcedure.input(ListTopicsInput).query(({ input }) => listTopics(input)),
+  facets: protectedProcedure.query(() => topicFacets()),
+  get: protectedProcedure.input(z.object({ id: z.string().uuid() })).query(({ input }) => getTopic(input.id)),
+  consumers: protectedProcedure
     .input(z.object({ clusterId: z.string().uuid(), topic: z.string().min(1).max(249) }))
     .query(({ input }) => groupsReadingTopic(input.clusterId, input.topic)),
-  record: publicProcedure
+  record: protectedProcedure
     .input(
       z.object({
         topic: z.string().min(1).max(249),
@@ -27,9 +27,9 @@ export const topicsRouter = router({
         clusterId: z.string().uuid().optional(),
       }),
     )
-    .query(({ input }) => readTopicRecord(input)),
+    .query(({ ctx, input }) => readTopicRecord(ctx.actor, input)),
   // Validated in the domain, so a 1 MB description gets the domain's message, not a generic one.
-  updateMetadata: publicProcedure
+  updateMetadata: protectedProcedure
     .input(z.custom<UpdateTopicMetadataInput>((v) => typeof v === "object" && v !== null))
-    .mutation(({ input }) => updateTopicMetadata(input)),
+    .mutation(({ ctx, input }) => updateTopicMetadata(ctx.actor, input)),
 });

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DomainError } from "@/server/errors";
 import { getSpan, loadJourney, searchTraces, SearchTracesInput, traceFacets } from "@/server/domain/traces";
-import { publicProcedure, router } from "../trpc";
+import { protectedProcedure, router } from "../trpc";
 
 const TraceId = z
   .string()
@@ -15,9 +15,9 @@ const SpanId = z
   .regex(/^[0-9a-f]{16}$/, "a span id is 16 hex characters");
 
 export const tracesRouter = router({
-  search: publicProcedure.input(SearchTracesInput).query(({ input }) => searchTraces(input)),
-  facets: publicProcedure.query(() => traceFacets()),
-  journey: publicProcedure.input(z.object({ traceId: TraceId })).query(async ({ input }) => {
+  search: protectedProcedure.input(SearchTracesInput).query(({ input }) => searchTraces(input)),
+  facets: protectedProcedure.query(() => traceFacets()),
+  journey: protectedProcedure.input(z.object({ traceId: TraceId })).query(async ({ input }) => {
     const journey = await loadJourney(input.traceId);
     if (!journey)
       throw new DomainError(
@@ -26,5 +26,5 @@ export const tracesRouter = router({
       );
     return journey;
   }),
-  span: publicProcedure.input(z.object({ traceId: TraceId, spanId: SpanId })).query(({ input }) => getSpan(input.traceId, input.spanId)),
+  span: protectedProcedure.input(z.object({ traceId: TraceId, spanId: SpanId })).query(({ input }) => getSpan(input.traceId, input.spanId)),
 });

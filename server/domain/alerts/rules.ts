@@ -2,6 +2,8 @@
 // and the demo get the same messages.
 import { z } from "zod";
 import { db } from "@/server/db";
+import { audited } from "@/server/domain/audit";
+import { authorize, type Actor } from "@/server/domain/identity";
 import { DomainError } from "@/server/errors";
 
 export const RULE_KINDS = [
@@ -52,30 +54,74 @@ function parse(input: unknown) {
   return r.data;
 }
 
-export async function createRule(input: RuleInput) {
+/**
+ * A rule belongs to the team it watches (ownerTeam): that team's editors change it. A rule with no
+ * team watches every team's groups and topics, so only admins may create or change one.
+ */
+export function authorizeRule(actor: Actor, name: string, owner: string | null): void {
+  if (owner === null) authorize(actor, "admin", { what: `rule "${name}", which watches every team` });
+  else authorize(actor, "write", { what: `rule "${name}"`, owner });
+}
+
+async function existingRule(id: string) {
+  const rule = await db.alertRule.findUnique({ where: { id } });
+  if (!rule) throw new DomainError("NOT_FOUND", "rule not found");
+  return rule;
+}
+
+const audit = (action: string, rule: { id: string; name: string; ownerTeam: string | null }, before?: unknown, after?: unknown) => ({
+  action,
+  targetType: "alert-rule",
+  targetId: rule.id,
+  team: rule.ownerTeam,
+  before,
+  after,
+});
+
+export async function createRule(actor: Actor, input: RuleInput) {
   const data = parse(input);
+  authorizeRule(actor, data.name, data.ownerTeam ?? null);
   if (await db.alertRule.findUnique({ where: { name: data.name } }))
     throw new DomainError("CONFLICT", `A rule named "${data.name}" exists`);
-  return db.alertRule.create({ data });
+  return audited(
+    actor,
+    (tx) => tx.alertRule.create({ data }),
+    (rule) => audit("alert-rule.create", rule, undefined, rule),
+  );
 }
 
-export async function updateRule(id: string, input: RuleInput) {
+export async function updateRule(actor: Actor, id: string, input: RuleInput) {
   const data = parse(input);
+  const before = await existingRule(id);
+  authorizeRule(actor, before.name, before.ownerTeam);
+  authorizeRule(actor, data.name, data.ownerTeam ?? null);
   const clash = await db.alertRule.findUnique({ where: { name: data.name } });
   if (clash && clash.id !== id) throw new DomainError("CONFLICT", `A rule named "${data.name}" exists`);
-  return db.alertRule.update({ where: { id }, data }).catch(() => {
-    throw new DomainError("NOT_FOUND", "rule not found");
-  });
+  return audited(
+    actor,
+    (tx) => tx.alertRule.update({ where: { id }, data }),
+    (rule) => audit("alert-rule.update", rule, before, rule),
+  );
 }
 
-export async function setRuleEnabled(id: string, enabled: boolean) {
-  return db.alertRule.update({ where: { id }, data: { enabled } });
+export async function setRuleEnabled(actor: Actor, id: string, enabled: boolean) {
+  const before = await existingRule(id);
+  authorizeRule(actor, before.name, before.ownerTeam);
+  return audited(
+    actor,
+    (tx) => tx.alertRule.update({ where: { id }, data: { enabled } }),
+    (rule) => audit(enabled ? "alert-rule.enable" : "alert-rule.disable", rule),
+  );
 }
 
-export async function deleteRule(id: string) {
-  await db.alertRule.delete({ where: { id } }).catch(() => {
-    throw new DomainError("NOT_FOUND", "rule not found");
-  });
+export async function deleteRule(actor: Actor, id: string) {
+  const before = await existingRule(id);
+  authorizeRule(actor, before.name, before.ownerTeam);
+  await audited(
+    actor,
+    (tx) => tx.alertRule.delete({ where: { id } }),
+    () => audit("alert-rule.delete", before, before),
+  );
 }
 
 export async function listRules() {

@@ -2,6 +2,8 @@
 // and never returned; the target is checked against WEBHOOK_ALLOW_TARGETS when saved.
 import { z } from "zod";
 import { env } from "@/env";
+import { audited } from "@/server/domain/audit";
+import { authorize, type Actor } from "@/server/domain/identity";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { encryptSecret } from "@/server/lib/secrets";
@@ -73,25 +75,54 @@ const view = (e: {
   createdAt: e.createdAt,
 });
 
-export async function createEndpoint(input: EndpointInput) {
+// Webhook endpoints are the installation's (they hold secrets and reach the network): admins only.
+const ADMIN = { what: "webhook endpoints" };
+const endpointAudit = (action: string, e: { id: string; name: string }, before?: unknown, after?: unknown) => ({
+  action,
+  targetType: "webhook",
+  targetId: e.id,
+  before,
+  after,
+});
+
+export async function createEndpoint(actor: Actor, input: EndpointInput) {
+  authorize(actor, "admin", ADMIN);
   const { secret, ...data } = await validate(input);
   if (await db.webhookEndpoint.findUnique({ where: { name: data.name } }))
     throw new DomainError("CONFLICT", `A webhook named "${data.name}" exists`);
-  return view(await db.webhookEndpoint.create({ data: { ...data, secretEnc: secret ? encryptSecret(secret) : null } }));
+  const row = await audited(
+    actor,
+    (tx) => tx.webhookEndpoint.create({ data: { ...data, secretEnc: secret ? encryptSecret(secret) : null } }),
+    (e) => endpointAudit("webhook.create", e, undefined, view(e)),
+  );
+  return view(row);
 }
 
-export async function updateEndpoint(id: string, input: EndpointInput) {
+export async function updateEndpoint(actor: Actor, id: string, input: EndpointInput) {
+  authorize(actor, "admin", ADMIN);
   const { secret, ...data } = await validate(input);
+  const before = await db.webhookEndpoint.findUnique({ where: { id } });
+  if (!before) throw new DomainError("NOT_FOUND", "webhook not found");
   const clash = await db.webhookEndpoint.findUnique({ where: { name: data.name } });
   if (clash && clash.id !== id) throw new DomainError("CONFLICT", `A webhook named "${data.name}" exists`);
   const secretEnc = secret === undefined ? undefined : secret ? encryptSecret(secret) : null;
-  return view(await db.webhookEndpoint.update({ where: { id }, data: { ...data, ...(secretEnc !== undefined ? { secretEnc } : {}) } }));
+  const row = await audited(
+    actor,
+    (tx) => tx.webhookEndpoint.update({ where: { id }, data: { ...data, ...(secretEnc !== undefined ? { secretEnc } : {}) } }),
+    (e) => endpointAudit("webhook.update", e, view(before), { ...view(e), secretChanged: secret !== undefined }),
+  );
+  return view(row);
 }
 
-export async function deleteEndpoint(id: string) {
-  await db.webhookEndpoint.delete({ where: { id } }).catch(() => {
-    throw new DomainError("NOT_FOUND", "webhook not found");
-  });
+export async function deleteEndpoint(actor: Actor, id: string) {
+  authorize(actor, "admin", ADMIN);
+  const before = await db.webhookEndpoint.findUnique({ where: { id } });
+  if (!before) throw new DomainError("NOT_FOUND", "webhook not found");
+  await audited(
+    actor,
+    (tx) => tx.webhookEndpoint.delete({ where: { id } }),
+    () => endpointAudit("webhook.delete", before, view(before)),
+  );
 }
 
 export async function listEndpoints() {
@@ -106,7 +137,8 @@ export async function listEndpoints() {
 }
 
 /** "Send test": a notification through the same outbox as real ones, so it shows in the delivery log. */
-export async function sendTest(id: string, externalUrl: string) {
+export async function sendTest(actor: Actor, id: string, externalUrl: string) {
+  authorize(actor, "admin", ADMIN);
   const e = await db.webhookEndpoint.findUnique({ where: { id } });
   if (!e) throw new DomainError("NOT_FOUND", "webhook not found");
   const now = new Date();

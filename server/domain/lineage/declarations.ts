@@ -1,6 +1,10 @@
 // What people state about services: which topics a service produces or consumes, who owns it, and
 // which service a consumer group belongs to.
+// A declaration is the declaring service's: its owner team's editors (or anyone's, while nobody owns
+// the service) may add or remove it.
 import { z } from "zod";
+import { appendAudit } from "@/server/domain/audit";
+import { authorize, authorizeOwnerChange, type Actor } from "@/server/domain/identity";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 
@@ -16,24 +20,41 @@ export const DeclareEdgeInput = z.object({
 });
 export type DeclareEdgeInput = z.input<typeof DeclareEdgeInput>;
 
-export async function declareEdge(raw: DeclareEdgeInput, source: "ui" | "asyncapi" = "ui") {
+const ownerOf = async (service: string) => (await db.service.findUnique({ where: { name: service } }))?.ownerTeam ?? null;
+
+async function authorizeService(actor: Actor, service: string): Promise<string | null> {
+  const owner = await ownerOf(service);
+  authorize(actor, "write", { what: `service "${service}"`, owner });
+  return owner;
+}
+
+export async function declareEdge(actor: Actor, raw: DeclareEdgeInput, source: "ui" | "asyncapi" = "ui") {
   const input = DeclareEdgeInput.parse(raw);
+  const owner = await authorizeService(actor, input.service);
   if (input.clusterId && !(await db.cluster.findUnique({ where: { id: input.clusterId }, select: { id: true } })))
     throw new DomainError("NOT_FOUND", `No cluster with id ${input.clusterId}`);
   const key = { service: input.service, direction: input.direction, clusterId: input.clusterId, topic: input.topic };
   return db.$transaction(async (tx) => {
     await tx.service.upsert({ where: { name: input.service }, create: { name: input.service }, update: {} });
-    return tx.declaredEdge.upsert({
+    const edge = await tx.declaredEdge.upsert({
       where: { service_direction_clusterId_topic: key },
       create: { ...key, source, note: input.note },
       update: { note: input.note },
     });
+    await appendAudit(tx, actor, { action: `lineage.declare`, targetType: "service", targetId: input.service, team: owner, after: { ...key, source, note: input.note } });
+    return edge;
   });
 }
 
-export async function removeDeclaredEdge(id: string) {
-  const { count } = await db.declaredEdge.deleteMany({ where: { id } });
-  if (!count) throw new DomainError("NOT_FOUND", "That declaration does not exist (any more)");
+export async function removeDeclaredEdge(actor: Actor, id: string) {
+  const edge = await db.declaredEdge.findUnique({ where: { id } });
+  if (!edge) throw new DomainError("NOT_FOUND", "That declaration does not exist (any more)");
+  const owner = await authorizeService(actor, edge.service);
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.declaredEdge.deleteMany({ where: { id } });
+    if (!count) throw new DomainError("NOT_FOUND", "That declaration does not exist (any more)");
+    await appendAudit(tx, actor, { action: "lineage.undeclare", targetType: "service", targetId: edge.service, team: owner, before: edge });
+  });
 }
 
 export async function listDeclaredEdges(service?: string) {
@@ -49,30 +70,47 @@ export const UpdateServiceInput = z.object({
   description: z.string().trim().max(2000).nullable(),
 });
 
-export async function updateService(raw: z.input<typeof UpdateServiceInput>) {
+export async function updateService(actor: Actor, raw: z.input<typeof UpdateServiceInput>) {
   const input = UpdateServiceInput.parse(raw);
   const data = { ownerTeam: input.ownerTeam || null, description: input.description || null };
-  return db.service.upsert({ where: { name: input.name }, create: { name: input.name, ...data }, update: data });
+  const before = await db.service.findUnique({ where: { name: input.name } });
+  authorizeOwnerChange(actor, `service "${input.name}"`, before?.ownerTeam ?? null, data.ownerTeam);
+  return db.$transaction(async (tx) => {
+    const after = await tx.service.upsert({ where: { name: input.name }, create: { name: input.name, ...data }, update: data });
+    await appendAudit(tx, actor, { action: "service.update", targetType: "service", targetId: input.name, team: data.ownerTeam ?? before?.ownerTeam, before, after });
+    return after;
+  });
 }
 
 export const MapGroupInput = z.object({ clusterId: z.string().min(1), groupId: Name, service: Name.nullable() });
 
 /** Confirms or corrects which service a group belongs to; service null forgets the confirmation. */
-export async function mapGroupToService(raw: z.input<typeof MapGroupInput>) {
+export async function mapGroupToService(actor: Actor, raw: z.input<typeof MapGroupInput>) {
   const input = MapGroupInput.parse(raw);
   const key = { clusterId: input.clusterId, groupId: input.groupId };
+  const before = await db.groupServiceMapping.findUnique({ where: { clusterId_groupId: key } });
+  // Both the service that loses the group and the one that gains it must be the actor's to change.
+  const owners = new Set<string | null>();
+  for (const s of [before?.service, input.service]) if (s) owners.add(await authorizeService(actor, s));
+  const team = [...owners].find((o) => o !== null) ?? null;
+  const audit = { action: "lineage.map-group", targetType: "consumer-group", targetId: `${input.clusterId}/${input.groupId}`, team, before };
   if (input.service === null) {
-    await db.groupServiceMapping.deleteMany({ where: key });
+    await db.$transaction(async (tx) => {
+      await tx.groupServiceMapping.deleteMany({ where: key });
+      await appendAudit(tx, actor, { ...audit, after: null });
+    });
     return null;
   }
   const service = input.service;
   return db.$transaction(async (tx) => {
     await tx.service.upsert({ where: { name: service }, create: { name: service }, update: {} });
-    return tx.groupServiceMapping.upsert({
+    const after = await tx.groupServiceMapping.upsert({
       where: { clusterId_groupId: key },
       create: { ...key, service },
       update: { service, confirmedAt: new Date() },
     });
+    await appendAudit(tx, actor, { ...audit, after });
+    return after;
   });
 }
 

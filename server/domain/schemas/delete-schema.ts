@@ -3,7 +3,9 @@
 // a version another schema references.
 import { db } from "@/server/db";
 import { RegistryError } from "./registry-errors";
-import { recordAudit, type Actor } from "./registry-audit";
+import type { Actor } from "@/server/domain/identity";
+import { recordAudit } from "./registry-audit";
+import { authorizeSubjectWrite } from "./subject-owner";
 import { listVersions, parseVersion } from "./query-registry";
 
 async function assertNotReferenced(subject: string, versions: number[]) {
@@ -23,6 +25,7 @@ async function assertNotReferenced(subject: string, versions: number[]) {
 }
 
 export async function deleteSubjectVersion(subject: string, rawVersion: string, permanent: boolean, actor: Actor): Promise<number> {
+  const owner = await authorizeSubjectWrite(actor, subject);
   const version = parseVersion(rawVersion);
   const all = await listVersions(subject, { deleted: true });
   const target =
@@ -43,12 +46,13 @@ export async function deleteSubjectVersion(subject: string, rawVersion: string, 
     const where = { subject_version: { subject, version: target.version } };
     if (permanent) await tx.subjectVersion.delete({ where });
     else await tx.subjectVersion.update({ where, data: { deleted: true } });
-    await recordAudit(tx, actor, permanent ? "version.delete.permanent" : "version.delete", subject, target.version, { id: target.id });
+    await recordAudit(tx, actor, permanent ? "version.delete.permanent" : "version.delete", subject, target.version, { id: target.id }, owner);
   });
   return target.version;
 }
 
 export async function deleteSubject(subject: string, permanent: boolean, actor: Actor): Promise<number[]> {
+  const owner = await authorizeSubjectWrite(actor, subject);
   const all = await listVersions(subject, { deleted: true });
   const live = all.filter((v) => !v.deleted);
   if (!permanent && !live.length)
@@ -62,7 +66,7 @@ export async function deleteSubject(subject: string, permanent: boolean, actor: 
       await tx.subjectVersion.deleteMany({ where: { subject } });
       await tx.subjectConfig.deleteMany({ where: { subject } });
     } else await tx.subjectVersion.updateMany({ where: { subject }, data: { deleted: true } });
-    await recordAudit(tx, actor, permanent ? "subject.delete.permanent" : "subject.delete", subject, null, { versions });
+    await recordAudit(tx, actor, permanent ? "subject.delete.permanent" : "subject.delete", subject, null, { versions }, owner);
   });
   return versions;
 }

@@ -18,6 +18,7 @@ export {
   type SchemaRecord,
 } from "./query-registry";
 export { getConfig, setConfig, deleteConfig, getMode, setMode, deleteMode, effectiveConfig, parseLevel, GLOBAL } from "./registry-config";
-export { listAudit, type Actor } from "./registry-audit";
+export { listAudit } from "./registry-audit";
+export { subjectOwner, subjectOwners, setSubjectOwner } from "./subject-owner";
 export { diffVersions, prettySchema } from "./diff-versions";
 export { listSubjectSummaries, subjectsForTopics, topicOfSubject, type SubjectSummary } from "./subject-summaries";

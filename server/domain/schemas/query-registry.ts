@@ -1,5 +1,5 @@
 // Reading subjects, versions and schemas the way the registry API answers them.
-import { db } from "@/server/db";
+import { db, type Prisma } from "@/server/db";
 import type { SchemaType } from "./compat-types";
 import type { SchemaReferenceInput } from "./canonical-schema";
 import { RegistryError } from "./registry-errors";
@@ -61,13 +61,20 @@ export async function listSubjects(opts: { prefix?: string; deleted?: boolean; d
     .sort();
 }
 
-async function versionRows(subject: string) {
-  return db.subjectVersion.findMany({ where: { subject }, orderBy: { version: "asc" }, include: { schema: true } });
+/** The database, or a transaction that must see its own writes and hold its locks while reading. */
+export type RegistryReader = Pick<Prisma.TransactionClient, "subjectVersion" | "subjectConfig" | "schema">;
+
+async function versionRows(subject: string, reader: RegistryReader = db) {
+  return reader.subjectVersion.findMany({ where: { subject }, orderBy: { version: "asc" }, include: { schema: true } });
 }
 
 /** All versions of a subject (oldest first); throws when the subject has none (or only deleted ones and !deleted). */
-export async function listVersions(subject: string, opts: { deleted?: boolean; deletedOnly?: boolean } = {}): Promise<VersionRecord[]> {
-  const rows = await versionRows(subject);
+export async function listVersions(
+  subject: string,
+  opts: { deleted?: boolean; deletedOnly?: boolean } = {},
+  reader: RegistryReader = db,
+): Promise<VersionRecord[]> {
+  const rows = await versionRows(subject, reader);
   const visible = rows.filter((r) => (opts.deletedOnly ? r.deleted : opts.deleted ? true : !r.deleted));
   if (!rows.length || (!visible.length && !opts.deletedOnly && !opts.deleted)) {
     throw new RegistryError("SUBJECT_NOT_FOUND", `Subject '${subject}' not found.`, { subject });

@@ -8,8 +8,10 @@ import { canonicalText, fingerprint, type SchemaReferenceInput } from "./canonic
 import { SCHEMA_TYPES, type CompatibilityLevel, type SchemaType, type Verdict } from "./compat-types";
 import { effectiveConfig, getMode } from "./registry-config";
 import { RegistryError } from "./registry-errors";
-import { recordAudit, type Actor } from "./registry-audit";
-import { getVersion, listVersions, resolveReferences, type VersionRecord } from "./query-registry";
+import type { Actor } from "@/server/domain/identity";
+import { recordAudit } from "./registry-audit";
+import { getVersion, listVersions, resolveReferences, type RegistryReader, type VersionRecord } from "./query-registry";
+import { authorizeSubjectWrite, claimingTeam } from "./subject-owner";
 import { InvalidSchemaError, parseSchema, type ParsedSchema } from "./schema-formats";
 import { cachedParse, storedKey, submittedKey } from "./parsed-cache";
 
@@ -116,46 +118,23 @@ export async function registerSchema(
   opts: { normalize?: boolean; actor: Actor },
 ): Promise<Registered> {
   validateSubject(subject);
-  const mode = await getMode(subject, true);
-  if (mode === "READONLY") throw new RegistryError("OPERATION_NOT_PERMITTED", `Subject ${subject} is in read-only mode`);
+  const owner = await authorizeSubjectWrite(opts.actor, subject);
   const explicitId = input.id === undefined || input.id === null ? undefined : Number(input.id);
   const explicitVersion = input.version === undefined || input.version === null ? undefined : Number(input.version);
-  if (explicitId !== undefined && mode !== "IMPORT")
-    throw new RegistryError("OPERATION_NOT_PERMITTED", "Subject is not in import mode: ids cannot be chosen");
-  if (mode === "IMPORT" && explicitId === undefined)
-    throw new RegistryError("OPERATION_NOT_PERMITTED", "Subject is in import mode: the request must carry an id");
   const config = await effectiveConfig(subject);
   const prepared = await prepare(input, opts.normalize ?? config.normalize);
 
-  const known = await db.schema.findUnique({ where: { fingerprint: prepared.fingerprint } });
-  if (known && explicitId !== undefined && known.id !== explicitId) {
-    throw new RegistryError("ID_MISMATCH", `Schema already registered with id ${known.id} instead of input id ${explicitId}`);
-  }
-  // Idempotent: the schema is already a live version of this subject (the lowest, as Confluent answers).
-  const same =
-    known && (await db.subjectVersion.findFirst({ where: { subject, schemaId: known.id, deleted: false }, orderBy: { version: "asc" } }));
-  if (same) return { ...registered(subject, same.version, known.id, prepared) };
-  const live = (await listVersionsOrEmpty(subject, true)).filter((v) => !v.deleted);
-
-  if (mode !== "IMPORT") {
-    const verdict = checkParsed(config.level, await parsedVersions(live), prepared.parsed);
-    if (!verdict.compatible) {
-      throw new RegistryError(
-        "INCOMPATIBLE",
-        `Schema being registered is incompatible with an earlier schema for subject "${subject}", details: [${verdict.messages.join(", ")}]`,
-        {
-          verdict,
-        },
-      );
-    }
-  }
+  // Fast path, without the lock: the schema already is a live version of this subject (what every
+  // serializer's start-up registration finds). A committed state answers it; nothing is written.
+  const early = await decide(db, subject, prepared, explicitId, { checkCompatibility: false });
+  if (early.existing) return early.existing;
 
   return db.$transaction(async (tx) => {
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${REGISTRY_LOCK})`);
-    let schemaId = (await tx.schema.findUnique({ where: { fingerprint: prepared.fingerprint } }))?.id;
-    if (explicitId !== undefined && schemaId !== undefined && schemaId !== explicitId) {
-      throw new RegistryError("ID_MISMATCH", `Schema already registered with id ${schemaId} instead of input id ${explicitId}`);
-    }
+    // Decided again under the lock, so a registration that committed meanwhile is checked against.
+    const decision = await decide(tx, subject, prepared, explicitId, { checkCompatibility: true });
+    if (decision.existing) return decision.existing;
+    let schemaId = decision.knownId;
     if (schemaId === undefined) {
       if (explicitId !== undefined) {
         const taken = await tx.schema.findUnique({ where: { id: explicitId } });
@@ -184,18 +163,62 @@ export async function registerSchema(
       throw new RegistryError("INVALID_VERSION", `Version ${version} already exists for subject ${subject}`);
     }
     await tx.subjectVersion.create({ data: { subject, version, schemaId } });
-    await recordAudit(tx, opts.actor, "schema.register", subject, version, { id: schemaId, schemaType: prepared.type });
+    const claim = owner === null && last._max.version === null ? claimingTeam(opts.actor) : null;
+    if (claim) await tx.subjectConfig.upsert({ where: { subject }, create: { subject, ownerTeam: claim }, update: { ownerTeam: claim } });
+    await recordAudit(tx, opts.actor, "schema.register", subject, version, { id: schemaId, schemaType: prepared.type }, owner ?? claim);
     return registered(subject, version, schemaId, prepared);
   });
+}
+
+/**
+ * What a registration does, from the registry's state as `reader` sees it: refuse (mode, id
+ * mismatch, incompatible), return the existing version (idempotent), or go on (with the schema's
+ * global id when another subject already has it).
+ */
+async function decide(
+  reader: RegistryReader,
+  subject: string,
+  prepared: Prepared,
+  explicitId: number | undefined,
+  opts: { checkCompatibility: boolean },
+): Promise<{ existing?: Registered; knownId?: number }> {
+  const mode = await getMode(subject, true, reader);
+  if (mode === "READONLY") throw new RegistryError("OPERATION_NOT_PERMITTED", `Subject ${subject} is in read-only mode`);
+  if (explicitId !== undefined && mode !== "IMPORT")
+    throw new RegistryError("OPERATION_NOT_PERMITTED", "Subject is not in import mode: ids cannot be chosen");
+  if (mode === "IMPORT" && explicitId === undefined)
+    throw new RegistryError("OPERATION_NOT_PERMITTED", "Subject is in import mode: the request must carry an id");
+  const known = await reader.schema.findUnique({ where: { fingerprint: prepared.fingerprint } });
+  if (known && explicitId !== undefined && known.id !== explicitId) {
+    throw new RegistryError("ID_MISMATCH", `Schema already registered with id ${known.id} instead of input id ${explicitId}`);
+  }
+  // Idempotent: the schema is already a live version of this subject (the lowest, as Confluent answers).
+  const same =
+    known &&
+    (await reader.subjectVersion.findFirst({ where: { subject, schemaId: known.id, deleted: false }, orderBy: { version: "asc" } }));
+  if (same) return { existing: registered(subject, same.version, known.id, prepared) };
+  if (opts.checkCompatibility && mode !== "IMPORT") {
+    const config = await effectiveConfig(subject, reader);
+    const live = (await listVersionsOrEmpty(subject, true, reader)).filter((v) => !v.deleted);
+    const verdict = checkParsed(config.level, await parsedVersions(live), prepared.parsed);
+    if (!verdict.compatible) {
+      throw new RegistryError(
+        "INCOMPATIBLE",
+        `Schema being registered is incompatible with an earlier schema for subject "${subject}", details: [${verdict.messages.join(", ")}]`,
+        { verdict },
+      );
+    }
+  }
+  return { knownId: known?.id };
 }
 
 function registered(subject: string, version: number, id: number, prepared: Prepared): Registered {
   return { subject, version, id, schemaType: prepared.type, schema: prepared.canonical, references: prepared.references };
 }
 
-async function listVersionsOrEmpty(subject: string, deleted: boolean): Promise<VersionRecord[]> {
+async function listVersionsOrEmpty(subject: string, deleted: boolean, reader?: RegistryReader): Promise<VersionRecord[]> {
   try {
-    return await listVersions(subject, { deleted });
+    return await listVersions(subject, { deleted }, reader);
   } catch (error) {
     if (error instanceof RegistryError && error.reason === "SUBJECT_NOT_FOUND") return [];
     throw error;

@@ -1,33 +1,31 @@
-// Every registration, configuration change and delete is recorded with who/what/when. Until
-// users exist the actor is the API client (its User-Agent) or "ui".
-import type { Prisma } from "@/server/db";
-import { db } from "@/server/db";
-
-export type Actor = string;
-type Tx = Pick<typeof db, "schemaAudit">;
+// Every registration, configuration change and delete goes to the audit log (target type "subject",
+// id "" for the global configuration), in the transaction of the change.
+import { appendAudit, listAuditEntries, type AuditTx } from "@/server/domain/audit";
+import type { Actor } from "@/server/domain/identity";
 
 export async function recordAudit(
-  tx: Tx,
+  tx: AuditTx,
   actor: Actor,
   action: string,
   subject: string | null,
   version: number | null,
   detail: Record<string, unknown>,
+  team?: string | null,
 ) {
-  await tx.schemaAudit.create({
-    data: { actor: actor.slice(0, 200), action, subject, version, detail: detail as Prisma.InputJsonValue },
+  await appendAudit(tx, actor, {
+    action: `schema.${action.replace(/^schema\./, "")}`,
+    targetType: "subject",
+    targetId: subject ?? "",
+    team,
+    after: { version, ...detail },
   });
 }
 
+/** The registry's history, newest first: one subject's, or every subject's. */
 export async function listAudit(subject: string | undefined, limit = 50) {
-  const rows = await db.schemaAudit.findMany({ where: subject !== undefined ? { subject } : {}, orderBy: { id: "desc" }, take: limit });
-  return rows.map((r) => ({
-    id: String(r.id),
-    at: r.at,
-    actor: r.actor,
-    action: r.action,
-    subject: r.subject,
-    version: r.version,
-    detail: r.detail,
-  }));
+  const { items } = await listAuditEntries({ targetType: "subject", targetId: subject, limit });
+  return items.map((r) => {
+    const { version, ...detail } = (r.after ?? {}) as { version?: number | null } & Record<string, unknown>;
+    return { id: r.id, at: r.at, actor: r.actorName, action: r.action, subject: r.targetId || null, version: version ?? null, detail };
+  });
 }

@@ -3,7 +3,10 @@
 import { db } from "@/server/db";
 import { COMPATIBILITY_LEVELS, MODES, type CompatibilityLevel, type Mode } from "./compat-types";
 import { RegistryError } from "./registry-errors";
-import { recordAudit, type Actor } from "./registry-audit";
+import type { Actor } from "@/server/domain/identity";
+import type { RegistryReader } from "./query-registry";
+import { recordAudit } from "./registry-audit";
+import { authorizeSubjectWrite } from "./subject-owner";
 
 export const GLOBAL = "";
 const DEFAULT_LEVEL: CompatibilityLevel = "BACKWARD";
@@ -47,8 +50,11 @@ function view(level: string, normalize: boolean | null): ConfigView {
   return { compatibilityLevel: level as CompatibilityLevel, ...(normalize !== null ? { normalize } : {}) };
 }
 
-export async function effectiveConfig(subject: string): Promise<{ level: CompatibilityLevel; normalize: boolean }> {
-  const rows = await db.subjectConfig.findMany({ where: { subject: { in: [subject, GLOBAL] } } });
+export async function effectiveConfig(
+  subject: string,
+  reader: Pick<RegistryReader, "subjectConfig"> = db,
+): Promise<{ level: CompatibilityLevel; normalize: boolean }> {
+  const rows = await reader.subjectConfig.findMany({ where: { subject: { in: [subject, GLOBAL] } } });
   const own = rows.find((r) => r.subject === subject && subject !== GLOBAL);
   const global = rows.find((r) => r.subject === GLOBAL);
   return {
@@ -62,6 +68,7 @@ export async function setConfig(
   input: { compatibility?: unknown; normalize?: unknown },
   actor: Actor,
 ): Promise<ConfigView> {
+  const owner = await authorizeSubjectWrite(actor, subject);
   const compatibility = parseLevel(input.compatibility ?? input.compatibility);
   const normalize = typeof input.normalize === "boolean" ? input.normalize : null;
   await db.$transaction(async (tx) => {
@@ -70,31 +77,33 @@ export async function setConfig(
       create: { subject, compatibility, normalize },
       update: { compatibility, ...(normalize !== null ? { normalize } : {}) },
     });
-    await recordAudit(tx, actor, "config.set", subject, null, { compatibility, normalize });
+    await recordAudit(tx, actor, "config.set", subject, null, { compatibility, normalize }, owner);
   });
   return view(compatibility, normalize);
 }
 
 /** Removes the subject's (or the global) level; returns what it was. */
 export async function deleteConfig(subject: string, actor: Actor): Promise<ConfigView> {
+  const owner = await authorizeSubjectWrite(actor, subject);
   const previous = await getConfig(subject, true);
   await db.$transaction(async (tx) => {
     await tx.subjectConfig.updateMany({ where: { subject }, data: { compatibility: null, normalize: null } });
-    await recordAudit(tx, actor, "config.delete", subject, null, { previous });
+    await recordAudit(tx, actor, "config.delete", subject, null, { previous }, owner);
   });
   return previous;
 }
 
-export async function getMode(subject: string, defaultToGlobal: boolean): Promise<Mode> {
-  const own = await db.subjectConfig.findUnique({ where: { subject } });
+export async function getMode(subject: string, defaultToGlobal: boolean, reader: Pick<RegistryReader, "subjectConfig"> = db): Promise<Mode> {
+  const own = await reader.subjectConfig.findUnique({ where: { subject } });
   if (own?.mode) return own.mode as Mode;
   if (subject !== GLOBAL && !defaultToGlobal)
     throw new RegistryError("SUBJECT_MODE_NOT_CONFIGURED", `Subject '${subject}' does not have subject-level mode configured`);
-  const global = subject === GLOBAL ? own : await db.subjectConfig.findUnique({ where: { subject: GLOBAL } });
+  const global = subject === GLOBAL ? own : await reader.subjectConfig.findUnique({ where: { subject: GLOBAL } });
   return (global?.mode as Mode | undefined) ?? DEFAULT_MODE;
 }
 
 export async function setMode(subject: string, value: unknown, force: boolean, actor: Actor): Promise<Mode> {
+  const owner = await authorizeSubjectWrite(actor, subject);
   const mode = parseMode(value);
   if (mode === "IMPORT" && !force) {
     // Importing assigns caller-chosen ids, which is only safe where nothing has been registered.
@@ -108,16 +117,17 @@ export async function setMode(subject: string, value: unknown, force: boolean, a
   }
   await db.$transaction(async (tx) => {
     await tx.subjectConfig.upsert({ where: { subject }, create: { subject, mode }, update: { mode } });
-    await recordAudit(tx, actor, "mode.set", subject, null, { mode });
+    await recordAudit(tx, actor, "mode.set", subject, null, { mode }, owner);
   });
   return mode;
 }
 
 export async function deleteMode(subject: string, actor: Actor): Promise<Mode> {
+  const owner = await authorizeSubjectWrite(actor, subject);
   const previous = await getMode(subject, true);
   await db.$transaction(async (tx) => {
     await tx.subjectConfig.updateMany({ where: { subject }, data: { mode: null } });
-    await recordAudit(tx, actor, "mode.delete", subject, null, { previous });
+    await recordAudit(tx, actor, "mode.delete", subject, null, { previous }, owner);
   });
   return previous;
 }

@@ -3,6 +3,7 @@
 // is shown as bytes with its schema id); anything else as UTF-8 text or, if binary, hex. A W3C
 // `traceparent` header becomes a link to the trace that produced the record.
 import avro from "avsc";
+import { authorize, type Actor } from "@/server/domain/identity";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { readRecord as readRaw } from "@/server/kafka";
@@ -80,7 +81,7 @@ export function parseTraceparent(value: string): { traceId: string; spanId: stri
   return { traceId: m[2]!, spanId: m[3]! };
 }
 
-export async function readTopicRecord(input: { topic: string; partition: number; offset: string; clusterId?: string }) {
+export async function readTopicRecord(actor: Actor, input: { topic: string; partition: number; offset: string; clusterId?: string }) {
   const topics = await db.topic.findMany({
     where: { name: input.topic, deletedAt: null, ...(input.clusterId ? { clusterId: input.clusterId } : {}) },
     include: { cluster: true },
@@ -88,6 +89,7 @@ export async function readTopicRecord(input: { topic: string; partition: number;
   });
   if (!topics.length) throw new DomainError("NOT_FOUND", `Topic ${input.topic} is not in the catalog of any connected cluster`);
   const topic = topics[0]!;
+  authorize(actor, "records:read", { what: `topic "${topic.name}"`, owner: topic.ownerTeam });
   const result = await readRaw(toConnection(topic.cluster), input.topic, input.partition, input.offset).catch((error: Error) => {
     throw new DomainError("CLUSTER_UNREACHABLE", `Could not read from ${topic.cluster.name}: ${error.message}`);
   });

@@ -1,11 +1,23 @@
 // Entry point of the Confluent-compatible API: one Request in, one Response out. Path segments
 // are split on the raw URL and then URL-decoded once, so a subject may contain an encoded "/".
+import type { Actor } from "@/server/domain/identity";
+import { guarded } from "../guard";
 import { errorResponse, json } from "./wire";
 import { matchRoute } from "./routes";
 
 export const BASE_PATH = "/api/schema-registry";
 
-export async function handleSchemaRegistry(request: Request): Promise<Response> {
+const READS = new Set(["GET", "HEAD"]);
+// Confluent's own codes for these: 40101 unauthenticated, 40301 denied, and 42901 for too many requests.
+const CODE = { 401: 40101, 403: 40301, 429: 42901 } as const;
+
+export const handleSchemaRegistry = guarded(
+  (request) => (READS.has(request.method) ? "registry:read" : "registry:write"),
+  routeRegistry,
+  (r) => json({ error_code: CODE[r.status], message: r.message }, r.status),
+);
+
+async function routeRegistry(request: Request, actor: Actor): Promise<Response> {
   const url = new URL(request.url);
   const rest = url.pathname.startsWith(BASE_PATH) ? url.pathname.slice(BASE_PATH.length) : url.pathname;
   let segments: string[];
@@ -25,7 +37,6 @@ export async function handleSchemaRegistry(request: Request): Promise<Response> 
       headers: { "content-type": "application/vnd.schemaregistry.v1+json", allow: match.allowed.join(", ") },
     });
   }
-  const actor = `api:${request.headers.get("user-agent") ?? "unknown"}`;
   try {
     return await match.route.handler({ request, url, params: match.params, actor });
   } catch (error) {

@@ -1,10 +1,11 @@
 // The Confluent Schema Registry REST API (anchors.md §5.1) over the schemas domain. Each route is
 // a method, a path pattern and a handler that only translates between the wire and the domain.
 import { env } from "@/env";
+import type { Actor } from "@/server/domain/identity";
 import * as schemas from "@/server/domain/schemas";
 import { flag, json, page, readJsonBody, WireError } from "./wire";
 
-type Ctx = { request: Request; url: URL; params: string[]; actor: string };
+type Ctx = { request: Request; url: URL; params: string[]; actor: Actor };
 type Handler = (ctx: Ctx) => Promise<Response> | Response;
 type Route = { method: string; pattern: string[]; handler: Handler };
 

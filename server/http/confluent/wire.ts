@@ -50,6 +50,7 @@ export function errorResponse(error: unknown): Response {
     return json({ error_code: code, message: error.message }, Number(String(code).slice(0, 3)));
   }
   if (error instanceof DomainError && error.code === "INVALID_INPUT") return json({ error_code: 42201, message: error.message }, 422);
+  if (error instanceof DomainError && error.code === "FORBIDDEN") return json({ error_code: 40301, message: error.message }, 403);
   console.error("schema registry: unexpected error", error);
   return json({ error_code: 50001, message: "Error in the backend data store" }, 500);
 }

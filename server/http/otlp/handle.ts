@@ -4,6 +4,7 @@
 // stored; 413 over OTLP_MAX_BODY_BYTES (compressed or not); 415 for other content types.
 import { env } from "@/env";
 import { storeSpans } from "@/server/domain/traces";
+import { guarded } from "../guard";
 import { BodyTooLargeError, readBoundedBody } from "../read-body";
 import { decodeBody, encodingOf, ExportResponse, inflate, OtlpError, type Encoding } from "./decode-request";
 import { readSpans } from "./read-spans";
@@ -29,7 +30,19 @@ function varint(n: number): Buffer {
   return Buffer.from(out);
 }
 
-export async function handleOtlpTraces(request: Request): Promise<Response> {
+// OTLP exporters send a Bearer token through OTEL_EXPORTER_OTLP_HEADERS ("Authorization=Bearer …").
+export const handleOtlpTraces = guarded("otlp:write", receiveTraces, (r, request) => {
+  let encoding: Encoding = "json";
+  try {
+    encoding = encodingOf(request.headers.get("content-type"));
+  } catch {
+    // an unknown content type is answered in JSON
+  }
+  // gRPC codes: 16 UNAUTHENTICATED, 7 PERMISSION_DENIED, 8 RESOURCE_EXHAUSTED.
+  return reply(encoding, r.status, { code: r.status === 401 ? 16 : r.status === 403 ? 7 : 8, message: r.message });
+});
+
+async function receiveTraces(request: Request): Promise<Response> {
   let encoding: Encoding = "json";
   try {
     if (request.method !== "POST") {

@@ -3,13 +3,42 @@
 // operation's x-eventplane-service when present (our own exports name one per operation), else the
 // caller's choice, else the document's info.title: one AsyncAPI document usually describes one app.
 import { Parser } from "@asyncapi/parser";
+import { parse as parseYaml } from "yaml";
+import type { Actor } from "@/server/domain/identity";
 import { DomainError } from "@/server/errors";
 import { declareEdge } from "../declarations";
 
 export type ImportResult = { declared: { service: string; direction: "produces" | "consumes"; topic: string }[]; skipped: string[] };
 
-export async function importAsyncApi(text: string, options: { service?: string } = {}): Promise<ImportResult> {
+/**
+ * The parser follows `$ref`s to local files and to URLs by default: a document could make the server
+ * read its own secret key or call an internal address. Only references inside the document are
+ * accepted, checked before the parser sees it.
+ */
+function refuseExternalRefs(text: string): void {
+  let doc: unknown;
+  try {
+    doc = parseYaml(text, { maxAliasCount: 100 });
+  } catch (e) {
+    throw new DomainError("INVALID_INPUT", `Not a valid AsyncAPI document: ${(e as Error).message.split("\n")[0]}`);
+  }
+  const stack: unknown[] = [doc];
+  while (stack.length) {
+    const node = stack.pop();
+    if (Array.isArray(node)) stack.push(...node);
+    else if (node && typeof node === "object") {
+      for (const [k, v] of Object.entries(node)) {
+        if (k === "$ref" && (typeof v !== "string" || !v.startsWith("#")))
+          throw new DomainError("INVALID_INPUT", `Not accepted: $ref ${JSON.stringify(v).slice(0, 200)} points outside the document (only "#/…" references are resolved)`);
+        stack.push(v);
+      }
+    }
+  }
+}
+
+export async function importAsyncApi(actor: Actor, text: string, options: { service?: string } = {}): Promise<ImportResult> {
   if (!text.trim()) throw new DomainError("INVALID_INPUT", "The AsyncAPI document is empty");
+  refuseExternalRefs(text);
   const parser = new Parser();
   const { document, diagnostics } = await parser.parse(text);
   // Severity 0 is an error; warnings (unknown schema formats, missing descriptions) do not block.
@@ -40,7 +69,7 @@ export async function importAsyncApi(text: string, options: { service?: string }
         result.skipped.push(`${op.id()}: channel ${ch.id()} has no fixed address`);
         continue;
       }
-      await declareEdge({ service, direction, topic }, "asyncapi");
+      await declareEdge(actor, { service, direction, topic }, "asyncapi");
       result.declared.push({ service, direction, topic });
     }
   }

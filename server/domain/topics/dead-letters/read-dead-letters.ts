@@ -1,5 +1,6 @@
 // A dead-letter queue as people look at it: how deep, how fast it fills, its recent records with the
 // failure each one carries (normalised from whichever framework wrote it), grouped by exception class.
+import { authorize, type Actor } from "@/server/domain/identity";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { readTail, type RawRecord } from "@/server/kafka";
@@ -70,8 +71,9 @@ export function toRow(r: RawRecord, redrive: DeadLetterRow["redrive"]): DeadLett
   };
 }
 
-export async function readDeadLetters(topicId: string) {
+export async function readDeadLetters(actor: Actor, topicId: string) {
   const topic = await deadLetterTopic(topicId);
+  authorize(actor, "records:read", { what: `topic "${topic.name}"`, owner: topic.ownerTeam });
   let records: RawRecord[];
   try {
     records = await readTail(toConnection(topic.cluster), topic.name, DLQ_TAIL_PER_PARTITION);

@@ -1,0 +1,73 @@
+// First start stays one command: with no user at all, an `admin` with a one-time password (printed,
+// and written to <data dir>/admin-password, mode 0600) that must be changed at first sign-in. For
+// automation, EVENTPLANE_ADMIN_PASSWORD sets admin's password at every start and
+// EVENTPLANE_BOOTSTRAP_TOKEN keeps an admin token named "bootstrap" with that secret.
+import { randomBytes } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { audited } from "@/server/domain/audit";
+import { db } from "@/server/db";
+import { systemActor } from "./actor";
+import { checkPasswordRules, hashPassword, verifyPassword } from "./passwords";
+import { ensureBootstrapToken } from "./tokens";
+
+export const ADMIN_USERNAME = "admin";
+
+export interface BootstrapResult {
+  /** set only when a password was generated now: the caller prints it */
+  generatedPassword: string | null;
+  passwordFile: string | null;
+}
+
+const readable = () =>
+  randomBytes(15)
+    .toString("base64url")
+    .replace(/[-_]/g, "x")
+    .match(/.{1,5}/g)!
+    .join("-");
+
+export async function bootstrapIdentity(opts: { dataDir: string; adminPassword?: string; bootstrapToken?: string }): Promise<BootstrapResult> {
+  const actor = systemActor("bootstrap");
+  let result: BootstrapResult = { generatedPassword: null, passwordFile: null };
+  if (opts.adminPassword) {
+    checkPasswordRules(opts.adminPassword);
+    const admin = await db.user.findUnique({ where: { username: ADMIN_USERNAME } });
+    if (!admin || admin.role !== "admin" || admin.disabled || !(await verifyPassword(admin.passwordHash, opts.adminPassword))) {
+      const passwordHash = await hashPassword(opts.adminPassword);
+      await audited(
+        actor,
+        (tx) =>
+          tx.user.upsert({
+            where: { username: ADMIN_USERNAME },
+            create: { username: ADMIN_USERNAME, displayName: "Administrator", role: "admin", passwordHash },
+            update: { role: "admin", passwordHash, disabled: false, mustChangePassword: false },
+          }),
+        () => ({ action: admin ? "user.password.reset" : "user.create", targetType: "user", targetId: ADMIN_USERNAME }),
+      );
+    }
+  } else if ((await db.user.count()) === 0) {
+    const password = readable();
+    const passwordHash = await hashPassword(password);
+    // Two processes may start at once: only the one whose insert wins prints its password.
+    const created = await audited(
+      actor,
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('eventplane-bootstrap-admin'))`;
+        if ((await tx.user.count()) > 0) return false;
+        await tx.user.create({
+          data: { username: ADMIN_USERNAME, displayName: "Administrator", role: "admin", passwordHash, mustChangePassword: true },
+        });
+        return true;
+      },
+      (created) => (created ? { action: "user.create", targetType: "user", targetId: ADMIN_USERNAME } : null),
+    );
+    if (created) {
+      mkdirSync(opts.dataDir, { recursive: true });
+      const file = join(opts.dataDir, "admin-password");
+      writeFileSync(file, `${password}\n`, { mode: 0o600 });
+      result = { generatedPassword: password, passwordFile: file };
+    }
+  }
+  if (opts.bootstrapToken) await ensureBootstrapToken(actor, opts.bootstrapToken);
+  return result;
+}
