@@ -12,6 +12,7 @@ import { createTestCluster } from "@/test/catalog-helpers";
 import { commitOffsets, createTopic, produce, uniqueName } from "@/test/kafka-helpers";
 import { eventually, startReceiver } from "@/test/webhook-receiver";
 import { syncCluster } from "./catalog-sync/sync-cluster";
+import { testAdmin } from "@/test/actors";
 
 const loopback = new Set(["loopback"] as const);
 const deliver = () => deliverDue({ allowed: loopback, baseBackoffMs: 100, maxBackoffMs: 400, timeoutMs: 2_000 });
@@ -28,12 +29,12 @@ describe("alerts to webhooks", () => {
     const receiver = await startReceiver();
     cleanups.push(receiver.close);
     const secret = "s3cret-for-hmac";
-    await createEndpoint({ name: uniqueName("team-hook"), url: receiver.url, secret });
+    await createEndpoint(testAdmin, { name: uniqueName("team-hook"), url: receiver.url, secret });
     const cluster = await createTestCluster();
     const topic = uniqueName("alert-orders");
     const group = uniqueName("stopper");
     await createTopic(topic, 1);
-    const rule = await createRule({
+    const rule = await createRule(testAdmin, {
       name: uniqueName("GroupStopped"),
       kind: "group_status",
       threshold: 2,
@@ -114,8 +115,8 @@ describe("alerts to webhooks", () => {
     const first = await startReceiver();
     const port = first.port;
     await first.close(); // nothing listens on the port now
-    const endpoint = await createEndpoint({ name: uniqueName("down-hook"), url: `http://127.0.0.1:${port}/hook` });
-    const { id } = await sendTest(endpoint.id, "http://eventplane.test");
+    const endpoint = await createEndpoint(testAdmin, { name: uniqueName("down-hook"), url: `http://127.0.0.1:${port}/hook` });
+    const { id } = await sendTest(testAdmin, endpoint.id, "http://eventplane.test");
     await deliver();
     const pending = await db.notification.findUniqueOrThrow({ where: { id } });
     expect(pending.status).toBe("pending");
@@ -138,8 +139,8 @@ describe("alerts to webhooks", () => {
     // A 400 is the receiver saying the request is wrong: retrying cannot help.
     const refusing = await startReceiver(0, () => 400);
     cleanups.push(refusing.close);
-    const bad = await createEndpoint({ name: uniqueName("refusing-hook"), url: refusing.url });
-    const test = await sendTest(bad.id, "http://eventplane.test");
+    const bad = await createEndpoint(testAdmin, { name: uniqueName("refusing-hook"), url: refusing.url });
+    const test = await sendTest(testAdmin, bad.id, "http://eventplane.test");
     await eventually(
       async () => (await deliver(), (await db.notification.findUniqueOrThrow({ where: { id: test.id } })).status === "failed"),
       5_000,
@@ -152,8 +153,8 @@ describe("alerts to webhooks", () => {
     // The receiver hangs on the first request, so the worker is killed while the request is open.
     const receiver = await startReceiver(0, (n) => (n === 1 ? "hang" : 200));
     cleanups.push(receiver.close);
-    const endpoint = await createEndpoint({ name: uniqueName("crash-hook"), url: receiver.url });
-    const { id } = await sendTest(endpoint.id, "http://eventplane.test");
+    const endpoint = await createEndpoint(testAdmin, { name: uniqueName("crash-hook"), url: receiver.url });
+    const { id } = await sendTest(testAdmin, endpoint.id, "http://eventplane.test");
     const worker = () =>
       spawn(process.execPath, ["--import", "tsx", join(import.meta.dirname, "main.ts")], {
         env: {

@@ -9,6 +9,7 @@ import { probeDeadLetterHeaders, scanDeadLetterClasses } from "@/server/domain/t
 import { createTestCluster } from "@/test/catalog-helpers";
 import { createTopic, testKafka, uniqueName } from "@/test/kafka-helpers";
 import { syncCluster } from "./catalog-sync/sync-cluster";
+import { testAdmin } from "@/test/actors";
 
 const failure = (fqcn: string, message: string) => ({
   value: "{}",
@@ -55,8 +56,8 @@ describe("the worker's watch on dead-letter queues", () => {
     expect(classes[1]!.example).toBe("ledger closed");
 
     // Notified per exception class (grouped by that label), to an endpoint of its own.
-    const endpoint = await createEndpoint({ name: uniqueName("dlq-hook"), url: "http://127.0.0.1:9/hook" });
-    const rule = await createRule({
+    const endpoint = await createEndpoint(testAdmin, { name: uniqueName("dlq-hook"), url: "http://127.0.0.1:9/hook" });
+    const rule = await createRule(testAdmin, {
       name: uniqueName("NewDeadLetterClass"),
       kind: "dlq_new_exception",
       target: dlq,
@@ -81,8 +82,8 @@ describe("the worker's watch on dead-letter queues", () => {
       await evaluateRules({ externalUrl: "http://eventplane.test" });
       expect((await db.alert.findMany({ where: { ruleId: rule.id } })).map((a) => a.state)).toEqual(["inactive", "inactive"]);
     } finally {
-      await deleteRule(rule.id);
-      await deleteEndpoint(endpoint.id);
+      await deleteRule(testAdmin, rule.id);
+      await deleteEndpoint(testAdmin, endpoint.id);
     }
   });
 

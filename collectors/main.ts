@@ -1,7 +1,9 @@
 // The worker process: `tsx collectors/main.ts`. Runs the collectors until SIGTERM/SIGINT, then
 // finishes the sync in progress and exits.
 import { env } from "@/env";
-import { systemActor } from "@/server/domain/identity";
+import { resolve } from "node:path";
+import { pruneAudit } from "@/server/domain/audit";
+import { bootstrapIdentity, bootstrapMessage, pruneSessions, systemActor } from "@/server/domain/identity";
 import { closeConnections } from "@/server/lib/lifecycle";
 import { pruneEndSamples, pruneLagSamples } from "@/server/domain/consumers";
 import { pruneSpans } from "@/server/domain/traces";
@@ -14,6 +16,15 @@ import { startSelfTracing } from "@/server/lib/self-tracing";
 
 await startSelfTracing("eventplane-worker");
 const controller = new AbortController();
+
+for (const line of bootstrapMessage(
+  await bootstrapIdentity({
+    dataDir: resolve(env.EVENTPLANE_DATA_DIR),
+    adminPassword: env.EVENTPLANE_ADMIN_PASSWORD,
+    bootstrapToken: env.EVENTPLANE_BOOTSTRAP_TOKEN,
+  }),
+))
+  console.log(`[worker] ${line}`);
 
 if (env.KAFKA_BROKERS) {
   await registerEnvCluster(systemActor("startup"), env.KAFKA_BROKERS, env.KAFKA_CLIENT_ID);
@@ -45,6 +56,8 @@ const loops = [
       await pruneEndSamples(new Date(Date.now() - env.LAG_SAMPLE_RETENTION_HOURS * 3_600_000));
       await pruneLagSamples(new Date(Date.now() - env.LAG_SAMPLE_RETENTION_HOURS * 3_600_000));
       await pruneSpans(new Date(Date.now() - env.TRACE_RETENTION_HOURS * 3_600_000));
+      await pruneSessions();
+      await pruneAudit(new Date(Date.now() - env.AUDIT_RETENTION_DAYS * 86_400_000));
     },
     controller.signal,
   ),

@@ -88,6 +88,13 @@ try {
     // The demo's webhook receiver listens on 127.0.0.1, which the SSRF guard refuses by default.
     ...(mode === "demo" ? { WEBHOOK_ALLOW_TARGETS: process.env.WEBHOOK_ALLOW_TARGETS || "loopback" } : {}),
   };
+  // The first admin (or EVENTPLANE_ADMIN_PASSWORD / EVENTPLANE_BOOTSTRAP_TOKEN) before anyone can sign in.
+  const bootstrap = spawnSync(process.execPath, ["--import", "tsx", "scripts/bootstrap-identity.ts"], {
+    cwd: root,
+    env: childEnv,
+    stdio: "inherit",
+  });
+  if (bootstrap.status !== 0) throw new Error("could not prepare the first sign-in (see above)");
   if (mode !== "dev" && buildIsStale(root)) {
     log("building the web app (first start, or sources changed)…");
     const build = spawnSync(bin("next"), ["build"], { cwd: root, env: { ...childEnv, NODE_ENV: "production" }, stdio: "inherit" });

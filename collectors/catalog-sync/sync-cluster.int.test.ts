@@ -5,6 +5,7 @@ import { getTopic, listTopics, updateTopicMetadata } from "@/server/domain/topic
 import { createTestCluster, topicRow } from "@/test/catalog-helpers";
 import { commitOffsets, createTopic, deleteTopic, produce, startConsumer, uniqueName } from "@/test/kafka-helpers";
 import { syncCluster } from "./sync-cluster";
+import { testAdmin } from "@/test/actors";
 
 describe("catalog sync against a real broker", () => {
   it("records topics, partitions, offsets, configs and consumer groups as Kafka reports them", async () => {
@@ -97,7 +98,7 @@ describe("catalog sync against a real broker", () => {
     await createTopic(topic, 1);
     await syncCluster(cluster, { withConfigs: false });
     const row = await topicRow(cluster.id, topic);
-    await updateTopicMetadata({ id: row!.id, ownerTeam: "growth", description: "# Notifications", tags: ["email"] });
+    await updateTopicMetadata(testAdmin, { id: row!.id, ownerTeam: "growth", description: "# Notifications", tags: ["email"] });
 
     await syncCluster(cluster, { withConfigs: true });
     expect(await topicRow(cluster.id, topic)).toMatchObject({

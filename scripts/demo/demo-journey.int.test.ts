@@ -30,6 +30,8 @@ import { handleOtlpTraces } from "@/server/http/otlp/handle";
 import { createTopic, testBrokers } from "@/test/kafka-helpers";
 import { serveHandler } from "@/test/serve-handler";
 import { stopChildren } from "./stop-children";
+import { testAdmin } from "@/test/actors";
+import { createTestToken } from "@/test/tokens";
 
 const GROUPS: Record<string, string> = {
   "billing-service": "billing",
@@ -72,9 +74,10 @@ beforeAll(async () => {
     new URL(request.url).pathname.startsWith("/v1/traces") ? handleOtlpTraces(request) : handleSchemaRegistry(request),
   );
   close = server.close;
+  const token = await createTestToken(["registry:write", "otlp:write"], "editor", "shop");
   for (const name of SERVICES) {
     const child = spawn(process.execPath, ["--import", "tsx", join(import.meta.dirname, "service.ts"), name], {
-      env: { ...process.env, KAFKA_BROKERS: testBrokers(), EVENTPLANE_URL: server.url },
+      env: { ...process.env, KAFKA_BROKERS: testBrokers(), EVENTPLANE_URL: server.url, EVENTPLANE_TOKEN: token.secret },
       stdio: ["ignore", "inherit", "inherit"],
     });
     children.push(child);
@@ -200,8 +203,8 @@ describe("demo shop lineage", () => {
   });
 
   it("shows drift both ways once a service declares, and imports an AsyncAPI document as declarations", async () => {
-    const refunds = await declareEdge({ service: "billing-service", direction: "consumes", topic: "refunds" });
-    const payments = await declareEdge({ service: "billing-service", direction: "produces", topic: "payments" });
+    const refunds = await declareEdge(testAdmin, { service: "billing-service", direction: "consumes", topic: "refunds" });
+    const payments = await declareEdge(testAdmin, { service: "billing-service", direction: "produces", topic: "payments" });
     try {
       const graph = selectSubgraph(await loadLineageGraph(), { clusterId });
       const notSeen = graph.edges.find((e) => e.kind === "consumes" && e.to === nodeId.service("billing-service"));
@@ -214,8 +217,8 @@ describe("demo shop lineage", () => {
       // billing-service now describes itself; it reads orders without saying so.
       expect(edge(graph, "reads", topic("orders"), group("billing"))!.drift).toBe("undeclared");
     } finally {
-      await removeDeclaredEdge(refunds.id);
-      await removeDeclaredEdge(payments.id);
+      await removeDeclaredEdge(testAdmin, refunds.id);
+      await removeDeclaredEdge(testAdmin, payments.id);
     }
   });
 
@@ -249,7 +252,7 @@ describe("demo shop lineage", () => {
     expect(receive.isReceive()).toBe(true);
     expect(receive.bindings().get("kafka")!.value().groupId).toEqual({ type: "string", enum: ["billing"] });
 
-    const imported = await importAsyncApi(text);
+    const imported = await importAsyncApi(testAdmin, text);
     try {
       expect(imported.declared).toEqual(
         expect.arrayContaining([

@@ -10,12 +10,20 @@ export class RegistryCodec {
   private readonly byId = new Map<number, avro.Type>();
   private readonly bySubject = new Map<string, { id: number; type: avro.Type }>();
 
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    /** an API token with registry scopes, sent as Bearer (Confluent clients can also send Basic) */
+    private readonly token?: string,
+  ) {}
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await fetch(`${this.baseUrl}${path}`, {
       method,
-      headers: { "content-type": CONTENT_TYPE, accept: CONTENT_TYPE },
+      headers: {
+        "content-type": CONTENT_TYPE,
+        accept: CONTENT_TYPE,
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const json = (await res.json()) as T & { message?: string };

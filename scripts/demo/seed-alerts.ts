@@ -3,7 +3,8 @@
 // falls behind, and billing sends declined payments to orders.DLQ.
 import { db } from "@/server/db";
 import { createEndpoint, createRule, type RuleInput } from "@/server/domain/alerts";
-import { systemActor } from "@/server/domain/identity";
+import { randomBytes } from "node:crypto";
+import { ensureToken, systemActor } from "@/server/domain/identity";
 import { DEMO_WEBHOOK_SECRET } from "./webhook-receiver";
 
 const RULES: RuleInput[] = [
@@ -58,4 +59,11 @@ export async function seedAlerts(receiverUrl: string): Promise<void> {
   for (const rule of RULES) {
     if (!(await db.alertRule.findUnique({ where: { name: rule.name } }))) await createRule(demo, rule);
   }
+}
+
+/** A fresh secret each start for the token the demo's services use (registry and OTLP, team shop). */
+export async function demoServicesToken(): Promise<string> {
+  const secret = `ept_${randomBytes(32).toString("base64url")}`;
+  await ensureToken(demo, { name: "demo-services", role: "editor", team: "shop", scopes: ["registry:write", "otlp:write"], secret });
+  return secret;
 }

@@ -12,7 +12,8 @@ const name = process.argv[2] ?? "";
 const spec = SERVICES[name];
 if (!spec) throw new Error(`unknown demo service "${name}"; one of ${Object.keys(SERVICES).join(", ")}`);
 const baseUrl = process.env.EVENTPLANE_URL ?? "http://127.0.0.1:3000";
-const sdk = startTracing({ service: name, endpoint: baseUrl, encoding: spec.encoding, consumerGroup: spec.group });
+const token = process.env.EVENTPLANE_TOKEN;
+const sdk = startTracing({ service: name, endpoint: baseUrl, encoding: spec.encoding, consumerGroup: spec.group, token });
 
 // kafkajs is loaded after the SDK has started, through require, so the instrumentation can patch it.
 const { Kafka, logLevel } = createRequire(import.meta.url)("kafkajs") as typeof import("kafkajs");
@@ -21,7 +22,7 @@ const kafka = new Kafka({
   brokers: (process.env.KAFKA_BROKERS ?? "127.0.0.1:9092").split(","),
   logLevel: logLevel.NOTHING,
 });
-const codec = new RegistryCodec(`${baseUrl}/api/schema-registry`);
+const codec = new RegistryCodec(`${baseUrl}/api/schema-registry`, token);
 for (const type of Object.keys(EVENTS) as EventType[]) await codec.register(subjectOf(type), EVENTS[type].schema);
 
 const producer = kafka.producer({ allowAutoTopicCreation: false });

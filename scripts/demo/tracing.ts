@@ -7,9 +7,17 @@ import { KafkaJsInstrumentation } from "@opentelemetry/instrumentation-kafkajs";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
 
-export function startTracing(opts: { service: string; endpoint: string; encoding: "protobuf" | "json"; consumerGroup?: string }) {
+export function startTracing(opts: {
+  service: string;
+  endpoint: string;
+  encoding: "protobuf" | "json";
+  consumerGroup?: string;
+  token?: string;
+}) {
   const url = `${opts.endpoint.replace(/\/$/, "")}/v1/traces`;
-  const exporter = opts.encoding === "json" ? new JsonExporter({ url }) : new ProtoExporter({ url });
+  // What OTEL_EXPORTER_OTLP_HEADERS="Authorization=Bearer …" would set.
+  const headers = opts.token ? { authorization: `Bearer ${opts.token}` } : undefined;
+  const exporter = opts.encoding === "json" ? new JsonExporter({ url, headers }) : new ProtoExporter({ url, headers });
   const sdk = new NodeSDK({
     resource: resourceFromAttributes({
       "service.name": opts.service,

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { Kafka, logLevel } from "kafkajs";
 import { EVENTS, orderPlacedV1, subjectOf, type EventType } from "./events";
 import { RegistryCodec } from "./registry-codec";
-import { seedAlerts } from "./seed-alerts";
+import { demoServicesToken, seedAlerts } from "./seed-alerts";
 import { SERVICES } from "./services";
 import { stopChildren } from "./stop-children";
 import { startDemoReceiver } from "./webhook-receiver";
@@ -30,9 +30,12 @@ const existing = new Set(await admin.listTopics());
 await admin.createTopics({ topics: TOPICS.filter((t) => !existing.has(t.topic)), waitForLeaders: true });
 await admin.disconnect();
 
+// The shop's services authenticate like real ones: one editor token for the registry and OTLP.
+const token = await demoServicesToken();
+
 // The registry lives in Eventplane's web process, which may still be starting.
 async function registerSchemas() {
-  const codec = new RegistryCodec(`${baseUrl}/api/schema-registry`);
+  const codec = new RegistryCodec(`${baseUrl}/api/schema-registry`, token);
   for (let attempt = 0; ; attempt++) {
     try {
       await codec.setCompatibility(subjectOf("OrderPlaced"), "FULL_TRANSITIVE");
@@ -54,7 +57,7 @@ log("schemas registered: orders-value (2 versions), payments-value, inventory-va
 
 const children: ChildProcess[] = Object.keys(SERVICES).map((name) =>
   spawn(process.execPath, ["--import", "tsx", "scripts/demo/service.ts", name], {
-    env: { ...process.env, EVENTPLANE_URL: baseUrl },
+    env: { ...process.env, EVENTPLANE_URL: baseUrl, EVENTPLANE_TOKEN: token },
     stdio: ["ignore", "inherit", "inherit"],
   }),
 );

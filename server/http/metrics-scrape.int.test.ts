@@ -11,6 +11,7 @@ import { createTestCluster } from "@/test/catalog-helpers";
 import { commitOffsets, createTopic, produce, uniqueName } from "@/test/kafka-helpers";
 import { serveHandler } from "@/test/serve-handler";
 import { handleMetrics } from "./metrics";
+import { createTestToken } from "@/test/tokens";
 
 const dir = mkdtempSync(join(tmpdir(), "eventplane-prometheus-"));
 let prometheus: ChildProcess;
@@ -18,7 +19,9 @@ let promUrl = "";
 let closeMetrics = async () => {};
 
 beforeAll(async () => {
-  const metrics = await serveHandler(() => handleMetrics());
+  // Prometheus scrapes with a token, as its `authorization` scrape setting sends it.
+  const token = await createTestToken(["metrics:read"], "viewer");
+  const metrics = await serveHandler(handleMetrics);
   closeMetrics = metrics.close;
   const config = join(dir, "prometheus.yml");
   writeFileSync(
@@ -28,6 +31,7 @@ beforeAll(async () => {
       "scrape_configs:",
       "  - job_name: eventplane",
       "    metrics_path: /metrics",
+      `    authorization: { type: Bearer, credentials: "${token.secret}" }`,
       `    static_configs: [{ targets: ["${new URL(metrics.url).host}"] }]`,
     ].join("\n"),
   );

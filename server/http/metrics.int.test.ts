@@ -5,6 +5,14 @@ import { createEndpoint, sendTest } from "@/server/domain/alerts";
 import { createTestCluster } from "@/test/catalog-helpers";
 import { commitOffsets, createTopic, produce, uniqueName } from "@/test/kafka-helpers";
 import { handleMetrics } from "./metrics";
+import { testAdmin } from "@/test/actors";
+import { createTestToken } from "@/test/tokens";
+
+let token: Promise<{ secret: string }> | undefined;
+async function scrape() {
+  token ??= createTestToken(["metrics:read"], "viewer");
+  return new Request("http://eventplane.test/metrics", { headers: { authorization: `Bearer ${(await token).secret}` } });
+}
 
 describe("GET /metrics", () => {
   it("exposes lag per partition, group status and cluster health in Prometheus text format", async () => {
@@ -16,7 +24,8 @@ describe("GET /metrics", () => {
     await commitOffsets(group, topic, { 0: 3, 1: 4 });
     await syncCluster(cluster, { withConfigs: false });
 
-    const res = await handleMetrics();
+    expect((await handleMetrics(new Request("http://eventplane.test/metrics"))).status).toBe(401);
+    const res = await handleMetrics(await scrape());
     expect(res.headers.get("content-type")).toBe("text/plain; version=0.0.4; charset=utf-8");
     const body = await res.text();
     const line = (name: string, labels: string) => body.split("\n").find((l) => l.startsWith(`${name}{${labels}}`));
@@ -35,10 +44,10 @@ describe("GET /metrics", () => {
     await createTopic(dlq, 1);
     await produce(dlq, { 0: 3 });
     await syncCluster(cluster, { withConfigs: false });
-    const endpoint = await createEndpoint({ name: uniqueName("metered-hook"), url: "http://127.0.0.1:9/hook" });
-    await sendTest(endpoint.id, "http://eventplane.test");
+    const endpoint = await createEndpoint(testAdmin, { name: uniqueName("metered-hook"), url: "http://127.0.0.1:9/hook" });
+    await sendTest(testAdmin, endpoint.id, "http://eventplane.test");
 
-    const body = await (await handleMetrics()).text();
+    const body = await (await handleMetrics(await scrape())).text();
     expect(body).toContain(`eventplane_dlq_depth{cluster="${cluster.name}",topic="${dlq}"} 3`);
     expect(body).toContain(`eventplane_webhook_notifications{endpoint="${endpoint.name}",status="pending"} 1`);
     expect(body).toContain("# TYPE eventplane_webhook_delivery_attempts gauge");

@@ -4,8 +4,9 @@ import { db } from "@/server/db";
 import { listClusterTargets } from "@/server/domain/topics";
 import { uniqueName } from "@/test/kafka-helpers";
 import { createCaller } from "../root";
+import { testAdmin } from "@/test/actors";
 
-const caller = createCaller({ actor: "test" });
+const caller = createCaller({ actor: testAdmin });
 const saslBrokers = () => {
   const b = process.env.TEST_KAFKA_SASL_BROKERS;
   if (!b) throw new Error("TEST_KAFKA_SASL_BROKERS is not set (test/global-setup.ts)");

@@ -2,8 +2,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { testBrokers, uniqueName } from "@/test/kafka-helpers";
 import { createCaller } from "../root";
+import { testAdmin } from "@/test/actors";
 
-const caller = createCaller({ actor: "test" });
+const caller = createCaller({ actor: testAdmin });
 
 describe("clusters API (tRPC caller, real PostgreSQL and Kafka)", () => {
   it("adds a reachable cluster, and never returns its SASL password", async () => {

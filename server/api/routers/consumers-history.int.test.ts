@@ -4,8 +4,9 @@ import { db } from "@/server/db";
 import { createTestCluster } from "@/test/catalog-helpers";
 import { uniqueName } from "@/test/kafka-helpers";
 import { createCaller } from "../root";
+import { testAdmin } from "@/test/actors";
 
-const caller = createCaller({ actor: "test" });
+const caller = createCaller({ actor: testAdmin });
 
 describe("consumers.history", () => {
   it("returns the samples inside the range, oldest first, and refuses a range it cannot serve", async () => {

@@ -7,9 +7,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { audited } from "@/server/domain/audit";
 import { db } from "@/server/db";
-import { systemActor } from "./actor";
 import { checkPasswordRules, hashPassword, verifyPassword } from "./passwords";
-import { ensureBootstrapToken } from "./tokens";
+import { SCOPES, systemActor } from "./actor";
+import { ensureToken } from "./tokens";
 
 export const ADMIN_USERNAME = "admin";
 
@@ -68,6 +68,16 @@ export async function bootstrapIdentity(opts: { dataDir: string; adminPassword?:
       result = { generatedPassword: password, passwordFile: file };
     }
   }
-  if (opts.bootstrapToken) await ensureBootstrapToken(actor, opts.bootstrapToken);
+  if (opts.bootstrapToken) await ensureToken(actor, { name: "bootstrap", role: "admin", scopes: SCOPES, secret: opts.bootstrapToken });
   return result;
+}
+
+/** What a person needs to sign in the first time: printed once, by whichever process created the admin. */
+export function bootstrapMessage(result: BootstrapResult): string[] {
+  if (!result.generatedPassword) return [];
+  return [
+    "first start: created the user admin",
+    `  sign in as admin / ${result.generatedPassword}  (one-time: you choose a new password at first sign-in)`,
+    `  the password is also in ${result.passwordFile} (readable by you only)`,
+  ];
 }

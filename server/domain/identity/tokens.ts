@@ -124,19 +124,34 @@ export async function resolveToken(secret: string, expectName: string | null, no
   };
 }
 
-/** EVENTPLANE_BOOTSTRAP_TOKEN: an admin token named "bootstrap" with every scope and this secret. */
-export async function ensureBootstrapToken(actor: Actor, secret: string): Promise<void> {
-  const secretHash = hashSecret(secret);
-  const existing = await db.apiToken.findUnique({ where: { name: "bootstrap" } });
-  if (existing && existing.secretHash === secretHash && !existing.revokedAt && existing.role === "admin") return;
+/**
+ * A token whose secret is chosen by configuration (EVENTPLANE_BOOTSTRAP_TOKEN, the demo's services):
+ * created, or brought back to these settings, idempotently.
+ */
+export async function ensureToken(
+  actor: Actor,
+  spec: { name: string; role: Role; team?: string | null; scopes: readonly Scope[]; secret: string },
+): Promise<void> {
+  const secretHash = hashSecret(spec.secret);
+  const settings = { secretHash, role: spec.role, team: spec.team ?? null, scopes: [...spec.scopes], revokedAt: null, expiresAt: null };
+  const existing = await db.apiToken.findUnique({ where: { name: spec.name } });
+  if (
+    existing &&
+    existing.secretHash === secretHash &&
+    !existing.revokedAt &&
+    existing.role === spec.role &&
+    existing.team === settings.team &&
+    existing.scopes.join() === settings.scopes.join()
+  )
+    return;
   await audited(
     actor,
     (tx) =>
       tx.apiToken.upsert({
-        where: { name: "bootstrap" },
-        create: { name: "bootstrap", secretHash, role: "admin", scopes: [...SCOPES], createdBy: actor.name },
-        update: { secretHash, role: "admin", scopes: [...SCOPES], revokedAt: null, expiresAt: null },
+        where: { name: spec.name },
+        create: { name: spec.name, createdBy: actor.name, ...settings },
+        update: settings,
       }),
-    (t) => ({ action: existing ? "token.bootstrap.update" : "token.bootstrap.create", targetType: "token", targetId: t.name }),
+    (t) => ({ action: existing ? "token.update" : "token.create", targetType: "token", targetId: t.name, team: t.team }),
   );
 }

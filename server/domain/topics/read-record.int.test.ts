@@ -8,6 +8,7 @@ import { registerSchema } from "@/server/domain/schemas";
 import { createTestCluster } from "@/test/catalog-helpers";
 import { createTopic, testKafka, uniqueName } from "@/test/kafka-helpers";
 import { parseTraceparent, readTopicRecord } from "./read-record";
+import { testAdmin } from "@/test/actors";
 
 const topic = uniqueName("record-orders");
 const schema = {
@@ -24,7 +25,7 @@ const producer = testKafka().producer();
 
 beforeAll(async () => {
   await createTopic(topic, 2);
-  const { id } = await registerSchema(`${topic}-value`, { schema: JSON.stringify(schema) }, { actor: "ui" });
+  const { id } = await registerSchema(`${topic}-value`, { schema: JSON.stringify(schema) }, { actor: testAdmin });
   const header = Buffer.alloc(5);
   header.writeUInt32BE(id, 1);
   await producer.connect();
@@ -48,7 +49,7 @@ afterAll(() => producer.disconnect());
 
 describe("readTopicRecord", () => {
   it("decodes a Confluent-framed Avro record and links its trace", async () => {
-    const r = await readTopicRecord({ topic, partition: 1, offset: "1", clusterId });
+    const r = await readTopicRecord(testAdmin, { topic, partition: 1, offset: "1", clusterId });
     expect(r.value).toMatchObject({
       kind: "schema",
       schemaType: "AVRO",
@@ -58,15 +59,15 @@ describe("readTopicRecord", () => {
     expect(r.key).toEqual({ kind: "text", text: "o-2" });
     expect(r.headers).toEqual([{ name: "traceparent", value: traceparent }]);
     expect(r.trace).toEqual({ traceId: "4bf92f3577b34da6a3ce929d0e0e4736", spanId: "00f067aa0ba902b7" });
-    const plain = await readTopicRecord({ topic, partition: 1, offset: "0", clusterId });
+    const plain = await readTopicRecord(testAdmin, { topic, partition: 1, offset: "0", clusterId });
     expect([plain.value, plain.trace]).toEqual([{ kind: "text", text: "plain text first" }, null]);
   });
 
   it("answers an offset outside the log from the partition's offsets, without fetching", async () => {
     // Partition 0 is empty (offsets 0 to -1); a fetch would have ended in "Timed out" instead.
-    await expect(readTopicRecord({ topic, partition: 0, offset: "0", clusterId })).rejects.toThrow("is not in the log of");
-    await expect(readTopicRecord({ topic, partition: 1, offset: "2", clusterId })).rejects.toThrow("which holds offsets 0 to 1");
-    await expect(readTopicRecord({ topic: uniqueName("nope"), partition: 0, offset: "0" })).rejects.toThrow(/not in the catalog/);
+    await expect(readTopicRecord(testAdmin, { topic, partition: 0, offset: "0", clusterId })).rejects.toThrow("is not in the log of");
+    await expect(readTopicRecord(testAdmin, { topic, partition: 1, offset: "2", clusterId })).rejects.toThrow("which holds offsets 0 to 1");
+    await expect(readTopicRecord(testAdmin, { topic: uniqueName("nope"), partition: 0, offset: "0" })).rejects.toThrow(/not in the catalog/);
   });
 
   it("reads W3C traceparent headers strictly", () => {

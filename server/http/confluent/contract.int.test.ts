@@ -10,7 +10,7 @@ const CT = "application/vnd.schemaregistry.v1+json";
 async function call(method: string, path: string, body?: unknown, raw?: string) {
   const res = await fetch(server.base + path, {
     method,
-    headers: { "content-type": CT, accept: CT },
+    headers: { "content-type": CT, accept: CT, ...server.auth },
     ...(body !== undefined || raw !== undefined ? { body: raw ?? JSON.stringify(body) } : {}),
   });
   const text = await res.text();

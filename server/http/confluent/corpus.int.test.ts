@@ -11,7 +11,7 @@ const server = useRegistryServer();
 async function call(method: string, path: string, body: unknown) {
   const res = await fetch(server.base + path, {
     method,
-    headers: { "content-type": "application/vnd.schemaregistry.v1+json" },
+    headers: { "content-type": "application/vnd.schemaregistry.v1+json", ...server.auth },
     body: JSON.stringify(body),
   });
   const json = (await res.json()) as Record<string, unknown>;

@@ -10,7 +10,8 @@ import { useRegistryServer } from "@/test/registry-server";
 const server = useRegistryServer();
 let registry: SchemaRegistry;
 beforeAll(() => {
-  registry = new SchemaRegistry({ host: server.base });
+  // HTTP Basic with the token's name and secret: what `basic.auth.user.info` sends in Confluent's clients.
+  registry = new SchemaRegistry({ host: server.base, auth: { username: server.token.name, password: server.token.secret } });
 });
 
 async function roundTripThroughKafka(topic: string, values: Buffer[]): Promise<Buffer[]> {
@@ -64,7 +65,7 @@ describe("@kafkajs/confluent-schema-registry against Eventplane", () => {
     const proto = 'syntax = "proto3";\npackage shop.events;\nmessage PaymentProcessed {\n  string reference = 1;\n  int64 cents = 2;\n}\n';
     const { id: protoId } = await registry.register({ type: SchemaType.PROTOBUF, schema: proto }, { subject: `${topic}-proto-value` });
 
-    const config = await fetch(`${server.base}/config/${topic}-value`).then((r) => r.json());
+    const config = await fetch(`${server.base}/config/${topic}-value`, { headers: server.auth }).then((r) => r.json());
     expect(config).toEqual({ compatibilityLevel: "FULL_TRANSITIVE" });
     expect(await registry.getLatestSchemaId(`${topic}-value`)).toBe(avroId);
 

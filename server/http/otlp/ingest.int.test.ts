@@ -12,14 +12,18 @@ import { db } from "@/server/db";
 import { serveHandler } from "@/test/serve-handler";
 import { uniqueName } from "@/test/kafka-helpers";
 import { ExportRequest } from "./decode-request";
+import { createTestToken } from "@/test/tokens";
 import { handleOtlpTraces } from "./handle";
 
 let url = "";
 let close = async () => {};
+// An OTLP-only token, sent as OTEL_EXPORTER_OTLP_HEADERS="Authorization=Bearer …" would send it.
+let auth: Record<string, string> = {};
 beforeAll(async () => {
   const server = await serveHandler(handleOtlpTraces);
   url = `${server.url}/v1/traces`;
   close = server.close;
+  auth = (await createTestToken(["otlp:write"], "viewer")).bearer;
 });
 afterAll(() => close());
 
@@ -67,8 +71,8 @@ async function sendJourney(exporter: SpanExporter, service: string) {
 
 describe("OTLP/HTTP receiver", () => {
   for (const [encoding, make] of [
-    ["protobuf", () => new ProtoExporter({ url })],
-    ["json", () => new JsonExporter({ url })],
+    ["protobuf", () => new ProtoExporter({ url, headers: auth })],
+    ["json", () => new JsonExporter({ url, headers: auth })],
   ] as const) {
     it(`stores what the SDK's ${encoding} exporter sends, messaging attributes normalised and links indexed`, async () => {
       const service = uniqueName(`svc-${encoding}`);
@@ -139,7 +143,7 @@ function protobufBatch(service: string, trace: string, span: string): Buffer<Arr
   return Buffer.from(ExportRequest.encode(message).finish()) as Buffer<ArrayBuffer>;
 }
 const countFor = (service: string) => db.span.count({ where: { service } });
-const post = (body: BodyInit, headers: Record<string, string>) => fetch(url, { method: "POST", body, headers });
+const post = (body: BodyInit, headers: Record<string, string>) => fetch(url, { method: "POST", body, headers: { ...auth, ...headers } });
 
 describe("OTLP/HTTP receiver, refusing bad input", () => {
   it("rejects invalid spans one by one in partialSuccess and stores the rest", async () => {

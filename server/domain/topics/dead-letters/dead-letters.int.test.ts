@@ -10,6 +10,7 @@ import { createTopic, testKafka, uniqueName } from "@/test/kafka-helpers";
 import { readDeadLetters } from "./read-dead-letters";
 import { redrive } from "./redrive";
 import { int32, int64 } from "@/test/binary";
+import { testActor, testAdmin } from "@/test/actors";
 
 const original = uniqueName("payments");
 const dlq = `${original}.DLQ`;
@@ -50,7 +51,7 @@ beforeAll(async () => {
 
 describe("dead letters", () => {
   it("reads the newest records with their failure normalised, grouped by exception class", async () => {
-    const d = await readDeadLetters(topicId);
+    const d = await readDeadLetters(testAdmin, topicId);
     expect(d.topic).toMatchObject({ name: dlq, depth: 4 });
     expect(d.classes.map((c) => [c.exceptionClass, c.count])).toEqual([
       ["com.shop.PaymentDeclinedException", 2],
@@ -75,7 +76,7 @@ describe("dead letters", () => {
       { partition: 0, offset: "2" },
       { partition: 0, offset: "3" },
     ];
-    const dry = await redrive({ topicId, records, dryRun: true }, "test");
+    const dry = await redrive({ topicId, records, dryRun: true }, testAdmin);
     expect(dry.plan).toEqual([
       { partition: 0, offset: "0", targetTopic: original, skipped: null },
       { partition: 0, offset: "2", targetTopic: original, skipped: null },
@@ -83,7 +84,7 @@ describe("dead letters", () => {
     ]);
     expect(await db.redrive.count({ where: { dlqTopicId: topicId } })).toBe(0);
 
-    const real = await redrive({ topicId, records, dryRun: false }, "test");
+    const real = await redrive({ topicId, records, dryRun: false }, testAdmin);
     expect(real.sent).toBe(2);
     const consumer = testKafka().consumer({ groupId: uniqueName("check-redrive") });
     await consumer.connect();
@@ -107,10 +108,10 @@ describe("dead letters", () => {
       expect(g.headers).toMatchObject({ "x-redrive-by": "test", traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01" });
       expect(g.headers["x-redrive-id"]).toMatch(new RegExp(`^${dlq.replace(/\./g, "\\.")}/0/[02]$`));
     }
-    const again = await redrive({ topicId, records: [{ partition: 0, offset: "0" }], dryRun: false }, "someone-else");
+    const again = await redrive({ topicId, records: [{ partition: 0, offset: "0" }], dryRun: false }, testActor("admin", [], "someone-else"));
     expect(again.sent).toBe(0);
     expect(again.plan[0]!.skipped).toMatch(/^already redriven .* by test$/);
-    expect((await readDeadLetters(topicId)).records.find((r) => r.offset === "0")!.redrive).toMatchObject({
+    expect((await readDeadLetters(testAdmin, topicId)).records.find((r) => r.offset === "0")!.redrive).toMatchObject({
       status: "sent",
       targetTopic: original,
       actor: "test",
