@@ -1,8 +1,17 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
+import { currentViewer } from "../_trpc/server";
 import { Nav } from "../_components/nav";
+import { UserMenu } from "../_components/user-menu";
 
-export default function ConsoleLayout({ children }: { children: ReactNode }) {
+// Every console page needs a signed-in person (or a token); the server decides, each request.
+export const dynamic = "force-dynamic";
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const viewer = await currentViewer();
+  if (!viewer) redirect("/sign-in");
+  if (viewer.mustChangePassword) redirect("/sign-in?change=1");
   return (
     <div className="flex min-h-screen">
       <aside className="sticky top-0 flex h-screen w-56 shrink-0 flex-col bg-slate-900 py-4">
@@ -13,7 +22,7 @@ export default function ConsoleLayout({ children }: { children: ReactNode }) {
           Eventplane
         </Link>
         <Nav />
-        <p className="mt-auto px-5 text-xs text-slate-500">v0.1 · Kafka</p>
+        <UserMenu viewer={viewer} />
       </aside>
       <main className="min-w-0 flex-1 px-8 py-6">{children}</main>
     </div>

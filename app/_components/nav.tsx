@@ -24,6 +24,12 @@ const ITEMS = [
     icon: "M15 17h5l-1.4-1.4A2 2 0 0118 14.2V11a6 6 0 10-12 0v3.2a2 2 0 01-.6 1.4L4 17h5m6 0a3 3 0 01-6 0",
   },
   { href: "/traces", label: "Traces", icon: "M3 6h8M7 12h10M11 18h10" },
+  { href: "/audit", label: "Audit log", icon: "M9 5h10M9 12h10M9 19h10M4 5h.01M4 12h.01M4 19h.01" },
+  {
+    href: "/access",
+    label: "Users & tokens",
+    icon: "M15 7a3 3 0 11-6 0 3 3 0 016 0zM4 21v-1a6 6 0 0112 0v1M17 11l2 2 4-4",
+  },
   {
     href: "/settings",
     label: "Settings",

@@ -12,7 +12,7 @@ export const ListAuditInput = z.object({
   from: z.date().optional(),
   to: z.date().optional(),
   /** the id of the last entry of the previous page */
-  before: z.string().regex(/^\d{1,19}$/).optional(),
+  cursor: z.string().regex(/^\d{1,19}$/).nullish(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 export type ListAuditInput = z.input<typeof ListAuditInput>;
@@ -46,7 +46,7 @@ export async function listAuditEntries(
     ...(input.targetId !== undefined ? { targetId: input.targetId } : {}),
     ...(input.team ? { team: input.team } : {}),
     ...(input.from || input.to ? { at: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lte: input.to } : {}) } } : {}),
-    ...(input.before ? { id: { lt: BigInt(input.before) } } : {}),
+    ...(input.cursor ? { id: { lt: BigInt(input.cursor) } } : {}),
   };
   const rows = await db.auditEntry.findMany({ where, orderBy: { id: "desc" }, take: input.limit + 1 });
   const items = rows.slice(0, input.limit).map((r) => ({

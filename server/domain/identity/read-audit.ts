@@ -9,6 +9,6 @@ export function readAuditLog(actor: Actor, input: ListAuditInput) {
   return listAuditEntries(input, actor.teams);
 }
 
-export function readHistory(target: { targetType: string; targetId: string; before?: string }) {
+export function readHistory(target: { targetType: string; targetId: string; cursor?: string }) {
   return listAuditEntries({ ...target, limit: 30 });
 }
