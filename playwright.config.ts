@@ -12,6 +12,11 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  projects: [
+    { name: "sign-in", testMatch: /setup\/.*\.setup\.ts$/ },
+    // Every console test runs signed in as the stack's admin (cookies from the sign-in project).
+    { name: "console", testIgnore: /setup\//, dependencies: ["sign-in"], use: { storageState: "e2e/.state/admin.json" } },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { ensureCluster } from "../fixtures/cluster";
 import { seedTopic, unique } from "../fixtures/kafka";
 import { otlpBatch, spanId, traceId } from "../fixtures/otlp";
+import { tokenHeaders } from "../fixtures/auth";
 
 test.describe.configure({ mode: "serial" });
 
@@ -53,7 +54,7 @@ test.beforeAll(async ({ browser, request }) => {
       ],
       Date.now() - 5_000,
     ),
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...tokenHeaders() },
   });
   expect(res.status()).toBe(200);
 });
@@ -112,7 +113,7 @@ test("registering an incompatible version lists the consumers of the subject's t
   const record = (fields: object[]) => JSON.stringify({ type: "record", name: "CheckoutPlaced", namespace: "shop", fields });
   const res = await request.post(`/api/schema-registry/subjects/${topic}-value/versions`, {
     data: { schema: record([{ name: "cart_id", type: "string" }]) },
-    headers: { "content-type": "application/vnd.schemaregistry.v1+json" },
+    headers: { "content-type": "application/vnd.schemaregistry.v1+json", ...tokenHeaders() },
   });
   expect(res.status()).toBe(200);
   await page.goto(`/schemas/${topic}-value?tab=register`);

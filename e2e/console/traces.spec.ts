@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { unique } from "../fixtures/kafka";
 import { otlpBatch, spanId, traceId, type TestSpan } from "../fixtures/otlp";
+import { tokenHeaders } from "../fixtures/auth";
 
 test.describe.configure({ mode: "serial" });
 
@@ -98,7 +99,7 @@ const spans: TestSpan[] = [
 test.beforeAll(async ({ request }) => {
   const res = await request.post("/v1/traces", {
     data: otlpBatch(spans, Date.now() - 60_000),
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...tokenHeaders() },
   });
   expect(res.status()).toBe(200);
   expect(await res.json()).toEqual({});

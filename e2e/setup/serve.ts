@@ -1,6 +1,7 @@
 // Playwright's webServer: starts a real Kafka for the browser tests, then Eventplane itself through the
 // same launcher users run (npm start), in a throw-away data dir, and tears both down on SIGTERM.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -15,7 +16,10 @@ chmodSync(dir, 0o755);
 const libs = ensureKafkaJars(defaultCacheDir(process.env.EVENTPLANE_CACHE_DIR));
 const broker = await startKafka({ libs, dataDir: join(dir, "kafka"), port: await freePort(), controllerPort: await freePort() });
 mkdirSync(join(root, "e2e/.state"), { recursive: true });
-writeFileSync(join(root, "e2e/.state/stack.json"), JSON.stringify({ brokers: broker.brokers }));
+// The browser tests sign in as admin with this password; their direct API calls use this token.
+const adminPassword = randomBytes(12).toString("base64url");
+const token = `ept_${randomBytes(32).toString("base64url")}`;
+writeFileSync(join(root, "e2e/.state/stack.json"), JSON.stringify({ brokers: broker.brokers, adminPassword, token }));
 
 // With DATABASE_URL, a fresh database on that server, so earlier runs leave nothing behind.
 const external = process.env.DATABASE_URL;
@@ -50,6 +54,8 @@ const app = spawn(process.execPath, ["--import", "tsx", "scripts/launch.ts"], {
     LINEAGE_REFRESH_INTERVAL_MS: "1000",
     // The browser tests' webhook receiver listens on 127.0.0.1.
     WEBHOOK_ALLOW_TARGETS: "loopback",
+    EVENTPLANE_ADMIN_PASSWORD: adminPassword,
+    EVENTPLANE_BOOTSTRAP_TOKEN: token,
     KAFKA_BROKERS: "",
     DATABASE_URL: databaseUrl ?? "",
   },

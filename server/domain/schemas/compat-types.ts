@@ -13,6 +13,9 @@ export const COMPATIBILITY_LEVELS = [
 ] as const;
 export type CompatibilityLevel = (typeof COMPATIBILITY_LEVELS)[number];
 
+/** The subject name of the registry-wide configuration. */
+export const GLOBAL = "";
+
 export const MODES = ["READWRITE", "READONLY", "IMPORT", "FORWARD"] as const;
 export type Mode = (typeof MODES)[number];
 

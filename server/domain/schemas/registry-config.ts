@@ -1,14 +1,14 @@
 // Compatibility level and mode, globally (subject "") and per subject. A subject's setting may
 // exist before the subject has any version (the kafkajs registry client relies on that).
 import { db } from "@/server/db";
-import { COMPATIBILITY_LEVELS, MODES, type CompatibilityLevel, type Mode } from "./compat-types";
+import { COMPATIBILITY_LEVELS, GLOBAL, MODES, type CompatibilityLevel, type Mode } from "./compat-types";
 import { RegistryError } from "./registry-errors";
 import type { Actor } from "@/server/domain/identity";
 import type { RegistryReader } from "./query-registry";
 import { recordAudit } from "./registry-audit";
 import { authorizeSubjectWrite } from "./subject-owner";
 
-export const GLOBAL = "";
+export { GLOBAL } from "./compat-types";
 const DEFAULT_LEVEL: CompatibilityLevel = "BACKWARD";
 const DEFAULT_MODE: Mode = "READWRITE";
 

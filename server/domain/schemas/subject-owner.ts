@@ -5,7 +5,7 @@
 import { appendAudit } from "@/server/domain/audit";
 import { authorize, authorizeOwnerChange, type Actor } from "@/server/domain/identity";
 import { db, type Prisma } from "@/server/db";
-import { GLOBAL } from "./registry-config";
+import { GLOBAL } from "./compat-types";
 
 export async function subjectOwner(subject: string, reader: Pick<Prisma.TransactionClient, "subjectConfig"> = db): Promise<string | null> {
   return (await reader.subjectConfig.findUnique({ where: { subject }, select: { ownerTeam: true } }))?.ownerTeam ?? null;
