@@ -2,22 +2,14 @@
 // topic, a cluster), with the value the rule compares and whether its condition holds. Lag is
 // computed once per cycle for all groups any rule needs.
 import { db } from "@/server/db";
+// Globs with * and ?, whole-string, case-sensitive (group ids and topic names are); RE2, so linear.
+import { globMatcher } from "@/server/lib/safe-regex";
 import { lagForGroups, type GroupLag } from "@/server/domain/consumers";
 import { newExceptionWindowMinutes, type RuleKind } from "./rules";
 
 export type Observation = { subject: string; labels: Record<string, string>; value: number; active: boolean; summary: string };
 type Rule = { kind: string; threshold: number; clusterId: string | null; target: string; ownerTeam: string | null };
 
-/** Glob with * and ?, whole-string, case-sensitive (group ids and topic names are). */
-export function globMatcher(pattern: string): (text: string) => boolean {
-  const re = new RegExp(
-    `^${pattern
-      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
-      .replace(/\*/g, ".*")
-      .replace(/\?/g, ".")}$`,
-  );
-  return (text) => re.test(text);
-}
 
 export function globMatch(pattern: string, text: string): boolean {
   return globMatcher(pattern)(text);

@@ -23,7 +23,14 @@ export const RuleInput = z.object({
   threshold: z.number().min(0).max(1e15).default(0),
   clusterId: z.string().uuid().nullable().default(null),
   target: z.string().trim().min(1).max(300).default("*"),
-  ownerTeam: z.string().trim().max(200).nullable().default(null),
+  // "" is no team: the rule then watches every team (admins only), never "an editor's unowned rule".
+  ownerTeam: z
+    .string()
+    .trim()
+    .max(200)
+    .nullable()
+    .default(null)
+    .transform((t) => t || null),
   forSeconds: z
     .number()
     .int()

@@ -4,6 +4,8 @@
 import type { CompatibilityLevel, Incompatibility, Verdict } from "./compat-types";
 import { backwardIncompatibilities, parseSchema, type ParsedSchema, type SchemaSource } from "./schema-formats";
 import type { SchemaType } from "./compat-types";
+import { JsonSchemaError } from "./json/json-model";
+import { RegistryError } from "./registry-errors";
 
 export type PreviousVersion = { version?: number; parsed: ParsedSchema };
 
@@ -17,6 +19,17 @@ export function directionsOf(level: CompatibilityLevel): { backward: boolean; fo
 
 /** `previous` is oldest first. */
 export function checkParsed(level: CompatibilityLevel, previous: PreviousVersion[], candidate: ParsedSchema): Verdict {
+  try {
+    return compare(level, previous, candidate);
+  } catch (error) {
+    // JSON Schema $refs resolve lazily, during the comparison: one that leads nowhere is the
+    // schema's fault (42201), not the registry's (500).
+    if (error instanceof JsonSchemaError) throw new RegistryError("INVALID_SCHEMA", `Invalid schema: ${error.message}`);
+    throw error;
+  }
+}
+
+function compare(level: CompatibilityLevel, previous: PreviousVersion[], candidate: ParsedSchema): Verdict {
   if (level === "NONE" || previous.length === 0) return { compatible: true, messages: [], reasons: [] };
   const { backward, forward, transitive } = directionsOf(level);
   const against = transitive ? [...previous].reverse() : previous.slice(-1);

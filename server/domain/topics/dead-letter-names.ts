@@ -1,6 +1,8 @@
 // Which topics are dead-letter queues, by name. The defaults cover the conventions of Kafka Connect
 // users (".DLQ", "dlq-*"), Spring Kafka (".DLT" classic, "-dlt" since 3.3) and common house styles;
 // DLQ_NAME_PATTERNS replaces them (comma-separated globs, case-insensitive, "*" = anything).
+import { globMatcher } from "@/server/lib/safe-regex";
+
 export const DEFAULT_DLQ_PATTERNS = [
   "*.dlq",
   "*-dlq",
@@ -15,9 +17,10 @@ export const DEFAULT_DLQ_PATTERNS = [
 ];
 
 export function dlqMatcher(patterns: string[] = DEFAULT_DLQ_PATTERNS): (topic: string) => boolean {
-  const regexes = patterns
+  // "?" is literal here (names may contain it); only "*" is a wildcard. RE2 keeps any pattern linear.
+  const matchers = patterns
     .map((p) => p.trim())
     .filter(Boolean)
-    .map((p) => new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`, "i"));
-  return (topic) => regexes.some((r) => r.test(topic));
+    .map((p) => globMatcher(p, { caseInsensitive: true, anyChar: false }));
+  return (topic) => matchers.some((m) => m(topic));
 }

@@ -3,6 +3,7 @@
 // an anyOf, several independent keyword groups become a synthetic allOf, keywords without a
 // `type` still make a typed node that does not require the type). Compatibility rules are
 // written against this tree, so matching the reference verdicts starts with matching its shape.
+import { safeRegExp, type SafePattern } from "@/server/lib/safe-regex";
 
 export type JsonNode =
   | ({ kind: "empty" | "true" | "false" | "boolean" | "null" } & Common)
@@ -22,7 +23,7 @@ export type JsonNode =
       required: Set<string>;
       permitsAdditional: boolean;
       additional?: JsonNode;
-      patternProperties: [RegExp, JsonNode][];
+      patternProperties: [SafePattern, JsonNode][];
       propertyDependencies: Map<string, Set<string>>;
       schemaDependencies: Map<string, JsonNode>;
       minProperties?: number;
@@ -204,7 +205,7 @@ function typed(loader: Loader, o: Record<string, unknown>, type: string, require
         permitsAdditional: additional !== false,
         additional: additional !== undefined && typeof additional !== "boolean" ? child(additional) : undefined,
         patternProperties: Object.entries((o.patternProperties as Record<string, unknown>) ?? {}).map(([p, s]) => [
-          safeRegExp(p),
+          patternOf(p),
           child(s),
         ]),
         propertyDependencies,
@@ -244,11 +245,12 @@ function typed(loader: Loader, o: Record<string, unknown>, type: string, require
   }
 }
 
-function safeRegExp(pattern: string): RegExp {
+// A submitted schema's patterns run on RE2 (linear time): a schema cannot freeze the web process.
+function patternOf(pattern: string): SafePattern {
   try {
-    return new RegExp(pattern, "u");
+    return safeRegExp(pattern, "u");
   } catch {
-    throw new JsonSchemaError(`invalid pattern "${pattern}"`);
+    throw new JsonSchemaError(`invalid or unsupported pattern "${pattern}" (RE2 syntax: no backreferences or lookarounds)`);
   }
 }
 
@@ -263,12 +265,38 @@ function resolveRef(loader: Loader, ref: string, documentRoot: unknown): JsonNod
     doc = external;
   }
   let target: unknown = doc;
-  for (const raw of pointer.split("/").filter(Boolean)) {
-    const key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
-    target = target && typeof target === "object" ? (target as Record<string, unknown>)[key] : undefined;
-  }
+  if (pointer && !pointer.startsWith("/")) target = findAnchor(doc, pointer);
+  else
+    for (const raw of pointer.split("/").filter(Boolean)) {
+      let key: string;
+      try {
+        key = decodeURIComponent(raw).replace(/~1/g, "/").replace(/~0/g, "~");
+      } catch {
+        throw new JsonSchemaError(`malformed $ref "${ref}"`);
+      }
+      target = target && typeof target === "object" ? (target as Record<string, unknown>)[key] : undefined;
+    }
   if (target === undefined) throw new JsonSchemaError(`unresolvable $ref "${ref}"`);
   return load(loader, target, doc);
+}
+
+/**
+ * A plain-name fragment ("#Address") names a subschema, not a JSON pointer: by its `$id` ("#Address",
+ * or a URI ending in it; drafts 6 and 7) or by its `$anchor` ("Address"; 2019-09 and later).
+ */
+function findAnchor(doc: unknown, name: string): unknown {
+  const stack: unknown[] = [doc];
+  let seen = 0;
+  while (stack.length && seen++ < 100_000) {
+    const node = stack.pop();
+    if (!node || typeof node !== "object") continue;
+    if (!Array.isArray(node)) {
+      const o = node as Record<string, unknown>;
+      if (o.$anchor === name || (typeof o.$id === "string" && (o.$id === `#${name}` || o.$id.endsWith(`#${name}`)))) return node;
+    }
+    stack.push(...Object.values(node));
+  }
+  return undefined;
 }
 
 /** A key that is equal for structurally equal schemas (object key order ignored). */

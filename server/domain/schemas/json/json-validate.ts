@@ -6,13 +6,17 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import AjvDraft04 from "ajv-draft-04";
 import addFormats from "ajv-formats";
 import draft06 from "ajv/dist/refs/json-schema-draft-06.json" with { type: "json" };
+import { safeRegExp } from "@/server/lib/safe-regex";
 import { JsonSchemaError } from "./json-model";
 
 type AnyAjv = InstanceType<typeof Ajv>;
 
+const safeRegExpForAjv = Object.assign((pattern: string, flags: string) => safeRegExp(pattern, flags), { code: "safeRegExp" });
+
 function ajvFor(schema: unknown): AnyAjv {
   const uri = schema && typeof schema === "object" ? String((schema as Record<string, unknown>).$schema ?? "") : "";
-  const options = { strict: false, allErrors: false, validateFormats: false, logger: false } as const;
+  // Patterns compile with RE2 (linear time), like the compatibility model's: one engine for submitted patterns.
+  const options = { strict: false, allErrors: false, validateFormats: false, logger: false, code: { regExp: safeRegExpForAjv } } as const;
   let ajv: AnyAjv;
   if (uri.includes("draft-04")) ajv = new (AjvDraft04 as unknown as typeof Ajv)(options);
   else if (uri.includes("2019-09")) ajv = new Ajv2019(options) as unknown as AnyAjv;

@@ -1,0 +1,72 @@
+// Registry inputs that once broke it, each through the REST API: a JSON Schema `$ref` to an `$id`
+// anchor (answered 500), a pattern built to backtrack (froze the web process), and concurrent
+// registrations that were each checked only against what existed before either of them.
+import { describe, expect, it } from "vitest";
+import { uniqueName } from "@/test/kafka-helpers";
+import { useRegistryServer } from "@/test/registry-server";
+
+const server = useRegistryServer();
+const CT = "application/vnd.schemaregistry.v1+json";
+const call = async (method: string, path: string, body?: unknown) => {
+  const res = await fetch(server.base + path, {
+    method,
+    headers: { "content-type": CT, ...server.auth },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  return { status: res.status, json: (await res.json()) as any };
+};
+const json = (schema: object) => ({ schemaType: "JSON", schema: JSON.stringify(schema) });
+
+describe("registry inputs that once broke it", () => {
+  it("resolves a $ref to an $id anchor (draft-07) when checking compatibility", async () => {
+    const subject = uniqueName("anchored");
+    const schema = (extra: object) => ({
+      $schema: "http://json-schema.org/draft-07/schema#",
+      type: "object",
+      properties: { shipTo: { $ref: "#Address" }, ...extra },
+      definitions: { address: { $id: "#Address", type: "object", properties: { street: { type: "string" } } } },
+    });
+    expect((await call("POST", `/subjects/${subject}/versions`, json(schema({})))).status).toBe(200);
+    const check = await call("POST", `/compatibility/subjects/${subject}/versions/latest?verbose=true`, json(schema({ note: { type: "string" } })));
+    expect(check).toMatchObject({ status: 200, json: { is_compatible: true } });
+    const broken = await call("POST", `/compatibility/subjects/${subject}/versions/latest`, {
+      schemaType: "JSON",
+      schema: JSON.stringify({ type: "object", properties: { shipTo: { $ref: "#Nowhere" } } }),
+    });
+    expect(broken).toMatchObject({ status: 422, json: { error_code: 42201, message: expect.stringContaining("#Nowhere") } });
+  });
+
+  it("answers at once for a pattern that would backtrack for hours in a JavaScript RegExp", async () => {
+    const subject = uniqueName("redos");
+    const key = `${"a".repeat(40)}!`;
+    expect((await call("PUT", `/config/${subject}`, { compatibility: "BACKWARD" })).status).toBe(200);
+    expect((await call("POST", `/subjects/${subject}/versions`, json({ type: "object", properties: { [key]: { type: "string" } } }))).status).toBe(200);
+    const check = await call(
+      "POST",
+      `/compatibility/subjects/${subject}/versions/latest`,
+      json({ type: "object", properties: { [key]: { type: "string" } }, patternProperties: { "^(a+)+$": { type: "integer" } } }),
+    );
+    expect(check.status).toBe(200);
+    const backreference = await call("POST", `/subjects/${uniqueName("backref")}/versions`, json({ type: "string", pattern: "^(a)\\1$" }));
+    expect(backreference).toMatchObject({ status: 422, json: { error_code: 42201 } });
+  });
+
+  it("checks concurrent registrations against each other: of two that clash, one is refused", async () => {
+    const record = (field: object | null) =>
+      JSON.stringify({ type: "record", name: "Order", fields: [{ name: "id", type: "string" }, ...(field ? [field] : [])] });
+    // Each is compatible with v1, but B cannot read A's data (an int is not a string) and A not B's.
+    const a = record({ name: "amount", type: "int", default: 0 });
+    const b = record({ name: "amount", type: "string", default: "" });
+    const outcomes: number[][] = [];
+    for (let round = 0; round < 8; round++) {
+      const subject = uniqueName("race");
+      expect((await call("PUT", `/config/${subject}`, { compatibility: "BACKWARD" })).status).toBe(200);
+      expect((await call("POST", `/subjects/${subject}/versions`, { schema: record(null) })).status).toBe(200);
+      const results = await Promise.all([a, b].map((schema) => call("POST", `/subjects/${subject}/versions`, { schema })));
+      outcomes.push(results.map((r) => r.status).sort());
+      const versions = await call("GET", `/subjects/${subject}/versions`);
+      expect(versions.json).toEqual([1, 2]);
+    }
+    expect(outcomes).toEqual(Array.from({ length: 8 }, () => [200, 409]));
+  });
+});
