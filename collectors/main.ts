@@ -7,7 +7,7 @@ import { bootstrapIdentity, bootstrapMessage, pruneSessions, systemActor } from 
 import { closeConnections } from "@/server/lib/lifecycle";
 import { pruneEndSamples, pruneLagSamples } from "@/server/domain/consumers";
 import { pruneSpans } from "@/server/domain/traces";
-import { allowedTargets, deliverDue, evaluateRules, publicUrl } from "@/server/domain/alerts";
+import { allowedTargets, deliverDue, evaluateRules, publicUrl, sealLegacyEndpoints } from "@/server/domain/alerts";
 import { probeDeadLetterHeaders, registerEnvCluster, scanDeadLetterClasses } from "@/server/domain/topics";
 import { refreshObservedEdges } from "@/server/domain/lineage";
 import { createCatalogScheduler } from "./catalog-sync/scheduler";
@@ -25,6 +25,10 @@ for (const line of bootstrapMessage(
   }),
 ))
   console.log(`[worker] ${line}`);
+
+// Webhooks saved before their URL and headers were encrypted are encrypted now, once.
+const sealed = await sealLegacyEndpoints();
+if (sealed) console.log(`[worker] encrypted the URL and headers of ${sealed} webhook(s) saved before they were`);
 
 if (env.KAFKA_BROKERS) {
   await registerEnvCluster(systemActor("startup"), env.KAFKA_BROKERS, env.KAFKA_CLIENT_ID);

@@ -2,7 +2,7 @@
 // and rules that fire on their own within minutes — reporting stops after a minute (ERR), analytics
 // falls behind, and billing sends declined payments to orders.DLQ.
 import { db } from "@/server/db";
-import { createEndpoint, createRule, type RuleInput } from "@/server/domain/alerts";
+import { createEndpoint, createRule, updateEndpoint, type RuleInput } from "@/server/domain/alerts";
 import { randomBytes } from "node:crypto";
 import { ensureToken, systemActor } from "@/server/domain/identity";
 import { DEMO_WEBHOOK_SECRET } from "./webhook-receiver";
@@ -51,11 +51,11 @@ const RULES: RuleInput[] = [
 const demo = systemActor("demo");
 
 export async function seedAlerts(receiverUrl: string): Promise<void> {
-  const endpoint =
-    (await db.webhookEndpoint.findUnique({ where: { name: "demo-receiver" } })) ??
-    (await createEndpoint(demo, { name: "demo-receiver", url: receiverUrl, secret: DEMO_WEBHOOK_SECRET, format: "alertmanager" }));
+  const endpoint = { name: "demo-receiver", url: receiverUrl, secret: DEMO_WEBHOOK_SECRET, format: "alertmanager" as const };
+  const existing = await db.webhookEndpoint.findUnique({ where: { name: endpoint.name } });
   // The receiver's port may differ from the last run's.
-  await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { url: receiverUrl } });
+  if (existing) await updateEndpoint(demo, existing.id, endpoint);
+  else await createEndpoint(demo, endpoint);
   for (const rule of RULES) {
     if (!(await db.alertRule.findUnique({ where: { name: rule.name } }))) await createRule(demo, rule);
   }

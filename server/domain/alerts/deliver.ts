@@ -5,7 +5,9 @@
 import { createHmac } from "node:crypto";
 import { db } from "@/server/db";
 import { decryptSecret } from "@/server/lib/secrets";
-import { checkTarget, TargetRefused, type AddressClass } from "./target-guard";
+import { postWebhook } from "./post-webhook";
+import { TargetRefused, type AddressClass } from "./target-guard";
+import { opened } from "./webhook-secrets";
 
 export type DeliveryOptions = {
   allowed: ReadonlySet<AddressClass>;
@@ -53,10 +55,10 @@ async function deliverOne(n: Claimed, opts: Required<DeliveryOptions>): Promise<
     error = "the webhook was deleted";
   } else {
     try {
-      await checkTarget(endpoint.url, opts.allowed);
+      const target = opened(endpoint);
       const timestamp = Math.floor(Date.now() / 1000);
       const headers: Record<string, string> = {
-        ...(endpoint.headers as Record<string, string>),
+        ...target.headers,
         "content-type": "application/json",
         "user-agent": "Eventplane-Webhook/1",
         "idempotency-key": n.id,
@@ -64,17 +66,12 @@ async function deliverOne(n: Claimed, opts: Required<DeliveryOptions>): Promise<
         "x-eventplane-attempt": String(attempt),
       };
       if (endpoint.secretEnc) headers["x-eventplane-signature"] = signature(decryptSecret(endpoint.secretEnc), timestamp, n.body);
-      const res = await fetch(endpoint.url, {
-        method: "POST",
-        headers,
-        body: n.body,
-        signal: AbortSignal.timeout(opts.timeoutMs),
-        redirect: "manual",
-      });
-      httpStatus = res.status;
-      response = (await res.text().catch(() => "")).slice(0, 2000);
+      const answer = await postWebhook(target.url, headers, n.body, { timeoutMs: opts.timeoutMs, allowed: opts.allowed, keepChars: 300 });
+      httpStatus = answer.status;
+      // Only a refusal's first words are kept (what a receiver says is wrong); a 2xx body is nobody's business.
+      response = answer.status >= 200 && answer.status < 300 ? null : answer.text || null;
       // Alertmanager's rule: network errors, 5xx (and 429, too many requests) are retried; other 4xx are not.
-      outcome = res.status >= 200 && res.status < 300 ? "delivered" : res.status === 429 || res.status >= 500 ? "retry" : "failed";
+      outcome = answer.status >= 200 && answer.status < 300 ? "delivered" : answer.status === 429 || answer.status >= 500 ? "retry" : "failed";
     } catch (e) {
       error =
         e instanceof TargetRefused ? `refused: ${e.message}` : (((e as Error).cause as Error | undefined)?.message ?? (e as Error).message);

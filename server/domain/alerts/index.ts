@@ -15,6 +15,8 @@ export {
   allowedTargets,
 } from "./webhooks";
 export { deliverDue, signature, backoffMs, type DeliveryOptions } from "./deliver";
+export { sealLegacyEndpoints } from "./webhook-secrets";
+export { postWebhook } from "./post-webhook";
 export { fingerprintOf } from "./payloads";
 export { listAlerts, activeAlerts, alertMetrics, firingAlertLabels } from "./list-alerts";
 export { publicUrl } from "./public-url";

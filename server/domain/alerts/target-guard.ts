@@ -10,18 +10,25 @@ export type AddressClass = "loopback" | "private" | "link-local" | "public";
 const classes: [AddressClass, BlockList][] = (() => {
   const loopback = new BlockList();
   loopback.addSubnet("127.0.0.0", 8, "ipv4");
+  // 0.0.0.0/8 and :: reach this host on Linux: they are loopback in all but name.
+  loopback.addSubnet("0.0.0.0", 8, "ipv4");
   loopback.addAddress("::1", "ipv6");
+  loopback.addAddress("::", "ipv6");
   const priv = new BlockList();
   for (const [net, bits] of [
     ["10.0.0.0", 8],
     ["172.16.0.0", 12],
     ["192.168.0.0", 16],
     ["100.64.0.0", 10],
-    ["0.0.0.0", 8],
+    // special-purpose and reserved ranges: nothing public lives there
+    ["192.0.0.0", 24],
+    ["198.18.0.0", 15],
+    ["224.0.0.0", 4],
+    ["240.0.0.0", 4],
   ] as const)
     priv.addSubnet(net, bits, "ipv4");
   priv.addSubnet("fc00::", 7, "ipv6");
-  priv.addAddress("::", "ipv6");
+  priv.addSubnet("ff00::", 8, "ipv6");
   const link = new BlockList();
   link.addSubnet("169.254.0.0", 16, "ipv4");
   link.addSubnet("fe80::", 10, "ipv6");
@@ -32,11 +39,35 @@ const classes: [AddressClass, BlockList][] = (() => {
   ];
 })();
 
+/** The IPv4 address an IPv6 one carries: mapped (::ffff:a.b.c.d), NAT64 (64:ff9b::/96) or 6to4 (2002::/16). */
+export function embeddedIpv4(address: string): string | null {
+  if (isIP(address) !== 6) return null;
+  const words = expandIpv6(address);
+  const v4 = (hi: number, lo: number) => [hi >> 8, hi & 0xff, lo >> 8, lo & 0xff].join(".");
+  if (words.slice(0, 5).every((w) => w === 0) && words[5] === 0xffff) return v4(words[6]!, words[7]!);
+  if (words[0] === 0x64 && words[1] === 0xff9b && words.slice(2, 6).every((w) => w === 0)) return v4(words[6]!, words[7]!);
+  if (words[0] === 0x2002) return v4(words[1]!, words[2]!);
+  return null;
+}
+
+function expandIpv6(address: string): number[] {
+  let text = address.toLowerCase();
+  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text)?.[1];
+  if (dotted) {
+    const [a, b, c, d] = dotted.split(".").map(Number) as [number, number, number, number];
+    text = text.slice(0, -dotted.length) + `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.split("::") as [string, string | undefined];
+  const parse = (part: string) => (part ? part.split(":").map((h) => parseInt(h, 16)) : []);
+  const left = parse(head);
+  const right = tail === undefined ? [] : parse(tail);
+  return [...left, ...Array(8 - left.length - right.length).fill(0), ...right];
+}
+
 export function classify(address: string): AddressClass {
-  const family = isIP(address) === 6 ? "ipv6" : "ipv4";
-  // IPv4-mapped IPv6 (::ffff:127.0.0.1) is the IPv4 address in disguise.
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
-  for (const [name, list] of classes) if (list.check(mapped ?? address, mapped ? "ipv4" : family)) return name;
+  const v4 = embeddedIpv4(address);
+  const family = v4 ? "ipv4" : isIP(address) === 6 ? "ipv6" : "ipv4";
+  for (const [name, list] of classes) if (list.check(v4 ?? address, family)) return name;
   return "public";
 }
 

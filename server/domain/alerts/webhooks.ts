@@ -8,6 +8,7 @@ import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { encryptSecret } from "@/server/lib/secrets";
 import { renderBody } from "./payloads";
+import { displayUrl, opened, sealed } from "./webhook-secrets";
 import { checkTarget, parseAllowed, TargetRefused } from "./target-guard";
 
 const HEADER_NAME = /^[A-Za-z0-9-]{1,100}$/;
@@ -25,10 +26,12 @@ const RESERVED = new Set([
 
 export const EndpointInput = z.object({
   name: z.string().trim().min(1, "a webhook needs a name").max(200),
-  url: z.string().trim().url("not a URL"),
+  /** on an edit, "" or undefined keeps the stored URL (it is never sent back to be retyped) */
+  url: z.string().trim().url("not a URL").optional().or(z.literal("")),
   /** undefined: keep the stored one; "": remove it */
   secret: z.string().max(500).optional(),
   format: z.enum(["alertmanager", "slack", "generic"]).default("alertmanager"),
+  /** on an edit, a header whose value is "" keeps its stored value */
   headers: z
     .record(z.string(), z.string().max(2000))
     .default({})
@@ -42,35 +45,43 @@ export type EndpointInput = z.input<typeof EndpointInput>;
 
 export const allowedTargets = () => parseAllowed(env.WEBHOOK_ALLOW_TARGETS);
 
-async function validate(input: EndpointInput) {
+/** The endpoint as it will be stored: `stored` supplies what an edit leaves blank. */
+async function validate(input: EndpointInput, stored?: Parameters<typeof opened>[0]) {
   const r = EndpointInput.safeParse(input);
   if (!r.success)
     throw new DomainError("INVALID_INPUT", r.error.issues.map((i) => `${i.path.join(".") || "webhook"}: ${i.message}`).join("; "));
+  const before = stored ? opened(stored) : { url: "", headers: {} as Record<string, string> };
+  const url = r.data.url || before.url;
+  if (!url) throw new DomainError("INVALID_INPUT", "url: a webhook needs a URL");
+  const headers = Object.fromEntries(Object.entries(r.data.headers).map(([k, v]) => [k, v === "" ? (before.headers[k] ?? "") : v]));
   try {
-    await checkTarget(r.data.url, allowedTargets());
+    await checkTarget(url, allowedTargets());
   } catch (error) {
     if (error instanceof TargetRefused) throw new DomainError("INVALID_INPUT", `url: ${error.message}`);
     throw error;
   }
-  return r.data;
+  const { url: _url, headers: _headers, ...rest } = r.data;
+  return { ...rest, ...sealed(url, headers) };
 }
 
 const view = (e: {
   id: string;
   name: string;
   url: string;
+  urlEnc: string | null;
   secretEnc: string | null;
   format: string;
-  headers: unknown;
+  headerNames: string[];
   enabled: boolean;
   createdAt: Date;
 }) => ({
   id: e.id,
   name: e.name,
-  url: e.url,
+  /** scheme://host only: the full URL is a secret and never leaves the server */
+  url: e.urlEnc ? e.url : displayUrl(e.url),
   signed: !!e.secretEnc,
   format: e.format,
-  headers: e.headers as Record<string, string>,
+  headerNames: e.headerNames,
   enabled: e.enabled,
   createdAt: e.createdAt,
 });
@@ -100,9 +111,9 @@ export async function createEndpoint(actor: Actor, input: EndpointInput) {
 
 export async function updateEndpoint(actor: Actor, id: string, input: EndpointInput) {
   authorize(actor, "admin", ADMIN);
-  const { secret, ...data } = await validate(input);
   const before = await db.webhookEndpoint.findUnique({ where: { id } });
   if (!before) throw new DomainError("NOT_FOUND", "webhook not found");
+  const { secret, ...data } = await validate(input, before);
   const clash = await db.webhookEndpoint.findUnique({ where: { name: data.name } });
   if (clash && clash.id !== id) throw new DomainError("CONFLICT", `A webhook named "${data.name}" exists`);
   const secretEnc = secret === undefined ? undefined : secret ? encryptSecret(secret) : null;

@@ -20,15 +20,17 @@ const json = (schema: object) => ({ schemaType: "JSON", schema: JSON.stringify(s
 describe("registry inputs that once broke it", () => {
   it("resolves a $ref to an $id anchor (draft-07) when checking compatibility", async () => {
     const subject = uniqueName("anchored");
-    const schema = (extra: object) => ({
+    const schema = (street: string) => ({
       $schema: "http://json-schema.org/draft-07/schema#",
       type: "object",
-      properties: { shipTo: { $ref: "#Address" }, ...extra },
-      definitions: { address: { $id: "#Address", type: "object", properties: { street: { type: "string" } } } },
+      properties: { shipTo: { $ref: "#Address" } },
+      definitions: { address: { $id: "#Address", type: "object", properties: { street: { type: street } } } },
     });
-    expect((await call("POST", `/subjects/${subject}/versions`, json(schema({})))).status).toBe(200);
-    const check = await call("POST", `/compatibility/subjects/${subject}/versions/latest?verbose=true`, json(schema({ note: { type: "string" } })));
-    expect(check).toMatchObject({ status: 200, json: { is_compatible: true } });
+    expect((await call("POST", `/subjects/${subject}/versions`, json(schema("string")))).status).toBe(200);
+    // The verdict looks through the anchor: the street's type change inside it is found.
+    const check = await call("POST", `/compatibility/subjects/${subject}/versions/latest?verbose=true`, json(schema("integer")));
+    expect(check).toMatchObject({ status: 200, json: { is_compatible: false } });
+    expect(JSON.stringify(check.json.messages)).toContain("street");
     const broken = await call("POST", `/compatibility/subjects/${subject}/versions/latest`, {
       schemaType: "JSON",
       schema: JSON.stringify({ type: "object", properties: { shipTo: { $ref: "#Nowhere" } } }),

@@ -61,10 +61,16 @@ export function decodeBody(bytes: Buffer, encoding: Encoding): Record<string, un
     } catch (error) {
       throw new OtlpError(400, `Malformed protobuf ExportTraceServiceRequest: ${(error as Error).message}`);
     }
-    return idsToHex(ExportRequest.toObject(message, { longs: String, enums: Number, bytes: String, defaults: false })) as Record<
-      string,
-      unknown
-    >;
+    try {
+      return idsToHex(ExportRequest.toObject(message, { longs: String, enums: Number, bytes: String, defaults: false })) as Record<
+        string,
+        unknown
+      >;
+    } catch (error) {
+      // Nesting deep enough to exhaust the stack is not OTLP anyone sends: malformed, not a server fault.
+      if (error instanceof RangeError) throw new OtlpError(400, "Malformed protobuf ExportTraceServiceRequest: nested too deeply");
+      throw error;
+    }
   }
   let parsed: unknown;
   try {

@@ -220,4 +220,49 @@ describe("OTLP/HTTP receiver, refusing bad input", () => {
     expect((await post(JSON.stringify(good), { "content-type": "application/json" })).status).toBe(200);
     expect(await countFor(service)).toBe(1);
   });
+
+  it("never answers 503 (retry forever) for input that is broken: NUL, out-of-range numbers, deep nesting, far-future spans", async () => {
+    const service = uniqueName("hostile");
+    const span = (extra: Record<string, unknown>, n: number) => ({
+      traceId: traceId(0xf00 + n),
+      spanId: spanId(n),
+      name: "op",
+      kind: 1,
+      startTimeUnixNano: "1700000000000000000",
+      endTimeUnixNano: "1700000000005000000",
+      ...extra,
+    });
+    const farFuture = String((BigInt(Date.now()) + 3n * 86_400_000n) * 1_000_000n);
+    const body = {
+      resourceSpans: [
+        {
+          resource: { attributes: [{ key: "service.name", value: { stringValue: service } }] },
+          scopeSpans: [
+            {
+              spans: [
+                span({}, 1),
+                span({ name: "nul\u0000inside" }, 2),
+                span({ attributes: [{ key: "k", value: { stringValue: "a\u0000b" } }] }, 3),
+                span({ kind: 2 ** 40 }, 4),
+                span({ endTimeUnixNano: "99999999999999999999999" }, 5),
+                span({ startTimeUnixNano: farFuture, endTimeUnixNano: farFuture }, 6),
+                span({ status: { code: 77 } }, 7),
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const res = await post(JSON.stringify(body), { "content-type": "application/json" });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ partialSuccess: { rejectedSpans: "6", errorMessage: expect.stringContaining("NUL") } });
+    expect(await countFor(service)).toBe(1);
+
+    let nested: unknown = { stringValue: "deep" };
+    for (let i = 0; i < 5_000; i++) nested = { arrayValue: { values: [nested] } };
+    const deep = { resourceSpans: [{ scopeSpans: [{ spans: [span({ attributes: [{ key: "deep", value: nested }] }, 8)] }] }] };
+    const refused = await post(JSON.stringify(deep), { "content-type": "application/json" });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ message: expect.stringContaining("nest") });
+  });
 });

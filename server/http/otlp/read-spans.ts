@@ -26,8 +26,14 @@ function list(value: unknown, where: string): unknown[] {
   return value;
 }
 
+const MAX_NESTING = 16;
+const MAX_NS = 2n ** 63n - 1n; // PostgreSQL bigint
+/** Spans may start a little in the future (clock skew); a day ahead is a broken clock, and would escape retention. */
+const MAX_FUTURE_NS = 86_400n * 1_000_000_000n;
+
 /** OTLP AnyValue → JSON value; int64 stays a number when it is exact, else a decimal string. */
-export function anyValue(v: unknown): AttrValue {
+export function anyValue(v: unknown, depth = 0): AttrValue {
+  if (depth > MAX_NESTING) throw new OtlpError(400, `Malformed ExportTraceServiceRequest: attribute values nest deeper than ${MAX_NESTING} levels`);
   if (!isObj(v)) return null;
   if ("stringValue" in v) return String(v.stringValue);
   if ("boolValue" in v) return Boolean(v.boolValue);
@@ -37,24 +43,29 @@ export function anyValue(v: unknown): AttrValue {
   }
   if ("doubleValue" in v) return Number(v.doubleValue);
   if ("bytesValue" in v) return String(v.bytesValue);
-  if ("arrayValue" in v) return list((v.arrayValue as Obj | undefined)?.values, "arrayValue.values").map(anyValue);
-  if ("kvlistValue" in v) return attributes((v.kvlistValue as Obj | undefined)?.values, "kvlistValue.values");
+  if ("arrayValue" in v) return list((v.arrayValue as Obj | undefined)?.values, "arrayValue.values").map((x) => anyValue(x, depth + 1));
+  if ("kvlistValue" in v) return attributes((v.kvlistValue as Obj | undefined)?.values, "kvlistValue.values", depth + 1);
   return null;
 }
 
-function attributes(value: unknown, where: string): Attributes {
+function attributes(value: unknown, where: string, depth = 0): Attributes {
   const out: Attributes = {};
   for (const kv of list(value, where)) {
-    if (isObj(kv) && typeof kv.key === "string") out[kv.key] = anyValue(kv.value);
+    if (isObj(kv) && typeof kv.key === "string") out[kv.key] = anyValue(kv.value, depth);
   }
   return out;
 }
 
-function enumValue(value: unknown, names: string[]): number {
-  if (typeof value === "number") return value;
-  if (typeof value === "string") return Math.max(0, names.indexOf(value));
-  return 0;
+/** The enum's number, or null when it names no value of it. */
+function enumValue(value: unknown, names: string[]): number | null {
+  if (value === undefined || value === null) return 0;
+  if (typeof value === "number") return Number.isInteger(value) && value >= 0 && value < names.length ? value : null;
+  if (typeof value === "string") return names.indexOf(value) >= 0 ? names.indexOf(value) : null;
+  return null;
 }
+
+// PostgreSQL text cannot hold U+0000: a span carrying it could never be stored.
+const hasNul = (span: SpanInput) => JSON.stringify(span, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v)).includes("\\u0000");
 
 function nanos(value: unknown): bigint | null {
   if (typeof value === "number" && Number.isFinite(value) && value >= 0) return BigInt(Math.round(value));
@@ -67,7 +78,8 @@ const nonZero = (id: string) => /[1-9a-f]/.test(id);
 
 export type ReadResult = { spans: SpanInput[]; rejected: number; reasons: string[] };
 
-export function readSpans(request: Obj): ReadResult {
+export function readSpans(request: Obj, nowMs = Date.now()): ReadResult {
+  const latestStart = BigInt(nowMs) * 1_000_000n + MAX_FUTURE_NS;
   if (request.resourceSpans === undefined && (request.resourceLogs !== undefined || request.resourceMetrics !== undefined)) {
     throw new OtlpError(400, "This is a logs or metrics export, not traces: send it to the matching OTLP endpoint (/v1/logs, /v1/metrics)");
   }
@@ -102,24 +114,28 @@ export function readSpans(request: Obj): ReadResult {
         else if (parent && !SPAN_ID.test(parent)) reject("parentSpanId must be 8 bytes or empty");
         else if (startNs === null || endNs === null) reject("startTimeUnixNano and endTimeUnixNano are required");
         else if (endNs < startNs) reject("endTimeUnixNano is before startTimeUnixNano");
+        else if (endNs > MAX_NS) reject("endTimeUnixNano is out of range");
+        else if (startNs > latestStart) reject("startTimeUnixNano is more than a day in the future (check the sender's clock)");
+        else if (enumValue(s.kind, KINDS) === null) reject("kind is not a SpanKind");
+        else if (enumValue(isObj(s.status) ? s.status.code : undefined, STATUSES) === null) reject("status.code is not a StatusCode");
         else {
           const status = isObj(s.status) ? s.status : {};
-          spans.push({
+          const span: SpanInput = {
             traceId,
             spanId,
             parentSpanId: parent && nonZero(parent) ? parent : null,
             name: typeof s.name === "string" && s.name ? s.name : "(unnamed)",
-            kind: enumValue(s.kind, KINDS),
+            kind: enumValue(s.kind, KINDS)!,
             startNs,
             endNs,
-            statusCode: enumValue(status.code, STATUSES),
+            statusCode: enumValue(status.code, STATUSES)!,
             statusMessage: typeof status.message === "string" && status.message ? status.message : null,
             attributes: attributes(s.attributes, "span.attributes"),
             resource,
             scope,
             events: list(s.events, "span.events").flatMap((e) => {
               const timeNs = isObj(e) ? nanos(e.timeUnixNano) : null;
-              return isObj(e) && timeNs !== null
+              return isObj(e) && timeNs !== null && timeNs <= MAX_NS
                 ? [{ timeNs, name: String(e.name ?? ""), attributes: attributes(e.attributes, "event.attributes") }]
                 : [];
             }),
@@ -127,7 +143,9 @@ export function readSpans(request: Obj): ReadResult {
               if (!isObj(l) || !TRACE_ID.test(hex(l.traceId)) || !SPAN_ID.test(hex(l.spanId))) return [];
               return [{ traceId: hex(l.traceId), spanId: hex(l.spanId), attributes: attributes(l.attributes, "link.attributes") }];
             }),
-          });
+          };
+          if (hasNul(span)) reject("a string holds a NUL character (U+0000), which cannot be stored");
+          else spans.push(span);
         }
       }
     }

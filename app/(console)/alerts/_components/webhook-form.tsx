@@ -15,14 +15,11 @@ export function WebhookForm({ endpoint, onDone }: { endpoint: Endpoint | null; o
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [name, setName] = useState(endpoint?.name ?? "");
-  const [url, setUrl] = useState(endpoint?.url ?? "");
+  // The stored URL and header values never come back to the browser: blank keeps them.
+  const [url, setUrl] = useState("");
   const [secret, setSecret] = useState("");
   const [format, setFormat] = useState(endpoint?.format ?? "alertmanager");
-  const [headers, setHeaders] = useState(
-    Object.entries(endpoint?.headers ?? {})
-      .map(([k, v]) => `${k}: ${v}`)
-      .join("\n"),
-  );
+  const [headers, setHeaders] = useState((endpoint?.headerNames ?? []).map((k) => `${k}:`).join("\n"));
   const done = async () => {
     await queryClient.invalidateQueries();
     onDone();
@@ -67,12 +64,12 @@ export function WebhookForm({ endpoint, onDone }: { endpoint: Endpoint | null; o
           />
         </label>
         <label className="text-sm">
-          URL
+          URL {endpoint ? <span className="text-xs text-slate-500">(stored: {endpoint.url}; leave empty to keep)</span> : null}
           <input
             className={`${fieldClass} font-mono`}
             value={url}
             onChange={(e) => setUrl(e.target.value)}
-            required
+            required={!endpoint}
             placeholder="https://hooks.example.com/eventplane"
           />
         </label>
@@ -96,7 +93,10 @@ export function WebhookForm({ endpoint, onDone }: { endpoint: Endpoint | null; o
           </select>
         </label>
         <label className="text-sm md:col-span-2">
-          Extra headers <span className="text-xs text-slate-500">(one “Name: value” per line)</span>
+          Extra headers{" "}
+          <span className="text-xs text-slate-500">
+            (one “Name: value” per line; stored values are not shown, “Name:” with no value keeps the stored one)
+          </span>
           <textarea
             className={`${fieldClass} font-mono`}
             rows={2}
