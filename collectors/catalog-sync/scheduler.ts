@@ -5,7 +5,7 @@
 import { SpanStatusCode, trace } from "@opentelemetry/api";
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import { claimClusterLease, listClusterTargets, releaseClusterLeases } from "@/server/domain/topics";
+import { claimClusterLease, listClusterTargets, releaseClusterLeases, type ClusterTarget } from "@/server/domain/topics";
 import { backoffMs } from "../runtime/backoff";
 import { syncCluster, type SyncResult } from "./sync-cluster";
 
@@ -29,6 +29,10 @@ export interface CatalogSchedulerOptions {
   workerId?: string;
   /** How long a lease lasts without renewal: how soon another worker takes over a dead one's clusters. */
   leaseTtlMs?: number;
+  /** Which clusters this worker collects (all by default). */
+  select?: (target: ClusterTarget) => boolean;
+  /** Milliseconds since the epoch: lease expiry, due times and back-off all read it (tests move it). */
+  clock?: () => number;
   onResult?: (cluster: string, result: SyncResult) => void;
   onError?: (cluster: string, error: unknown) => void;
 }
@@ -39,10 +43,12 @@ export function createCatalogScheduler(opts: CatalogSchedulerOptions) {
   const limit = opts.concurrency ?? 4;
   const workerId = opts.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
   const leaseTtlMs = opts.leaseTtlMs ?? Math.max(30_000, 3 * opts.intervalMs);
+  const clock = opts.clock ?? Date.now;
+  const claim = (clusterId: string) => claimClusterLease(clusterId, workerId, leaseTtlMs, new Date(clock()));
 
   /** Starts the syncs that are due and returns without waiting for them. */
-  async function tick(now = Date.now()): Promise<void> {
-    const targets = await listClusterTargets();
+  async function tick(now = clock()): Promise<void> {
+    const targets = (await listClusterTargets()).filter(opts.select ?? (() => true));
     for (const id of state.keys()) if (!targets.some((t) => t.id === id)) state.delete(id);
     for (const target of targets) {
       const s = state.get(target.id) ?? { failures: 0, nextAt: 0, lastConfigsAt: 0, running: false };
@@ -50,12 +56,15 @@ export function createCatalogScheduler(opts: CatalogSchedulerOptions) {
       if (s.running || now < s.nextAt || inFlight.size >= limit) continue;
       const withConfigs = now - s.lastConfigsAt >= opts.configIntervalMs;
       s.running = true;
-      const run = claimClusterLease(target.id, workerId, leaseTtlMs)
+      const run = claim(target.id)
         .then(async (mine) => {
           if (!mine) {
             s.nextAt = now + opts.intervalMs; // another worker has it; look again next interval
             return;
           }
+          // A sync may outlast the lease (a slow or dead broker, many topics): renewed while it runs, so
+          // no second worker starts collecting the same cluster meanwhile.
+          const renewal = setInterval(() => void claim(target.id).catch(() => undefined), Math.max(100, leaseTtlMs / 3));
           const result = await tracer.startActiveSpan(`catalog sync ${target.name}`, async (span) => {
             try {
               const r = await syncCluster(target, { withConfigs });
@@ -68,8 +77,11 @@ export function createCatalogScheduler(opts: CatalogSchedulerOptions) {
               return r;
             } finally {
               span.end();
+              clearInterval(renewal);
             }
           });
+          // The lease runs for a whole TTL from the end of the sync, not from its start.
+          await claim(target.id);
           opts.onResult?.(target.name, result);
           if (result.ok) {
             s.failures = 0;
@@ -77,13 +89,13 @@ export function createCatalogScheduler(opts: CatalogSchedulerOptions) {
             if (withConfigs) s.lastConfigsAt = now;
           } else {
             s.failures += 1;
-            s.nextAt = Date.now() + backoffMs(s.failures, opts.intervalMs, opts.maxBackoffMs);
+            s.nextAt = clock() + backoffMs(s.failures, opts.intervalMs, opts.maxBackoffMs);
           }
         })
         .catch((e) => {
           // A database error while recording: retry on the normal schedule, never crash the worker.
           opts.onError?.(target.name, e);
-          s.nextAt = Date.now() + opts.intervalMs;
+          s.nextAt = clock() + opts.intervalMs;
         })
         .finally(() => {
           s.running = false;

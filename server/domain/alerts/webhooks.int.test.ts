@@ -32,10 +32,11 @@ describe("webhook secrets", () => {
     expect(listed).not.toContain("XXXXsecretpath");
     expect(listed).not.toContain("hook-token-123");
     expect(created).toMatchObject({ url: `http://127.0.0.1:${port}/…`, headerNames: ["Authorization"] });
-    const raw = JSON.stringify(await db.$queryRaw`SELECT * FROM "WebhookEndpoint" WHERE id = ${created.id}`);
+    const text = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (typeof x === "bigint" ? String(x) : x));
+    const raw = text(await db.$queryRaw`SELECT * FROM "WebhookEndpoint" WHERE id = ${created.id}`);
     expect(raw).not.toContain("XXXXsecretpath");
     expect(raw).not.toContain("hook-token-123");
-    const audit = JSON.stringify(await db.auditEntry.findMany({ where: { targetId: created.id } }));
+    const audit = text(await db.auditEntry.findMany({ where: { targetId: created.id } }));
     expect(audit).not.toContain("XXXXsecretpath");
     expect(audit).not.toContain("hook-token-123");
 

@@ -258,10 +258,10 @@ describe("OTLP/HTTP receiver, refusing bad input", () => {
     expect(await res.json()).toEqual({ partialSuccess: { rejectedSpans: "6", errorMessage: expect.stringContaining("NUL") } });
     expect(await countFor(service)).toBe(1);
 
-    let nested: unknown = { stringValue: "deep" };
-    for (let i = 0; i < 5_000; i++) nested = { arrayValue: { values: [nested] } };
-    const deep = { resourceSpans: [{ scopeSpans: [{ spans: [span({ attributes: [{ key: "deep", value: nested }] }, 8)] }] }] };
-    const refused = await post(JSON.stringify(deep), { "content-type": "application/json" });
+    // 5,000 levels of arrays in one attribute, written as text (JSON.stringify itself would overflow).
+    const nested = `${'{"arrayValue":{"values":['.repeat(5_000)}{"stringValue":"deep"}${"]}}".repeat(5_000)}`;
+    const deep = JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans: [span({ attributes: [{ key: "deep", value: "NESTED" }] }, 8)] }] }] });
+    const refused = await post(deep.replace('"NESTED"', nested), { "content-type": "application/json" });
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ message: expect.stringContaining("nest") });
   });
