@@ -12,3 +12,4 @@ export { bootstrapIdentity, bootstrapMessage, ADMIN_USERNAME, type BootstrapResu
 export { MIN_PASSWORD_LENGTH } from "./passwords";
 export { oidcSettings, mapGroups, type OidcSettings } from "./oidc-settings";
 export { readAuditLog, readHistory } from "./read-audit";
+export { startOidcSignIn, finishOidcSignIn, type OidcTransient } from "./oidc";

@@ -1,0 +1,4 @@
+import { handleOidcStart } from "@/server/http/oidc-routes";
+
+export const dynamic = "force-dynamic";
+export const GET = handleOidcStart;
