@@ -1,19 +1,17 @@
 // Every HTTP surface Next mounts (tRPC, registry, OTLP, /metrics, AsyncAPI, health), on one real port,
 // through the same adapters the route files re-export: for tests of what a caller from outside gets.
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { afterAll, beforeAll } from "vitest";
-import { appRouter } from "@/server/api/root";
-import { createContext } from "@/server/api/trpc";
 import { handleAsyncApiExport, handleAsyncApiImport } from "@/server/http/asyncapi";
 import { handleSchemaRegistry } from "@/server/http/confluent/handle";
 import { handleHealth } from "@/server/http/health";
 import { handleMetrics } from "@/server/http/metrics";
 import { handleOtlpTraces } from "@/server/http/otlp/handle";
+import { handleTrpc } from "@/server/http/trpc";
 import { serveHandler } from "./serve-handler";
 
 export function route(request: Request): Promise<Response> {
   const path = new URL(request.url).pathname;
-  if (path.startsWith("/api/trpc/")) return fetchRequestHandler({ endpoint: "/api/trpc", req: request, router: appRouter, createContext });
+  if (path.startsWith("/api/trpc/")) return handleTrpc(request);
   if (path.startsWith("/api/schema-registry")) return handleSchemaRegistry(request);
   if (path === "/v1/traces") return handleOtlpTraces(request);
   if (path === "/metrics") return handleMetrics(request);

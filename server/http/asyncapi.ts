@@ -29,7 +29,21 @@ async function exportDocument(request: Request): Promise<Response> {
   });
 }
 
+// YAML or JSON, declared as such: text/plain and forms are what another site's page could post.
+const DOCUMENT_TYPES = new Set([
+  "application/yaml",
+  "application/x-yaml",
+  "text/yaml",
+  "text/x-yaml",
+  "application/json",
+  "application/vnd.aai.asyncapi+json",
+  "application/vnd.aai.asyncapi+yaml",
+]);
+
 async function importDocument(request: Request, actor: Actor): Promise<Response> {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (!DOCUMENT_TYPES.has(type))
+    return Response.json({ error: `Send the document as application/yaml or application/json, not "${type || "no type"}"` }, { status: 415 });
   const service = new URL(request.url).searchParams.get("service") || undefined;
   try {
     const body = await readBoundedBody(request, MAX_DOCUMENT_BYTES);

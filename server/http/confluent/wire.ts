@@ -56,7 +56,14 @@ export function errorResponse(error: unknown): Response {
 }
 
 /** A JSON object body no larger than `limit` bytes (413/42209 beyond). */
+// What Confluent's clients send. Not text/plain, forms or no type at all: those are what a page on
+// another site can post without CORS, and the registry also accepts session cookies.
+const BODY_TYPES = new Set(["application/vnd.schemaregistry.v1+json", "application/vnd.schemaregistry+json", "application/json"]);
+
 export async function readJsonBody(request: Request, limit: number): Promise<Record<string, unknown>> {
+  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (!BODY_TYPES.has(type))
+    throw new WireError(415, 415, `Unsupported content type "${type || "none"}": send application/vnd.schemaregistry.v1+json or application/json`);
   let bytes: Buffer;
   try {
     bytes = await readBoundedBody(request, limit);

@@ -1,7 +1,3 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter } from "@/server/api/root";
-import { createContext } from "@/server/api/trpc";
+import { handleTrpc } from "@/server/http/trpc";
 
-const handler = (req: Request) => fetchRequestHandler({ endpoint: "/api/trpc", req, router: appRouter, createContext });
-
-export { handler as GET, handler as POST };
+export { handleTrpc as GET, handleTrpc as POST };
