@@ -14,7 +14,11 @@ export async function serveHandler(
       headers: req.headers as Record<string, string>,
       ...(hasBody ? { body: Readable.toWeb(req) as ReadableStream, duplex: "half" } : {}),
     } as RequestInit);
-    const response = await handler(request);
+    // As Next does: an error the handler throws is a 500, not a hung connection.
+    const response = await handler(request).catch((error: unknown) => {
+      console.error("[serve-handler] unhandled", error);
+      return new Response("internal error", { status: 500 });
+    });
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(Buffer.from(await response.arrayBuffer()));
   });

@@ -4,6 +4,7 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import { authenticate, type Actor, type AuthResult, type RequestFacts } from "@/server/domain/identity";
 import { DomainError, type DomainErrorCode } from "@/server/errors";
+import { unstorableText } from "@/server/lib/storable-text";
 
 export interface Context {
   /** Set by server-side callers (tests, React Server Components after their own check). */
@@ -76,6 +77,14 @@ const traced = t.middleware(({ path, type, next }) =>
   ),
 );
 
+// No input anywhere may carry text PostgreSQL cannot store (NUL, unpaired surrogates): refused here,
+// once, instead of failing inside a write.
+const storableInput = t.middleware(async ({ getRawInput, next }) => {
+  const problem = unstorableText(await getRawInput());
+  if (problem) throw new TRPCError({ code: "BAD_REQUEST", message: `The input holds ${problem}, which cannot be stored` });
+  return next();
+});
+
 const HTTP_TO_TRPC = { 401: "UNAUTHORIZED", 403: "FORBIDDEN", 429: "TOO_MANY_REQUESTS" } as const;
 
 // Every procedure but sign-in needs an actor: a session, a token with the read (queries) or write
@@ -97,5 +106,5 @@ const authenticated = t.middleware(async ({ ctx, type, path, next }) => {
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 /** Sign-in and the health check only. */
-export const publicProcedure = t.procedure.use(traced).use(domainErrors);
+export const publicProcedure = t.procedure.use(traced).use(domainErrors).use(storableInput);
 export const protectedProcedure = publicProcedure.use(authenticated);

@@ -1,5 +1,6 @@
 // The Audit page and each resource's own history: newest first, filtered, paged by id (keyset), so a
 // page stays fast however long the log grows.
+import { parseInput } from "@/server/errors";
 import { z } from "zod";
 import { db, type Prisma } from "@/server/db";
 
@@ -37,7 +38,7 @@ export async function listAuditEntries(
   raw: ListAuditInput,
   onlyTeams?: string[],
 ): Promise<{ items: AuditRow[]; next: string | null }> {
-  const input = ListAuditInput.parse(raw);
+  const input = parseInput(ListAuditInput, raw);
   const where: Prisma.AuditEntryWhereInput = {
     ...(onlyTeams ? { team: { in: onlyTeams } } : {}),
     ...(input.actor ? { actorName: input.actor } : {}),

@@ -1,6 +1,6 @@
 import { db, Prisma } from "@/server/db";
 import { z } from "zod";
-import { DomainError } from "@/server/errors";
+import { DomainError, parseInput } from "@/server/errors";
 import type { GroupMemberInfo } from "@/server/kafka";
 import { lagForGroups, type LagOptions } from "./group-lag";
 import { lagHistory } from "./lag-summary";
@@ -18,7 +18,7 @@ export const ListGroupsInput = z.object({
 export type ListGroupsInput = z.input<typeof ListGroupsInput>;
 
 export async function listGroups(raw: ListGroupsInput) {
-  const input = ListGroupsInput.parse(raw);
+  const input = parseInput(ListGroupsInput, raw);
   const where: Prisma.ConsumerGroupWhereInput = {
     ...(input.clusterId ? { clusterId: input.clusterId } : {}),
     ...(input.includeDead ? {} : { deletedAt: null }),

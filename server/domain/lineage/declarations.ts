@@ -6,7 +6,7 @@ import { z } from "zod";
 import { appendAudit } from "@/server/domain/audit";
 import { authorize, authorizeOwnerChange, type Actor } from "@/server/domain/identity";
 import { db } from "@/server/db";
-import { DomainError } from "@/server/errors";
+import { DomainError, parseInput } from "@/server/errors";
 
 const Name = z.string().trim().min(1, "required").max(249);
 
@@ -29,20 +29,40 @@ async function authorizeService(actor: Actor, service: string): Promise<string |
 }
 
 export async function declareEdge(actor: Actor, raw: DeclareEdgeInput, source: "ui" | "asyncapi" = "ui") {
-  const input = DeclareEdgeInput.parse(raw);
-  const owner = await authorizeService(actor, input.service);
-  if (input.clusterId && !(await db.cluster.findUnique({ where: { id: input.clusterId }, select: { id: true } })))
-    throw new DomainError("NOT_FOUND", `No cluster with id ${input.clusterId}`);
-  const key = { service: input.service, direction: input.direction, clusterId: input.clusterId, topic: input.topic };
+  const [edge] = await declareEdges(actor, [raw], source);
+  return edge!;
+}
+
+/** Several declarations (an AsyncAPI document's): all checked first, then written in one transaction. */
+export async function declareEdges(actor: Actor, raws: DeclareEdgeInput[], source: "ui" | "asyncapi" = "ui") {
+  const inputs = raws.map((raw) => parseInput(DeclareEdgeInput, raw));
+  const owners = new Map<string, string | null>();
+  for (const input of inputs) {
+    if (!owners.has(input.service)) owners.set(input.service, await authorizeService(actor, input.service));
+    if (input.clusterId && !(await db.cluster.findUnique({ where: { id: input.clusterId }, select: { id: true } })))
+      throw new DomainError("NOT_FOUND", `No cluster with id ${input.clusterId}`);
+  }
   return db.$transaction(async (tx) => {
-    await tx.service.upsert({ where: { name: input.service }, create: { name: input.service }, update: {} });
-    const edge = await tx.declaredEdge.upsert({
-      where: { service_direction_clusterId_topic: key },
-      create: { ...key, source, note: input.note },
-      update: { note: input.note },
-    });
-    await appendAudit(tx, actor, { action: `lineage.declare`, targetType: "service", targetId: input.service, team: owner, after: { ...key, source, note: input.note } });
-    return edge;
+    const edges = [];
+    for (const input of inputs) {
+      const key = { service: input.service, direction: input.direction, clusterId: input.clusterId, topic: input.topic };
+      await tx.service.upsert({ where: { name: input.service }, create: { name: input.service }, update: {} });
+      edges.push(
+        await tx.declaredEdge.upsert({
+          where: { service_direction_clusterId_topic: key },
+          create: { ...key, source, note: input.note },
+          update: { note: input.note },
+        }),
+      );
+      await appendAudit(tx, actor, {
+        action: "lineage.declare",
+        targetType: "service",
+        targetId: input.service,
+        team: owners.get(input.service),
+        after: { ...key, source, note: input.note },
+      });
+    }
+    return edges;
   });
 }
 
@@ -71,7 +91,7 @@ export const UpdateServiceInput = z.object({
 });
 
 export async function updateService(actor: Actor, raw: z.input<typeof UpdateServiceInput>) {
-  const input = UpdateServiceInput.parse(raw);
+  const input = parseInput(UpdateServiceInput, raw);
   const data = { ownerTeam: input.ownerTeam || null, description: input.description || null };
   const before = await db.service.findUnique({ where: { name: input.name } });
   authorizeOwnerChange(actor, `service "${input.name}"`, before?.ownerTeam ?? null, data.ownerTeam);
@@ -86,7 +106,7 @@ export const MapGroupInput = z.object({ clusterId: z.string().min(1), groupId: N
 
 /** Confirms or corrects which service a group belongs to; service null forgets the confirmation. */
 export async function mapGroupToService(actor: Actor, raw: z.input<typeof MapGroupInput>) {
-  const input = MapGroupInput.parse(raw);
+  const input = parseInput(MapGroupInput, raw);
   const key = { clusterId: input.clusterId, groupId: input.groupId };
   const before = await db.groupServiceMapping.findUnique({ where: { clusterId_groupId: key } });
   // Both the service that loses the group and the one that gains it must be the actor's to change.

@@ -1,4 +1,5 @@
 // Impact analysis: what lies downstream of a schema subject, a topic or a service, with owners.
+import { parseInput } from "@/server/errors";
 import { z } from "zod";
 import { topicOfSubject } from "@/server/domain/schemas";
 import type { LineageGraph } from "./graph-types";
@@ -15,7 +16,7 @@ export const ImpactInput = z.object({
 export type ImpactInput = z.input<typeof ImpactInput>;
 
 function impactIn(graph: LineageGraph, raw: ImpactInput) {
-  const input = ImpactInput.parse(raw);
+  const input = parseInput(ImpactInput, raw);
   const topicName = input.kind === "subject" ? topicOfSubject(input.name) : input.kind === "topic" ? input.name : null;
   const start = graph.nodes.filter((n) =>
     topicName !== null

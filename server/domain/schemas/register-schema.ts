@@ -19,6 +19,7 @@ export type SchemaInput = { schema?: unknown; schemaType?: unknown; references?:
 type CleanInput = { schema: string; type: SchemaType; references: SchemaReferenceInput[] };
 
 const REGISTRY_LOCK = 0x45_50_53_52; // "EPSR"
+const MAX_INT32 = 2 ** 31 - 1;
 
 export function validateSubject(subject: string): void {
   // Control characters would make the subject unusable in URLs and logs.
@@ -121,6 +122,11 @@ export async function registerSchema(
   const owner = await authorizeSubjectWrite(opts.actor, subject);
   const explicitId = input.id === undefined || input.id === null ? undefined : Number(input.id);
   const explicitVersion = input.version === undefined || input.version === null ? undefined : Number(input.version);
+  // Ids and versions are 32-bit in Confluent's API (and in our columns).
+  if (explicitVersion !== undefined && !(Number.isInteger(explicitVersion) && explicitVersion >= 1 && explicitVersion <= MAX_INT32))
+    throw new RegistryError("INVALID_VERSION", `The specified version '${String(input.version)}' is not a valid version id. Allowed values are between [1, 2^31-1]`);
+  if (explicitId !== undefined && !(Number.isInteger(explicitId) && explicitId >= 1 && explicitId <= MAX_INT32))
+    throw new RegistryError("INVALID_SCHEMA", `Invalid schema id ${String(input.id)}: ids are between 1 and 2^31-1`);
   const config = await effectiveConfig(subject);
   const prepared = await prepare(input, opts.normalize ?? config.normalize);
 

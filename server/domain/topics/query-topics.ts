@@ -1,5 +1,5 @@
 import { db, Prisma } from "@/server/db";
-import { DomainError } from "@/server/errors";
+import { DomainError, parseInput } from "@/server/errors";
 import type { ConfigEntry } from "@/server/kafka";
 import { ListTopicsInput } from "./topic-contracts";
 
@@ -13,7 +13,7 @@ const ORDER: Record<string, (dir: Prisma.SortOrder) => Prisma.TopicOrderByWithRe
 };
 
 export async function listTopics(raw: ListTopicsInput) {
-  const input = ListTopicsInput.parse(raw);
+  const input = parseInput(ListTopicsInput, raw);
   const where: Prisma.TopicWhereInput = {
     ...(input.clusterId ? { clusterId: input.clusterId } : {}),
     ...(input.includeInternal ? {} : { internal: false }),

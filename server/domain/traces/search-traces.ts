@@ -1,5 +1,6 @@
 // Trace search: traces with at least one span matching every filter inside the time range, newest
 // first, each summarised (root span, services, span count, hops, duration, errors).
+import { parseInput } from "@/server/errors";
 import { z } from "zod";
 import { db, Prisma } from "@/server/db";
 
@@ -50,7 +51,7 @@ const NS = 1_000_000n;
 export async function searchTraces(
   raw: SearchTracesInput,
 ): Promise<{ traces: TraceSummary[]; hasMore: boolean; from: number; to: number }> {
-  const input = SearchTracesInput.parse(raw);
+  const input = parseInput(SearchTracesInput, raw);
   const to = input.to ?? Date.now();
   const from = input.from ?? to - 3_600_000;
   const filters: Prisma.Sql[] = [Prisma.sql`"startNs" BETWEEN ${BigInt(from) * NS} AND ${BigInt(to) * NS}`];

@@ -1,6 +1,7 @@
 // Entry point of the Confluent-compatible API: one Request in, one Response out. Path segments
 // are split on the raw URL and then URL-decoded once, so a subject may contain an encoded "/".
 import type { Actor } from "@/server/domain/identity";
+import { unstorableText } from "@/server/lib/storable-text";
 import { guarded } from "../guard";
 import { errorResponse, json } from "./wire";
 import { matchRoute } from "./routes";
@@ -29,6 +30,8 @@ async function routeRegistry(request: Request, actor: Actor): Promise<Response> 
   } catch {
     return json({ error_code: 404, message: "HTTP 404 Not Found" }, 404);
   }
+  // A subject (or any segment) with text PostgreSQL cannot hold names nothing that can exist.
+  if (segments.some((s) => unstorableText(s))) return json({ error_code: 404, message: "HTTP 404 Not Found" }, 404);
   const match = matchRoute(request.method, segments);
   if (!match) return json({ error_code: 404, message: "HTTP 404 Not Found" }, 404);
   if ("allowed" in match) {

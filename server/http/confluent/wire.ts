@@ -2,6 +2,7 @@
 // {error_code, message} with the exact codes of Errors.java, and request bodies read with a limit.
 import { BodyTooLargeError, readBoundedBody } from "../read-body";
 import { DomainError } from "@/server/errors";
+import { unstorableText } from "@/server/lib/storable-text";
 import { RegistryError, type RegistryReason } from "@/server/domain/schemas";
 
 export const CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
@@ -76,6 +77,8 @@ export async function readJsonBody(request: Request, limit: number): Promise<Rec
   try {
     const parsed = JSON.parse(text) as unknown;
     if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("expected a JSON object");
+    const problem = unstorableText(parsed);
+    if (problem) throw new Error(`it holds ${problem}`);
     return parsed as Record<string, unknown>;
   } catch (error) {
     throw new WireError(400, 400, `Unrecognized request body: ${(error as Error).message}`);

@@ -3,6 +3,7 @@
 // breaks the span contract (bad ids, end before start) is rejected alone and counted for
 // `partialSuccess`.
 import type { AttrValue, Attributes, SpanInput } from "@/server/domain/traces";
+import { unstorableText } from "@/server/lib/storable-text";
 import { OtlpError } from "./decode-request";
 
 type Obj = Record<string, unknown>;
@@ -64,8 +65,7 @@ function enumValue(value: unknown, names: string[]): number | null {
   return null;
 }
 
-// PostgreSQL text cannot hold U+0000: a span carrying it could never be stored.
-const hasNul = (span: SpanInput) => JSON.stringify(span, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v)).includes("\\u0000");
+// A span whose text PostgreSQL cannot hold (NUL, unpaired surrogates) could never be stored.
 
 function nanos(value: unknown): bigint | null {
   if (typeof value === "number" && Number.isFinite(value) && value >= 0) return BigInt(Math.round(value));
@@ -144,7 +144,8 @@ export function readSpans(request: Obj, nowMs = Date.now()): ReadResult {
               return [{ traceId: hex(l.traceId), spanId: hex(l.spanId), attributes: attributes(l.attributes, "link.attributes") }];
             }),
           };
-          if (hasNul(span)) reject("a string holds a NUL character (U+0000), which cannot be stored");
+          const problem = unstorableText(span);
+          if (problem) reject(`a string holds ${problem}, which cannot be stored`);
           else spans.push(span);
         }
       }

@@ -6,7 +6,8 @@ import { Parser } from "@asyncapi/parser";
 import { parse as parseYaml } from "yaml";
 import type { Actor } from "@/server/domain/identity";
 import { DomainError } from "@/server/errors";
-import { declareEdge } from "../declarations";
+import { unstorableText } from "@/server/lib/storable-text";
+import { declareEdges } from "../declarations";
 
 export type ImportResult = { declared: { service: string; direction: "produces" | "consumes"; topic: string }[]; skipped: string[] };
 
@@ -38,6 +39,8 @@ function refuseExternalRefs(text: string): void {
 
 export async function importAsyncApi(actor: Actor, text: string, options: { service?: string } = {}): Promise<ImportResult> {
   if (!text.trim()) throw new DomainError("INVALID_INPUT", "The AsyncAPI document is empty");
+  const problem = unstorableText(text);
+  if (problem) throw new DomainError("INVALID_INPUT", `The AsyncAPI document holds ${problem}`);
   refuseExternalRefs(text);
   const parser = new Parser();
   const { document, diagnostics } = await parser.parse(text);
@@ -69,9 +72,10 @@ export async function importAsyncApi(actor: Actor, text: string, options: { serv
         result.skipped.push(`${op.id()}: channel ${ch.id()} has no fixed address`);
         continue;
       }
-      await declareEdge(actor, { service, direction, topic }, "asyncapi");
       result.declared.push({ service, direction, topic });
     }
   }
+  // All or nothing: a document with one bad operation declares none of the others.
+  await declareEdges(actor, result.declared, "asyncapi");
   return result;
 }

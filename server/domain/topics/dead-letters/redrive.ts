@@ -12,7 +12,7 @@ import { z } from "zod";
 import { appendAudit } from "@/server/domain/audit";
 import { authorize, can, type Actor } from "@/server/domain/identity";
 import { db } from "@/server/db";
-import { DomainError } from "@/server/errors";
+import { DomainError, parseInput } from "@/server/errors";
 import { produceRecords, readTail, type RawRecord } from "@/server/kafka";
 import { toConnection } from "../cluster-connection";
 import { normalizeDeadLetterHeaders } from "./normalize-headers";
@@ -30,7 +30,7 @@ export const RedriveInput = z.object({
 export type RedrivePlanItem = { partition: number; offset: string; targetTopic: string | null; skipped: string | null };
 
 export async function redrive(raw: z.input<typeof RedriveInput>, actor: Actor) {
-  const input = RedriveInput.parse(raw);
+  const input = parseInput(RedriveInput, raw);
   const topic = await deadLetterTopic(input.topicId);
   authorize(actor, "records:read", { what: `topic "${topic.name}"`, owner: topic.ownerTeam });
   const conn = toConnection(topic.cluster);
