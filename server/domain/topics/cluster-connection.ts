@@ -1,5 +1,17 @@
+import { DomainError } from "@/server/errors";
 import type { ClusterConnection } from "@/server/kafka";
 import { decryptSecret } from "@/server/lib/secrets";
+
+export const UNDECRYPTABLE =
+  "its stored SASL password cannot be decrypted (was EVENTPLANE_SECRET_KEY changed?): edit the cluster and type the password again";
+
+function decrypted(stored: string): string {
+  try {
+    return decryptSecret(stored);
+  } catch {
+    throw new DomainError("CLUSTER_UNREACHABLE", UNDECRYPTABLE);
+  }
+}
 
 interface StoredCluster {
   bootstrapServers: string[];
@@ -16,7 +28,7 @@ export function toConnection(c: StoredCluster, plainPassword?: string): ClusterC
     conn.sasl = {
       mechanism: c.saslMechanism as NonNullable<ClusterConnection["sasl"]>["mechanism"],
       username: c.saslUsername ?? "",
-      password: plainPassword ?? (c.saslPasswordEnc ? decryptSecret(c.saslPasswordEnc) : ""),
+      password: plainPassword ?? (c.saslPasswordEnc ? decrypted(c.saslPasswordEnc) : ""),
     };
   }
   return conn;

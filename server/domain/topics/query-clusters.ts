@@ -3,6 +3,7 @@ import { DomainError } from "@/server/errors";
 import type { ClusterConnection } from "@/server/kafka";
 import type { ClusterView } from "./cluster-contracts";
 import { toConnection } from "./cluster-connection";
+import { markClusterUnreachable } from "./record-catalog";
 
 export async function listClusters(): Promise<ClusterView[]> {
   const rows = await db.cluster.findMany({
@@ -46,8 +47,21 @@ export interface ClusterTarget {
   connection: ClusterConnection;
 }
 
-/** For the collector: every cluster with its decrypted connection settings (server-side only). */
-export async function listClusterTargets(): Promise<ClusterTarget[]> {
+/**
+ * For the collector: every cluster with its decrypted connection settings (server-side only). A
+ * cluster whose secret cannot be decrypted is left out, and marked unreachable with the reason here,
+ * where every worker reads the list: one bad secret must not stop the syncing of all the others.
+ */
+export async function listClusterTargets(now = new Date()): Promise<ClusterTarget[]> {
   const rows = await db.cluster.findMany({ orderBy: { name: "asc" } });
-  return rows.map((c) => ({ id: c.id, name: c.name, connection: toConnection(c) }));
+  const targets: ClusterTarget[] = [];
+  for (const c of rows) {
+    try {
+      targets.push({ id: c.id, name: c.name, connection: toConnection(c) });
+    } catch (e) {
+      if (!(e instanceof DomainError)) throw e;
+      if (c.lastError !== e.message) await markClusterUnreachable(c.id, e.message, now);
+    }
+  }
+  return targets;
 }
