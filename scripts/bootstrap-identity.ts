@@ -4,7 +4,7 @@
 // for installations that run web and worker without the launcher.
 import { resolve } from "node:path";
 import { env } from "@/env";
-import { bootstrapIdentity, bootstrapMessage } from "@/server/domain/identity";
+import { bootstrapIdentity, bootstrapMessage, ensureDemoUser } from "@/server/domain/identity";
 import { closeConnections } from "@/server/lib/lifecycle";
 
 const result = await bootstrapIdentity({
@@ -13,4 +13,9 @@ const result = await bootstrapIdentity({
   bootstrapToken: env.EVENTPLANE_BOOTSTRAP_TOKEN,
 });
 for (const line of bootstrapMessage(result)) console.log(`[eventplane] ${line}`);
+// `npm run demo`: its own sign-in, printed at every start.
+if (process.argv.includes("--demo")) {
+  const demo = await ensureDemoUser(resolve(env.EVENTPLANE_DATA_DIR));
+  console.log(`[eventplane] demo sign-in: ${demo.username} / ${demo.password}`);
+}
 await closeConnections();

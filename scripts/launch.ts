@@ -8,6 +8,7 @@ import { buildIsStale } from "./lib/build-state";
 import { prepareDatabase } from "./lib/database";
 import { defaultCacheDir, ensureKafkaJars, KafkaSetupError, startKafka, type KafkaBroker } from "./lib/kafka-broker";
 import { loadOrCreateSecretKey } from "./lib/secret-key";
+import { supervise, type Supervised } from "./lib/supervise";
 
 const root = resolve(import.meta.dirname, "..");
 const mode = process.argv.includes("--demo") ? "demo" : process.argv.includes("--dev") ? "dev" : "start";
@@ -17,6 +18,9 @@ const log = (s: string) => console.log(`[eventplane] ${s}`);
 
 const children: { name: string; proc: ChildProcess }[] = [];
 let kafka: KafkaBroker | undefined;
+// The worker is restarted when it crashes: the web process (and the registry serializers call) stays up.
+let worker: Supervised | undefined;
+let signInHint: string | null = null;
 let stopDb: () => Promise<void> = async () => undefined;
 let stopping = false;
 
@@ -24,6 +28,7 @@ async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   log("stopping…");
+  await worker?.stop();
   await Promise.all(
     children.reverse().map(
       ({ proc }) =>
@@ -89,12 +94,16 @@ try {
     ...(mode === "demo" ? { WEBHOOK_ALLOW_TARGETS: process.env.WEBHOOK_ALLOW_TARGETS || "loopback" } : {}),
   };
   // The first admin (or EVENTPLANE_ADMIN_PASSWORD / EVENTPLANE_BOOTSTRAP_TOKEN) before anyone can sign in.
-  const bootstrap = spawnSync(process.execPath, ["--import", "tsx", "scripts/bootstrap-identity.ts"], {
+  const bootstrap = spawnSync(process.execPath, ["--import", "tsx", "scripts/bootstrap-identity.ts", ...(mode === "demo" ? ["--demo"] : [])], {
     cwd: root,
     env: childEnv,
-    stdio: "inherit",
+    stdio: ["ignore", "pipe", "inherit"],
+    encoding: "utf8",
   });
+  process.stdout.write(bootstrap.stdout ?? "");
   if (bootstrap.status !== 0) throw new Error("could not prepare the first sign-in (see above)");
+  // Repeated under "ready", where people look: the sign-in the bootstrap printed, if any.
+  signInHint = (bootstrap.stdout ?? "").split("\n").find((l) => /sign in as|demo sign-in/.test(l))?.replace(/^\[eventplane\]\s*/, "").trim() ?? null;
   if (mode !== "dev" && buildIsStale(root)) {
     log("building the web app (first start, or sources changed)…");
     const build = spawnSync(bin("next"), ["build"], { cwd: root, env: { ...childEnv, NODE_ENV: "production" }, stdio: "inherit" });
@@ -105,13 +114,16 @@ try {
   run("web", bin("next"), [mode === "dev" ? "dev" : "start", "-H", host, "-p", port], childEnv);
   // `node --import tsx`, not the tsx CLI: the CLI relays signals through a wrapper process that can
   // SIGKILL its child mid-shutdown.
-  run("worker", process.execPath, ["--import", "tsx", "collectors/main.ts"], childEnv);
+  worker = supervise(
+    () => spawn(process.execPath, ["--import", "tsx", "collectors/main.ts"], { cwd: root, env: childEnv, stdio: ["ignore", "inherit", "inherit"] }),
+    { name: "worker", log },
+  );
   const url = `http://${host}:${port}`;
   // The demo's services reach the registry and the OTLP receiver through the web process's address.
   const selfUrl = `http://${host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host}:${port}`;
   if (mode === "demo" && brokers)
     run("demo-traffic", process.execPath, ["--import", "tsx", "scripts/demo/traffic.ts"], { ...childEnv, EVENTPLANE_URL: selfUrl });
-  if (await waitForWeb(url, 120_000)) log(`ready: ${url}  (Ctrl-C stops everything)`);
+  if (await waitForWeb(url, 120_000)) log(`ready: ${url}  (Ctrl-C stops everything)${signInHint ? `\n[eventplane] ${signInHint}` : ""}`);
   else if (!stopping) log(`the web process did not answer on ${url} yet; still waiting`);
 } catch (e) {
   console.error(e instanceof KafkaSetupError ? e.message : e);

@@ -8,7 +8,7 @@ export { signIn, signOut, type SignInSource } from "./sign-in";
 export { listUsers, listTeams, createUser, updateUser, deleteUser, resetPassword, changeOwnPassword, toUserView } from "./users";
 export { CreateUserInput, UpdateUserInput, type UserView } from "./user-contracts";
 export { listTokens, createToken, revokeToken, ensureToken, CreateTokenInput, type TokenView } from "./tokens";
-export { bootstrapIdentity, bootstrapMessage, ADMIN_USERNAME, type BootstrapResult } from "./bootstrap";
+export { bootstrapIdentity, bootstrapMessage, ensureDemoUser, ADMIN_USERNAME, type BootstrapResult } from "./bootstrap";
 export { MIN_PASSWORD_LENGTH } from "./passwords";
 export { oidcSettings, mapGroups, type OidcSettings } from "./oidc-settings";
 export { readAuditLog, readHistory } from "./read-audit";
