@@ -90,6 +90,8 @@ export const env = createEnv({
     OIDC_TEAM_MAP: z.string().optional(),
     /** The role of an OpenID Connect user whose groups map to none (none = no access). */
     OIDC_DEFAULT_ROLE: z.enum(["none", "viewer", "editor", "admin"]).default("viewer"),
+    /** How long alert events and delivered (or failed) notifications with their attempts are kept. */
+    ALERT_HISTORY_RETENTION_DAYS: z.coerce.number().min(1).default(30),
     /** How long audit entries are kept. */
     AUDIT_RETENTION_DAYS: z.coerce.number().min(1).default(400),
   },

@@ -2,15 +2,13 @@
 // finishes the sync in progress and exits.
 import { env } from "@/env";
 import { resolve } from "node:path";
-import { pruneAudit } from "@/server/domain/audit";
-import { bootstrapIdentity, bootstrapMessage, pruneSessions, systemActor } from "@/server/domain/identity";
+import { bootstrapIdentity, bootstrapMessage, systemActor } from "@/server/domain/identity";
 import { closeConnections } from "@/server/lib/lifecycle";
-import { pruneEndSamples, pruneLagSamples } from "@/server/domain/consumers";
-import { pruneSpans } from "@/server/domain/traces";
 import { allowedTargets, deliverDue, evaluateRules, publicUrl, sealLegacyEndpoints } from "@/server/domain/alerts";
 import { probeDeadLetterHeaders, registerEnvCluster, scanDeadLetterClasses } from "@/server/domain/topics";
 import { refreshObservedEdges } from "@/server/domain/lineage";
 import { createCatalogScheduler } from "./catalog-sync/scheduler";
+import { pruneOnce } from "./retention";
 import { runLoop } from "./runtime/loop";
 import { startSelfTracing } from "@/server/lib/self-tracing";
 
@@ -53,18 +51,7 @@ const catalog = createCatalogScheduler({
 });
 const loops = [
   runLoop("catalog", Math.min(1_000, env.CATALOG_SYNC_INTERVAL_MS), () => catalog.tick(), controller.signal),
-  runLoop(
-    "retention",
-    60_000,
-    async () => {
-      await pruneEndSamples(new Date(Date.now() - env.LAG_SAMPLE_RETENTION_HOURS * 3_600_000));
-      await pruneLagSamples(new Date(Date.now() - env.LAG_SAMPLE_RETENTION_HOURS * 3_600_000));
-      await pruneSpans(new Date(Date.now() - env.TRACE_RETENTION_HOURS * 3_600_000));
-      await pruneSessions();
-      await pruneAudit(new Date(Date.now() - env.AUDIT_RETENTION_DAYS * 86_400_000));
-    },
-    controller.signal,
-  ),
+  runLoop("retention", 60_000, async () => void (await pruneOnce()), controller.signal),
 ];
 // Alerts: evaluation on its own interval; the outbox is drained every second. Failures are logged
 // and retried next cycle: the outbox keeps every notification until it is delivered.

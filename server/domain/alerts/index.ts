@@ -16,6 +16,7 @@ export {
 } from "./webhooks";
 export { deliverDue, signature, backoffMs, type DeliveryOptions } from "./deliver";
 export { sealLegacyEndpoints } from "./webhook-secrets";
+export { pruneAlertHistory } from "./prune-history";
 export { postWebhook } from "./post-webhook";
 export { fingerprintOf } from "./payloads";
 export { listAlerts, activeAlerts, alertMetrics, firingAlertLabels } from "./list-alerts";

@@ -88,11 +88,15 @@ export async function storeSpans(spans: SpanInput[]): Promise<{ stored: number }
   return { stored };
 }
 
-/** Retention: spans (and their links) that started before the cutoff. */
-export async function pruneSpans(olderThan: Date): Promise<number> {
+/**
+ * Retention: spans (and their links) that started before the cutoff, or more than a day after `now`
+ * (a sender's broken clock; ingest refuses those now, older rows may hold some).
+ */
+export async function pruneSpans(olderThan: Date, now = new Date()): Promise<number> {
   const cutoff = BigInt(olderThan.getTime()) * 1_000_000n;
+  const future = (BigInt(now.getTime()) + 86_400_000n) * 1_000_000n;
   return db.$transaction(async (tx) => {
-    await tx.$executeRaw`DELETE FROM "SpanLink" l USING "Span" s WHERE s."traceId" = l."traceId" AND s."spanId" = l."spanId" AND s."startNs" < ${cutoff}`;
-    return tx.span.deleteMany({ where: { startNs: { lt: cutoff } } }).then((r) => r.count);
+    await tx.$executeRaw`DELETE FROM "SpanLink" l USING "Span" s WHERE s."traceId" = l."traceId" AND s."spanId" = l."spanId" AND (s."startNs" < ${cutoff} OR s."startNs" > ${future})`;
+    return tx.span.deleteMany({ where: { OR: [{ startNs: { lt: cutoff } }, { startNs: { gt: future } }] } }).then((r) => r.count);
   });
 }
