@@ -69,7 +69,7 @@ function sameOrigin(request: RequestFacts): boolean {
   }
 }
 
-export async function authenticate(request: RequestFacts, scope: Scope): Promise<AuthResult> {
+export async function authenticate(request: RequestFacts, scope: Scope, opts: { anonymous?: Scope[] } = {}): Promise<AuthResult> {
   const sourceIp = sourceIpOf(request.headers);
   const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
   const source = { sourceIp, requestId };
@@ -106,7 +106,7 @@ export async function authenticate(request: RequestFacts, scope: Scope): Promise
     return { ok: true, actor, sessionId: session.sessionId, mustChangePassword: u.mustChangePassword };
   }
 
-  const anonymous = anonymousScopes();
+  const anonymous = opts.anonymous ?? anonymousScopes();
   if (hasScope({ scopes: anonymous }, scope)) {
     const writes = anonymous.includes("write") || anonymous.includes("registry:write");
     const actor: Actor = { kind: "anonymous", id: null, name: "anonymous", role: writes ? "editor" : "viewer", teams: [], scopes: anonymous, ...source };

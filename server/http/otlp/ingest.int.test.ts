@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { serveHandler } from "@/test/serve-handler";
 import { uniqueName } from "@/test/kafka-helpers";
-import { ExportRequest } from "./decode-request";
+import { ExportRequest, ExportResponse } from "./decode-request";
 import { createTestToken } from "@/test/tokens";
 import { handleOtlpTraces } from "./handle";
 
@@ -264,5 +264,22 @@ describe("OTLP/HTTP receiver, refusing bad input", () => {
     const refused = await post(deep.replace('"NESTED"', nested), { "content-type": "application/json" });
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ message: expect.stringContaining("nest") });
+  });
+
+  it("reports rejected spans in a protobuf partialSuccess, as exporters read it", async () => {
+    const service = uniqueName("pb-partial");
+    const good = ExportRequest.toObject(ExportRequest.decode(protobufBatch(service, traceId(0xfeed), spanId(9))), { bytes: Buffer }) as {
+      resourceSpans: { scopeSpans: { spans: Record<string, unknown>[] }[] }[];
+    };
+    const spans = good.resourceSpans[0]!.scopeSpans[0]!.spans;
+    spans.push({ ...spans[0]!, spanId: Buffer.alloc(8) }); // an all-zero span id: invalid
+    const res = await post(Buffer.from(ExportRequest.encode(ExportRequest.fromObject(good)).finish()), { "content-type": "application/x-protobuf" });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/x-protobuf");
+    const answer = ExportResponse.toObject(ExportResponse.decode(new Uint8Array(await res.arrayBuffer())), { longs: String }) as {
+      partialSuccess?: { rejectedSpans: string; errorMessage: string };
+    };
+    expect(answer.partialSuccess).toEqual({ rejectedSpans: "1", errorMessage: expect.stringContaining("spanId must be 8 bytes") });
+    expect(await countFor(service)).toBe(1);
   });
 });
