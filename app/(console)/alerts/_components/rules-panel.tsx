@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Button } from "@/app/_components/ui/button";
+import { useViewer } from "@/app/_components/use-viewer";
 import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states";
 import { Table, Th } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/react";
@@ -20,15 +21,18 @@ export function RulesPanel() {
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.alerts.rules.queryKey() });
   const toggle = useMutation(trpc.alerts.setRuleEnabled.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.alerts.deleteRule.mutationOptions({ onSuccess: refresh }));
+  const { viewer, isAdmin, canChange } = useViewer();
+  // A rule with no team watches every team: the admins'. Editors change their teams' rules.
+  const mayChange = (r: Rule) => (r.ownerTeam ? canChange(r.ownerTeam) : isAdmin);
   return (
     <div className="space-y-4">
       {editing ? (
         <RuleForm rule={editing === "new" ? null : editing} onDone={() => setEditing(null)} />
-      ) : (
+      ) : viewer?.role === "editor" || isAdmin ? (
         <Button variant="primary" onClick={() => setEditing("new")}>
           New rule
         </Button>
-      )}
+      ) : null}
       <ErrorNote error={rules.error ?? toggle.error ?? remove.error} />
       {rules.isPending ? (
         <LoadingRows label="Loading rules" />
@@ -64,16 +68,24 @@ export function RulesPanel() {
                   type="checkbox"
                   aria-label={`Enable ${r.name}`}
                   checked={r.enabled}
+                  disabled={!mayChange(r)}
                   onChange={(e) => toggle.mutate({ id: r.id, enabled: e.target.checked })}
                 />
               </td>
-              <td className="space-x-1 px-4 py-2 text-right">
-                <Button variant="ghost" onClick={() => setEditing(r)}>
-                  Edit
-                </Button>
-                <Button variant="ghost" onClick={() => confirm(`Delete rule ${r.name} and its alerts?`) && remove.mutate({ id: r.id })}>
-                  Delete
-                </Button>
+              <td className="space-x-1 whitespace-nowrap px-4 py-2 text-right">
+                <a href={`/audit?target=alert-rule&id=${r.id}`} className="px-2 text-sm text-slate-600 hover:text-indigo-700">
+                  History
+                </a>
+                {mayChange(r) ? (
+                  <>
+                    <Button variant="ghost" onClick={() => setEditing(r)}>
+                      Edit
+                    </Button>
+                    <Button variant="ghost" onClick={() => confirm(`Delete rule ${r.name} and its alerts?`) && remove.mutate({ id: r.id })}>
+                      Delete
+                    </Button>
+                  </>
+                ) : null}
               </td>
             </tr>
           ))}

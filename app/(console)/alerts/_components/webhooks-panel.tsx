@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { fmtAgo } from "@/app/_components/format";
 import { Button } from "@/app/_components/ui/button";
+import { useViewer } from "@/app/_components/use-viewer";
 import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states";
 import { Table, Th } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/react";
@@ -22,14 +23,17 @@ export function WebhooksPanel() {
   const refresh = () => queryClient.invalidateQueries();
   const test = useMutation(trpc.alerts.sendTest.mutationOptions({ onSuccess: refresh }));
   const remove = useMutation(trpc.alerts.deleteEndpoint.mutationOptions({ onSuccess: refresh }));
+  const { isAdmin } = useViewer();
   return (
     <div className="space-y-6">
       {editing ? (
         <WebhookForm endpoint={editing === "new" ? null : editing} onDone={() => setEditing(null)} />
-      ) : (
+      ) : isAdmin ? (
         <Button variant="primary" onClick={() => setEditing("new")}>
           New webhook
         </Button>
+      ) : (
+        <p className="text-sm text-slate-500">Webhooks hold secrets and reach the network: admins add and change them.</p>
       )}
       <ErrorNote error={endpoints.error ?? test.error ?? remove.error} />
       {endpoints.isPending ? (
@@ -63,7 +67,7 @@ export function WebhooksPanel() {
               <td className="px-4 py-2 text-right tabular-nums">{e.delivered}</td>
               <td className="px-4 py-2 text-right tabular-nums">{e.pending}</td>
               <td className="px-4 py-2 text-right tabular-nums">{e.failed}</td>
-              <td className="space-x-1 px-4 py-2 text-right">
+              <td className={`space-x-1 px-4 py-2 text-right ${isAdmin ? "" : "hidden"}`}>
                 <Button onClick={() => test.mutate({ id: e.id })} disabled={test.isPending}>
                   Send test
                 </Button>

@@ -9,12 +9,33 @@ import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states"
 import { useDebounced } from "@/app/_components/use-debounced";
 import { useQueryState } from "@/app/_components/use-query-state";
 import { useTRPC } from "@/app/_trpc/react";
+import { HistoryTable } from "@/app/_components/history-table";
 import { AuditTable } from "./audit-table";
 
 const asDate = (v: string | null) => (v && !Number.isNaN(Date.parse(v)) ? new Date(v) : undefined);
 
 /** Filters live in the URL (shareable, like every list here); older entries load page by page. */
 export function AuditLog() {
+  const url = useQueryState();
+  const target = url.params.get("target");
+  const id = url.params.get("id");
+  // One resource's history (linked from its page): open to whoever may see the resource.
+  if (target && id)
+    return (
+      <div className="space-y-3">
+        <p className="text-sm text-slate-600">
+          History of {target} <span className="font-mono">{id}</span> ·{" "}
+          <button type="button" className="text-indigo-700 hover:underline" onClick={() => url.set({ id: undefined })}>
+            the whole log
+          </button>
+        </p>
+        <HistoryTable targetType={target} targetId={id} />
+      </div>
+    );
+  return <FilteredLog />;
+}
+
+function FilteredLog() {
   const trpc = useTRPC();
   const url = useQueryState();
   const { params, set } = url;

@@ -12,6 +12,7 @@ import { LevelModeEditor } from "./level-mode-editor";
 import { RegisterForm } from "./register-form";
 import { TypeBadge } from "./type-badge";
 import { VersionsPanel } from "./versions-panel";
+import { useViewer } from "@/app/_components/use-viewer";
 
 const TABS = [
   { key: "versions", label: "Versions" },
@@ -25,6 +26,7 @@ export function SubjectView({ subject }: { subject: string }) {
   const { params, set } = useQueryState();
   const tab = TABS.find((t) => t.key === params.get("tab"))?.key ?? "versions";
   const query = useQuery(trpc.schemas.subject.queryOptions({ subject }));
+  const { canChange } = useViewer();
   if (query.isPending) return <LoadingRows label="Loading subject" />;
   if (query.error || !query.data) {
     return (
@@ -36,6 +38,7 @@ export function SubjectView({ subject }: { subject: string }) {
   }
   const s = query.data;
   const live = s.versions.filter((v) => !v.deleted);
+  const mayChange = canChange(s.ownerTeam);
   return (
     <>
       <PageHeader
@@ -53,6 +56,7 @@ export function SubjectView({ subject }: { subject: string }) {
               {live.length} live version{live.length === 1 ? "" : "s"}
               {s.versions.length > live.length ? `, ${s.versions.length - live.length} deleted` : ""}
             </span>
+            <span>owner: {s.ownerTeam ?? "nobody yet"}</span>
             {s.topics.map((t) => (
               <Link key={t.id} href={`/topics/${t.id}`} className="text-indigo-700 hover:underline">
                 topic {t.name} ({t.clusterName}){t.ownerTeam ? ` · owner ${t.ownerTeam}` : ""}
@@ -60,10 +64,10 @@ export function SubjectView({ subject }: { subject: string }) {
             ))}
           </span>
         }
-        actions={<LevelModeEditor subject={subject} level={s.level} levelIsOwn={s.levelIsOwn} mode={s.mode} />}
+        actions={mayChange ? <LevelModeEditor subject={subject} level={s.level} levelIsOwn={s.levelIsOwn} mode={s.mode} /> : null}
       />
       <nav role="tablist" aria-label="Subject sections" className="mb-4 flex gap-1 border-b border-slate-200">
-        {TABS.map((t) => (
+        {TABS.filter((t) => mayChange || t.key !== "register").map((t) => (
           <button
             key={t.key}
             role="tab"
@@ -76,9 +80,9 @@ export function SubjectView({ subject }: { subject: string }) {
           </button>
         ))}
       </nav>
-      {tab === "versions" ? <VersionsPanel subject={subject} versions={s.versions} /> : null}
+      {tab === "versions" ? <VersionsPanel subject={subject} versions={s.versions} mayChange={mayChange} /> : null}
       {tab === "diff" ? <DiffView subject={subject} versions={s.versions.map((v) => v.version)} /> : null}
-      {tab === "register" ? <RegisterNext subject={subject} type={s.type} level={s.level} /> : null}
+      {tab === "register" && mayChange ? <RegisterNext subject={subject} type={s.type} level={s.level} /> : null}
       {tab === "history" ? <HistoryList entries={s.audit} /> : null}
     </>
   );

@@ -18,7 +18,7 @@ type Version = {
 };
 
 /** Version history on the left, the selected version's schema on the right, with deletes. */
-export function VersionsPanel({ subject, versions }: { subject: string; versions: Version[] }) {
+export function VersionsPanel({ subject, versions, mayChange }: { subject: string; versions: Version[]; mayChange: boolean }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const { params, set } = useQueryState();
@@ -56,7 +56,7 @@ export function VersionsPanel({ subject, versions }: { subject: string; versions
             Version {selected.version} · schema id {selected.id}
             {selected.deleted ? <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs text-slate-500">soft-deleted</span> : null}
           </h3>
-          <div className="flex gap-2">
+          <div className={`flex gap-2 ${mayChange ? "" : "hidden"}`}>
             <Button variant="secondary" onClick={() => setConfirming("version")}>
               {selected.deleted ? "Delete version permanently" : "Delete version"}
             </Button>

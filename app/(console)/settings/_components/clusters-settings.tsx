@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { fmtAgo, plural } from "@/app/_components/format";
 import { Button } from "@/app/_components/ui/button";
+import { useViewer } from "@/app/_components/use-viewer";
 import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states";
 import { StatusBadge } from "@/app/_components/ui/status-badge";
 import { useTRPC } from "@/app/_trpc/react";
@@ -16,6 +17,7 @@ export function ClustersSettings() {
   const trpc = useTRPC();
   const clusters = useQuery({ ...trpc.clusters.list.queryOptions(), refetchInterval: 5_000 });
   const [editing, setEditing] = useState<Cluster | "new" | null>(null);
+  const { isAdmin } = useViewer();
 
   return (
     <section aria-labelledby="clusters-h" className="space-y-4">
@@ -23,7 +25,7 @@ export function ClustersSettings() {
         <h2 id="clusters-h" className="text-lg font-semibold">
           Clusters
         </h2>
-        {editing === null ? (
+        {editing === null && isAdmin ? (
           <Button variant="primary" onClick={() => setEditing("new")}>
             Add cluster
           </Button>
@@ -48,7 +50,7 @@ export function ClustersSettings() {
       ) : (
         <ul className="space-y-3">
           {clusters.data?.map((c) => (
-            <ClusterRow key={c.id} cluster={c} onEdit={() => setEditing(c)} />
+            <ClusterRow key={c.id} cluster={c} onEdit={isAdmin ? () => setEditing(c) : null} />
           ))}
         </ul>
       )}
@@ -56,7 +58,8 @@ export function ClustersSettings() {
   );
 }
 
-function ClusterRow({ cluster: c, onEdit }: { cluster: Cluster; onEdit: () => void }) {
+/** `onEdit` null: the viewer may not change clusters (admins only), so no controls. */
+function ClusterRow({ cluster: c, onEdit }: { cluster: Cluster; onEdit: (() => void) | null }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
@@ -85,23 +88,25 @@ function ClusterRow({ cluster: c, onEdit }: { cluster: Cluster; onEdit: () => vo
             <p className="mt-2 text-xs text-amber-800">Partly read: {c.lastError}</p>
           ) : null}
         </div>
-        <div className="flex gap-2">
-          <Button onClick={onEdit}>Edit</Button>
-          {confirming ? (
-            <>
-              <Button variant="danger" disabled={remove.isPending} onClick={() => remove.mutate({ id: c.id })}>
-                Remove {c.name} and its catalog
+        {onEdit ? (
+          <div className="flex gap-2">
+            <Button onClick={onEdit}>Edit</Button>
+            {confirming ? (
+              <>
+                <Button variant="danger" disabled={remove.isPending} onClick={() => remove.mutate({ id: c.id })}>
+                  Remove {c.name} and its catalog
+                </Button>
+                <Button variant="ghost" onClick={() => setConfirming(false)}>
+                  Keep
+                </Button>
+              </>
+            ) : (
+              <Button variant="ghost" onClick={() => setConfirming(true)}>
+                Remove
               </Button>
-              <Button variant="ghost" onClick={() => setConfirming(false)}>
-                Keep
-              </Button>
-            </>
-          ) : (
-            <Button variant="ghost" onClick={() => setConfirming(true)}>
-              Remove
-            </Button>
-          )}
-        </div>
+            )}
+          </div>
+        ) : null}
       </div>
       <ErrorNote error={remove.error} />
     </li>

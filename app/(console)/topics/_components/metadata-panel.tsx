@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent, type KeyboardEvent } from "react";
 import Markdown from "react-markdown";
 import { Button } from "@/app/_components/ui/button";
+import { useViewer } from "@/app/_components/use-viewer";
 import { ErrorNote } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_trpc/react";
 import type { RouterOutputs } from "@/server/api/root";
@@ -13,11 +14,12 @@ const input = "w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 te
 
 export function MetadataPanel({ topic }: { topic: Topic }) {
   const [editing, setEditing] = useState(false);
+  const { canChange } = useViewer();
   return (
     <aside aria-label="Ownership and documentation" className="h-fit rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <div className="mb-3 flex items-center justify-between">
         <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">About</h2>
-        {!editing ? <Button onClick={() => setEditing(true)}>Edit</Button> : null}
+        {!editing && canChange(topic.ownerTeam) ? <Button onClick={() => setEditing(true)}>Edit</Button> : null}
       </div>
       {editing ? <MetadataForm topic={topic} onDone={() => setEditing(false)} /> : <MetadataView topic={topic} />}
     </aside>

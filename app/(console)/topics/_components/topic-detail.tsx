@@ -11,11 +11,12 @@ import { StatusBadge } from "@/app/_components/ui/status-badge";
 import { useTRPC } from "@/app/_trpc/react";
 import { ConfigTab } from "./config-tab";
 import { ConsumersTab } from "./consumers-tab";
+import { HistoryTable } from "@/app/_components/history-table";
 import { MetadataPanel } from "./metadata-panel";
 import { TopicSchemas } from "./topic-schemas";
 import { PartitionsTab } from "./partitions-tab";
 
-const TABS = ["Partitions", "Configuration", "Consumers"] as const;
+const TABS = ["Partitions", "Configuration", "Consumers", "History"] as const;
 
 export function TopicDetail({ id }: { id: string }) {
   const trpc = useTRPC();
@@ -95,6 +96,7 @@ export function TopicDetail({ id }: { id: string }) {
             {tab === "Partitions" ? <PartitionsTab partitions={t.partitions} /> : null}
             {tab === "Configuration" ? <ConfigTab configs={t.configs} /> : null}
             {tab === "Consumers" ? <ConsumersTab clusterId={t.clusterId} topic={t.name} /> : null}
+            {tab === "History" ? <HistoryTable targetType="topic" targetId={t.id} /> : null}
           </div>
         </section>
         <div className="space-y-6">
