@@ -6,7 +6,7 @@ import { exportAsyncApi, importAsyncApi } from "@/server/domain/lineage";
 import type { Actor } from "@/server/domain/identity";
 import { DomainError } from "@/server/errors";
 import { guarded } from "./guard";
-import { BodyTooLargeError, readBoundedBody } from "./read-body";
+import { BodyTooLargeError, readBoundedBody, mediaType } from "./read-body";
 
 const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
 
@@ -41,7 +41,7 @@ const DOCUMENT_TYPES = new Set([
 ]);
 
 async function importDocument(request: Request, actor: Actor): Promise<Response> {
-  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  const type = mediaType(request.headers.get("content-type"));
   if (!DOCUMENT_TYPES.has(type))
     return Response.json({ error: `Send the document as application/yaml or application/json, not "${type || "no type"}"` }, { status: 415 });
   const service = new URL(request.url).searchParams.get("service") || undefined;

@@ -30,3 +30,8 @@ export async function readBoundedBody(request: Request, limit: number): Promise<
   if (size > limit) throw new BodyTooLargeError(limit);
   return Buffer.concat(chunks);
 }
+
+/** The media type of a content-type header, without parameters, lower-cased ("" when there is none). */
+export function mediaType(contentType: string | null): string {
+  return (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+}

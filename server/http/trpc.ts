@@ -4,7 +4,7 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { appRouter } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
-import { BodyTooLargeError, readBoundedBody } from "./read-body";
+import { BodyTooLargeError, readBoundedBody, mediaType } from "./read-body";
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const MAX_BATCH = 25;
@@ -14,7 +14,7 @@ const error = (status: number, message: string) => Response.json({ error: { mess
 export async function handleTrpc(request: Request): Promise<Response> {
   let req = request;
   if (request.method !== "GET" && request.method !== "HEAD") {
-    const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+    const type = mediaType(request.headers.get("content-type"));
     if (type !== "application/json") return error(415, "tRPC calls are JSON (content-type: application/json)");
     try {
       const body = await readBoundedBody(request, MAX_BODY_BYTES);

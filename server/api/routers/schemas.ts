@@ -41,10 +41,9 @@ export const schemasRouter = router({
     }),
   subject: protectedProcedure.input(z.object({ subject: Subject })).query(async ({ input }) => {
     const versions = await schemas.listVersions(input.subject, { deleted: true });
-    const [config, mode, audit, topicsOf, ownerTeam] = await Promise.all([
+    const [config, mode, topicsOf, ownerTeam] = await Promise.all([
       schemas.effectiveConfig(input.subject),
       schemas.getMode(input.subject, true),
-      schemas.listAudit(input.subject, 30),
       topicsFor([input.subject]),
       schemas.subjectOwner(input.subject),
     ]);
@@ -62,7 +61,6 @@ export const schemasRouter = router({
         createdAt: v.createdAt,
         references: v.references,
       })),
-      audit,
       ownerTeam,
       topics: topicsOf(input.subject),
     };

@@ -1,6 +1,6 @@
 // The Confluent Schema Registry wire conventions: its content type, its error body
 // {error_code, message} with the exact codes of Errors.java, and request bodies read with a limit.
-import { BodyTooLargeError, readBoundedBody } from "../read-body";
+import { BodyTooLargeError, readBoundedBody, mediaType } from "../read-body";
 import { DomainError } from "@/server/errors";
 import { unstorableText } from "@/server/lib/storable-text";
 import { RegistryError, type RegistryReason } from "@/server/domain/schemas";
@@ -62,7 +62,7 @@ export function errorResponse(error: unknown): Response {
 const BODY_TYPES = new Set(["application/vnd.schemaregistry.v1+json", "application/vnd.schemaregistry+json", "application/json"]);
 
 export async function readJsonBody(request: Request, limit: number): Promise<Record<string, unknown>> {
-  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  const type = mediaType(request.headers.get("content-type"));
   if (!BODY_TYPES.has(type))
     throw new WireError(415, 415, `Unsupported content type "${type || "none"}": send application/vnd.schemaregistry.v1+json or application/json`);
   let bytes: Buffer;

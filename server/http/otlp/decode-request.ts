@@ -4,6 +4,7 @@
 import { gunzipSync } from "node:zlib";
 import protobuf from "protobufjs";
 import descriptor from "./proto/otlp-trace.json";
+import { mediaType } from "../read-body";
 
 export class OtlpError extends Error {
   constructor(
@@ -21,7 +22,7 @@ export const ExportResponse = root.lookupType("opentelemetry.proto.collector.tra
 export type Encoding = "protobuf" | "json";
 
 export function encodingOf(contentType: string | null): Encoding {
-  const type = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  const type = mediaType(contentType);
   if (type === "application/x-protobuf" || type === "application/protobuf") return "protobuf";
   if (type === "application/json") return "json";
   throw new OtlpError(415, `Unsupported content type "${type || "(none)"}": send application/x-protobuf or application/json`);

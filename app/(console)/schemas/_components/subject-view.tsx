@@ -7,11 +7,11 @@ import { ErrorNote, LoadingRows } from "@/app/_components/ui/states";
 import { useQueryState } from "@/app/_components/use-query-state";
 import { useTRPC } from "@/app/_trpc/react";
 import { DiffView } from "./diff-view";
-import { HistoryList } from "./history-list";
 import { LevelModeEditor } from "./level-mode-editor";
 import { RegisterForm } from "./register-form";
 import { TypeBadge } from "./type-badge";
 import { VersionsPanel } from "./versions-panel";
+import { HistoryTable } from "@/app/_components/history-table";
 import { useViewer } from "@/app/_components/use-viewer";
 
 const TABS = [
@@ -83,7 +83,7 @@ export function SubjectView({ subject }: { subject: string }) {
       {tab === "versions" ? <VersionsPanel subject={subject} versions={s.versions} mayChange={mayChange} /> : null}
       {tab === "diff" ? <DiffView subject={subject} versions={s.versions.map((v) => v.version)} /> : null}
       {tab === "register" && mayChange ? <RegisterNext subject={subject} type={s.type} level={s.level} /> : null}
-      {tab === "history" ? <HistoryList entries={s.audit} /> : null}
+      {tab === "history" ? <HistoryTable targetType="subject" targetId={subject} /> : null}
     </>
   );
 }
