@@ -74,6 +74,8 @@ export const env = createEnv({
     EVENTPLANE_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
     /** Host names the web process answers to (DNS-rebinding guard), comma-separated; HOST, localhost, 127.0.0.1 and the public URL's host always are. */
     EVENTPLANE_ALLOWED_HOSTS: z.string().optional(),
+    /** Addresses of reverse proxies whose X-Forwarded-* headers are believed (comma-separated); others' are dropped. */
+    EVENTPLANE_TRUSTED_PROXIES: z.string().optional(),
     /** PEM certificate and key: the web process listens with TLS. */
     EVENTPLANE_TLS_CERT: z.string().optional(),
     EVENTPLANE_TLS_KEY: z.string().optional(),

@@ -2,6 +2,8 @@
 // stopped in reverse on Ctrl-C: the embedded PostgreSQL (unless DATABASE_URL), the local Kafka and the
 // demo traffic (demo only), the web process and the worker.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { get as httpGet } from "node:http";
+import { get as httpsGet } from "node:https";
 import { join, resolve } from "node:path";
 import { env } from "@/env";
 import { buildIsStale } from "./lib/build-state";
@@ -59,12 +61,23 @@ function run(name: string, cmd: string, args: string[], childEnv: NodeJS.Process
   return proc;
 }
 
+/** The health endpoint's status; TLS certificates are not checked (this is our own process, maybe self-signed). */
+function healthStatus(url: string): Promise<number> {
+  return new Promise((resolveStatus, reject) => {
+    const get = url.startsWith("https:") ? httpsGet : httpGet;
+    get(`${url}/api/health`, { rejectUnauthorized: false }, (res) => {
+      res.resume();
+      resolveStatus(res.statusCode ?? 0);
+    }).on("error", reject);
+  });
+}
+
 async function waitForWeb(url: string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !stopping) {
     try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.status === 200 || res.status === 503) return true;
+      const status = await healthStatus(url);
+      if (status === 200 || status === 503) return true;
     } catch {
       // not listening yet
     }
@@ -111,14 +124,18 @@ try {
   }
   const host = env.HOST;
   const port = String(env.PORT);
-  run("web", bin("next"), [mode === "dev" ? "dev" : "start", "-H", host, "-p", port], childEnv);
+  // Our own server around Next (scripts/web-server.ts): trusted proxy headers only, optional TLS.
+  run("web", process.execPath, ["--import", "tsx", "scripts/web-server.ts", ...(mode === "dev" ? ["--dev"] : [])], {
+    ...childEnv,
+    NODE_ENV: mode === "dev" ? "development" : "production",
+  });
   // `node --import tsx`, not the tsx CLI: the CLI relays signals through a wrapper process that can
   // SIGKILL its child mid-shutdown.
   worker = supervise(
     () => spawn(process.execPath, ["--import", "tsx", "collectors/main.ts"], { cwd: root, env: childEnv, stdio: ["ignore", "inherit", "inherit"] }),
     { name: "worker", log },
   );
-  const url = `http://${host}:${port}`;
+  const url = `${env.EVENTPLANE_TLS_CERT && env.EVENTPLANE_TLS_KEY ? "https" : "http"}://${host}:${port}`;
   // The demo's services reach the registry and the OTLP receiver through the web process's address.
   const selfUrl = `http://${host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host}:${port}`;
   if (mode === "demo" && brokers)

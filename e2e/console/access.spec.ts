@@ -19,7 +19,8 @@ async function signIn(page: Page, username: string, password: string) {
 }
 
 test("without a session every page leads to sign-in, and a wrong password is refused", async ({ browser }) => {
-  const anonymous = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  // It also claims to come from elsewhere: the address the audit log keeps must be the real one.
+  const anonymous = await browser.newContext({ storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { "x-forwarded-for": "6.6.6.6" } });
   const page = await anonymous.newPage();
   await page.goto("/schemas");
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fschemas$/);
@@ -89,4 +90,11 @@ test("the admin's audit log holds the user, the sign-ins and the token", async (
   await expect(rows.filter({ hasText: "auth.signin" }).first()).toBeVisible();
   await rows.filter({ hasText: "token.create" }).click();
   await expect(page.getByText(`"name": "${tokenName}"`)).toBeVisible();
+});
+
+test("a client's own X-Forwarded-For is not believed: the audit log keeps the real address", async ({ page }) => {
+  await page.goto("/audit?actor=admin&action=auth.signin.failed");
+  const failed = page.getByRole("row").filter({ hasText: "auth.signin.failed" }).first();
+  await expect(failed).toContainText("127.0.0.1");
+  await expect(page.getByRole("row").filter({ hasText: "6.6.6.6" })).toHaveCount(0);
 });
