@@ -16,7 +16,7 @@ export function route(request: Request): Promise<Response> {
   if (path === "/v1/traces") return handleOtlpTraces(request);
   if (path === "/metrics") return handleMetrics(request);
   if (path === "/api/asyncapi") return request.method === "POST" ? handleAsyncApiImport(request) : handleAsyncApiExport(request);
-  if (path === "/api/health") return handleHealth();
+  if (path === "/api/health") return handleHealth(request);
   return Promise.resolve(new Response("not found", { status: 404 }));
 }
 

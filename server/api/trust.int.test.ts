@@ -62,7 +62,13 @@ describe("without credentials", () => {
     }
     const registry = await (await fetch(`${app.url}/api/schema-registry/subjects`)).json();
     expect(registry).toMatchObject({ error_code: 40101 });
-    expect((await fetch(`${app.url}/api/health`)).status).toBe(200);
+    const health = await fetch(`${app.url}/api/health`);
+    expect(health.status).toBe(200);
+    // Without credentials: the verdict and counts, no cluster names or errors (they name brokers).
+    expect(Object.keys((await health.json()) as object).sort()).toEqual(["clusters", "database", "status"]);
+    const anonymous = JSON.stringify(await (await fetch(`${app.url}/api/health`)).json());
+    expect(anonymous).not.toContain("127.0.0.1");
+    expect(anonymous).toMatch(/"clusters":\{"total":\d+,"unreachable":\d+\}/);
   });
 });
 
