@@ -7,6 +7,7 @@
 // Needs `npm run build` for the browser part. Options: --services 300 --topics 400
 import { median, numberArg } from "./args";
 import { startBenchEnv } from "./bench-env";
+import { BENCH_TOKEN, benchAuth } from "./child-server";
 import { startNextServer } from "./next-server";
 
 const serviceCount = numberArg("services", 300);
@@ -93,10 +94,13 @@ async function inBrowser(size: { nodes: number }) {
     console.log("\nin the browser: skipped (run `npm run build` first)");
     return;
   }
+  // The pages are signed in with an API token (every request carries it, as automation would).
+  const { ensureToken, SCOPES, systemActor } = await import("@/server/domain/identity");
+  await ensureToken(systemActor("bench"), { name: "bench", role: "admin", scopes: SCOPES, secret: BENCH_TOKEN });
   const { chromium } = await import("@playwright/test");
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
   try {
-    const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+    const page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, extraHTTPHeaders: benchAuth });
     const drawn = async (query: string) => {
       const t0 = performance.now();
       await page.goto(`${server.base}/lineage${query}`);

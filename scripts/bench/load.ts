@@ -1,6 +1,7 @@
 // A closed-loop HTTP load generator: `concurrency` clients, each sending its next request as soon as
 // the previous answer is read, over keep-alive connections, for a fixed duration.
 import { Agent, request } from "node:http";
+import { benchAuth } from "./child-server";
 
 export type Req = { method: "GET" | "POST"; path: string; body?: string };
 export type LoadResult = { requests: number; perSecond: number; p50: number; p99: number; errors: number };
@@ -16,6 +17,7 @@ function send(agent: Agent, base: URL, req: Req): Promise<number> {
         path: req.path,
         headers: {
           "content-type": "application/vnd.schemaregistry.v1+json",
+          ...benchAuth,
           ...(req.body ? { "content-length": Buffer.byteLength(req.body) } : {}),
         },
       },

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { prepareDatabase } from "../lib/database";
 import { freePort } from "../lib/ports";
-import { startChildServer } from "./child-server";
+import { benchAuth, startChildServer } from "./child-server";
 import { startNextServer } from "./next-server";
 import { numberArg, median } from "./args";
 
@@ -135,7 +135,7 @@ try {
     Array.from({ length: senders }, async () => {
       while (performance.now() < deadline && next < batches.length) {
         const body = batches[next++]!;
-        const res = await fetch(url, { method: "POST", body: new Uint8Array(body), headers: { "content-type": "application/x-protobuf" } });
+        const res = await fetch(url, { method: "POST", body: new Uint8Array(body), headers: { "content-type": "application/x-protobuf", ...benchAuth } });
         await res.arrayBuffer();
         if (res.ok) stored += batchSize;
         else failures++;

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { prepareDatabase } from "../lib/database";
 import { freePort } from "../lib/ports";
-import { startChildServer } from "./child-server";
+import { benchAuth, startChildServer } from "./child-server";
 import { runLoad, type LoadResult, type Req } from "./load";
 import { numberArg } from "./args";
 
@@ -45,7 +45,7 @@ try {
 
   // A subject with 100 versions under FULL_TRANSITIVE: each version adds an optional field.
   const call = async (method: string, path: string, payload?: string) => {
-    const res = await fetch(`${registry}${api}${path}`, { method, headers: { "content-type": "application/json" }, body: payload });
+    const res = await fetch(`${registry}${api}${path}`, { method, headers: { "content-type": "application/json", ...benchAuth }, body: payload });
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as Record<string, unknown>;
   };

@@ -75,30 +75,31 @@ export async function authenticate(request: RequestFacts, scope: Scope, opts: { 
   const source = { sourceIp, requestId };
   const credential = bearerOrBasic(request.headers.get("authorization"));
   const cookie = credential ? null : readCookie(request.headers, SESSION_COOKIE);
-  try {
-    if (credential || cookie) await checkCredentialAllowed(sourceIp);
-  } catch (e) {
-    if (e instanceof DomainError && e.code === "RATE_LIMITED")
-      return { ok: false, status: 429, message: e.message, retryAfterSeconds: Number(e.details.retryAfterSeconds) || 60 };
-    throw e;
-  }
+  // Tokens and session secrets carry 256 random bits: guessing one is hopeless, so the brake only
+  // answers a noisy client with 429 after its failures, and a valid credential costs no extra query.
+  // (Passwords are guessable: sign-in checks its own limits before it looks at one.)
+  const refuse = async (message: string): Promise<AuthResult> => {
+    await recordBadCredential(sourceIp);
+    try {
+      await checkCredentialAllowed(sourceIp);
+    } catch (e) {
+      if (e instanceof DomainError && e.code === "RATE_LIMITED")
+        return { ok: false, status: 429, message: e.message, retryAfterSeconds: Number(e.details.retryAfterSeconds) || 60 };
+      throw e;
+    }
+    return { ok: false, status: 401, message };
+  };
 
   if (credential) {
     const actor = await resolveToken(credential.secret, credential.name);
-    if (!actor) {
-      await recordBadCredential(sourceIp);
-      return { ok: false, status: 401, message: "The token is unknown, expired or revoked" };
-    }
+    if (!actor) return refuse("The token is unknown, expired or revoked");
     if (!hasScope(actor, scope)) return { ok: false, status: 403, message: `${actor.name} does not have the scope ${scope}` };
     return { ok: true, actor: { ...actor, ...source }, sessionId: null, mustChangePassword: false };
   }
 
   if (cookie) {
     const session = await resolveSession(cookie);
-    if (!session) {
-      await recordBadCredential(sourceIp);
-      return { ok: false, status: 401, message: "Your session has ended; sign in again" };
-    }
+    if (!session) return refuse("Your session has ended; sign in again");
     if (!SAFE_METHODS.has(request.method.toUpperCase()) && !sameOrigin(request))
       return { ok: false, status: 403, message: "A cross-site request cannot use your session (CSRF)" };
     const u = session.user;
