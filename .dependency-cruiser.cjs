@@ -38,6 +38,20 @@ module.exports = {
       to: { path: "^server/domain/(alerts|lineage|traces)/" },
     },
     {
+      name: "audit-is-the-floor",
+      severity: "error",
+      comment: "Every context writes its audit entries through audit; audit depends on no context.",
+      from: { path: "^server/domain/audit/" },
+      to: { path: "^server/domain/(?!audit/)" },
+    },
+    {
+      name: "identity-stands-on-audit-only",
+      severity: "error",
+      comment: "Every context asks identity who acts and what they may do; identity asks only audit.",
+      from: { path: "^server/domain/identity/" },
+      to: { path: "^server/domain/(?!identity/|audit/)" },
+    },
+    {
       name: "collectors-are-domain-clients",
       severity: "error",
       comment: "Collectors write only through server/domain; never the UI, transport or Prisma directly.",
