@@ -146,6 +146,24 @@ describe("roles", () => {
   });
 });
 
+describe("the audit log", () => {
+  it("shows an editor their own actions and their teams' entries, never another team's; admins all", async () => {
+    const editor = await person("editor", ["payments"]);
+    const marker = uniqueName("audited");
+    await db.auditEntry.createMany({
+      data: [
+        { actorKind: "user", actorName: "someone", action: marker, targetType: "t", team: "payments" },
+        { actorKind: "user", actorName: "someone", action: marker, targetType: "t", team: "growth" },
+        { actorKind: "user", actorName: editor.username, action: marker, targetType: "t", team: null },
+      ],
+    });
+    const seen = await trpcClient(app.url, editor.headers).audit.list.query({ action: marker });
+    expect(seen.items.map((e) => e.team ?? `own:${e.actorName === editor.username}`).sort()).toEqual(["own:true", "payments"]);
+    const admin = await person("admin");
+    expect((await trpcClient(app.url, admin.headers).audit.list.query({ action: marker })).items).toHaveLength(3);
+  });
+});
+
 describe("tokens", () => {
   it("are held to their scopes, name, expiry and revocation", async () => {
     const reader = await createTestToken(["registry:read"], "viewer");

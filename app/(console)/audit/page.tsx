@@ -8,7 +8,7 @@ export default function AuditPage() {
     <>
       <PageHeader
         title="Audit log"
-        subtitle="Every change, sign-in and refused sign-in: who, what, from where, before and after (secrets redacted). Admins see all of it; others the entries about their teams."
+        subtitle="Every change, sign-in and refused sign-in: who, what, from where, before and after (secrets redacted). Admins see all of it; others their own actions and the entries about their teams."
       />
       <AuditLog />
     </>

@@ -33,14 +33,14 @@ export interface AuditRow {
   requestId: string | null;
 }
 
-/** `onlyTeams` narrows the log to entries about what those teams own (a non-admin's view). */
+/** `visibleTo` narrows the log to entries about what those teams own, or made by that actor (a non-admin's view). */
 export async function listAuditEntries(
   raw: ListAuditInput,
-  onlyTeams?: string[],
+  visibleTo?: { teams: string[]; actorName: string },
 ): Promise<{ items: AuditRow[]; next: string | null }> {
   const input = parseInput(ListAuditInput, raw);
   const where: Prisma.AuditEntryWhereInput = {
-    ...(onlyTeams ? { team: { in: onlyTeams } } : {}),
+    ...(visibleTo ? { OR: [{ team: { in: visibleTo.teams } }, { actorName: visibleTo.actorName }] } : {}),
     ...(input.actor ? { actorName: input.actor } : {}),
     ...(input.action ? { action: input.action.endsWith("*") ? { startsWith: input.action.slice(0, -1) } : input.action } : {}),
     ...(input.targetType ? { targetType: input.targetType } : {}),

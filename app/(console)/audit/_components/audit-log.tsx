@@ -61,17 +61,17 @@ function FilteredLog() {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter the audit log">
-        <label className="text-sm">
+        <label className="w-56 text-sm">
           Actor
           <input className={fieldClass} value={actor} onChange={(e) => setActor(e.target.value)} placeholder="admin, token:ci…" />
         </label>
         <FilterSelect {...url} label="Action" param="action" any="Any action" options={pairs(facets.data?.actions)} />
         <FilterSelect {...url} label="Target" param="target" any="Any target" options={pairs(facets.data?.targetTypes)} />
-        <label className="text-sm">
+        <label className="w-52 text-sm">
           From
           <input className={fieldClass} type="datetime-local" value={params.get("from") ?? ""} onChange={(e) => set({ from: e.target.value })} />
         </label>
-        <label className="text-sm">
+        <label className="w-52 text-sm">
           To
           <input className={fieldClass} type="datetime-local" value={params.get("to") ?? ""} onChange={(e) => set({ to: e.target.value })} />
         </label>

@@ -44,7 +44,9 @@ export function ClustersSettings() {
       ) : clusters.data?.length === 0 ? (
         editing === null ? (
           <EmptyState title="No cluster yet">
-            Add the bootstrap servers of a Kafka cluster; Eventplane tests the connection before it saves.
+            {isAdmin
+              ? "Add the bootstrap servers of a Kafka cluster; Eventplane tests the connection before it saves."
+              : "An admin connects clusters here; until then the catalog is empty."}
           </EmptyState>
         ) : null
       ) : (
