@@ -116,7 +116,11 @@ try {
   process.stdout.write(bootstrap.stdout ?? "");
   if (bootstrap.status !== 0) throw new Error("could not prepare the first sign-in (see above)");
   // Repeated under "ready", where people look: the sign-in the bootstrap printed, if any.
-  signInHint = (bootstrap.stdout ?? "").split("\n").find((l) => /sign in as|demo sign-in/.test(l))?.replace(/^\[eventplane\]\s*/, "").trim() ?? null;
+  const printed = (bootstrap.stdout ?? "").split("\n");
+  // The demo's own sign-in first (it works at once); else a first start's one-time admin password.
+  signInHint =
+    (printed.find((l) => l.includes("demo sign-in")) ?? printed.find((l) => l.includes("sign in as")))?.replace(/^\[eventplane\]\s*/, "").trim() ??
+    null;
   if (mode !== "dev" && buildIsStale(root)) {
     log("building the web app (first start, or sources changed)…");
     const build = spawnSync(bin("next"), ["build"], { cwd: root, env: { ...childEnv, NODE_ENV: "production" }, stdio: "inherit" });
