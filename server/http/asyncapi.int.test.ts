@@ -48,6 +48,12 @@ describe("AsyncAPI import", () => {
     expect(await db.service.count({ where: { name: { contains: "SECRET" } } })).toBe(0);
   });
 
+  it("refuses a service name or filter no column could hold (NUL) with 400, before anything else", async () => {
+    const doc = "asyncapi: 3.0.0\ninfo: { title: t, version: 1.0.0 }\n";
+    expect((await post(doc, "a%00b")).status).toBe(400);
+    expect((await fetch(`${app.url}/api/asyncapi?team=%00`, { headers: auth })).status).toBe(400);
+  });
+
   it("imports a 2.x document's publish and subscribe operations as declarations", async () => {
     const service = uniqueName("legacy-app");
     const topic = uniqueName("legacy-topic");

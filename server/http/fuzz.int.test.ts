@@ -72,6 +72,7 @@ describe("fuzzing every HTTP surface", () => {
       () => ({ method: "DELETE", path: "/subjects/fuzz-p/versions/1" }),
       () => ({ method: "GET", path: "/subjects/fuzz-a/versions/latest" }),
       () => ({ method: "GET", path: "/schemas/ids/1/versions" }),
+      () => ({ method: "GET", path: "/schemas?subjectPrefix=fuzz&deleted=true" }),
     ];
     await fuzz(
       "registry",
@@ -148,7 +149,7 @@ describe("fuzzing every HTTP surface", () => {
       // The AsyncAPI parser takes ~100 ms a document: a quarter of the others keeps the suite's time.
       Math.round(PER_SURFACE / 4),
       (r) => {
-        if (r() < 0.1) return { method: "GET", path: `/api/asyncapi?${pick(r, ["format=json", "team=%ZZ", "cluster=x", "format=yaml&team=a"])}`, headers: bearer };
+        if (r() < 0.1) return { method: "GET", path: `/api/asyncapi?${pick(r, ["format=json", "team=%ZZ", "team=%00", "cluster=x", "format=yaml&team=a", "team=%ED%A0%80"])}`, headers: bearer };
         const roll = r();
         const text = JSON.stringify(roll < 0.7 ? mutateJson(r, doc) : doc);
         const body = roll >= 0.7 ? mutateBytes(r, new TextEncoder().encode(text)) : text;

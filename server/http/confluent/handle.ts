@@ -10,7 +10,7 @@ export const BASE_PATH = "/api/schema-registry";
 
 const READS = new Set(["GET", "HEAD"]);
 // Confluent's own codes for these: 40101 unauthenticated, 40301 denied, and 42901 for too many requests.
-const CODE = { 401: 40101, 403: 40301, 429: 42901 } as const;
+const CODE = { 400: 400, 401: 40101, 403: 40301, 429: 42901 } as const;
 
 export const handleSchemaRegistry = guarded(
   (request) => (READS.has(request.method) ? "registry:read" : "registry:write"),

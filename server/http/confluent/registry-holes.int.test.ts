@@ -53,6 +53,10 @@ describe("registry inputs that once broke it", () => {
     expect(backreference).toMatchObject({ status: 422, json: { error_code: 42201 } });
   });
 
+  it("answers 400 for a query parameter no column could hold, instead of 500 from the database", async () => {
+    expect(await call("GET", "/schemas?subjectPrefix=%00x")).toMatchObject({ status: 400, json: { error_code: 400 } });
+  });
+
   it("checks concurrent registrations against each other: of two that clash, one is refused", async () => {
     const record = (field: object | null) =>
       JSON.stringify({ type: "record", name: "Order", fields: [{ name: "id", type: "string" }, ...(field ? [field] : [])] });

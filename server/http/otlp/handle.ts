@@ -38,8 +38,9 @@ export const handleOtlpTraces = guarded("otlp:write", receiveTraces, (r, request
   } catch {
     // an unknown content type is answered in JSON
   }
-  // gRPC codes: 16 UNAUTHENTICATED, 7 PERMISSION_DENIED, 8 RESOURCE_EXHAUSTED.
-  return reply(encoding, r.status, { code: r.status === 401 ? 16 : r.status === 403 ? 7 : 8, message: r.message });
+  // gRPC codes: 3 INVALID_ARGUMENT, 16 UNAUTHENTICATED, 7 PERMISSION_DENIED, 8 RESOURCE_EXHAUSTED.
+  const code = { 400: 3, 401: 16, 403: 7, 429: 8 }[r.status];
+  return reply(encoding, r.status, { code, message: r.message });
 });
 
 async function receiveTraces(request: Request): Promise<Response> {

@@ -23,6 +23,9 @@ function refuseExternalRefs(text: string): void {
   } catch (e) {
     throw new DomainError("INVALID_INPUT", `Not a valid AsyncAPI document: ${(e as Error).message.split("\n")[0]}`);
   }
+  // Escapes (\u0000 in JSON or YAML) become text no column can hold only once parsed.
+  const problem = unstorableText(doc);
+  if (problem) throw new DomainError("INVALID_INPUT", `The AsyncAPI document holds ${problem}`);
   const stack: unknown[] = [doc];
   while (stack.length) {
     const node = stack.pop();
@@ -39,7 +42,7 @@ function refuseExternalRefs(text: string): void {
 
 export async function importAsyncApi(actor: Actor, text: string, options: { service?: string } = {}): Promise<ImportResult> {
   if (!text.trim()) throw new DomainError("INVALID_INPUT", "The AsyncAPI document is empty");
-  const problem = unstorableText(text);
+  const problem = unstorableText(text) ?? unstorableText(options.service ?? "");
   if (problem) throw new DomainError("INVALID_INPUT", `The AsyncAPI document holds ${problem}`);
   refuseExternalRefs(text);
   const parser = new Parser();
