@@ -11,7 +11,9 @@ import { createTestToken } from "@/test/tokens";
 
 const app = useAppServer();
 const PER_SURFACE = 2_000;
-const BASE_SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
+// A fixed seed by default, so CI runs the same requests every time (a finding is fixed, not a coin
+// toss); FUZZ_SEED=<n> explores other ones (FUZZ_SEED=random for a fresh one each run).
+const BASE_SEED = process.env.FUZZ_SEED === "random" ? Date.now() % 1_000_000 : Number(process.env.FUZZ_SEED ?? 29_029);
 console.log(`[fuzz] seed ${BASE_SEED} (FUZZ_SEED=${BASE_SEED} replays it)`);
 
 type Attempt = { method: string; path: string; headers: Record<string, string>; body?: Uint8Array | string };
