@@ -1,4 +1,38 @@
 // The dependency directions of ../shared/STYLE.md §3.1, checked on every test run (npm run lint:deps).
+
+// Which contexts each bounded context may ask (through their index.ts). A DAG: audit is the floor,
+// identity stands on it, connections below the catalog, and the readers of everything (alerts,
+// lineage, records) on top. A context not listed here may ask no other.
+const CONTEXTS = {
+  audit: [],
+  identity: ["audit"],
+  connections: ["audit", "identity"],
+  schemas: ["audit", "identity"],
+  traces: [],
+  topics: ["audit", "identity", "connections"],
+  consumers: ["connections", "topics"],
+  "dead-letters": ["audit", "identity", "connections", "topics"],
+  records: ["identity", "connections", "topics", "schemas", "dead-letters"],
+  alerts: ["audit", "identity", "connections", "topics", "consumers", "dead-letters"],
+  lineage: ["audit", "identity", "connections", "topics", "consumers", "schemas", "traces", "alerts"],
+};
+const contextRules = [
+  {
+    name: "every-context-is-layered",
+    severity: "error",
+    comment: "A new context gets its place in CONTEXTS (the DAG of who may ask whom).",
+    from: { path: "^server/domain/", pathNot: `^server/domain/(${Object.keys(CONTEXTS).join("|")})/` },
+    to: { path: "^server/domain/" },
+  },
+  ...Object.entries(CONTEXTS).map(([context, allowed]) => ({
+    name: `context-direction-${context}`,
+    severity: "error",
+    comment: `${context} may ask only: ${allowed.join(", ") || "no other context"}`,
+    from: { path: `^server/domain/${context}/` },
+    to: { path: "^server/domain/", pathNot: `^server/domain/(${[context, ...allowed].join("|")})/` },
+  })),
+];
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -15,7 +49,7 @@ module.exports = {
       severity: "error",
       comment: "server/api and server/http call the domain; they never query the database or Kafka.",
       from: { path: "^server/(api|http)/", pathNot: "\\.test\\.ts$" },
-      to: { path: ["^server/db", "^server/generated/", "^server/kafka\\.ts$", "node_modules/(@prisma/client|kafkajs|pg)/"] },
+      to: { path: ["^server/db", "^server/generated/", "^server/brokers/", "node_modules/(@prisma/client|kafkajs|pg|amqplib|@nats-io)/"] },
     },
     {
       name: "domains-through-their-index",
@@ -24,33 +58,7 @@ module.exports = {
       from: { path: "^server/domain/([^/]+)/" },
       to: { path: "^server/domain/([^/]+)/(?!index\\.ts$)", pathNot: "^server/domain/$1/" },
     },
-    {
-      name: "domain-direction",
-      severity: "error",
-      comment: "schemas ← topics ← consumers ← alerts, and traces ← lineage: no back edges.",
-      from: { path: "^server/domain/(schemas|topics)/" },
-      to: { path: "^server/domain/(consumers|alerts|lineage|traces)/" },
-    },
-    {
-      name: "consumers-direction",
-      severity: "error",
-      from: { path: "^server/domain/consumers/" },
-      to: { path: "^server/domain/(alerts|lineage|traces)/" },
-    },
-    {
-      name: "audit-is-the-floor",
-      severity: "error",
-      comment: "Every context writes its audit entries through audit; audit depends on no context.",
-      from: { path: "^server/domain/audit/" },
-      to: { path: "^server/domain/(?!audit/)" },
-    },
-    {
-      name: "identity-stands-on-audit-only",
-      severity: "error",
-      comment: "Every context asks identity who acts and what they may do; identity asks only audit.",
-      from: { path: "^server/domain/identity/" },
-      to: { path: "^server/domain/(?!identity/|audit/)" },
-    },
+    ...contextRules,
     {
       name: "collectors-are-domain-clients",
       severity: "error",
@@ -71,11 +79,25 @@ module.exports = {
       to: { path: ["^server/", "^app/", "^collectors/"] },
     },
     {
-      name: "kafkajs-behind-server-kafka",
+      name: "kafkajs-behind-the-kafka-adapter",
       severity: "error",
-      comment: "Outside collectors, only server/kafka.ts imports kafkajs (the demo and tests play external systems).",
-      from: { path: "^(server|app)/", pathNot: "^server/kafka\\.ts$" },
+      comment: "Outside collectors, only server/brokers/kafka/ imports kafkajs (the demo and tests play external systems).",
+      from: { path: "^(server|app)/", pathNot: "^server/brokers/kafka/" },
       to: { path: "node_modules/kafkajs/" },
+    },
+    {
+      name: "broker-adapters-stand-alone",
+      severity: "error",
+      comment: "An adapter speaks one broker's protocol and answers plain data: no domain, no database.",
+      from: { path: "^server/brokers/" },
+      to: { path: ["^server/(domain|db|api|http)/", "^server/generated/"] },
+    },
+    {
+      name: "one-adapter-per-broker",
+      severity: "error",
+      comment: "Adapters do not reach into each other; shared shapes live in server/brokers/*.ts.",
+      from: { path: "^server/brokers/([^/]+)/" },
+      to: { path: "^server/brokers/([^/]+)/", pathNot: "^server/brokers/$1/" },
     },
   ],
   options: {

@@ -1,6 +1,6 @@
 // Domain-side helpers for integration tests: a cluster row pointing at the test broker.
 import { db } from "@/server/db";
-import { listClusterTargets } from "@/server/domain/topics";
+import { listClusterTargets } from "@/server/domain/connections";
 import { testBrokers, uniqueName } from "./kafka-helpers";
 
 export async function createTestCluster(brokers = testBrokers()) {

@@ -5,8 +5,8 @@
 import { SpanStatusCode, trace } from "@opentelemetry/api";
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
-import { claimClusterLease, listClusterTargets, releaseClusterLeases, type ClusterTarget } from "@/server/domain/topics";
-import { backoffMs } from "../runtime/backoff";
+import { claimClusterLease, listClusterTargets, releaseClusterLeases, type ClusterTarget } from "@/server/domain/connections";
+import { retryDelayMs } from "@/server/lib/backoff";
 import { syncCluster, type SyncResult } from "./sync-cluster";
 
 // One span per sync when self-tracing is on (EVENTPLANE_SELF_TRACING); a no-op tracer otherwise.
@@ -89,7 +89,8 @@ export function createCatalogScheduler(opts: CatalogSchedulerOptions) {
             if (withConfigs) s.lastConfigsAt = now;
           } else {
             s.failures += 1;
-            s.nextAt = clock() + backoffMs(s.failures, opts.intervalMs, opts.maxBackoffMs);
+            // The first retry after one interval more, then doubling: a broker that restarts gets room.
+            s.nextAt = clock() + retryDelayMs(s.failures, { firstMs: 2 * opts.intervalMs, maxMs: opts.maxBackoffMs, jitter: 0.2 });
           }
         })
         .catch((e) => {

@@ -1,6 +1,8 @@
 import { recordEndSamples, recordGroups, refreshLagSummaries } from "@/server/domain/consumers";
-import { describeKafkaError, markClusterUnreachable, recordCatalog, type ClusterTarget } from "@/server/domain/topics";
-import { readCatalog } from "@/server/kafka";
+import { recordCatalog } from "@/server/domain/topics";
+import { describeKafkaError, markClusterUnreachable, recordClusterSync, type ClusterTarget } from "@/server/domain/connections";
+import { deadLetterByName } from "@/server/domain/dead-letters";
+import { readCatalog } from "@/server/brokers/kafka";
 
 export interface SyncResult {
   ok: boolean;
@@ -25,18 +27,14 @@ export async function syncCluster(target: ClusterTarget, opts: { withConfigs: bo
     await markClusterUnreachable(target.id, error, observedAt);
     return { ok: false, elapsedMs: performance.now() - started, topics: 0, groups: 0, error };
   }
+  const isDeadLetter = deadLetterByName();
   await recordCatalog({
     clusterId: target.id,
     observedAt,
-    controllerId: snapshot.controllerId,
-    brokers: snapshot.brokers,
-    topics: snapshot.topics,
-    elapsedMs: performance.now() - started,
-    warning: snapshot.warning,
+    topics: snapshot.topics.map((t) => ({ ...t, deadLetter: isDeadLetter(t) })),
   });
   if (snapshot.groups) {
-    await recordGroups(target.id, snapshot.groups, observedAt);
-    // Log-end samples for time lag, for the topics some group reads.
+    // Log-end offsets of the topics some group reads: the lag at each commit, and samples for time lag.
     const consumed = new Set(
       snapshot.groups.flatMap((g) => [
         ...(g.offsets ?? []).map((o) => o.topic),
@@ -46,9 +44,20 @@ export async function syncCluster(target: ClusterTarget, opts: { withConfigs: bo
     const ends = snapshot.topics
       .filter((t) => consumed.has(t.name))
       .flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partition, endOffset: p.endOffset })));
+    await recordGroups(target.id, snapshot.groups, observedAt, ends);
     await recordEndSamples(target.id, observedAt, ends);
     await refreshLagSummaries(target.id, observedAt);
   }
+  await recordClusterSync({
+    clusterId: target.id,
+    observedAt,
+    controllerId: snapshot.controllerId,
+    brokers: snapshot.brokers,
+    elapsedMs: performance.now() - started,
+    topicCount: snapshot.topics.length,
+    groupCount: snapshot.groups?.length ?? null,
+    warning: snapshot.warning,
+  });
   return {
     ok: true,
     elapsedMs: performance.now() - started,

@@ -24,10 +24,10 @@ try {
   await admin.disconnect();
   console.log(`created ${topicCount} topics in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-  const { registerEnvCluster, listClusterTargets } = await import("@/server/domain/topics");
+  const { registerEnvCluster, listClusterTargets } = await import("@/server/domain/connections");
   const { systemActor } = await import("@/server/domain/identity");
   const { syncCluster } = await import("@/collectors/catalog-sync/sync-cluster");
-  const { readCatalog } = await import("@/server/kafka");
+  const { readCatalog } = await import("@/server/brokers/kafka");
   const { closeConnections } = await import("@/server/lib/lifecycle");
   await registerEnvCluster(systemActor("startup"), env.brokers, "bench");
   const [target] = await listClusterTargets();

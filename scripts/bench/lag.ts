@@ -55,10 +55,10 @@ try {
     `set up ${groupCount} groups × ${partitionsPerTopic} partitions (${groupCount * partitionsPerTopic} partitions) in ${seconds(performance.now() - t)}`,
   );
 
-  const { registerEnvCluster, listClusterTargets } = await import("@/server/domain/topics");
+  const { registerEnvCluster, listClusterTargets } = await import("@/server/domain/connections");
   const { systemActor } = await import("@/server/domain/identity");
   const { syncCluster } = await import("@/collectors/catalog-sync/sync-cluster");
-  const { readCatalog } = await import("@/server/kafka");
+  const { readCatalog } = await import("@/server/brokers/kafka");
   const { lagForGroups } = await import("@/server/domain/consumers");
   const { createRule, evaluateRules } = await import("@/server/domain/alerts");
   const { db } = await import("@/server/db");

@@ -3,7 +3,7 @@
 // a few thousand per surface. It fails on any 5xx, on a refused write that changed something anyway,
 // and on a server that stops answering. The seed is printed, so a failure can be replayed.
 import { gzipSync } from "node:zlib";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { db } from "@/server/db";
 import { useAppServer } from "@/test/app-server";
 import { CONTENT_TYPES, mutateBytes, mutateJson, mutatePath, pick, rng, type Rng } from "@/test/fuzz/mutate";
@@ -55,19 +55,45 @@ async function fuzz(surface: string, count: number, make: (r: Rng, i: number) =>
 }
 
 const registryState = async () =>
-  JSON.stringify(await Promise.all([db.schema.count(), db.subjectVersion.count(), db.subjectVersion.count({ where: { deleted: true } }), db.subjectConfig.findMany({ orderBy: { subject: "asc" } })]));
+  JSON.stringify(
+    await Promise.all([
+      db.schema.count(),
+      db.subjectVersion.count(),
+      db.subjectVersion.count({ where: { deleted: true } }),
+      db.subjectConfig.findMany({ orderBy: { subject: "asc" } }),
+    ]),
+  );
 const spanState = async () => String(await db.span.count());
 const auditState = async () => String(await db.auditEntry.count({ where: { action: { not: { startsWith: "auth." } } } }));
 
 describe("fuzzing every HTTP surface", () => {
   it("the schema registry never answers 5xx and never half-writes", async () => {
     const { bearer } = await createTestToken(["registry:write"], "admin");
-    const avro = { type: "record", name: "Fuzz", fields: [{ name: "id", type: "string" }, { name: "n", type: ["null", "int"], default: null }] };
+    const avro = {
+      type: "record",
+      name: "Fuzz",
+      fields: [
+        { name: "id", type: "string" },
+        { name: "n", type: ["null", "int"], default: null },
+      ],
+    };
     const seeds: (() => { method: string; path: string; body?: unknown })[] = [
       () => ({ method: "POST", path: "/subjects/fuzz-a/versions", body: { schema: JSON.stringify(avro) } }),
-      () => ({ method: "POST", path: "/subjects/fuzz-j/versions", body: { schemaType: "JSON", schema: JSON.stringify({ type: "object", properties: { a: { type: "string", pattern: "^x" } } }) } }),
-      () => ({ method: "POST", path: "/subjects/fuzz-p/versions", body: { schemaType: "PROTOBUF", schema: 'syntax = "proto3"; message M { string a = 1; }' } }),
-      () => ({ method: "POST", path: "/compatibility/subjects/fuzz-a/versions/latest?verbose=true", body: { schema: JSON.stringify(avro) } }),
+      () => ({
+        method: "POST",
+        path: "/subjects/fuzz-j/versions",
+        body: { schemaType: "JSON", schema: JSON.stringify({ type: "object", properties: { a: { type: "string", pattern: "^x" } } }) },
+      }),
+      () => ({
+        method: "POST",
+        path: "/subjects/fuzz-p/versions",
+        body: { schemaType: "PROTOBUF", schema: 'syntax = "proto3"; message M { string a = 1; }' },
+      }),
+      () => ({
+        method: "POST",
+        path: "/compatibility/subjects/fuzz-a/versions/latest?verbose=true",
+        body: { schema: JSON.stringify(avro) },
+      }),
       () => ({ method: "POST", path: "/subjects/fuzz-a", body: { schema: JSON.stringify(avro) } }),
       () => ({ method: "PUT", path: "/config/fuzz-a", body: { compatibility: "FULL" } }),
       () => ({ method: "PUT", path: "/mode/fuzz-j", body: { mode: "READWRITE" } }),
@@ -76,6 +102,13 @@ describe("fuzzing every HTTP surface", () => {
       () => ({ method: "GET", path: "/schemas/ids/1/versions" }),
       () => ({ method: "GET", path: "/schemas?subjectPrefix=fuzz&deleted=true" }),
     ];
+    // A mutated path may reach the global /config or /mode (an admin may change them): the registry's
+    // global settings are put back afterwards, so the tests that run next see the defaults.
+    const global = await db.subjectConfig.findUnique({ where: { subject: "" } });
+    onTestFinished(async () => {
+      if (global) await db.subjectConfig.upsert({ where: { subject: "" }, create: global, update: global });
+      else await db.subjectConfig.deleteMany({ where: { subject: "" } });
+    });
     await fuzz(
       "registry",
       PER_SURFACE,
@@ -86,7 +119,12 @@ describe("fuzzing every HTTP surface", () => {
         const json = seed.body === undefined ? undefined : JSON.stringify(roll > 0.25 && roll < 0.8 ? mutateJson(r, seed.body) : seed.body);
         const body = json !== undefined && roll >= 0.8 ? mutateBytes(r, new TextEncoder().encode(json)) : json;
         const type = r() < 0.85 ? "application/vnd.schemaregistry.v1+json" : pick(r, CONTENT_TYPES);
-        return { method: r() < 0.03 ? pick(r, ["PATCH", "PUT", "DELETE", "POST"]) : seed.method, path, headers: { ...bearer, "content-type": type }, body };
+        return {
+          method: r() < 0.03 ? pick(r, ["PATCH", "PUT", "DELETE", "POST"]) : seed.method,
+          path,
+          headers: { ...bearer, "content-type": type },
+          body,
+        };
       },
       registryState,
     );
@@ -151,11 +189,21 @@ describe("fuzzing every HTTP surface", () => {
       // The AsyncAPI parser takes ~100 ms a document: a quarter of the others keeps the suite's time.
       Math.round(PER_SURFACE / 4),
       (r) => {
-        if (r() < 0.1) return { method: "GET", path: `/api/asyncapi?${pick(r, ["format=json", "team=%ZZ", "team=%00", "cluster=x", "format=yaml&team=a", "team=%ED%A0%80"])}`, headers: bearer };
+        if (r() < 0.1)
+          return {
+            method: "GET",
+            path: `/api/asyncapi?${pick(r, ["format=json", "team=%ZZ", "team=%00", "cluster=x", "format=yaml&team=a", "team=%ED%A0%80"])}`,
+            headers: bearer,
+          };
         const roll = r();
         const text = JSON.stringify(roll < 0.7 ? mutateJson(r, doc) : doc);
         const body = roll >= 0.7 ? mutateBytes(r, new TextEncoder().encode(text)) : text;
-        return { method: "POST", path: `/api/asyncapi${r() < 0.3 ? `?service=${encodeURIComponent(String(mutateJson(r, "svc")).toWellFormed())}` : ""}`, headers: { ...bearer, "content-type": pick(r, ["application/json", "application/yaml", "text/plain"]) }, body };
+        return {
+          method: "POST",
+          path: `/api/asyncapi${r() < 0.3 ? `?service=${encodeURIComponent(String(mutateJson(r, "svc")).toWellFormed())}` : ""}`,
+          headers: { ...bearer, "content-type": pick(r, ["application/json", "application/yaml", "text/plain"]) },
+          body,
+        };
       },
       declared,
     );
@@ -172,7 +220,11 @@ describe("fuzzing every HTTP surface", () => {
       { path: "lineage.declare", input: { service: "fuzz-svc", direction: "produces", topic: "fuzz-topic" }, mutation: true },
       { path: "identity.createToken", input: { name: "fuzz-token", role: "viewer", scopes: ["read"] }, mutation: true },
       { path: "identity.createUser", input: { username: "fuzz-user", password: "a long password", role: "viewer" }, mutation: true },
-      { path: "topics.updateMetadata", input: { id: "00000000-0000-4000-8000-000000000000", ownerTeam: null, description: "x", tags: [] }, mutation: true },
+      {
+        path: "topics.updateMetadata",
+        input: { id: "00000000-0000-4000-8000-000000000000", ownerTeam: null, description: "x", tags: [] },
+        mutation: true,
+      },
     ];
     await fuzz(
       "trpc",
@@ -185,7 +237,12 @@ describe("fuzzing every HTTP surface", () => {
         const path = `/api/trpc/${r() < 0.1 ? pick(r, ["nope.none", "topics", "", "__proto__.x", `${call.path},${call.path}`]) : call.path}`;
         if (!call.mutation) return { method: "GET", path: `${path}?input=${encodeURIComponent(wrapped)}`, headers: bearer };
         const body = r() < 0.15 ? mutateBytes(r, new TextEncoder().encode(wrapped)) : wrapped;
-        return { method: "POST", path, headers: { ...bearer, "content-type": r() < 0.9 ? "application/json" : pick(r, CONTENT_TYPES) }, body };
+        return {
+          method: "POST",
+          path,
+          headers: { ...bearer, "content-type": r() < 0.9 ? "application/json" : pick(r, CONTENT_TYPES) },
+          body,
+        };
       },
       auditState,
     );
@@ -197,11 +254,16 @@ describe("fuzzing every HTTP surface", () => {
       PER_SURFACE,
       (r) => {
         const input = mutateJson(r, { username: "admin", password: "not the password" });
-        const body = r() < 0.2 ? mutateBytes(r, new TextEncoder().encode(JSON.stringify({ json: input }))) : JSON.stringify({ json: input });
+        const body =
+          r() < 0.2 ? mutateBytes(r, new TextEncoder().encode(JSON.stringify({ json: input }))) : JSON.stringify({ json: input });
         return {
           method: "POST",
           path: "/api/trpc/auth.signIn",
-          headers: { "content-type": "application/json", origin: app.url, "x-forwarded-for": `10.0.${Math.floor(r() * 255)}.${Math.floor(r() * 255)}` },
+          headers: {
+            "content-type": "application/json",
+            origin: app.url,
+            "x-forwarded-for": `10.0.${Math.floor(r() * 255)}.${Math.floor(r() * 255)}`,
+          },
           body,
         };
       },

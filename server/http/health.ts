@@ -1,5 +1,5 @@
 import { authenticate } from "@/server/domain/identity";
-import { systemHealth } from "@/server/domain/topics";
+import { systemHealth } from "@/server/domain/connections";
 
 /**
  * GET /api/health: 200 while the database answers (clusters may be degraded), 503 when it does not.

@@ -4,7 +4,8 @@ import { Gauge, Registry } from "prom-client";
 import { guarded } from "./guard";
 import { lagMetrics } from "@/server/domain/consumers";
 import { alertMetrics } from "@/server/domain/alerts";
-import { clusterMetrics, listDeadLetterQueues } from "@/server/domain/topics";
+import { listDeadLetterQueues } from "@/server/domain/dead-letters";
+import { clusterMetrics } from "@/server/domain/connections";
 
 const STATUS_VALUE = { OK: 0, WARN: 1, ERR: 2 } as const;
 

@@ -10,6 +10,7 @@ import {
   listEndpoints,
   listNotifications,
   listRules,
+  alertKindCatalog,
   publicUrl,
   sendTest,
   setRuleEnabled,
@@ -28,6 +29,7 @@ const Id = z.object({ id: z.string().uuid() });
 export const alertsRouter = router({
   overview: protectedProcedure.query(() => listAlerts()),
   rules: protectedProcedure.query(() => listRules()),
+  kinds: protectedProcedure.query(() => alertKindCatalog()),
   createRule: protectedProcedure.input(RawRule).mutation(({ ctx, input }) => createRule(ctx.actor, input)),
   updateRule: protectedProcedure
     .input(z.object({ id: z.string().uuid(), rule: RawRule }))
@@ -58,7 +60,11 @@ export const alertsRouter = router({
       }),
     )
     .mutation(({ ctx, input }) =>
-      createSilence(ctx.actor, { matchers: input.matchers, endsAt: new Date(Date.now() + input.hours * 3_600_000), comment: input.comment }),
+      createSilence(ctx.actor, {
+        matchers: input.matchers,
+        endsAt: new Date(Date.now() + input.hours * 3_600_000),
+        comment: input.comment,
+      }),
     ),
   expireSilence: protectedProcedure.input(Id).mutation(({ ctx, input }) => expireSilence(ctx.actor, input.id)),
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { syncCluster } from "@/collectors/catalog-sync/sync-cluster";
 import { db } from "@/server/db";
-import { listClusterTargets } from "@/server/domain/topics";
+import { listClusterTargets } from "@/server/domain/connections";
 import { uniqueName } from "@/test/kafka-helpers";
 import { createCaller } from "../root";
 import { testAdmin } from "@/test/actors";

@@ -43,19 +43,27 @@ describe("a stored SASL password", () => {
   it("is not sent to a new address by an edit or a connection test that does not retype it", async () => {
     const row = await storedSaslCluster();
     const edit = { id: row.id, name: row.name, bootstrapServers: address, saslMechanism: "scram-sha-256" as const, saslUsername: "svc" };
-    await expect(caller.clusters.update(edit)).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringContaining("type the password again") });
+    await expect(caller.clusters.update(edit)).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      message: expect.stringContaining("type the password again"),
+    });
     await expect(caller.clusters.test(edit)).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(caller.clusters.update({ ...edit, bootstrapServers: "127.0.0.1:1", saslUsername: "someone-else" })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
     expect(connections).toBe(0);
-    expect(await db.cluster.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ bootstrapServers: ["127.0.0.1:1"], saslPasswordEnc: row.saslPasswordEnc });
+    expect(await db.cluster.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      bootstrapServers: ["127.0.0.1:1"],
+      saslPasswordEnc: row.saslPasswordEnc,
+    });
   });
 
   it("is not sent in the clear when the cluster had TLS, nor over another mechanism", async () => {
     const row = await storedSaslCluster(true);
     const same = { id: row.id, name: row.name, bootstrapServers: "127.0.0.1:1", saslUsername: "svc" };
-    await expect(caller.clusters.update({ ...same, tls: false, saslMechanism: "scram-sha-256" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await expect(caller.clusters.update({ ...same, tls: false, saslMechanism: "scram-sha-256" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
     await expect(caller.clusters.update({ ...same, tls: true, saslMechanism: "plain" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
     // Unchanged settings keep using it (the address does not answer, which is the error we get).
     await expect(caller.clusters.test({ ...same, tls: true, saslMechanism: "scram-sha-256" })).resolves.toMatchObject({ ok: false });
@@ -86,7 +94,7 @@ function encryptedWithAnotherKey(plain: string): string {
 
 describe("a stored secret that cannot be decrypted", () => {
   it("stops only its own cluster: the others are still listed for syncing, and it says why", async () => {
-    const { listClusterTargets } = await import("@/server/domain/topics");
+    const { listClusterTargets } = await import("@/server/domain/connections");
     const good = await db.cluster.create({ data: { name: uniqueName("fine"), bootstrapServers: ["127.0.0.1:1"] } });
     // Encrypted under another key (as after EVENTPLANE_SECRET_KEY changed): the real thing, not a mock.
     const bad = await db.cluster.create({

@@ -10,7 +10,7 @@ import {
   updateCluster,
   type ClusterInput,
   type UpdateClusterInput,
-} from "@/server/domain/topics";
+} from "@/server/domain/connections";
 import { protectedProcedure, router } from "../trpc";
 
 // Inputs are validated again inside the domain (it is also called by the worker and tests); here the

@@ -1,7 +1,8 @@
 import { activeAlerts } from "@/server/domain/alerts";
 import { worstGroups } from "@/server/domain/consumers";
 import { listAudit } from "@/server/domain/schemas";
-import { busiestDeadLetterQueues, listClusters, systemHealth } from "@/server/domain/topics";
+import { busiestDeadLetterQueues } from "@/server/domain/dead-letters";
+import { listClusters, systemHealth } from "@/server/domain/connections";
 import { spanIngestRate } from "@/server/domain/traces";
 import { protectedProcedure, router } from "../trpc";
 

@@ -4,11 +4,11 @@ import {
   getTopic,
   ListTopicsInput,
   listTopics,
-  readTopicRecord,
   topicFacets,
   updateTopicMetadata,
   type UpdateTopicMetadataInput,
 } from "@/server/domain/topics";
+import { readTopicRecord } from "@/server/domain/records";
 import { protectedProcedure, router } from "../trpc";
 
 export const topicsRouter = router({

@@ -4,6 +4,7 @@
 // Delivery is at least once; receivers dedupe on Idempotency-Key.
 import { createHmac } from "node:crypto";
 import { db } from "@/server/db";
+import { retryDelayMs } from "@/server/lib/backoff";
 import { decryptSecret } from "@/server/lib/secrets";
 import { postWebhook } from "./post-webhook";
 import { TargetRefused, type AddressClass } from "./target-guard";
@@ -13,7 +14,7 @@ export type DeliveryOptions = {
   allowed: ReadonlySet<AddressClass>;
   timeoutMs?: number;
   leaseMs?: number;
-  /** Backoff: base × 2^(attempt-1), capped, times a random 50–100 % (jitter spreads retries of many notifications). */
+  /** Retry delays (server/lib/backoff): base doubling per attempt, capped, shortened by up to half at random. */
   baseBackoffMs?: number;
   maxBackoffMs?: number;
   batch?: number;
@@ -24,10 +25,6 @@ type Claimed = { id: string; endpointId: string; body: string; attempts: number 
 /** `t=<unix seconds>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`: the timestamp lets receivers refuse replays. */
 export function signature(secret: string, timestamp: number, body: string): string {
   return `t=${timestamp},v1=${createHmac("sha256", secret).update(`${timestamp}.${body}`).digest("hex")}`;
-}
-
-export function backoffMs(attempt: number, base: number, max: number, random = Math.random()): number {
-  return Math.round(Math.min(max, base * 2 ** (attempt - 1)) * (0.5 + random / 2));
 }
 
 async function claim(limit: number, leaseMs: number): Promise<Claimed[]> {
@@ -71,7 +68,8 @@ async function deliverOne(n: Claimed, opts: Required<DeliveryOptions>): Promise<
       // Only a refusal's first words are kept (what a receiver says is wrong); a 2xx body is nobody's business.
       response = answer.status >= 200 && answer.status < 300 ? null : answer.text || null;
       // Alertmanager's rule: network errors, 5xx (and 429, too many requests) are retried; other 4xx are not.
-      outcome = answer.status >= 200 && answer.status < 300 ? "delivered" : answer.status === 429 || answer.status >= 500 ? "retry" : "failed";
+      outcome =
+        answer.status >= 200 && answer.status < 300 ? "delivered" : answer.status === 429 || answer.status >= 500 ? "retry" : "failed";
     } catch (e) {
       error =
         e instanceof TargetRefused ? `refused: ${e.message}` : (((e as Error).cause as Error | undefined)?.message ?? (e as Error).message);
@@ -90,7 +88,13 @@ async function deliverOne(n: Claimed, opts: Required<DeliveryOptions>): Promise<
         lockedUntil: null,
         status: outcome === "retry" ? "pending" : outcome,
         ...(outcome === "delivered" ? { deliveredAt: new Date() } : {}),
-        ...(outcome === "retry" ? { nextAttemptAt: new Date(Date.now() + backoffMs(attempt, opts.baseBackoffMs, opts.maxBackoffMs)) } : {}),
+        ...(outcome === "retry"
+          ? {
+              nextAttemptAt: new Date(
+                Date.now() + retryDelayMs(attempt, { firstMs: opts.baseBackoffMs, maxMs: opts.maxBackoffMs, jitter: 0.5 }),
+              ),
+            }
+          : {}),
       },
     }),
   ]);

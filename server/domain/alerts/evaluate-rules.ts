@@ -3,7 +3,7 @@
 // the outbox in the same transaction as the state change — so a crash can lose neither.
 import { db, type Prisma } from "@/server/db";
 import { INACTIVE, stepAlert, type AlertMemory, type AlertState } from "./alert-state";
-import { ObservationContext } from "./observe";
+import { alertKind, ObservationContext } from "./kinds";
 import { fingerprintOf, groupAlerts, renderBody, type NotifiedAlert } from "./payloads";
 import { describeRule } from "./rules";
 import { activeSilences, isSilenced } from "./silences";
@@ -24,7 +24,7 @@ function reasonOf(alerts: { status: string; reason: string }[]): string {
 export async function evaluateRules(opts: EvaluationOptions): Promise<{ rules: number; notifications: number; firing: number }> {
   const now = opts.now ?? new Date();
   const rules = await db.alertRule.findMany({ where: { enabled: true }, orderBy: { name: "asc" } });
-  const ctx = new ObservationContext(opts.lag ?? {});
+  const ctx = new ObservationContext(opts.lag ?? {}, now);
   const silences = await activeSilences(now);
   const endpoints = await db.webhookEndpoint.findMany({ where: { enabled: true } });
   let notifications = 0;
@@ -34,7 +34,8 @@ export async function evaluateRules(opts: EvaluationOptions): Promise<{ rules: n
   const open = new Set((await db.alert.findMany({ where: { state: { not: "inactive" } }, select: { ruleId: true } })).map((a) => a.ruleId));
 
   for (const rule of rules) {
-    const observations = await ctx.observe(rule);
+    // A stored rule of a kind this version no longer has observes nothing (its alerts resolve).
+    const observations = (await alertKind(rule.kind)?.observe(rule, ctx)) ?? [];
     if (!open.has(rule.id) && !observations.some((o) => o.active)) continue;
     const extra = rule.labels as Record<string, string>;
     await db.$transaction(async (tx) => {

@@ -1,6 +1,7 @@
 // Public API of the alerts context: rules, their evaluation and lifecycle, silences, webhook
 // endpoints and the notification outbox.
-export { RULE_KINDS, RuleInput, createRule, updateRule, setRuleEnabled, deleteRule, listRules, describeRule, type RuleKind } from "./rules";
+export { RuleInput, createRule, updateRule, setRuleEnabled, deleteRule, listRules, describeRule } from "./rules";
+export { RULE_KINDS, alertKindCatalog, type AlertKind } from "./kinds";
 export { evaluateRules, type EvaluationOptions } from "./evaluate-rules";
 export { stepAlert, INACTIVE, type AlertMemory, type AlertState } from "./alert-state";
 export { createSilence, expireSilence, activeSilences, SilenceInput } from "./silences";
@@ -14,7 +15,7 @@ export {
   listNotifications,
   allowedTargets,
 } from "./webhooks";
-export { deliverDue, signature, backoffMs, type DeliveryOptions } from "./deliver";
+export { deliverDue, signature, type DeliveryOptions } from "./deliver";
 export { sealLegacyEndpoints } from "./webhook-secrets";
 export { pruneAlertHistory } from "./prune-history";
 export { postWebhook } from "./post-webhook";

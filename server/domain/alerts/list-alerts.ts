@@ -1,5 +1,8 @@
 // The Alerts page's data: what is firing or pending now, what changed recently, silences.
 import { db } from "@/server/db";
+import { clusterNames } from "@/server/domain/connections";
+import { listGroupRefs } from "@/server/domain/consumers";
+import { listTopicRefs } from "@/server/domain/topics";
 import { describeRule } from "./rules";
 
 export async function listAlerts() {
@@ -85,26 +88,17 @@ async function alertLinks(alerts: { id: string; labels: Record<string, string> }
   const flat = alerts.map((a): Record<string, string | undefined> & { id: string } => ({ ...a.labels, id: a.id }));
   const groups = flat.filter((l) => l.cluster && l.group);
   const topics = flat.filter((l) => l.cluster && l.topic);
-  const [groupRows, topicRows] = await Promise.all([
-    groups.length
-      ? db.consumerGroup.findMany({
-          where: { deletedAt: null, groupId: { in: groups.map((l) => l.group!) } },
-          select: { id: true, groupId: true, cluster: { select: { name: true } } },
-        })
-      : [],
-    topics.length
-      ? db.topic.findMany({
-          where: { deletedAt: null, name: { in: topics.map((l) => l.topic!) } },
-          select: { id: true, name: true, deadLetter: true, cluster: { select: { name: true } } },
-        })
-      : [],
+  const [groupRows, topicRows, clusters] = await Promise.all([
+    groups.length ? listGroupRefs({ groupIds: groups.map((l) => l.group!) }) : [],
+    topics.length ? listTopicRefs({ names: topics.map((l) => l.topic!) }) : [],
+    clusterNames(),
   ]);
   for (const l of groups) {
-    const g = groupRows.find((r) => r.groupId === l.group && r.cluster.name === l.cluster);
+    const g = groupRows.find((r) => r.groupId === l.group && clusters.get(r.clusterId) === l.cluster);
     if (g) out.set(l.id, `/consumers/${g.id}`);
   }
   for (const l of topics) {
-    const t = topicRows.find((r) => r.name === l.topic && r.cluster.name === l.cluster);
+    const t = topicRows.find((r) => r.name === l.topic && clusters.get(r.clusterId) === l.cluster);
     if (t) out.set(l.id, t.deadLetter ? `/dead-letters/${t.id}` : `/topics/${t.id}`);
   }
   return out;

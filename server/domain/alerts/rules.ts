@@ -5,21 +5,11 @@ import { db } from "@/server/db";
 import { audited } from "@/server/domain/audit";
 import { authorize, type Actor } from "@/server/domain/identity";
 import { DomainError } from "@/server/errors";
-
-export const RULE_KINDS = [
-  "group_lag_offsets",
-  "group_lag_seconds",
-  "group_status",
-  "dlq_depth",
-  "dlq_inflow",
-  "dlq_new_exception",
-  "cluster_unreachable",
-] as const;
-export type RuleKind = (typeof RULE_KINDS)[number];
+import { alertKind, RULE_KINDS } from "./kinds";
 
 export const RuleInput = z.object({
   name: z.string().trim().min(1, "a rule needs a name").max(200),
-  kind: z.enum(RULE_KINDS),
+  kind: z.enum(RULE_KINDS, { message: `the condition is one of ${RULE_KINDS.join(", ")}` }),
   threshold: z.number().min(0).max(1e15).default(0),
   clusterId: z.string().uuid().nullable().default(null),
   target: z.string().trim().min(1).max(300).default("*"),
@@ -146,20 +136,7 @@ export async function listRules() {
 
 /** Human wording of a rule's condition, for lists and notifications. */
 export function describeRule(r: { kind: string; threshold: number; target: string; forSeconds: number }): string {
-  const what = {
-    group_lag_offsets: `lag above ${r.threshold.toLocaleString("en")} messages`,
-    group_lag_seconds: `lag above ${r.threshold} s`,
-    group_status: `lag status ${r.threshold >= 2 ? "ERR" : "WARN or ERR"}`,
-    dlq_depth: `DLQ holds more than ${r.threshold.toLocaleString("en")} records`,
-    dlq_inflow: `DLQ inflow above ${r.threshold}/min`,
-    dlq_new_exception: `a new exception class in a DLQ (alerts for ${newExceptionWindowMinutes(r.threshold)} min)`,
-    cluster_unreachable: "cluster unreachable",
-  }[r.kind as RuleKind];
-  const on = r.kind.startsWith("group") ? "groups" : r.kind.startsWith("dlq") ? "DLQs" : "clusters";
-  return `${what} (${on} ${r.target === "*" ? "all" : `matching ${r.target}`}${r.forSeconds ? `, for ${r.forSeconds} s` : ""})`;
-}
-
-/** A dlq_new_exception rule's threshold is how long a new class stays alerting, in minutes (0: an hour). */
-export function newExceptionWindowMinutes(threshold: number): number {
-  return threshold > 0 ? threshold : 60;
+  const k = alertKind(r.kind);
+  if (!k) return `unknown condition ${r.kind}`;
+  return `${k.condition(r.threshold)} (${k.watches} ${r.target === "*" ? "all" : `matching ${r.target}`}${r.forSeconds ? `, for ${r.forSeconds} s` : ""})`;
 }

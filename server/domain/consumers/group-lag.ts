@@ -2,7 +2,8 @@
 // and seconds (interpolated over the persisted log-end samples). Computed for a page of groups at once.
 import { env } from "@/env";
 import { db } from "@/server/db";
-import type { GroupMemberInfo } from "@/server/kafka";
+import { partitionEnds } from "@/server/domain/topics";
+import type { GroupMemberInfo } from "@/server/brokers/kafka";
 import { ratePerSecond, secondsToDrain } from "./drain";
 import { groupStatus, partitionStatus, type GroupStatus, type PartitionStatus } from "./lag-status";
 import { estimateTimeLag, offsetLag, type EndSample, type TimeLag } from "./time-lag";
@@ -61,9 +62,7 @@ export async function lagForGroups(groupRowIds: string[], opts: LagOptions = {})
       ...new Set(clusterGroups.flatMap((g) => [...g.offsets.map((o) => o.topic), ...assigned(g.members).map((a) => a.topic)])),
     ];
     const [ends, samples] = await Promise.all([
-      db.$queryRaw<{ topic: string; partition: number; endOffset: bigint; stableOffset: bigint | null }[]>`
-        SELECT t.name AS topic, p.partition, p."endOffset", p."stableOffset" FROM "TopicPartition" p JOIN "Topic" t ON t.id = p."topicId"
-        WHERE t."clusterId" = ${clusterId} AND t."deletedAt" IS NULL AND t.name = ANY(${topics}::text[])`,
+      partitionEnds(clusterId, topics),
       db.$queryRaw<{ topic: string; partition: number; observedAt: Date; endOffset: bigint }[]>`
         SELECT topic, partition, "observedAt", "endOffset" FROM "PartitionEndSample"
         WHERE "clusterId" = ${clusterId} AND topic = ANY(${topics}::text[]) AND "observedAt" > ${new Date(Date.now() - SAMPLE_WINDOW_MS)}

@@ -8,3 +8,4 @@ export { listGroups, ListGroupsInput, groupsReadingTopic, getGroup } from "./que
 export { lagMetrics, type GroupLagMetrics } from "./lag-metrics";
 export { refreshLagSummaries, lagHistory, groupLagHistory, pruneLagSamples } from "./lag-summary";
 export { worstGroups } from "./worst-groups";
+export { listGroupRefs, committedReads, type GroupRef } from "./group-refs";

@@ -1,6 +1,7 @@
 // The figures /metrics exposes about consumers: lag per partition (offsets and seconds) and Burrow
 // status per group, for every group that is not dead. Paged through lagForGroups so memory stays flat.
 import { db } from "@/server/db";
+import { clusterNames } from "@/server/domain/connections";
 import { lagForGroups, type PartitionLag } from "./group-lag";
 import type { GroupStatus } from "./lag-status";
 
@@ -19,15 +20,15 @@ export async function* lagMetrics(pageSize = 200): AsyncGenerator<GroupLagMetric
       orderBy: { id: "asc" },
       take: pageSize,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-      select: { id: true, groupId: true, cluster: { select: { name: true } } },
+      select: { id: true, groupId: true, clusterId: true },
     });
     if (groups.length === 0) return;
-    const lag = await lagForGroups(groups.map((g) => g.id));
+    const [lag, clusters] = await Promise.all([lagForGroups(groups.map((g) => g.id)), clusterNames()]);
     for (const g of groups) {
       const l = lag.get(g.id);
       if (!l) continue;
       yield {
-        cluster: g.cluster.name,
+        cluster: clusters.get(g.clusterId) ?? g.clusterId,
         group: g.groupId,
         status: l.status,
         partitions: l.partitions.map(({ topic, partition, lag: offsets, timeLagSeconds }) => ({

@@ -1,7 +1,9 @@
 import { db, Prisma } from "@/server/db";
+import { clusterNames } from "@/server/domain/connections";
+import { listTopicRefs } from "@/server/domain/topics";
 import { z } from "zod";
 import { DomainError, parseInput } from "@/server/errors";
-import type { GroupMemberInfo } from "@/server/kafka";
+import type { GroupMemberInfo } from "@/server/brokers/kafka";
 import { lagForGroups, type LagOptions } from "./group-lag";
 import { lagHistory } from "./lag-summary";
 
@@ -36,17 +38,22 @@ export async function listGroups(raw: ListGroupsInput) {
             : [{ groupId: input.dir }],
       skip: (input.page - 1) * input.pageSize,
       take: input.pageSize,
-      include: { cluster: { select: { name: true } }, _count: { select: { offsets: true } } },
+      include: { _count: { select: { offsets: true } } },
     }),
   ]);
   const ids = rows.map((r) => r.id);
-  const [topicsByGroup, lag, history] = await Promise.all([topicsOf(ids), lagForGroups(ids), lagHistory(ids, 60)]);
+  const [topicsByGroup, lag, history, clusters] = await Promise.all([
+    topicsOf(ids),
+    lagForGroups(ids),
+    lagHistory(ids, 60),
+    clusterNames(),
+  ]);
   return {
     items: rows.map((g) => ({
       id: g.id,
       groupId: g.groupId,
       clusterId: g.clusterId,
-      clusterName: g.cluster.name,
+      clusterName: clusters.get(g.clusterId) ?? "",
       state: g.state,
       memberCount: g.memberCount,
       partitionCount: g._count.offsets,
@@ -103,18 +110,18 @@ export async function groupsReadingTopic(clusterId: string, topic: string) {
 
 /** One group with its members and lag per partition (the group page). */
 export async function getGroup(id: string, opts: LagOptions = {}) {
-  const g = await db.consumerGroup.findUnique({ where: { id }, include: { cluster: { select: { name: true } } } });
+  const g = await db.consumerGroup.findUnique({ where: { id } });
   if (!g) throw new DomainError("NOT_FOUND", "consumer group not found", { id });
   const lag = (await lagForGroups([id], opts)).get(id)!;
-  const topicIds = await db.topic.findMany({
-    where: { clusterId: g.clusterId, name: { in: [...new Set(lag.partitions.map((p) => p.topic))] } },
-    select: { id: true, name: true },
-  });
+  const [topicIds, clusters] = await Promise.all([
+    listTopicRefs({ clusterIds: [g.clusterId], names: [...new Set(lag.partitions.map((p) => p.topic))], includeDeleted: true }),
+    clusterNames([g.clusterId]),
+  ]);
   return {
     id: g.id,
     groupId: g.groupId,
     clusterId: g.clusterId,
-    clusterName: g.cluster.name,
+    clusterName: clusters.get(g.clusterId) ?? "",
     state: g.state,
     protocol: g.protocol,
     members: g.members as unknown as GroupMemberInfo[],

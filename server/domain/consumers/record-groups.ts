@@ -1,11 +1,17 @@
 // Writes the consumer groups of one collector snapshot: state, members with their assignments, and
 // committed offsets. Keyed by (cluster, group) and (group, topic, partition): a replay is harmless.
 import { db } from "@/server/db";
-import type { GroupInfo } from "@/server/kafka";
+import type { GroupInfo } from "@/server/brokers/kafka";
 
 const json = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x));
 
-export async function recordGroups(clusterId: string, groups: GroupInfo[], observedAt: Date): Promise<void> {
+/** `ends`: the log-end offsets of the same snapshot, for the lag at each commit (0 where unknown). */
+export async function recordGroups(
+  clusterId: string,
+  groups: GroupInfo[],
+  observedAt: Date,
+  ends: { topic: string; partition: number; endOffset: bigint }[] = [],
+): Promise<void> {
   const rows = groups.map((g) => ({
     groupId: g.groupId,
     state: g.state,
@@ -14,7 +20,13 @@ export async function recordGroups(clusterId: string, groups: GroupInfo[], obser
     members: g.members,
     memberCount: g.members.length,
   }));
-  const offsets = groups.flatMap((g) => (g.offsets ?? []).map((o) => ({ groupId: g.groupId, ...o })));
+  const endOf = new Map(ends.map((e) => [`${e.topic}\u0000${e.partition}`, e.endOffset]));
+  const offsets = groups.flatMap((g) =>
+    (g.offsets ?? []).map((o) => {
+      const end = endOf.get(`${o.topic}\u0000${o.partition}`) ?? o.committed;
+      return { groupId: g.groupId, ...o, lag: end > o.committed ? end - o.committed : 0n };
+    }),
+  );
   // Only groups whose offsets were read this time may lose offsets they no longer have.
   const offsetsRead = groups.filter((g) => g.offsets !== null).map((g) => g.groupId);
   const ids = groups.map((g) => g.groupId);
@@ -40,12 +52,9 @@ export async function recordGroups(clusterId: string, groups: GroupInfo[], obser
       // with the lag at that moment; the ten newest per partition are kept.
       await tx.$executeRaw`
         INSERT INTO "GroupCommitSample" ("consumerGroupId", topic, partition, "observedAt", committed, lag)
-        SELECT g.id, x.topic, x.partition, ${observedAt}, x.committed::bigint,
-               GREATEST(0, COALESCE(tp."endOffset", x.committed::bigint) - x.committed::bigint)
-        FROM jsonb_to_recordset(${json(offsets)}::jsonb) AS x("groupId" text, topic text, partition int, committed text)
+        SELECT g.id, x.topic, x.partition, ${observedAt}, x.committed::bigint, x.lag::bigint
+        FROM jsonb_to_recordset(${json(offsets)}::jsonb) AS x("groupId" text, topic text, partition int, committed text, lag text)
         JOIN "ConsumerGroup" g ON g."clusterId" = ${clusterId} AND g."groupId" = x."groupId"
-        LEFT JOIN "Topic" t ON t."clusterId" = ${clusterId} AND t.name = x.topic AND t."deletedAt" IS NULL
-        LEFT JOIN "TopicPartition" tp ON tp."topicId" = t.id AND tp.partition = x.partition
         WHERE NOT EXISTS (
           SELECT 1 FROM "GroupCommitSample" s
           WHERE s."consumerGroupId" = g.id AND s.topic = x.topic AND s.partition = x.partition

@@ -4,6 +4,7 @@
 // the service) may add or remove it.
 import { z } from "zod";
 import { appendAudit } from "@/server/domain/audit";
+import { clusterExists } from "@/server/domain/connections";
 import { authorize, authorizeOwnerChange, type Actor } from "@/server/domain/identity";
 import { db } from "@/server/db";
 import { DomainError, parseInput } from "@/server/errors";
@@ -39,7 +40,7 @@ export async function declareEdges(actor: Actor, raws: DeclareEdgeInput[], sourc
   const owners = new Map<string, string | null>();
   for (const input of inputs) {
     if (!owners.has(input.service)) owners.set(input.service, await authorizeService(actor, input.service));
-    if (input.clusterId && !(await db.cluster.findUnique({ where: { id: input.clusterId }, select: { id: true } })))
+    if (input.clusterId && !(await clusterExists(input.clusterId)))
       throw new DomainError("NOT_FOUND", `No cluster with id ${input.clusterId}`);
   }
   return db.$transaction(async (tx) => {
@@ -97,7 +98,14 @@ export async function updateService(actor: Actor, raw: z.input<typeof UpdateServ
   authorizeOwnerChange(actor, `service "${input.name}"`, before?.ownerTeam ?? null, data.ownerTeam);
   return db.$transaction(async (tx) => {
     const after = await tx.service.upsert({ where: { name: input.name }, create: { name: input.name, ...data }, update: data });
-    await appendAudit(tx, actor, { action: "service.update", targetType: "service", targetId: input.name, team: data.ownerTeam ?? before?.ownerTeam, before, after });
+    await appendAudit(tx, actor, {
+      action: "service.update",
+      targetType: "service",
+      targetId: input.name,
+      team: data.ownerTeam ?? before?.ownerTeam,
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -113,7 +121,13 @@ export async function mapGroupToService(actor: Actor, raw: z.input<typeof MapGro
   const owners = new Set<string | null>();
   for (const s of [before?.service, input.service]) if (s) owners.add(await authorizeService(actor, s));
   const team = [...owners].find((o) => o !== null) ?? null;
-  const audit = { action: "lineage.map-group", targetType: "consumer-group", targetId: `${input.clusterId}/${input.groupId}`, team, before };
+  const audit = {
+    action: "lineage.map-group",
+    targetType: "consumer-group",
+    targetId: `${input.clusterId}/${input.groupId}`,
+    team,
+    before,
+  };
   if (input.service === null) {
     await db.$transaction(async (tx) => {
       await tx.groupServiceMapping.deleteMany({ where: key });

@@ -1,6 +1,7 @@
+import { clusterNames, listClusterRefs } from "@/server/domain/connections";
 import { db, Prisma } from "@/server/db";
 import { DomainError, parseInput } from "@/server/errors";
-import type { ConfigEntry } from "@/server/kafka";
+import type { ConfigEntry } from "@/server/brokers/kafka";
 import { ListTopicsInput } from "./topic-contracts";
 
 const ORDER: Record<string, (dir: Prisma.SortOrder) => Prisma.TopicOrderByWithRelationInput[]> = {
@@ -9,8 +10,50 @@ const ORDER: Record<string, (dir: Prisma.SortOrder) => Prisma.TopicOrderByWithRe
   messages: (dir) => [{ messageCount: dir }, { name: "asc" }],
   rate: (dir) => [{ messagesPerSec: { sort: dir, nulls: "last" } }, { name: "asc" }],
   owner: (dir) => [{ ownerTeam: { sort: dir, nulls: "last" } }, { name: "asc" }],
-  cluster: (dir) => [{ cluster: { name: dir } }, { name: "asc" }],
 };
+
+const TOPIC_ROW = {
+  id: true,
+  name: true,
+  internal: true,
+  deadLetter: true,
+  partitionCount: true,
+  replicationFactor: true,
+  messageCount: true,
+  messagesPerSec: true,
+  ownerTeam: true,
+  tags: true,
+  deletedAt: true,
+  clusterId: true,
+} satisfies Prisma.TopicSelect;
+
+/** One page ordered by cluster name (clusters are named in another context): walk the clusters in
+ *  name order and take from each the part of the page it covers. */
+async function pageByCluster(where: Prisma.TopicWhereInput, dir: Prisma.SortOrder, skip: number, take: number) {
+  const clusters = (await listClusterRefs()).map((c) => c.id);
+  if (dir === "desc") clusters.reverse();
+  const counts = new Map((await db.topic.groupBy({ by: ["clusterId"], where, _count: true })).map((g) => [g.clusterId, g._count]));
+  const rows: Prisma.TopicGetPayload<{ select: typeof TOPIC_ROW }>[] = [];
+  let offset = skip;
+  for (const clusterId of clusters) {
+    const n = counts.get(clusterId) ?? 0;
+    if (offset >= n) {
+      offset -= n;
+      continue;
+    }
+    const part = await db.topic.findMany({
+      where: { ...where, clusterId },
+      orderBy: [{ name: "asc" }],
+      skip: offset,
+      take: take - rows.length,
+      select: TOPIC_ROW,
+    });
+    rows.push(...part);
+    offset = 0;
+    if (rows.length >= take) break;
+  }
+  return rows;
+}
 
 export async function listTopics(raw: ListTopicsInput) {
   const input = parseInput(ListTopicsInput, raw);
@@ -31,32 +74,16 @@ export async function listTopics(raw: ListTopicsInput) {
         }
       : {}),
   };
-  const [total, rows] = await Promise.all([
+  const skip = (input.page - 1) * input.pageSize;
+  const [total, rows, names] = await Promise.all([
     db.topic.count({ where }),
-    db.topic.findMany({
-      where,
-      orderBy: ORDER[input.sort]!(input.dir),
-      skip: (input.page - 1) * input.pageSize,
-      take: input.pageSize,
-      select: {
-        id: true,
-        name: true,
-        internal: true,
-        deadLetter: true,
-        partitionCount: true,
-        replicationFactor: true,
-        messageCount: true,
-        messagesPerSec: true,
-        ownerTeam: true,
-        tags: true,
-        deletedAt: true,
-        clusterId: true,
-        cluster: { select: { name: true } },
-      },
-    }),
+    input.sort === "cluster"
+      ? pageByCluster(where, input.dir, skip, input.pageSize)
+      : db.topic.findMany({ where, orderBy: ORDER[input.sort]!(input.dir), skip, take: input.pageSize, select: TOPIC_ROW }),
+    clusterNames(),
   ]);
   return {
-    items: rows.map(({ cluster, ...t }) => ({ ...t, messageCount: Number(t.messageCount), clusterName: cluster.name })),
+    items: rows.map((t) => ({ ...t, messageCount: Number(t.messageCount), clusterName: names.get(t.clusterId) ?? "" })),
     total,
     page: input.page,
     pageSize: input.pageSize,
@@ -76,15 +103,16 @@ export async function topicFacets() {
 export async function getTopic(id: string) {
   const t = await db.topic.findUnique({
     where: { id },
-    include: { cluster: { select: { name: true, status: true } }, partitions: { orderBy: { partition: "asc" } } },
+    include: { partitions: { orderBy: { partition: "asc" } } },
   });
   if (!t) throw new DomainError("NOT_FOUND", "topic not found", { id });
+  const [cluster] = await listClusterRefs([t.clusterId]);
   return {
     id: t.id,
     name: t.name,
     clusterId: t.clusterId,
-    clusterName: t.cluster.name,
-    clusterStatus: t.cluster.status,
+    clusterName: cluster?.name ?? "",
+    clusterStatus: cluster?.status ?? "UNKNOWN",
     internal: t.internal,
     deadLetter: t.deadLetter,
     partitionCount: t.partitionCount,
@@ -117,8 +145,9 @@ export async function findTopicsByName(names: string[]) {
   if (!names.length) return [];
   const rows = await db.topic.findMany({
     where: { name: { in: names }, deletedAt: null },
-    select: { id: true, name: true, ownerTeam: true, cluster: { select: { name: true } } },
+    select: { id: true, name: true, ownerTeam: true, clusterId: true },
     orderBy: { name: "asc" },
   });
-  return rows.map((r) => ({ id: r.id, name: r.name, ownerTeam: r.ownerTeam, clusterName: r.cluster.name }));
+  const clusters = await clusterNames([...new Set(rows.map((r) => r.clusterId))]);
+  return rows.map((r) => ({ id: r.id, name: r.name, ownerTeam: r.ownerTeam, clusterName: clusters.get(r.clusterId) ?? "" }));
 }

@@ -1,31 +1,24 @@
 // Writes one snapshot of a cluster as the collector read it. Keyed by (cluster, topic name) and
 // (topic, partition), so replaying a snapshot changes nothing; set-based SQL keeps a 10,000-topic
 // cluster to a handful of statements. Declared metadata (owner, description, tags) is never touched.
-import { env } from "@/env";
 import { db } from "@/server/db";
-import { dlqMatcher } from "./dead-letter-names";
-import type { BrokerInfo, TopicInfo } from "@/server/kafka";
+import type { TopicInfo } from "@/server/brokers/kafka";
 
 export interface CatalogRecord {
   clusterId: string;
   observedAt: Date;
-  controllerId: number | null;
-  brokers: BrokerInfo[];
-  topics: TopicInfo[];
-  elapsedMs: number;
-  /** Part of the cluster could not be read (shown with the status; the rest was recorded). */
-  warning?: string | null;
+  /** each topic as read, and whether it is a dead-letter queue by name (the dead-letters context decides) */
+  topics: (TopicInfo & { deadLetter: boolean })[];
 }
 
 const json = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x));
 
 export async function recordCatalog(rec: CatalogRecord): Promise<void> {
   const { clusterId, observedAt } = rec;
-  const isDeadLetter = dlqMatcher(env.DLQ_NAME_PATTERNS?.split(","));
   const topics = rec.topics.map((t) => ({
     name: t.name,
     internal: t.internal,
-    deadLetter: !t.internal && isDeadLetter(t.name),
+    deadLetter: t.deadLetter,
     partitionCount: t.partitions.length,
     replicationFactor: Math.max(0, ...t.partitions.map((p) => p.replicas.length)),
     endSum: t.partitions.reduce((s, p) => s + p.endOffset, 0n),
@@ -37,13 +30,6 @@ export async function recordCatalog(rec: CatalogRecord): Promise<void> {
 
   await db.$transaction(
     async (tx) => {
-      await tx.$executeRaw`
-        INSERT INTO "Broker" ("clusterId", "nodeId", host, port, rack, "lastSeenAt")
-        SELECT ${clusterId}, x."nodeId", x.host, x.port, x.rack, ${observedAt}
-        FROM jsonb_to_recordset(${json(rec.brokers)}::jsonb) AS x("nodeId" int, host text, port int, rack text)
-        ON CONFLICT ("clusterId", "nodeId") DO UPDATE SET host = EXCLUDED.host, port = EXCLUDED.port, rack = EXCLUDED.rack, "lastSeenAt" = EXCLUDED."lastSeenAt"`;
-      await tx.$executeRaw`DELETE FROM "Broker" WHERE "clusterId" = ${clusterId} AND "lastSeenAt" < ${observedAt}`;
-
       // Rate = growth of the summed log-end offsets since the previous sample. A shrinking sum means
       // the topic was recreated: no rate until the next sample.
       await tx.$executeRaw`
@@ -95,27 +81,7 @@ export async function recordCatalog(rec: CatalogRecord): Promise<void> {
           FROM jsonb_to_recordset(${json(configs)}::jsonb) AS x(name text, configs jsonb)
           WHERE t."clusterId" = ${clusterId} AND t.name = x.name`;
       }
-
-      await tx.cluster.update({
-        where: { id: clusterId },
-        data: {
-          status: "OK",
-          lastError: rec.warning ?? null,
-          unreachableSince: null,
-          lastSyncAt: observedAt,
-          lastSyncMs: Math.round(rec.elapsedMs),
-          controllerId: rec.controllerId,
-        },
-      });
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
-}
-
-/** Keeps the first moment it became unreachable, so "since" means since, not "last failed at". */
-export async function markClusterUnreachable(clusterId: string, error: string, at: Date): Promise<void> {
-  await db.$executeRaw`
-    UPDATE "Cluster" SET status = 'UNREACHABLE', "lastError" = ${error.slice(0, 2_000)},
-      "unreachableSince" = COALESCE("unreachableSince", ${at}), "updatedAt" = now()
-    WHERE id = ${clusterId}`;
 }

@@ -8,3 +8,4 @@ export { spanKey, type Journey, type JourneyRow, type JourneySpan, type Hop } fr
 export { searchTraces, traceFacets, SearchTracesInput, type TraceSummary } from "./search-traces";
 export { getSpan, type SpanRef } from "./get-span";
 export { spanIngestRate } from "./ingest-rate";
+export { messagingFlowsReceived, messagingCountsSince, hopLatenciesSince, type MessagingFlow } from "./messaging-aggregates";

@@ -11,25 +11,15 @@ import type { RouterOutputs } from "@/server/api/root";
 
 type Rule = RouterOutputs["alerts"]["rules"][number];
 
-// What the threshold means for each kind, so the form can say it next to the number.
-const KINDS = {
-  group_lag_offsets: { label: "Consumer group lag (messages)", unit: "messages behind", on: "Group id pattern" },
-  group_lag_seconds: { label: "Consumer group lag (seconds)", unit: "seconds behind", on: "Group id pattern" },
-  group_status: { label: "Consumer group lag status", unit: "1 = WARN or worse, 2 = ERR", on: "Group id pattern" },
-  dlq_depth: { label: "Dead-letter queue depth", unit: "records", on: "DLQ topic pattern" },
-  dlq_inflow: { label: "Dead-letter queue inflow", unit: "records per minute", on: "DLQ topic pattern" },
-  dlq_new_exception: { label: "New exception class in a DLQ", unit: "minutes it stays firing (0 = 60)", on: "DLQ topic pattern" },
-  cluster_unreachable: { label: "Cluster unreachable", unit: "", on: "Cluster name pattern" },
-} as const;
-type Kind = keyof typeof KINDS;
-
 export function RuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const clusters = useQuery(trpc.clusters.list.queryOptions());
   const endpoints = useQuery(trpc.alerts.endpoints.queryOptions());
+  // The conditions and what their thresholds mean come from the server's registry of rule kinds.
+  const kinds = useQuery(trpc.alerts.kinds.queryOptions());
   const [name, setName] = useState(rule?.name ?? "");
-  const [kind, setKind] = useState<Kind>((rule?.kind as Kind) ?? "group_lag_offsets");
+  const [kind, setKind] = useState(rule?.kind ?? "group_lag_offsets");
   const [threshold, setThreshold] = useState(String(rule?.threshold ?? 1000));
   const [clusterId, setClusterId] = useState(rule?.clusterId ?? "");
   const [target, setTarget] = useState(rule?.target ?? "*");
@@ -78,7 +68,7 @@ export function RuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => vo
     if (rule) update.mutate({ id: rule.id, rule: values });
     else create.mutate(values);
   };
-  const meta = KINDS[kind];
+  const meta = kinds.data?.find((k) => k.kind === kind);
   return (
     <FormCard onSubmit={submit} label={rule ? `Edit rule ${rule.name}` : "New rule"} title={rule ? `Edit ${rule.name}` : "New alert rule"}>
       <div className="grid gap-4 md:grid-cols-3">
@@ -95,17 +85,17 @@ export function RuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => vo
         </label>
         <label className="text-sm">
           Condition
-          <select className={fieldClass} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-            {Object.entries(KINDS).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v.label}
+          <select className={fieldClass} value={kind} onChange={(e) => setKind(e.target.value)} disabled={!kinds.data}>
+            {(kinds.data ?? [{ kind, label: kinds.isError ? "conditions could not be loaded" : "loading…" }]).map((k) => (
+              <option key={k.kind} value={k.kind}>
+                {k.label}
               </option>
             ))}
           </select>
         </label>
-        {kind !== "cluster_unreachable" ? (
+        {meta?.thresholdUnit ? (
           <label className="text-sm">
-            Threshold <span className="text-xs text-slate-500">({meta.unit})</span>
+            Threshold <span className="text-xs text-slate-500">({meta.thresholdUnit})</span>
             <input
               className={fieldClass}
               type="number"
@@ -131,7 +121,7 @@ export function RuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => vo
           </select>
         </label>
         <label className="text-sm">
-          {meta.on} <span className="text-xs text-slate-500">(* and ? wildcards)</span>
+          {meta?.targetLabel ?? "Pattern"} <span className="text-xs text-slate-500">(* and ? wildcards)</span>
           <input className={`${fieldClass} font-mono`} value={target} onChange={(e) => setTarget(e.target.value)} />
         </label>
         <label className="text-sm">

@@ -6,7 +6,7 @@ import { useSearchParams } from "next/navigation";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_trpc/react";
-import type { DecodedPayload } from "@/server/domain/topics";
+import type { DecodedPayload } from "@/server/domain/schemas";
 
 function Payload({ label, payload }: { label: string; payload: DecodedPayload }) {
   return (

@@ -1,7 +1,8 @@
 // AsyncAPI 3.0 from the live catalog: servers from cluster bootstrap addresses, channels from topics,
 // messages from the latest registered schema of "<topic>-value", operations from the lineage graph
 // (send for each producer, receive for each consumer), each marked observed and/or declared.
-import { db } from "@/server/db";
+import { listClusterRefs } from "@/server/domain/connections";
+import { listTopicRefs } from "@/server/domain/topics";
 import { getSchemaById, subjectsForTopics } from "@/server/domain/schemas";
 import type { LineageEdge, LineageGraph, LineageNode } from "../graph-types";
 import { loadLineageGraph } from "../load-graph";
@@ -36,11 +37,8 @@ export async function exportAsyncApi(scope: { clusterId?: string; team?: string 
   const topicNodes = g.nodes.filter((n) => n.kind === "topic");
   const clusterIds = [...new Set(topicNodes.flatMap((n) => (n.clusterId ? [n.clusterId] : [])))];
   const [clusters, topics] = await Promise.all([
-    db.cluster.findMany({ where: { id: { in: clusterIds } }, select: { id: true, name: true, bootstrapServers: true } }),
-    db.topic.findMany({
-      where: { id: { in: topicNodes.flatMap((n) => (n.ref ? [n.ref] : [])) } },
-      select: { id: true, partitionCount: true, replicationFactor: true, description: true, ownerTeam: true, tags: true },
-    }),
+    listClusterRefs(clusterIds),
+    listTopicRefs({ ids: topicNodes.flatMap((n) => (n.ref ? [n.ref] : [])), includeDeleted: true }),
   ]);
   const topicRows = new Map(topics.map((t) => [t.id, t]));
   const subjects = await subjectsForTopics([...new Set(topicNodes.map((n) => n.label))]);

@@ -1,0 +1,92 @@
+// One retention pass at a chosen moment: everything past its retention goes, everything within stays,
+// and a notification not yet delivered stays however old it is (the outbox loses nothing).
+import { describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import { createTestCluster } from "@/test/catalog-helpers";
+import { uniqueName } from "@/test/kafka-helpers";
+import { pruneOnce } from "./prune-once";
+
+const DAY = 86_400_000;
+const hex = (n: number, len: number) => n.toString(16).padStart(len, "0");
+
+describe("retention", () => {
+  it("prunes spans, lag samples, alert history, sessions and audit entries past their time, and nothing else", async () => {
+    // A moment far ahead, so every row this test writes is "old" or "new" relative to it alone.
+    const now = new Date(Date.now() + 400 * DAY);
+    const at = (msBefore: number) => new Date(now.getTime() - msBefore);
+    const ns = (d: Date) => BigInt(d.getTime()) * 1_000_000n;
+    const service = uniqueName("retained");
+    const span = (n: number, start: Date) => ({
+      traceId: hex(0xabc000 + n, 32),
+      spanId: hex(n, 16),
+      name: "op",
+      service,
+      kind: 1,
+      startNs: ns(start),
+      endNs: ns(start) + 1_000n,
+      statusCode: 0,
+      attributes: {},
+      resource: {},
+      events: [],
+      links: [],
+    });
+    await db.span.createMany({
+      data: [span(1, at(100 * 3_600_000)), span(2, at(3_600_000)), span(3, new Date(now.getTime() + 3 * DAY))],
+    });
+
+    const cluster = await createTestCluster();
+    const group = await db.consumerGroup.create({
+      data: { clusterId: cluster.id, groupId: uniqueName("g"), state: "Stable", lastSeenAt: now },
+    });
+    await db.groupLagSample.createMany({
+      data: [
+        { consumerGroupId: group.id, observedAt: at(25 * 3_600_000), totalLag: 1n },
+        { consumerGroupId: group.id, observedAt: at(3_600_000), totalLag: 2n },
+      ],
+    });
+    await db.partitionEndSample.createMany({
+      data: [
+        { clusterId: cluster.id, topic: "t", partition: 0, observedAt: at(25 * 3_600_000), endOffset: 1n },
+        { clusterId: cluster.id, topic: "t", partition: 0, observedAt: at(3_600_000), endOffset: 2n },
+      ],
+    });
+
+    const endpoint = await db.webhookEndpoint.create({ data: { name: uniqueName("hook"), url: "https://example.test/…" } });
+    const note = (status: string, created: Date) => ({ endpointId: endpoint.id, kind: "test", body: "{}", status, createdAt: created });
+    await db.notification.createMany({
+      data: [note("delivered", at(31 * DAY)), note("failed", at(31 * DAY)), note("pending", at(90 * DAY)), note("delivered", at(DAY))],
+    });
+    const old = await db.notification.findFirstOrThrow({
+      where: { endpointId: endpoint.id, status: "delivered", createdAt: at(31 * DAY) },
+    });
+    await db.deliveryAttempt.create({ data: { notificationId: old.id, durationMs: 5, at: at(31 * DAY) } });
+
+    const actorName = uniqueName("auditor");
+    await db.auditEntry.createMany({
+      data: [
+        { actorKind: "user", actorName, action: "x", targetType: "t", at: at(401 * DAY) },
+        { actorKind: "user", actorName, action: "x", targetType: "t", at: at(DAY) },
+      ],
+    });
+
+    const user = await db.user.create({ data: { username: uniqueName("sleeper") } });
+    await db.session.createMany({
+      data: [
+        { id: uniqueName("expired"), userId: user.id, expiresAt: at(1000) },
+        { id: uniqueName("alive"), userId: user.id, expiresAt: new Date(now.getTime() + 1000) },
+      ],
+    });
+
+    await pruneOnce(now);
+
+    expect((await db.span.findMany({ where: { service } })).map((s) => s.spanId)).toEqual([hex(2, 16)]);
+    expect((await db.groupLagSample.findMany({ where: { consumerGroupId: group.id } })).map((s) => s.totalLag)).toEqual([2n]);
+    expect((await db.partitionEndSample.findMany({ where: { clusterId: cluster.id } })).map((s) => s.endOffset)).toEqual([2n]);
+    expect(
+      (await db.notification.findMany({ where: { endpointId: endpoint.id }, orderBy: { createdAt: "asc" } })).map((n) => n.status),
+    ).toEqual(["pending", "delivered"]);
+    expect(await db.deliveryAttempt.count({ where: { notificationId: old.id } })).toBe(0);
+    expect(await db.auditEntry.count({ where: { actorName } })).toBe(1);
+    expect((await db.session.findMany({ where: { userId: user.id } })).map((x) => x.id.split("-")[0])).toEqual(["alive"]);
+  });
+});

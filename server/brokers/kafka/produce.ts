@@ -1,0 +1,20 @@
+import { createKafka } from "./client";
+import type { ClusterConnection } from "./types";
+
+export type OutgoingRecord = { key: Buffer | null; value: Buffer | null; headers: Record<string, Buffer | string> };
+
+/** Produces records to a topic, at most `perSecond` per second (a redrive must not flood a consumer that just recovered). */
+export async function produceRecords(conn: ClusterConnection, topic: string, records: OutgoingRecord[], perSecond = 50): Promise<void> {
+  const producer = createKafka(conn).producer({ allowAutoTopicCreation: false, idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  try {
+    for (let i = 0; i < records.length; i += perSecond) {
+      const started = Date.now();
+      await producer.send({ topic, acks: -1, messages: records.slice(i, i + perSecond) });
+      const rest = 1_000 - (Date.now() - started);
+      if (i + perSecond < records.length && rest > 0) await new Promise((r) => setTimeout(r, rest));
+    }
+  } finally {
+    await producer.disconnect().catch(() => undefined);
+  }
+}

@@ -1,0 +1,87 @@
+// What one evaluation cycle reads once for all its rules, through the owning contexts: the groups of
+// each cluster scope, the topics each team owns, cluster names and the lag of every group (1,000
+// rules would otherwise read them 1,000 times).
+import { clusterNames, listClusterRefs, type ClusterRef } from "@/server/domain/connections";
+import { lagForGroups, listGroupRefs, type GroupLag, type GroupRef } from "@/server/domain/consumers";
+import { listTopicRefs, type TopicRef } from "@/server/domain/topics";
+import { globMatcher } from "@/server/lib/safe-regex";
+
+/** The parts of a rule an evaluation needs. */
+export type RuleScope = { kind: string; threshold: number; clusterId: string | null; target: string; ownerTeam: string | null };
+
+export class ObservationContext {
+  private lag: Promise<Map<string, GroupLag>> | null = null;
+  private names: Promise<Map<string, string>> | null = null;
+  private clusterList: Promise<ClusterRef[]> | null = null;
+  private readonly groupsByScope = new Map<string, Promise<GroupRef[]>>();
+  private readonly ownedByTeam = new Map<string, Promise<Set<string>>>();
+  constructor(
+    private readonly lagOptions: { minIdleMs?: number },
+    /** the evaluation's clock */
+    readonly now: Date = new Date(),
+  ) {}
+
+  clusterName(id: string): Promise<string> {
+    this.names ??= clusterNames();
+    return this.names.then((m) => m.get(id) ?? id);
+  }
+
+  clusters(): Promise<ClusterRef[]> {
+    this.clusterList ??= listClusterRefs();
+    return this.clusterList;
+  }
+
+  private scopeGroups(clusterId: string | null): Promise<GroupRef[]> {
+    const key = clusterId ?? "";
+    let rows = this.groupsByScope.get(key);
+    if (!rows) {
+      rows = listGroupRefs(clusterId ? { clusterIds: [clusterId] } : {});
+      this.groupsByScope.set(key, rows);
+    }
+    return rows;
+  }
+
+  private ownedTopics(team: string): Promise<Set<string>> {
+    let owned = this.ownedByTeam.get(team);
+    if (!owned) {
+      owned = listTopicRefs({ ownerTeam: team }).then((topics) => new Set(topics.map((t) => `${t.clusterId}/${t.name}`)));
+      this.ownedByTeam.set(team, owned);
+    }
+    return owned;
+  }
+
+  /** The rule's groups (target glob, cluster, and — for a team's rule — reading a topic the team owns) with their lag. */
+  async groupsWithLag(rule: RuleScope): Promise<{ group: GroupRef; lag: GroupLag; cluster: string }[]> {
+    const groups = await this.scopeGroups(rule.clusterId);
+    const owned = rule.ownerTeam ? await this.ownedTopics(rule.ownerTeam) : null;
+    const matches = globMatcher(rule.target);
+    const chosen = groups.filter((g) => matches(g.groupId) && (!owned || g.topics.some((t) => owned.has(`${g.clusterId}/${t}`))));
+    this.lag ??= this.scopeGroups(null).then((all) =>
+      lagForGroups(
+        all.map((g) => g.id),
+        this.lagOptions,
+      ),
+    );
+    const lag = await this.lag;
+    const out = [];
+    for (const g of chosen) {
+      const l = lag.get(g.id);
+      if (l) out.push({ group: g, lag: l, cluster: await this.clusterName(g.clusterId) });
+    }
+    return out;
+  }
+
+  /** The rule's dead-letter queues (target glob, cluster, team). */
+  async deadLetterQueues(rule: RuleScope, ids?: string[]): Promise<(TopicRef & { cluster: string })[]> {
+    const topics = await listTopicRefs({
+      deadLetter: true,
+      ...(ids ? { ids } : {}),
+      ...(rule.clusterId ? { clusterIds: [rule.clusterId] } : {}),
+      ...(rule.ownerTeam ? { ownerTeam: rule.ownerTeam } : {}),
+    });
+    const matches = globMatcher(rule.target);
+    const out = [];
+    for (const t of topics) if (matches(t.name)) out.push({ ...t, cluster: await this.clusterName(t.clusterId) });
+    return out;
+  }
+}

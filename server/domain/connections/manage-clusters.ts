@@ -1,0 +1,183 @@
+// Clusters are the installation's: only admins add, change, test or remove them, each change audited
+// (the audit redacts the encrypted password).
+import { appendAudit } from "@/server/domain/audit";
+import { authorize, type Actor } from "@/server/domain/identity";
+import { db, Prisma } from "@/server/db";
+import { DomainError, parseInput } from "@/server/errors";
+import { encryptSecret } from "@/server/lib/secrets";
+import { BootstrapServers, ClusterInput, UpdateClusterInput, type ParsedClusterInput } from "./cluster-contracts";
+import { toConnection } from "./cluster-connection";
+import { testConnection } from "./test-connection";
+
+function saslColumns(input: ParsedClusterInput, keepEncrypted: string | null) {
+  if (input.saslMechanism === "none") return { saslMechanism: null, saslUsername: null, saslPasswordEnc: null };
+  const password = input.saslPassword ? encryptSecret(input.saslPassword) : keepEncrypted;
+  return { saslMechanism: input.saslMechanism, saslUsername: input.saslUsername?.trim() ?? null, saslPasswordEnc: password };
+}
+
+async function ensureReachable(input: ParsedClusterInput, storedEncrypted: string | null) {
+  const conn = toConnection({ ...input, ...saslColumns(input, storedEncrypted) }, input.saslPassword || undefined);
+  const result = await testConnection(conn);
+  if (!result.ok) throw new DomainError("CLUSTER_UNREACHABLE", result.error ?? "cluster unreachable");
+}
+
+const ADMIN = { what: "clusters" };
+
+/**
+ * A stored SASL password is only ever sent where it was sent before: to the same bootstrap servers,
+ * with the same mechanism and user, and still over TLS if it was. Any other change needs it typed
+ * again; otherwise whoever may edit a cluster could point it at their own address and receive it.
+ */
+function reusableSecret(
+  stored: {
+    bootstrapServers: string[];
+    saslMechanism: string | null;
+    saslUsername: string | null;
+    tls: boolean;
+    saslPasswordEnc: string | null;
+  } | null,
+  input: ParsedClusterInput,
+): string | null {
+  if (!stored?.saslPasswordEnc || input.saslPassword) return null;
+  const same =
+    [...stored.bootstrapServers].sort().join(",") === [...input.bootstrapServers].sort().join(",") &&
+    stored.saslMechanism === input.saslMechanism &&
+    (stored.saslUsername ?? "") === (input.saslUsername?.trim() ?? "") &&
+    (!stored.tls || input.tls);
+  if (!same && input.saslMechanism !== "none")
+    throw new DomainError(
+      "INVALID_INPUT",
+      "saslPassword: type the password again: the stored one is only sent to the same servers, mechanism and user, over TLS if it was",
+    );
+  return same ? stored.saslPasswordEnc : null;
+}
+
+const auditView = (c: {
+  name: string;
+  bootstrapServers: string[];
+  clientId: string;
+  tls: boolean;
+  saslMechanism: string | null;
+  saslUsername: string | null;
+}) => ({
+  name: c.name,
+  bootstrapServers: c.bootstrapServers,
+  clientId: c.clientId,
+  tls: c.tls,
+  saslMechanism: c.saslMechanism,
+  saslUsername: c.saslUsername,
+});
+
+function rethrowUnique(e: unknown, name: string): never {
+  if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002") {
+    throw new DomainError("CONFLICT", `a cluster named "${name}" already exists`);
+  }
+  throw e;
+}
+
+/** Saves a cluster only after it answered: nothing is stored for an address that does not work. */
+export async function addCluster(actor: Actor, raw: ClusterInput): Promise<{ id: string }> {
+  authorize(actor, "admin", ADMIN);
+  const input = parseInput(ClusterInput, raw);
+  await ensureReachable(input, null);
+  try {
+    const row = await db.$transaction(async (tx) => {
+      const created = await tx.cluster.create({
+        data: {
+          name: input.name,
+          bootstrapServers: input.bootstrapServers,
+          clientId: input.clientId,
+          tls: input.tls,
+          ...saslColumns(input, null),
+        },
+      });
+      await appendAudit(tx, actor, { action: "cluster.create", targetType: "cluster", targetId: created.id, after: auditView(created) });
+      return created;
+    });
+    return { id: row.id };
+  } catch (e) {
+    rethrowUnique(e, input.name);
+  }
+}
+
+export async function updateCluster(actor: Actor, raw: UpdateClusterInput): Promise<{ id: string }> {
+  authorize(actor, "admin", ADMIN);
+  const input = parseInput(UpdateClusterInput, raw);
+  const existing = await db.cluster.findUnique({ where: { id: input.id } });
+  if (!existing) throw new DomainError("NOT_FOUND", "cluster not found", { id: input.id });
+  const keep = reusableSecret(existing, input);
+  await ensureReachable(input, keep);
+  try {
+    await db.$transaction(async (tx) => {
+      const after = await tx.cluster.update({
+        where: { id: input.id },
+        data: {
+          name: input.name,
+          bootstrapServers: input.bootstrapServers,
+          clientId: input.clientId,
+          tls: input.tls,
+          ...saslColumns(input, keep),
+        },
+      });
+      await appendAudit(tx, actor, {
+        action: "cluster.update",
+        targetType: "cluster",
+        targetId: input.id,
+        before: auditView(existing),
+        after: { ...auditView(after), passwordChanged: Boolean(input.saslPassword) },
+      });
+    });
+  } catch (e) {
+    rethrowUnique(e, input.name);
+  }
+  return { id: input.id };
+}
+
+/** Removes the cluster and everything synced from it (topics, groups); declared metadata goes too. */
+export async function removeCluster(actor: Actor, id: string): Promise<void> {
+  authorize(actor, "admin", ADMIN);
+  const existing = await db.cluster.findUnique({ where: { id } });
+  if (!existing) throw new DomainError("NOT_FOUND", "cluster not found", { id });
+  await db.$transaction(async (tx) => {
+    await tx.cluster.deleteMany({ where: { id } });
+    await appendAudit(tx, actor, { action: "cluster.delete", targetType: "cluster", targetId: id, before: auditView(existing) });
+  });
+}
+
+/** KAFKA_BROKERS at startup: registers or updates the cluster named "local", without a connection test
+ *  (the broker may start after us; the collector reports it unreachable until it is up). */
+export async function registerEnvCluster(actor: Actor, brokers: string, clientId: string): Promise<{ id: string }> {
+  authorize(actor, "admin", ADMIN);
+  const parsed = BootstrapServers.safeParse(brokers);
+  if (!parsed.success) throw new DomainError("INVALID_INPUT", `KAFKA_BROKERS: ${parsed.error.issues[0]?.message}`);
+  const before = await db.cluster.findUnique({ where: { name: "local" } });
+  if (before && before.source === "env" && before.clientId === clientId && before.bootstrapServers.join(",") === parsed.data.join(","))
+    return { id: before.id };
+  const row = await db.$transaction(async (tx) => {
+    const after = await tx.cluster.upsert({
+      where: { name: "local" },
+      create: { name: "local", bootstrapServers: parsed.data, clientId, source: "env" },
+      // KAFKA_BROKERS has no credentials: a stored password is not sent to the addresses it names.
+      update: { bootstrapServers: parsed.data, clientId, source: "env", saslMechanism: null, saslUsername: null, saslPasswordEnc: null },
+    });
+    await appendAudit(tx, actor, {
+      action: before ? "cluster.update" : "cluster.create",
+      targetType: "cluster",
+      targetId: after.id,
+      before: before && auditView(before),
+      after: auditView(after),
+    });
+    return after;
+  });
+  return { id: row.id };
+}
+
+/** "Test connection" in the form: uses the stored password when editing and none was typed. */
+export async function testClusterSettings(actor: Actor, raw: ClusterInput & { id?: string }) {
+  authorize(actor, "admin", ADMIN);
+  const input = parseInput(ClusterInput, raw);
+  const stored =
+    typeof raw.id === "string" && /^[0-9a-f-]{36}$/.test(raw.id) ? await db.cluster.findUnique({ where: { id: raw.id } }) : null;
+  const conn = toConnection({ ...input, ...saslColumns(input, reusableSecret(stored, input)) }, input.saslPassword || undefined);
+  return testConnection(conn);
+}

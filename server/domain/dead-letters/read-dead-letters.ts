@@ -1,0 +1,120 @@
+// A dead-letter queue as people look at it: how deep, how fast it fills, its recent records with the
+// failure each one carries (normalised from whichever framework wrote it), grouped by exception class.
+import { authorize, type Actor } from "@/server/domain/identity";
+import { db } from "@/server/db";
+import { DomainError } from "@/server/errors";
+import { clusterConnection, clusterNames } from "@/server/domain/connections";
+import { getTopicRef, listTopicRefs } from "@/server/domain/topics";
+import { readTail, type RawRecord } from "@/server/brokers/kafka";
+import { NO_EXCEPTION_HEADER, normalizeDeadLetterHeaders, type DeadLetterInfo } from "./normalize-headers";
+
+/** How many of the newest records per partition the page reads (and a redrive can pick from). */
+export const DLQ_TAIL_PER_PARTITION = 200;
+
+export type DeadLetterRow = DeadLetterInfo & {
+  partition: number;
+  offset: string;
+  timestamp: string;
+  key: string | null;
+  traceparent: string | null;
+  redrive: { status: string; at: Date; actor: string; targetTopic: string } | null;
+};
+
+export async function listDeadLetterQueues() {
+  const [topics, names] = await Promise.all([listTopicRefs({ deadLetter: true }, "depth"), clusterNames()]);
+  return topics.map((t) => ({
+    id: t.id,
+    name: t.name,
+    cluster: names.get(t.clusterId) ?? t.clusterId,
+    depth: Number(t.messageCount),
+    inflowPerMin: t.messagesPerSec === null ? null : t.messagesPerSec * 60,
+    partitions: t.partitionCount,
+    ownerTeam: t.ownerTeam,
+  }));
+}
+
+/** The queues that hold or receive letters, filling fastest first, then deepest. */
+export async function busiestDeadLetterQueues(limit: number) {
+  return (await listDeadLetterQueues())
+    .filter((d) => d.depth > 0 || (d.inflowPerMin ?? 0) > 0)
+    .sort((a, b) => (b.inflowPerMin ?? 0) - (a.inflowPerMin ?? 0) || b.depth - a.depth)
+    .slice(0, limit);
+}
+
+/** The queue with how to reach its cluster. */
+export async function deadLetterTopic(topicId: string) {
+  const topic = await getTopicRef(topicId);
+  const cluster = await clusterConnection(topic.clusterId);
+  return { ...topic, cluster };
+}
+
+export function toRow(r: RawRecord, redrive: DeadLetterRow["redrive"]): DeadLetterRow {
+  const header = (name: string) => r.headers[name]?.[0]?.toString("utf8") ?? null;
+  return {
+    ...normalizeDeadLetterHeaders(r.headers),
+    partition: r.partition,
+    offset: r.offset,
+    timestamp: new Date(Number(r.timestamp)).toISOString(),
+    key: r.key ? r.key.toString("utf8") : null,
+    traceparent: header("traceparent"),
+    redrive,
+  };
+}
+
+export async function readDeadLetters(actor: Actor, topicId: string) {
+  const topic = await deadLetterTopic(topicId);
+  authorize(actor, "records:read", { what: `topic "${topic.name}"`, owner: topic.ownerTeam });
+  let records: RawRecord[];
+  try {
+    records = await readTail(topic.cluster.connection, topic.name, DLQ_TAIL_PER_PARTITION);
+  } catch (error) {
+    throw new DomainError("CLUSTER_UNREACHABLE", `Could not read ${topic.name} from ${topic.cluster.name}: ${(error as Error).message}`);
+  }
+  const redrives = await db.redrive.findMany({ where: { dlqTopicId: topic.id } });
+  const redriveOf = new Map(redrives.map((r) => [`${r.partition}/${r.offset}`, r]));
+  const rows = records
+    .map((r) => {
+      const done = redriveOf.get(`${r.partition}/${r.offset}`);
+      return toRow(r, done ? { status: done.status, at: done.at, actor: done.actor, targetTopic: done.targetTopic } : null);
+    })
+    .sort((a, b) => (a.timestamp < b.timestamp ? 1 : -1));
+  const classes = new Map<
+    string,
+    { exceptionClass: string; count: number; lastAt: string; originalTopics: Set<string>; example: string | null }
+  >();
+  for (const r of rows) {
+    const k = r.exceptionClass ?? NO_EXCEPTION_HEADER;
+    const c = classes.get(k) ?? {
+      exceptionClass: k,
+      count: 0,
+      lastAt: r.timestamp,
+      originalTopics: new Set<string>(),
+      example: r.exceptionMessage,
+    };
+    c.count++;
+    if (r.originalTopic) c.originalTopics.add(r.originalTopic);
+    classes.set(k, c);
+  }
+  // Inflow over the last 10 minutes, counted from the records themselves: the catalog's rate is the
+  // delta between two syncs, mostly 0 for a queue that fills a few records a minute.
+  const windowStart = Date.now() - 10 * 60_000;
+  const recent = rows.filter((r) => Date.parse(r.timestamp) >= windowStart).length;
+  const perPartition = new Map<number, number>();
+  for (const r of records) perPartition.set(r.partition, (perPartition.get(r.partition) ?? 0) + 1);
+  // A full read window with nothing older than the window start means older records went unread: a lower bound.
+  const inflowAtLeast =
+    [...perPartition.values()].some((n) => n >= DLQ_TAIL_PER_PARTITION) && rows.every((r) => Date.parse(r.timestamp) >= windowStart);
+  return {
+    topic: {
+      id: topic.id,
+      name: topic.name,
+      cluster: topic.cluster.name,
+      depth: Number(topic.messageCount),
+      inflowPerMin: recent / 10,
+      inflowAtLeast,
+    },
+    readLimitPerPartition: DLQ_TAIL_PER_PARTITION,
+    classes: [...classes.values()].map((c) => ({ ...c, originalTopics: [...c.originalTopics] })).sort((a, b) => b.count - a.count),
+    records: rows,
+  };
+}

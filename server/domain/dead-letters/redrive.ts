@@ -1,0 +1,140 @@
+// Redrive: dead letters sent back to the topic they failed on. A dry run first shows what would be
+// sent where and what is skipped (no original topic in the headers, the DLQ itself as target, already
+// redriven). A real run records each record before producing it (unique per DLQ record, so no record
+// goes back twice by accident), strips the failure headers, marks the record with x-redrive-* headers,
+// and produces at a limited rate.
+//
+// A DLQ record's headers name its original topic, but whoever can write to the DLQ writes those
+// headers: the target must be a catalogued, non-internal, non-DLQ topic of the same cluster, and the
+// actor must be allowed to produce into it (its owner team) as well as to read the DLQ.
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { appendAudit } from "@/server/domain/audit";
+import { authorize, can, type Actor } from "@/server/domain/identity";
+import { db } from "@/server/db";
+import { DomainError, parseInput } from "@/server/errors";
+import { listTopicRefs } from "@/server/domain/topics";
+import { produceRecords, readTail, type RawRecord } from "@/server/brokers/kafka";
+import { normalizeDeadLetterHeaders } from "./normalize-headers";
+import { deadLetterTopic, DLQ_TAIL_PER_PARTITION } from "./read-dead-letters";
+
+export const RedriveInput = z.object({
+  topicId: z.string().uuid(),
+  records: z
+    .array(z.object({ partition: z.number().int().min(0), offset: z.string().regex(/^\d+$/) }))
+    .min(1, "select at least one record")
+    .max(1_000),
+  dryRun: z.boolean().default(true),
+});
+
+export type RedrivePlanItem = { partition: number; offset: string; targetTopic: string | null; skipped: string | null };
+
+export async function redrive(raw: z.input<typeof RedriveInput>, actor: Actor) {
+  const input = parseInput(RedriveInput, raw);
+  const topic = await deadLetterTopic(input.topicId);
+  authorize(actor, "records:read", { what: `topic "${topic.name}"`, owner: topic.ownerTeam });
+  const conn = topic.cluster.connection;
+  const wanted = new Set(input.records.map((r) => `${r.partition}/${r.offset}`));
+  // The selection comes from the page, which shows the newest records: read the same window.
+  const records = new Map((await readTail(conn, topic.name, DLQ_TAIL_PER_PARTITION)).map((r) => [`${r.partition}/${r.offset}`, r]));
+  const done = new Map((await db.redrive.findMany({ where: { dlqTopicId: topic.id } })).map((r) => [`${r.partition}/${r.offset}`, r]));
+  const names = [...records.values()].map((r) => normalizeDeadLetterHeaders(r.headers).originalTopic).filter((t): t is string => !!t);
+  const targets = new Map((await listTopicRefs({ clusterIds: [topic.clusterId], names: [...new Set(names)] })).map((t) => [t.name, t]));
+  const refusal = (name: string): string | null => {
+    const target = targets.get(name);
+    if (!target) return `its original topic "${name}" is not a topic of ${topic.cluster.name}`;
+    if (target.internal || target.deadLetter)
+      return `its original topic "${name}" is ${target.internal ? "internal" : "a dead-letter queue"}`;
+    if (!can(actor, "records:produce", target.ownerTeam))
+      return `${actor.name} may not produce into "${name}" (owner: ${target.ownerTeam ?? "nobody"})`;
+    return null;
+  };
+
+  const plan: (RedrivePlanItem & { record?: RawRecord })[] = [...wanted].map((k) => {
+    const [partition, offset] = k.split("/") as [string, string];
+    const base = { partition: Number(partition), offset, targetTopic: null as string | null };
+    const record = records.get(k);
+    if (!record) return { ...base, skipped: `not among the newest ${DLQ_TAIL_PER_PARTITION} records of its partition` };
+    const info = normalizeDeadLetterHeaders(record.headers);
+    const previous = done.get(k);
+    if (previous)
+      return {
+        ...base,
+        targetTopic: previous.targetTopic,
+        skipped:
+          previous.status === "sent"
+            ? `already redriven ${previous.at.toISOString()} by ${previous.actor}`
+            : `a redrive by ${previous.actor} at ${previous.at.toISOString()} stopped before the broker confirmed it; check ${previous.targetTopic} for x-redrive-id before sending it again`,
+      };
+    if (!info.originalTopic) return { ...base, skipped: "no original topic in its headers" };
+    if (info.originalTopic === topic.name) return { ...base, targetTopic: info.originalTopic, skipped: "its original topic is this DLQ" };
+    const refused = refusal(info.originalTopic);
+    if (refused) return { ...base, targetTopic: info.originalTopic, skipped: refused };
+    return { ...base, targetTopic: info.originalTopic, skipped: null, record };
+  });
+  const summary = (items: typeof plan) => items.map(({ record: _r, ...p }) => p);
+  if (input.dryRun) return { dryRun: true, plan: summary(plan), sent: 0 };
+
+  const batchId = randomUUID();
+  const at = new Date().toISOString();
+  const byTarget = new Map<string, typeof plan>();
+  for (const p of plan) if (!p.skipped) byTarget.set(p.targetTopic!, [...(byTarget.get(p.targetTopic!) ?? []), p]);
+  let sent = 0;
+  for (const [target, items] of byTarget) {
+    // Claim first: a concurrent or repeated redrive of the same record fails on the unique key here.
+    const claimed = await db.redrive.createMany({
+      data: items.map((p) => ({
+        dlqTopicId: topic.id,
+        partition: p.partition,
+        offset: BigInt(p.offset),
+        targetTopic: target,
+        actor: actor.name,
+      })),
+      skipDuplicates: true,
+    });
+    if (claimed.count !== items.length)
+      throw new DomainError("CONFLICT", "Some of these records were redriven meanwhile; run the dry run again");
+    const claims = {
+      dlqTopicId: topic.id,
+      status: "sending",
+      OR: items.map((p) => ({ partition: p.partition, offset: BigInt(p.offset) })),
+    };
+    try {
+      await produceRecords(
+        conn,
+        target,
+        items.map((p) => {
+          const info = normalizeDeadLetterHeaders(p.record!.headers);
+          const headers: Record<string, Buffer | string> = {};
+          for (const [name, values] of Object.entries(p.record!.headers))
+            if (!info.errorHeaders.includes(name) && values[0]) headers[name] = values[0];
+          headers["x-redrive-id"] = `${topic.name}/${p.partition}/${p.offset}`;
+          headers["x-redrive-batch"] = batchId;
+          headers["x-redrive-by"] = actor.name;
+          headers["x-redrive-at"] = at;
+          return { key: p.record!.key, value: p.record!.value, headers };
+        }),
+      );
+    } catch (error) {
+      // The broker refused or did not answer: nothing was acknowledged, so the claims go and a later
+      // redrive may send these records.
+      await db.redrive.deleteMany({ where: claims });
+      throw new DomainError(
+        "CLUSTER_UNREACHABLE",
+        `Could not produce into ${target}: ${(error as Error).message}; nothing was marked as redriven`,
+      );
+    }
+    await db.$transaction(async (tx) => {
+      await tx.redrive.updateMany({ where: claims, data: { status: "sent" } });
+      await appendAudit(tx, actor, {
+        action: "dead-letters.redrive",
+        targetType: "topic",
+        targetId: `${topic.clusterId}/${target}`,
+        team: targets.get(target)?.ownerTeam,
+        after: { from: topic.name, batchId, records: items.map((p) => `${p.partition}/${p.offset}`) },
+      });
+    });
+    sent += items.length;
+  }
+  return { dryRun: false, plan: summary(plan), sent };
+}

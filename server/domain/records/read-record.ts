@@ -1,0 +1,59 @@
+// "Open the record": one Kafka record, decoded for people (payloads by the schemas context, with the
+// writer's schema from our registry). A W3C `traceparent` header becomes a link to the trace that
+// produced the record; dead-letter headers are shown normalised. Reading changes nothing.
+import { clusterConnection, clusterNames } from "@/server/domain/connections";
+import { normalizeDeadLetterHeaders } from "@/server/domain/dead-letters";
+import { authorize, type Actor } from "@/server/domain/identity";
+import { decodePayload, isUtf8 } from "@/server/domain/schemas";
+import { listTopicRefs } from "@/server/domain/topics";
+import { DomainError } from "@/server/errors";
+import { readRecord as readRaw } from "@/server/brokers/kafka";
+
+/** `00-<trace id>-<span id>-<flags>` → ids, or null when the header is not a valid W3C traceparent. */
+export function parseTraceparent(value: string): { traceId: string; spanId: string } | null {
+  const m = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/.exec(value.trim().toLowerCase());
+  if (!m || m[1] === "ff" || /^0+$/.test(m[2]!) || /^0+$/.test(m[3]!)) return null;
+  return { traceId: m[2]!, spanId: m[3]! };
+}
+
+export async function readTopicRecord(actor: Actor, input: { topic: string; partition: number; offset: string; clusterId?: string }) {
+  const topics = await listTopicRefs({ names: [input.topic], ...(input.clusterId ? { clusterIds: [input.clusterId] } : {}) });
+  if (!topics.length) throw new DomainError("NOT_FOUND", `Topic ${input.topic} is not in the catalog of any connected cluster`);
+  // The same name in several clusters: the first by cluster name, and the page says it was ambiguous.
+  const names = await clusterNames(topics.map((t) => t.clusterId));
+  topics.sort((a, b) => (names.get(a.clusterId) ?? "").localeCompare(names.get(b.clusterId) ?? ""));
+  const topic = topics[0]!;
+  authorize(actor, "records:read", { what: `topic "${topic.name}"`, owner: topic.ownerTeam });
+  const cluster = await clusterConnection(topic.clusterId);
+  const result = await readRaw(cluster.connection, input.topic, input.partition, input.offset).catch((error: Error) => {
+    throw new DomainError("CLUSTER_UNREACHABLE", `Could not read from ${cluster.name}: ${error.message}`);
+  });
+  if (result.status === "out-of-range") {
+    throw new DomainError(
+      "NOT_FOUND",
+      `Offset ${input.offset} is not in the log of ${input.topic}/${input.partition}, which holds offsets ${result.low} to ${BigInt(result.high) - 1n} (older ones were removed by retention)`,
+    );
+  }
+  if (result.status === "timeout")
+    throw new DomainError("CLUSTER_UNREACHABLE", `Timed out reading ${input.topic}/${input.partition} at offset ${input.offset}`);
+  const raw = result.record;
+  const headers = Object.entries(raw.headers).flatMap(([name, values]) =>
+    values.map((v) => ({ name, value: isUtf8(v) ? v.toString("utf8") : `0x${v.toString("hex")}` })),
+  );
+  const traceparent = headers.find((h) => h.name.toLowerCase() === "traceparent");
+  const deadLetter = normalizeDeadLetterHeaders(raw.headers);
+  return {
+    topicId: topic.id,
+    clusterName: cluster.name,
+    ambiguous: topics.length > 1,
+    topic: raw.topic,
+    partition: raw.partition,
+    offset: raw.offset,
+    timestamp: new Date(Number(raw.timestamp)).toISOString(),
+    key: await decodePayload(raw.key, `${raw.topic}-key`),
+    value: await decodePayload(raw.value, `${raw.topic}-value`),
+    headers,
+    trace: traceparent ? parseTraceparent(traceparent.value) : null,
+    deadLetter: deadLetter.family ? deadLetter : null,
+  };
+}

@@ -1,0 +1,108 @@
+// What other contexts read of the catalog: topics as plain rows, filtered the ways they need. The
+// Topic and TopicPartition tables stay private to this context.
+import { db, Prisma } from "@/server/db";
+import { DomainError } from "@/server/errors";
+
+export interface TopicRef {
+  id: string;
+  clusterId: string;
+  name: string;
+  internal: boolean;
+  /** a dead-letter queue, by name or by the headers of its records */
+  deadLetter: boolean;
+  deadLetterByHeaders: boolean;
+  ownerTeam: string | null;
+  partitionCount: number;
+  replicationFactor: number;
+  description: string | null;
+  tags: string[];
+  messageCount: bigint;
+  messagesPerSec: number | null;
+  endOffsetSum: bigint;
+  deletedAt: Date | null;
+}
+
+const REF = {
+  id: true,
+  clusterId: true,
+  name: true,
+  internal: true,
+  deadLetter: true,
+  deadLetterByHeaders: true,
+  ownerTeam: true,
+  partitionCount: true,
+  replicationFactor: true,
+  description: true,
+  tags: true,
+  messageCount: true,
+  messagesPerSec: true,
+  endOffsetSum: true,
+  deletedAt: true,
+} satisfies Prisma.TopicSelect;
+
+export interface TopicFilter {
+  ids?: string[];
+  clusterIds?: string[];
+  names?: string[];
+  deadLetter?: boolean;
+  ownerTeam?: string;
+  /** deleted topics too (default: only those the broker still has) */
+  includeDeleted?: boolean;
+}
+
+export async function listTopicRefs(f: TopicFilter = {}, order: "name" | "depth" = "name"): Promise<TopicRef[]> {
+  return db.topic.findMany({
+    where: {
+      ...(f.ids ? { id: { in: f.ids } } : {}),
+      ...(f.clusterIds ? { clusterId: { in: f.clusterIds } } : {}),
+      ...(f.names ? { name: { in: f.names } } : {}),
+      ...(f.deadLetter === undefined ? {} : { deadLetter: f.deadLetter }),
+      ...(f.ownerTeam ? { ownerTeam: f.ownerTeam } : {}),
+      ...(f.includeDeleted ? {} : { deletedAt: null }),
+    },
+    orderBy: order === "depth" ? [{ messageCount: "desc" }, { name: "asc" }] : [{ name: "asc" }],
+    select: REF,
+  });
+}
+
+export async function getTopicRef(id: string): Promise<TopicRef> {
+  const t = await db.topic.findUnique({ where: { id }, select: REF });
+  if (!t) throw new DomainError("NOT_FOUND", "topic not found", { id });
+  return t;
+}
+
+/** Live, non-internal topics not yet known as dead-letter queues whose headers were not looked at
+ *  since `probedBefore`, least recently probed first. */
+export async function topicsToProbe(opts: { clusterIds: string[]; probedBefore: Date; limit: number; ids?: string[] }) {
+  return db.topic.findMany({
+    where: {
+      deletedAt: null,
+      internal: false,
+      deadLetter: false,
+      deadLetterByHeaders: false,
+      messageCount: { gt: 0 },
+      clusterId: { in: opts.clusterIds },
+      OR: [{ headersProbedAt: null }, { headersProbedAt: { lt: opts.probedBefore } }],
+      ...(opts.ids ? { id: { in: opts.ids } } : {}),
+    },
+    orderBy: [{ headersProbedAt: { sort: "asc", nulls: "first" } }, { name: "asc" }],
+    take: opts.limit,
+    select: REF,
+  });
+}
+
+/** The headers probe looked at a topic; records with dead-letter headers make it a DLQ for good. */
+export async function recordHeaderProbe(topicId: string, at: Date, deadLetter: boolean): Promise<void> {
+  await db.topic.update({
+    where: { id: topicId },
+    data: { headersProbedAt: at, ...(deadLetter ? { deadLetter: true, deadLetterByHeaders: true } : {}) },
+  });
+}
+
+/** The log-end (and last stable) offset of every partition of these live topics of one cluster. */
+export async function partitionEnds(clusterId: string, topics: string[]) {
+  if (!topics.length) return [];
+  return db.$queryRaw<{ topic: string; partition: number; endOffset: bigint; stableOffset: bigint | null }[]>`
+    SELECT t.name AS topic, p.partition, p."endOffset", p."stableOffset" FROM "TopicPartition" p JOIN "Topic" t ON t.id = p."topicId"
+    WHERE t."clusterId" = ${clusterId} AND t."deletedAt" IS NULL AND t.name = ANY(${topics}::text[])`;
+}

@@ -1,0 +1,72 @@
+// What other contexts learn from messaging spans, as aggregates: who sends to and receives from
+// which destination, how often, and how long a hop takes. Only this context reads the span tables,
+// so spans can move to another store without anything above changing.
+import { db } from "@/server/db";
+import { SPAN_KIND } from "./span-types";
+
+export interface MessagingFlow {
+  kind: "PRODUCES" | "CONSUMES";
+  service: string;
+  /** messaging.destination.name as normalised on ingest */
+  topic: string;
+  /** consumer group ("" for producers and for consumers that name none) */
+  groupId: string;
+  first: Date;
+  last: Date;
+  count: number;
+}
+
+/** Flows in the spans received in (since, until], for folding into lineage edges. */
+export async function messagingFlowsReceived(since: Date, until: Date): Promise<MessagingFlow[]> {
+  const rows = await db.$queryRaw<(Omit<MessagingFlow, "count"> & { count: bigint })[]>`
+    SELECT CASE WHEN kind = ${SPAN_KIND.PRODUCER} THEN 'PRODUCES' ELSE 'CONSUMES' END AS kind,
+           service, "msgDestination" AS topic,
+           CASE WHEN kind = ${SPAN_KIND.CONSUMER} THEN coalesce("msgGroup", '') ELSE '' END AS "groupId",
+           to_timestamp(min("startNs") / 1e9) AS first, to_timestamp(max("startNs") / 1e9) AS last, count(*) AS count
+    FROM "Span"
+    WHERE "receivedAt" > ${since} AND "receivedAt" <= ${until}
+      AND kind IN (${SPAN_KIND.PRODUCER}, ${SPAN_KIND.CONSUMER}) AND "msgDestination" IS NOT NULL
+    GROUP BY 1, 2, 3, 4`;
+  return rows.map((r) => ({ ...r, count: Number(r.count) }));
+}
+
+/** Span counts per flow that started after `sinceNs`, with the first start (to rate young flows by their own age). */
+export async function messagingCountsSince(sinceNs: bigint) {
+  const rows = await db.$queryRaw<{ kind: number; service: string; topic: string; group: string; n: bigint; first: bigint }[]>`
+    SELECT kind, service, "msgDestination" AS topic, CASE WHEN kind = ${SPAN_KIND.CONSUMER} THEN coalesce("msgGroup", '') ELSE '' END AS group,
+           count(*) AS n, min("startNs") AS first
+    FROM "Span"
+    WHERE "startNs" > ${sinceNs} AND kind IN (${SPAN_KIND.PRODUCER}, ${SPAN_KIND.CONSUMER}) AND "msgDestination" IS NOT NULL
+    GROUP BY 1, 2, 3, 4`;
+  return rows.map((r) => ({
+    kind: r.kind === SPAN_KIND.PRODUCER ? ("PRODUCES" as const) : ("CONSUMES" as const),
+    service: r.service,
+    topic: r.topic,
+    groupId: r.group,
+    count: Number(r.n),
+    firstNs: BigInt(r.first),
+  }));
+}
+
+/** Receive start minus send start per (destination, group), for consumer spans started after
+ *  `sinceNs` and joined to their producer by parent or link. */
+export async function hopLatenciesSince(sinceNs: bigint) {
+  const rows = await db.$queryRaw<{ topic: string; group: string; p50: number; p95: number; n: bigint }[]>`
+    WITH consumers AS (
+      SELECT c."traceId", c."spanId", c."parentSpanId", c."startNs", c."msgDestination" AS topic, coalesce(c."msgGroup", '') AS "group"
+      FROM "Span" c
+      WHERE c."startNs" > ${sinceNs} AND c.kind = ${SPAN_KIND.CONSUMER} AND c."msgDestination" IS NOT NULL
+    ), pairs AS (
+      SELECT c.topic, c."group", (c."startNs" - p."startNs") / 1e6 AS ms
+      FROM consumers c JOIN "Span" p ON p."traceId" = c."traceId" AND p."spanId" = c."parentSpanId" AND p.kind = ${SPAN_KIND.PRODUCER}
+      UNION ALL
+      SELECT c.topic, c."group", (c."startNs" - p."startNs") / 1e6 AS ms
+      FROM consumers c
+      JOIN "SpanLink" l ON l."traceId" = c."traceId" AND l."spanId" = c."spanId"
+      JOIN "Span" p ON p."traceId" = l."linkedTraceId" AND p."spanId" = l."linkedSpanId" AND p.kind = ${SPAN_KIND.PRODUCER}
+    )
+    SELECT topic, "group", percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50,
+           percentile_cont(0.95) WITHIN GROUP (ORDER BY ms) AS p95, count(*) AS n
+    FROM pairs GROUP BY topic, "group"`;
+  return rows.map((r) => ({ topic: r.topic, groupId: r.group, p50Ms: r.p50, p95Ms: r.p95, samples: Number(r.n) }));
+}
