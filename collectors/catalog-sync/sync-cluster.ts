@@ -1,8 +1,8 @@
 import { recordEndSamples, recordGroups, refreshLagSummaries } from "@/server/domain/consumers";
 import { recordCatalog } from "@/server/domain/topics";
-import { describeKafkaError, markClusterUnreachable, recordClusterSync, type ClusterTarget } from "@/server/domain/connections";
+import { markClusterUnreachable, recordClusterSync, type ClusterTarget } from "@/server/domain/connections";
 import { deadLetterByName } from "@/server/domain/dead-letters";
-import { readCatalog } from "@/server/brokers/kafka";
+import { BROKER_ADAPTERS } from "@/server/brokers";
 
 export interface SyncResult {
   ok: boolean;
@@ -21,9 +21,9 @@ export async function syncCluster(target: ClusterTarget, opts: { withConfigs: bo
   const observedAt = new Date();
   let snapshot;
   try {
-    snapshot = await readCatalog(target.connection, opts);
+    snapshot = await BROKER_ADAPTERS.kafka.readCatalog(target.connection, opts);
   } catch (e) {
-    const error = describeKafkaError(e, target.connection);
+    const error = BROKER_ADAPTERS.kafka.describeError(e, target.connection);
     await markClusterUnreachable(target.id, error, observedAt);
     return { ok: false, elapsedMs: performance.now() - started, topics: 0, groups: 0, error };
   }

@@ -1,7 +1,6 @@
 import { createKafka } from "./client";
+import type { OutgoingRecord } from "../types";
 import type { ClusterConnection } from "./types";
-
-export type OutgoingRecord = { key: Buffer | null; value: Buffer | null; headers: Record<string, Buffer | string> };
 
 /** Produces records to a topic, at most `perSecond` per second (a redrive must not flood a consumer that just recovered). */
 export async function produceRecords(conn: ClusterConnection, topic: string, records: OutgoingRecord[], perSecond = 50): Promise<void> {

@@ -1,7 +1,8 @@
 // Reading records for people: one record by offset, or the newest records of every partition.
 import type { Kafka } from "kafkajs";
 import { createKafka, withAdmin } from "./client";
-import type { ClusterConnection, RawRecord } from "./types";
+import type { RawRecord, ReadRecordResult } from "../types";
+import type { ClusterConnection } from "./types";
 
 // The throw-away groups of these reads live for a second; they are Eventplane's, not the user's.
 export const PEEK_GROUP_PREFIX = "eventplane-peek-";
@@ -81,9 +82,6 @@ async function deleteGroup(kafka: Kafka, groupId: string) {
   await admin.deleteGroups([groupId]).catch(() => undefined);
   await admin.disconnect().catch(() => undefined);
 }
-
-export type ReadRecordResult =
-  { status: "ok"; record: RawRecord } | { status: "out-of-range"; low: string; high: string } | { status: "timeout" };
 
 /**
  * One record by topic/partition/offset, for "open the record" links. An offset outside the log

@@ -63,12 +63,4 @@ export interface CatalogSnapshot {
   warning: string | null;
 }
 
-export interface RawRecord {
-  topic: string;
-  partition: number;
-  offset: string;
-  timestamp: string;
-  key: Buffer | null;
-  value: Buffer | null;
-  headers: Record<string, Buffer[]>;
-}
+export type { RawRecord } from "../types";

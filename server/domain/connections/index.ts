@@ -4,7 +4,6 @@ export * from "./cluster-contracts";
 export { addCluster, updateCluster, removeCluster, registerEnvCluster, testClusterSettings } from "./manage-clusters";
 export { listClusters, getClusterView, listClusterTargets, type ClusterTarget } from "./query-clusters";
 export { listClusterRefs, clusterNames, clusterExists, clusterConnection, type ClusterRef } from "./cluster-refs";
-export { testConnection, describeKafkaError } from "./test-connection";
 export { recordClusterSync, markClusterUnreachable, type ClusterSync } from "./record-sync";
 export { systemHealth } from "./system-health";
 export { claimClusterLease, releaseClusterLeases } from "./cluster-lease";

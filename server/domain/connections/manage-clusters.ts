@@ -7,7 +7,7 @@ import { DomainError, parseInput } from "@/server/errors";
 import { encryptSecret } from "@/server/lib/secrets";
 import { BootstrapServers, ClusterInput, UpdateClusterInput, type ParsedClusterInput } from "./cluster-contracts";
 import { toConnection } from "./cluster-connection";
-import { testConnection } from "./test-connection";
+import { BROKER_ADAPTERS } from "@/server/brokers";
 
 function saslColumns(input: ParsedClusterInput, keepEncrypted: string | null) {
   if (input.saslMechanism === "none") return { saslMechanism: null, saslUsername: null, saslPasswordEnc: null };
@@ -17,7 +17,7 @@ function saslColumns(input: ParsedClusterInput, keepEncrypted: string | null) {
 
 async function ensureReachable(input: ParsedClusterInput, storedEncrypted: string | null) {
   const conn = toConnection({ ...input, ...saslColumns(input, storedEncrypted) }, input.saslPassword || undefined);
-  const result = await testConnection(conn);
+  const result = await BROKER_ADAPTERS.kafka.test(conn);
   if (!result.ok) throw new DomainError("CLUSTER_UNREACHABLE", result.error ?? "cluster unreachable");
 }
 
@@ -179,5 +179,5 @@ export async function testClusterSettings(actor: Actor, raw: ClusterInput & { id
   const stored =
     typeof raw.id === "string" && /^[0-9a-f-]{36}$/.test(raw.id) ? await db.cluster.findUnique({ where: { id: raw.id } }) : null;
   const conn = toConnection({ ...input, ...saslColumns(input, reusableSecret(stored, input)) }, input.saslPassword || undefined);
-  return testConnection(conn);
+  return BROKER_ADAPTERS.kafka.test(conn);
 }

@@ -1,22 +1,11 @@
-// Which topics are dead-letter queues, by name. The defaults cover the conventions of Kafka Connect
-// users (".DLQ", "dlq-*"), Spring Kafka (".DLT" classic, "-dlt" since 3.3) and common house styles;
-// DLQ_NAME_PATTERNS replaces them (comma-separated globs, case-insensitive, "*" = anything).
+// Which topics are dead-letter queues, by name: the broker ecosystem's conventions (the adapter's
+// list), or DLQ_NAME_PATTERNS instead (comma-separated globs, case-insensitive, "*" = anything).
+import { KAFKA_DEAD_LETTER_NAMES } from "@/server/brokers/kafka";
 import { globMatcher } from "@/server/lib/safe-regex";
 
-export const DEFAULT_DLQ_PATTERNS = [
-  "*.dlq",
-  "*-dlq",
-  "*_dlq",
-  "*.dlt",
-  "*-dlt",
-  "*_dlt",
-  "dlq-*",
-  "dlq.*",
-  "*deadletter*",
-  "*dead-letter*",
-];
+export const DEFAULT_DLQ_PATTERNS: readonly string[] = KAFKA_DEAD_LETTER_NAMES;
 
-export function dlqMatcher(patterns: string[] = DEFAULT_DLQ_PATTERNS): (topic: string) => boolean {
+export function dlqMatcher(patterns: readonly string[] = DEFAULT_DLQ_PATTERNS): (topic: string) => boolean {
   // "?" is literal here (names may contain it); only "*" is a wildcard. RE2 keeps any pattern linear.
   const matchers = patterns
     .map((p) => p.trim())

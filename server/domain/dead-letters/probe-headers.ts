@@ -3,7 +3,6 @@
 // each partition), each at most once a day, and marks those whose records carry dead-letter headers.
 import { clusterConnection, listClusterRefs } from "@/server/domain/connections";
 import { recordHeaderProbe, topicsToProbe } from "@/server/domain/topics";
-import { readTail } from "@/server/brokers/kafka";
 import { isDeadLetterRecord } from "./is-dead-letter";
 
 const REPROBE_AFTER_MS = 24 * 3_600_000;
@@ -23,7 +22,8 @@ export async function probeDeadLetterHeaders(opts: { limit?: number; now?: Date;
     let isDeadLetter = false;
     const clusterName = reachable.find((c) => c.id === t.clusterId)?.name ?? t.clusterId;
     try {
-      const records = await readTail((await clusterConnection(t.clusterId)).connection, t.name, 1);
+      const { broker, connection } = await clusterConnection(t.clusterId);
+      const records = await broker.readTail(connection, t.name, 1);
       isDeadLetter = records.some((r) => isDeadLetterRecord(r.headers));
     } catch (error) {
       errors.push(`${clusterName}/${t.name}: ${(error as Error).message}`);

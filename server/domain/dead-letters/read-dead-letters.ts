@@ -5,7 +5,7 @@ import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { clusterConnection, clusterNames } from "@/server/domain/connections";
 import { getTopicRef, listTopicRefs } from "@/server/domain/topics";
-import { readTail, type RawRecord } from "@/server/brokers/kafka";
+import type { RawRecord } from "@/server/brokers";
 import { NO_EXCEPTION_HEADER, normalizeDeadLetterHeaders, type DeadLetterInfo } from "./normalize-headers";
 
 /** How many of the newest records per partition the page reads (and a redrive can pick from). */
@@ -66,7 +66,7 @@ export async function readDeadLetters(actor: Actor, topicId: string) {
   authorize(actor, "records:read", { what: `topic "${topic.name}"`, owner: topic.ownerTeam });
   let records: RawRecord[];
   try {
-    records = await readTail(topic.cluster.connection, topic.name, DLQ_TAIL_PER_PARTITION);
+    records = await topic.cluster.broker.readTail(topic.cluster.connection, topic.name, DLQ_TAIL_PER_PARTITION);
   } catch (error) {
     throw new DomainError("CLUSTER_UNREACHABLE", `Could not read ${topic.name} from ${topic.cluster.name}: ${(error as Error).message}`);
   }

@@ -14,7 +14,7 @@ import { authorize, can, type Actor } from "@/server/domain/identity";
 import { db } from "@/server/db";
 import { DomainError, parseInput } from "@/server/errors";
 import { listTopicRefs } from "@/server/domain/topics";
-import { produceRecords, readTail, type RawRecord } from "@/server/brokers/kafka";
+import type { RawRecord } from "@/server/brokers";
 import { normalizeDeadLetterHeaders } from "./normalize-headers";
 import { deadLetterTopic, DLQ_TAIL_PER_PARTITION } from "./read-dead-letters";
 
@@ -33,10 +33,10 @@ export async function redrive(raw: z.input<typeof RedriveInput>, actor: Actor) {
   const input = parseInput(RedriveInput, raw);
   const topic = await deadLetterTopic(input.topicId);
   authorize(actor, "records:read", { what: `topic "${topic.name}"`, owner: topic.ownerTeam });
-  const conn = topic.cluster.connection;
+  const { broker, connection: conn } = topic.cluster;
   const wanted = new Set(input.records.map((r) => `${r.partition}/${r.offset}`));
   // The selection comes from the page, which shows the newest records: read the same window.
-  const records = new Map((await readTail(conn, topic.name, DLQ_TAIL_PER_PARTITION)).map((r) => [`${r.partition}/${r.offset}`, r]));
+  const records = new Map((await broker.readTail(conn, topic.name, DLQ_TAIL_PER_PARTITION)).map((r) => [`${r.partition}/${r.offset}`, r]));
   const done = new Map((await db.redrive.findMany({ where: { dlqTopicId: topic.id } })).map((r) => [`${r.partition}/${r.offset}`, r]));
   const names = [...records.values()].map((r) => normalizeDeadLetterHeaders(r.headers).originalTopic).filter((t): t is string => !!t);
   const targets = new Map((await listTopicRefs({ clusterIds: [topic.clusterId], names: [...new Set(names)] })).map((t) => [t.name, t]));
@@ -100,7 +100,7 @@ export async function redrive(raw: z.input<typeof RedriveInput>, actor: Actor) {
       OR: items.map((p) => ({ partition: p.partition, offset: BigInt(p.offset) })),
     };
     try {
-      await produceRecords(
+      await broker.produce(
         conn,
         target,
         items.map((p) => {

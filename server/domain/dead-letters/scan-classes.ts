@@ -4,7 +4,6 @@
 import { db } from "@/server/db";
 import { clusterConnection, listClusterRefs } from "@/server/domain/connections";
 import { listTopicRefs } from "@/server/domain/topics";
-import { readTail } from "@/server/brokers/kafka";
 import { NO_EXCEPTION_HEADER, normalizeDeadLetterHeaders } from "./normalize-headers";
 import { DLQ_TAIL_PER_PARTITION } from "./read-dead-letters";
 
@@ -24,7 +23,8 @@ export async function scanDeadLetterClasses(opts: { now?: Date; topicIds?: strin
     if (previous && previous.endOffsetSum === topic.endOffsetSum) continue;
     let records;
     try {
-      records = await readTail((await clusterConnection(topic.clusterId)).connection, topic.name, DLQ_TAIL_PER_PARTITION);
+      const { broker, connection } = await clusterConnection(topic.clusterId);
+      records = await broker.readTail(connection, topic.name, DLQ_TAIL_PER_PARTITION);
     } catch (error) {
       // The next pass tries again: the scan row is not advanced.
       result.errors.push(`${reachable.get(topic.clusterId)}/${topic.name}: ${(error as Error).message}`);

@@ -7,7 +7,6 @@ import { authorize, type Actor } from "@/server/domain/identity";
 import { decodePayload, isUtf8 } from "@/server/domain/schemas";
 import { listTopicRefs } from "@/server/domain/topics";
 import { DomainError } from "@/server/errors";
-import { readRecord as readRaw } from "@/server/brokers/kafka";
 
 /** `00-<trace id>-<span id>-<flags>` → ids, or null when the header is not a valid W3C traceparent. */
 export function parseTraceparent(value: string): { traceId: string; spanId: string } | null {
@@ -25,7 +24,7 @@ export async function readTopicRecord(actor: Actor, input: { topic: string; part
   const topic = topics[0]!;
   authorize(actor, "records:read", { what: `topic "${topic.name}"`, owner: topic.ownerTeam });
   const cluster = await clusterConnection(topic.clusterId);
-  const result = await readRaw(cluster.connection, input.topic, input.partition, input.offset).catch((error: Error) => {
+  const result = await cluster.broker.readRecord(cluster.connection, input.topic, input.partition, input.offset).catch((error: Error) => {
     throw new DomainError("CLUSTER_UNREACHABLE", `Could not read from ${cluster.name}: ${error.message}`);
   });
   if (result.status === "out-of-range") {

@@ -1,8 +1,9 @@
-import { describeBrokers, withAdmin, type ClusterConnection } from "@/server/brokers/kafka";
-import type { ConnectionTestResult } from "./cluster-contracts";
+import type { ConnectionCheck } from "../types";
+import { describeBrokers } from "./catalog";
+import { withAdmin } from "./client";
+import type { ClusterConnection } from "./types";
 
-/** One quick attempt, no retries: a person is waiting for the answer. */
-export async function testConnection(conn: ClusterConnection): Promise<ConnectionTestResult> {
+export async function testKafka(conn: ClusterConnection): Promise<ConnectionCheck> {
   const started = Date.now();
   try {
     const info = await withAdmin(conn, describeBrokers, { retries: 0 });

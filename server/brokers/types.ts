@@ -1,0 +1,54 @@
+// The contract every broker adapter keeps. An adapter speaks one broker's protocols and answers plain
+// data; the domain decides what the data means. Kafka implements it today (server/brokers/kafka);
+// RabbitMQ (management HTTP API + AMQP) and NATS JetStream (the JetStream API over NATS) implement
+// the same contract with their own connection settings and catalog snapshot shapes. A cloud bus
+// (Event Hubs through its Kafka endpoint, Pub/Sub, EventBridge) is one more folder beside them.
+
+export type BrokerKind = "kafka" | "rabbitmq" | "nats";
+
+/** A message as read from a broker, before anyone decodes it. `partition`/`offset` are the broker's
+ *  position (Kafka partition and offset; a JetStream stream sequence with partition 0). */
+export interface RawRecord {
+  topic: string;
+  partition: number;
+  offset: string;
+  timestamp: string;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: Record<string, Buffer[]>;
+}
+
+export type OutgoingRecord = { key: Buffer | null; value: Buffer | null; headers: Record<string, Buffer | string> };
+
+export type ReadRecordResult =
+  { status: "ok"; record: RawRecord } | { status: "out-of-range"; low: string; high: string } | { status: "timeout" };
+
+/** What answered a connection test (Kafka brokers; RabbitMQ nodes; NATS servers). */
+export interface ConnectionCheck {
+  ok: boolean;
+  error: string | null;
+  brokers: { nodeId: number; host: string; port: number }[];
+  controllerId: number | null;
+  elapsedMs: number;
+}
+
+export interface BrokerAdapter<Connection, Snapshot> {
+  readonly kind: BrokerKind;
+  /** `messaging.system` values of the spans that describe this broker's traffic */
+  readonly spanSystems: readonly string[];
+  /** Names that mark a destination as a dead-letter queue by convention of this broker's ecosystem
+   *  (globs, "*" only); the dead-letters context applies them. */
+  readonly deadLetterNames: readonly string[];
+  /** One quick attempt, no retries: a person is waiting for the answer. */
+  test(conn: Connection): Promise<ConnectionCheck>;
+  /** A failure in words a platform engineer acts on (unreachable, authentication, other). */
+  describeError(e: unknown, conn: Connection): string;
+  /** Everything the catalog shows, in one consistent read. */
+  readCatalog(conn: Connection, opts: { withConfigs: boolean }): Promise<Snapshot>;
+  /** One message at a position. */
+  readRecord(conn: Connection, destination: string, partition: number, offset: string): Promise<ReadRecordResult>;
+  /** The newest `perPartition` messages of every partition of a destination. */
+  readTail(conn: Connection, destination: string, perPartition: number): Promise<RawRecord[]>;
+  /** Sends messages, at most `perSecond` a second (a redrive must not flood a consumer that just recovered). */
+  produce(conn: Connection, destination: string, records: OutgoingRecord[], perSecond?: number): Promise<void>;
+}
