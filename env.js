@@ -22,6 +22,15 @@ export const env = createEnv({
     KAFKA_BROKERS: z.string().optional(),
     KAFKA_CLIENT_ID: z.string().default("eventplane"),
     KAFKA_PORT: z.coerce.number().int().min(1).max(65535).default(9092),
+    /** RabbitMQ's management API with credentials (http://user:pass@host:15672); registers a connection "local-rabbitmq" at startup. */
+    RABBITMQ_URL: z.string().url().optional(),
+    /** AMQP URL for reading and redriving; derived from RABBITMQ_URL (same host and credentials, port 5672) when unset. */
+    RABBITMQ_AMQP_URL: z.string().url().optional(),
+    RABBITMQ_PORT: z.coerce.number().int().min(1).max(65535).default(5672),
+    RABBITMQ_MANAGEMENT_PORT: z.coerce.number().int().min(1).max(65535).default(15672),
+    /** A NATS server with JetStream (nats://[token@|user:pass@]host:4222); registers a connection "local-nats" at startup. */
+    NATS_URL: z.string().optional(),
+    NATS_PORT: z.coerce.number().int().min(1).max(65535).default(4222),
     /** Where `npm run kafka:local` keeps the Kafka jars and its data (outside the repository). */
     EVENTPLANE_CACHE_DIR: z.string().optional(),
     HOST: z.string().default("127.0.0.1"),

@@ -2,7 +2,7 @@
 // finishes the pass in progress of each and exits.
 import { env } from "@/env";
 import { resolve } from "node:path";
-import { registerEnvCluster } from "@/server/domain/connections";
+import { registerEnvCluster, registerEnvRabbit } from "@/server/domain/connections";
 import { bootstrapIdentity, bootstrapMessage, systemActor } from "@/server/domain/identity";
 import { sealLegacyEndpoints } from "@/server/domain/alerts";
 import { closeConnections } from "@/server/lib/lifecycle";
@@ -35,6 +35,10 @@ if (sealed) console.log(`[worker] encrypted the URL and headers of ${sealed} web
 if (env.KAFKA_BROKERS) {
   await registerEnvCluster(systemActor("startup"), env.KAFKA_BROKERS, env.KAFKA_CLIENT_ID);
   console.log(`[worker] cluster "local" → ${env.KAFKA_BROKERS}`);
+}
+if (env.RABBITMQ_URL) {
+  await registerEnvRabbit(systemActor("startup"), env.RABBITMQ_URL, env.RABBITMQ_AMQP_URL);
+  console.log(`[worker] connection "local-rabbitmq" → ${new URL(env.RABBITMQ_URL).origin}`);
 }
 
 const collectors: Collector[] = [

@@ -12,7 +12,7 @@ export async function createTestCluster(brokers = testBrokers()) {
 
 export async function topicRow(clusterId: string, name: string) {
   return db.topic.findUnique({
-    where: { clusterId_name: { clusterId, name } },
+    where: { clusterId_namespace_name: { clusterId, namespace: "", name } },
     include: { partitions: { orderBy: { partition: "asc" } } },
   });
 }

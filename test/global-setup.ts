@@ -1,5 +1,6 @@
 // Starts what the integration tests talk to: a real PostgreSQL (DATABASE_URL's server when set, in a
-// fresh database; the embedded one otherwise) and a real single-node Kafka on free ports.
+// fresh database; the embedded one otherwise), a real single-node Kafka, a RabbitMQ node (management
+// plugin on) and a NATS server with JetStream, all on free ports.
 // The workers inherit the environment set here.
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,6 +8,8 @@ import { join } from "node:path";
 import pg from "pg";
 import { freePort } from "@/scripts/lib/ports";
 import { defaultCacheDir, ensureKafkaJars, startKafka } from "@/scripts/lib/kafka-broker";
+import { startNats } from "@/scripts/lib/nats-server";
+import { startRabbit } from "@/scripts/lib/rabbitmq-node";
 import { ensureDatabase, startEmbeddedPostgres } from "@/server/db/embedded";
 import { migrateDatabase } from "@/server/db/migrate";
 
@@ -46,6 +49,21 @@ export default async function setup() {
     sasl: { port: saslPort, users: { alice: "alice-secret" } },
   });
   cleanups.push(broker.stop);
+
+  // RabbitMQ and NATS of our own, never the ones that may run on the standard ports.
+  const rabbit = await startRabbit({
+    dataDir: join(dir, "rabbitmq"),
+    port: await freePort(),
+    managementPort: await freePort(),
+    distPort: await freePort(),
+  });
+  cleanups.push(rabbit.stop);
+  const nats = await startNats({ dataDir: join(dir, "nats"), port: await freePort() });
+  cleanups.push(nats.stop);
+  process.env.TEST_RABBITMQ_URL = rabbit.managementUrl;
+  process.env.TEST_RABBITMQ_AMQP_URL = rabbit.amqpUrl;
+  process.env.TEST_RABBITMQ_NODE = rabbit.nodeName;
+  process.env.TEST_NATS_URL = nats.url;
 
   process.env.DATABASE_URL = url;
   process.env.TEST_KAFKA_BROKERS = broker.brokers;

@@ -30,7 +30,7 @@ try {
   const { readCatalog } = await import("@/server/brokers/kafka");
   const { closeConnections } = await import("@/server/lib/lifecycle");
   await registerEnvCluster(systemActor("startup"), env.brokers, "bench");
-  const [target] = await listClusterTargets();
+  const [target] = (await listClusterTargets()).filter((t) => t.kind === "kafka");
 
   // The first sync inserts every row; later ones update in place (the steady state of the worker).
   t = performance.now();

@@ -64,7 +64,7 @@ try {
   const { db } = await import("@/server/db");
   const { closeConnections } = await import("@/server/lib/lifecycle");
   await registerEnvCluster(systemActor("startup"), env.brokers, "bench");
-  const [target] = await listClusterTargets();
+  const [target] = (await listClusterTargets()).filter((t) => t.kind === "kafka");
   const first = await syncCluster(target!, { withConfigs: false });
   if (!first.ok || first.groups < groupCount) throw new Error(`first sync incomplete: ${JSON.stringify(first)}`);
 

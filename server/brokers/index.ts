@@ -1,6 +1,7 @@
 // The broker adapters by kind. Domain code that works for every broker asks here; code that is
 // Kafka's alone (consumer-group offsets, partitions) imports server/brokers/kafka.
 import { kafkaAdapter } from "./kafka";
+import { rabbitAdapter } from "./rabbitmq";
 export type { BrokerAdapter, BrokerKind, RawRecord, OutgoingRecord, ReadRecordResult, ConnectionCheck } from "./types";
 
-export const BROKER_ADAPTERS = { kafka: kafkaAdapter } as const;
+export const BROKER_ADAPTERS = { kafka: kafkaAdapter, rabbitmq: rabbitAdapter } as const;

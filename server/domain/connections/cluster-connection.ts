@@ -1,5 +1,6 @@
 import { DomainError } from "@/server/errors";
 import type { ClusterConnection } from "@/server/brokers/kafka";
+import type { RabbitConnection } from "@/server/brokers/rabbitmq";
 import { decryptSecret } from "@/server/lib/secrets";
 
 export const UNDECRYPTABLE =
@@ -14,6 +15,8 @@ function decrypted(stored: string): string {
 }
 
 interface StoredCluster {
+  kind?: string;
+  options?: unknown;
   bootstrapServers: string[];
   clientId: string;
   tls: boolean;
@@ -32,4 +35,29 @@ export function toConnection(c: StoredCluster, plainPassword?: string): ClusterC
     };
   }
   return conn;
+}
+
+/** RabbitMQ: the management origin is the first address; AMQP is options.amqpUrl, or the same host on 5672 (5671 with TLS). */
+export function toRabbitConnection(c: StoredCluster, plainPassword?: string): RabbitConnection {
+  const managementUrl = c.bootstrapServers[0] ?? "";
+  const options = (c.options ?? {}) as { amqpUrl?: string };
+  return {
+    managementUrl,
+    amqpUrl: options.amqpUrl || defaultAmqpUrl(managementUrl),
+    username: c.saslUsername ?? "guest",
+    password: plainPassword ?? (c.saslPasswordEnc ? decrypted(c.saslPasswordEnc) : ""),
+  };
+}
+
+export function defaultAmqpUrl(managementUrl: string): string {
+  const u = new URL(managementUrl);
+  return `${u.protocol === "https:" ? "amqps" : "amqp"}://${u.hostname.includes(":") ? `[${u.hostname}]` : u.hostname}:${u.protocol === "https:" ? 5671 : 5672}`;
+}
+
+export type TargetConnection = { kind: "kafka"; connection: ClusterConnection } | { kind: "rabbitmq"; connection: RabbitConnection };
+
+/** The connection settings of a stored connection, by its kind. */
+export function toTargetConnection(c: StoredCluster, plainPassword?: string): TargetConnection {
+  if (c.kind === "rabbitmq") return { kind: "rabbitmq", connection: toRabbitConnection(c, plainPassword) };
+  return { kind: "kafka", connection: toConnection(c, plainPassword) };
 }

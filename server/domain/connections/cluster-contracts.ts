@@ -24,6 +24,41 @@ export const BootstrapServers = z
 
 export const SaslMechanism = z.enum(["none", "plain", "scram-sha-256", "scram-sha-512"]);
 
+export const ConnectionKind = z.enum(["kafka", "rabbitmq"]);
+export type ConnectionKind = z.infer<typeof ConnectionKind>;
+
+/** A RabbitMQ management API origin: http(s)://host:port, no credentials (they have their own fields). */
+export const ManagementUrl = z
+  .string()
+  .trim()
+  .max(2_000)
+  .transform((raw, ctx) => {
+    let u: URL;
+    try {
+      u = new URL(raw);
+    } catch {
+      ctx.addIssue({ code: "custom", message: `"${raw}" is not a URL (for example http://rabbitmq:15672)` });
+      return z.NEVER;
+    }
+    if (!["http:", "https:"].includes(u.protocol) || u.username || u.password || (u.pathname !== "/" && u.pathname !== "")) {
+      ctx.addIssue({
+        code: "custom",
+        message: `"${raw}": the management API is http(s)://host:port, with user and password in their own fields`,
+      });
+      return z.NEVER;
+    }
+    return u.origin;
+  });
+
+const AmqpUrl = z
+  .string()
+  .trim()
+  .max(2_000)
+  .refine(
+    (raw) => /^amqps?:\/\/[^/@:\s]+(:\d+)?\/?$/.test(raw),
+    "AMQP URL: amqp(s)://host:port, with user and password in their own fields",
+  );
+
 const ClusterFields = z.object({
   name: z
     .string()
@@ -31,32 +66,61 @@ const ClusterFields = z.object({
     .min(1, "a name is required")
     .max(64, "name: at most 64 characters")
     .regex(/^[a-zA-Z0-9._-]+$/, "name: letters, digits, '.', '_' and '-' only"),
-  bootstrapServers: BootstrapServers,
+  kind: ConnectionKind.default("kafka"),
+  /** Kafka: bootstrap servers; RabbitMQ: the management API's URL */
+  bootstrapServers: z.string().max(2_000),
   clientId: z.string().trim().min(1).max(128).default("eventplane"),
   tls: z.boolean().default(false),
   saslMechanism: SaslMechanism.default("none"),
   saslUsername: z.string().max(256).optional(),
   /** On edit, empty or absent keeps the stored password. */
   saslPassword: z.string().max(4_096).optional(),
+  /** RabbitMQ: AMQP for reading and redriving; unset = the management host on 5672 (5671 with TLS) */
+  amqpUrl: z.string().max(2_000).optional(),
 });
 
-function requireSaslUser(v: { saslMechanism: string; saslUsername?: string }, ctx: z.RefinementCtx) {
+type Fields = z.output<typeof ClusterFields>;
+
+/** Addresses and credentials checked by kind; bootstrapServers becomes the list that is stored. */
+function byKind<T extends Fields>(v: T, ctx: z.RefinementCtx) {
+  const issue = (path: string, r: { error?: z.ZodError }) => {
+    ctx.addIssue({ code: "custom", path: [path], message: r.error?.issues[0]?.message ?? "invalid" });
+    return z.NEVER;
+  };
+  if (v.kind === "rabbitmq") {
+    const url = ManagementUrl.safeParse(v.bootstrapServers);
+    if (!url.success) return issue("bootstrapServers", url);
+    const amqp = v.amqpUrl?.trim() ? AmqpUrl.safeParse(v.amqpUrl) : null;
+    if (amqp && !amqp.success) return issue("amqpUrl", amqp);
+    if (!v.saslUsername?.trim()) {
+      ctx.addIssue({ code: "custom", path: ["saslUsername"], message: "RabbitMQ needs a user (the management API and AMQP use it)" });
+      return z.NEVER;
+    }
+    // The management API and AMQP both take user and password: "plain" in the stored mechanism.
+    return { ...v, bootstrapServers: [url.data], saslMechanism: "plain" as const, tls: url.data.startsWith("https:"), amqpUrl: amqp?.data };
+  }
+  const servers = BootstrapServers.safeParse(v.bootstrapServers);
+  if (!servers.success) return issue("bootstrapServers", servers);
   if (v.saslMechanism !== "none" && !v.saslUsername?.trim()) {
     ctx.addIssue({ code: "custom", path: ["saslUsername"], message: "SASL needs a username" });
+    return z.NEVER;
   }
+  return { ...v, bootstrapServers: servers.data, amqpUrl: undefined };
 }
 
-export const ClusterInput = ClusterFields.superRefine(requireSaslUser);
+export const ClusterInput = ClusterFields.transform(byKind);
 export type ClusterInput = z.input<typeof ClusterInput>;
 export type ParsedClusterInput = z.output<typeof ClusterInput>;
 
-export const UpdateClusterInput = ClusterFields.extend({ id: z.string().uuid() }).superRefine(requireSaslUser);
+export const UpdateClusterInput = ClusterFields.extend({ id: z.string().uuid() }).transform(byKind);
 export type UpdateClusterInput = z.input<typeof UpdateClusterInput>;
 
 /** What the browser may see of a cluster: never the password, only whether one is stored. */
 export const ClusterView = z.object({
   id: z.string(),
   name: z.string(),
+  kind: ConnectionKind,
+  amqpUrl: z.string().nullable(),
   bootstrapServers: z.array(z.string()),
   clientId: z.string(),
   tls: z.boolean(),

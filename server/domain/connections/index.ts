@@ -1,7 +1,8 @@
 // Public API of the connections context: the brokers Eventplane reads (today Kafka clusters): adding,
 // testing, the collector's leases, status and health.
 export * from "./cluster-contracts";
-export { addCluster, updateCluster, removeCluster, registerEnvCluster, testClusterSettings } from "./manage-clusters";
+export { addCluster, updateCluster, removeCluster, testClusterSettings } from "./manage-clusters";
+export { registerEnvCluster, registerEnvRabbit } from "./register-env";
 export { listClusters, getClusterView, listClusterTargets, type ClusterTarget } from "./query-clusters";
 export { listClusterRefs, clusterNames, clusterExists, clusterConnection, type ClusterRef } from "./cluster-refs";
 export { recordClusterSync, markClusterUnreachable, type ClusterSync } from "./record-sync";

@@ -5,8 +5,8 @@ import { authorize, type Actor } from "@/server/domain/identity";
 import { db, Prisma } from "@/server/db";
 import { DomainError, parseInput } from "@/server/errors";
 import { encryptSecret } from "@/server/lib/secrets";
-import { BootstrapServers, ClusterInput, UpdateClusterInput, type ParsedClusterInput } from "./cluster-contracts";
-import { toConnection } from "./cluster-connection";
+import { ClusterInput, UpdateClusterInput, type ParsedClusterInput } from "./cluster-contracts";
+import { toTargetConnection } from "./cluster-connection";
 import { BROKER_ADAPTERS } from "@/server/brokers";
 
 function saslColumns(input: ParsedClusterInput, keepEncrypted: string | null) {
@@ -15,13 +15,26 @@ function saslColumns(input: ParsedClusterInput, keepEncrypted: string | null) {
   return { saslMechanism: input.saslMechanism, saslUsername: input.saslUsername?.trim() ?? null, saslPasswordEnc: password };
 }
 
+/** The stored shape of a connection's kind-specific settings. */
+const kindColumns = (input: ParsedClusterInput) => ({
+  kind: input.kind,
+  options: input.kind === "rabbitmq" && input.amqpUrl ? { amqpUrl: input.amqpUrl } : {},
+});
+
+function testSettings(input: ParsedClusterInput, storedEncrypted: string | null) {
+  const target = toTargetConnection(
+    { ...input, ...kindColumns(input), ...saslColumns(input, storedEncrypted) },
+    input.saslPassword || undefined,
+  );
+  return target.kind === "rabbitmq" ? BROKER_ADAPTERS.rabbitmq.test(target.connection) : BROKER_ADAPTERS.kafka.test(target.connection);
+}
+
 async function ensureReachable(input: ParsedClusterInput, storedEncrypted: string | null) {
-  const conn = toConnection({ ...input, ...saslColumns(input, storedEncrypted) }, input.saslPassword || undefined);
-  const result = await BROKER_ADAPTERS.kafka.test(conn);
+  const result = await testSettings(input, storedEncrypted);
   if (!result.ok) throw new DomainError("CLUSTER_UNREACHABLE", result.error ?? "cluster unreachable");
 }
 
-const ADMIN = { what: "clusters" };
+export const ADMIN = { what: "clusters" };
 
 /**
  * A stored SASL password is only ever sent where it was sent before: to the same bootstrap servers,
@@ -52,8 +65,9 @@ function reusableSecret(
   return same ? stored.saslPasswordEnc : null;
 }
 
-const auditView = (c: {
+export const auditView = (c: {
   name: string;
+  kind?: string;
   bootstrapServers: string[];
   clientId: string;
   tls: boolean;
@@ -61,6 +75,7 @@ const auditView = (c: {
   saslUsername: string | null;
 }) => ({
   name: c.name,
+  kind: c.kind ?? "kafka",
   bootstrapServers: c.bootstrapServers,
   clientId: c.clientId,
   tls: c.tls,
@@ -88,6 +103,7 @@ export async function addCluster(actor: Actor, raw: ClusterInput): Promise<{ id:
           bootstrapServers: input.bootstrapServers,
           clientId: input.clientId,
           tls: input.tls,
+          ...kindColumns(input),
           ...saslColumns(input, null),
         },
       });
@@ -116,6 +132,7 @@ export async function updateCluster(actor: Actor, raw: UpdateClusterInput): Prom
           bootstrapServers: input.bootstrapServers,
           clientId: input.clientId,
           tls: input.tls,
+          ...kindColumns(input),
           ...saslColumns(input, keep),
         },
       });
@@ -144,40 +161,11 @@ export async function removeCluster(actor: Actor, id: string): Promise<void> {
   });
 }
 
-/** KAFKA_BROKERS at startup: registers or updates the cluster named "local", without a connection test
- *  (the broker may start after us; the collector reports it unreachable until it is up). */
-export async function registerEnvCluster(actor: Actor, brokers: string, clientId: string): Promise<{ id: string }> {
-  authorize(actor, "admin", ADMIN);
-  const parsed = BootstrapServers.safeParse(brokers);
-  if (!parsed.success) throw new DomainError("INVALID_INPUT", `KAFKA_BROKERS: ${parsed.error.issues[0]?.message}`);
-  const before = await db.cluster.findUnique({ where: { name: "local" } });
-  if (before && before.source === "env" && before.clientId === clientId && before.bootstrapServers.join(",") === parsed.data.join(","))
-    return { id: before.id };
-  const row = await db.$transaction(async (tx) => {
-    const after = await tx.cluster.upsert({
-      where: { name: "local" },
-      create: { name: "local", bootstrapServers: parsed.data, clientId, source: "env" },
-      // KAFKA_BROKERS has no credentials: a stored password is not sent to the addresses it names.
-      update: { bootstrapServers: parsed.data, clientId, source: "env", saslMechanism: null, saslUsername: null, saslPasswordEnc: null },
-    });
-    await appendAudit(tx, actor, {
-      action: before ? "cluster.update" : "cluster.create",
-      targetType: "cluster",
-      targetId: after.id,
-      before: before && auditView(before),
-      after: auditView(after),
-    });
-    return after;
-  });
-  return { id: row.id };
-}
-
 /** "Test connection" in the form: uses the stored password when editing and none was typed. */
 export async function testClusterSettings(actor: Actor, raw: ClusterInput & { id?: string }) {
   authorize(actor, "admin", ADMIN);
   const input = parseInput(ClusterInput, raw);
   const stored =
     typeof raw.id === "string" && /^[0-9a-f-]{36}$/.test(raw.id) ? await db.cluster.findUnique({ where: { id: raw.id } }) : null;
-  const conn = toConnection({ ...input, ...saslColumns(input, reusableSecret(stored, input)) }, input.saslPassword || undefined);
-  return BROKER_ADAPTERS.kafka.test(conn);
+  return testSettings(input, reusableSecret(stored, input));
 }

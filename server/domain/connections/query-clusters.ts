@@ -1,8 +1,7 @@
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
-import type { ClusterConnection } from "@/server/brokers/kafka";
 import type { ClusterView } from "./cluster-contracts";
-import { toConnection } from "./cluster-connection";
+import { toTargetConnection, type TargetConnection } from "./cluster-connection";
 import { markClusterUnreachable } from "./record-sync";
 
 export async function listClusters(): Promise<ClusterView[]> {
@@ -13,6 +12,8 @@ export async function listClusters(): Promise<ClusterView[]> {
   return rows.map((c) => ({
     id: c.id,
     name: c.name,
+    kind: c.kind as ClusterView["kind"],
+    amqpUrl: c.kind === "rabbitmq" ? ((c.options as { amqpUrl?: string }).amqpUrl ?? null) : null,
     bootstrapServers: c.bootstrapServers,
     clientId: c.clientId,
     tls: c.tls,
@@ -37,11 +38,7 @@ export async function getClusterView(id: string): Promise<ClusterView> {
   return found;
 }
 
-export interface ClusterTarget {
-  id: string;
-  name: string;
-  connection: ClusterConnection;
-}
+export type ClusterTarget = { id: string; name: string } & TargetConnection;
 
 /**
  * For the collector: every cluster with its decrypted connection settings (server-side only). A
@@ -53,7 +50,7 @@ export async function listClusterTargets(now = new Date()): Promise<ClusterTarge
   const targets: ClusterTarget[] = [];
   for (const c of rows) {
     try {
-      targets.push({ id: c.id, name: c.name, connection: toConnection(c) });
+      targets.push({ id: c.id, name: c.name, ...toTargetConnection(c) });
     } catch (e) {
       if (!(e instanceof DomainError)) throw e;
       if (c.lastError !== e.message) await markClusterUnreachable(c.id, e.message, now);

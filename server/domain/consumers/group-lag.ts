@@ -55,7 +55,11 @@ export async function lagForGroups(groupRowIds: string[], opts: LagOptions = {})
   });
   const out = new Map<string, GroupLag>();
   const byCluster = new Map<string, typeof groups>();
-  for (const g of groups) byCluster.set(g.clusterId, [...(byCluster.get(g.clusterId) ?? []), g]);
+  for (const g of groups) {
+    // RabbitMQ queues and JetStream consumers: the broker counts the backlog; the collector stored it.
+    if (g.kind !== "group") out.set(g.id, brokerCountedLag(g));
+    else byCluster.set(g.clusterId, [...(byCluster.get(g.clusterId) ?? []), g]);
+  }
 
   for (const [clusterId, clusterGroups] of byCluster) {
     const topics = [
@@ -146,6 +150,27 @@ export async function lagForGroups(groupRowIds: string[], opts: LagOptions = {})
     }
   }
   return out;
+}
+
+function brokerCountedLag(g: {
+  totalLag: bigint | null;
+  maxTimeLagSeconds: number | null;
+  lagStatus: string | null;
+  lagUpdatedAt: Date | null;
+  details: unknown;
+}): GroupLag {
+  const d = (g.details ?? {}) as { inRate?: number | null; outRate?: number | null };
+  const backlog = Number(g.totalLag ?? 0);
+  const net = (d.outRate ?? 0) - (d.inRate ?? 0);
+  return {
+    partitions: [],
+    totalLag: backlog,
+    maxTimeLagSeconds: g.maxTimeLagSeconds,
+    observedAt: g.lagUpdatedAt,
+    status: (g.lagStatus ?? "OK") as GroupStatus,
+    consumeRate: d.outRate ?? null,
+    secondsToDrain: backlog === 0 ? 0 : net > 0 ? backlog / net : null,
+  };
 }
 
 function assigned(members: unknown): { topic: string; partitions: number[] }[] {

@@ -9,3 +9,5 @@ export { lagMetrics, type GroupLagMetrics } from "./lag-metrics";
 export { refreshLagSummaries, lagHistory, groupLagHistory, pruneLagSamples } from "./lag-summary";
 export { worstGroups } from "./worst-groups";
 export { listGroupRefs, committedReads, type GroupRef } from "./group-refs";
+export { recordBrokerBacklog, type BrokerBacklog } from "./record-queue-backlog";
+export { backlogStatus, type BacklogReason } from "./queue-status";

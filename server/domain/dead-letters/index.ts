@@ -14,3 +14,4 @@ export { redrive, RedriveInput, type RedrivePlanItem } from "./redrive";
 export { scanDeadLetterClasses, type ScanResult } from "./scan-classes";
 export { probeDeadLetterHeaders } from "./probe-headers";
 export { newExceptionClasses } from "./exception-classes";
+export { rabbitDeadLetterQueues, queueKey } from "./rabbit-dead-letters";

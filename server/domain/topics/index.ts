@@ -1,6 +1,7 @@
 // Public API of the topics context: the catalog of topics and their declared metadata.
 export * from "./topic-contracts";
 export { recordCatalog, type CatalogRecord } from "./record-catalog";
+export { recordDestinations, type Destination } from "./record-destinations";
 export { listTopics, topicFacets, getTopic, findTopicsByName } from "./query-topics";
 export { updateTopicMetadata } from "./update-topic-metadata";
 export { listTopicRefs, getTopicRef, topicsToProbe, recordHeaderProbe, partitionEnds, type TopicRef, type TopicFilter } from "./topic-refs";

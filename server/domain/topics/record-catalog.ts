@@ -36,7 +36,7 @@ export async function recordCatalog(rec: CatalogRecord): Promise<void> {
         INSERT INTO "Topic" (id, "clusterId", name, internal, "deadLetter", "partitionCount", "replicationFactor", "endOffsetSum", "messageCount", "rateSampledAt", "lastSeenAt", "firstSeenAt")
         SELECT gen_random_uuid()::text, ${clusterId}, x.name, x.internal, x."deadLetter", x."partitionCount", x."replicationFactor", x."endSum"::bigint, x."messageCount"::bigint, ${observedAt}, ${observedAt}, ${observedAt}
         FROM jsonb_to_recordset(${json(topics)}::jsonb) AS x(name text, internal boolean, "deadLetter" boolean, "partitionCount" int, "replicationFactor" int, "endSum" text, "messageCount" text)
-        ON CONFLICT ("clusterId", name) DO UPDATE SET
+        ON CONFLICT ("clusterId", namespace, name) DO UPDATE SET
           internal = EXCLUDED.internal,
           "deadLetter" = EXCLUDED."deadLetter" OR "Topic"."deadLetterByHeaders",
           "partitionCount" = EXCLUDED."partitionCount",

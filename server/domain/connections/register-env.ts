@@ -1,0 +1,96 @@
+// Connections named by the environment at startup (KAFKA_BROKERS, RABBITMQ_URL): registered or
+// updated without a connection test (the broker may start after us; the collector reports it
+// unreachable until it is up), audited as the system's changes.
+import { appendAudit } from "@/server/domain/audit";
+import { authorize, type Actor } from "@/server/domain/identity";
+import { db } from "@/server/db";
+import { DomainError } from "@/server/errors";
+import { decryptSecret, encryptSecret } from "@/server/lib/secrets";
+import { BootstrapServers, ManagementUrl } from "./cluster-contracts";
+import { ADMIN, auditView } from "./manage-clusters";
+
+const safeDecrypt = (s: string) => {
+  try {
+    return decryptSecret(s);
+  } catch {
+    return null;
+  }
+};
+
+/** KAFKA_BROKERS at startup: registers or updates the cluster named "local", without a connection test
+ *  (the broker may start after us; the collector reports it unreachable until it is up). */
+export async function registerEnvCluster(actor: Actor, brokers: string, clientId: string): Promise<{ id: string }> {
+  authorize(actor, "admin", ADMIN);
+  const parsed = BootstrapServers.safeParse(brokers);
+  if (!parsed.success) throw new DomainError("INVALID_INPUT", `KAFKA_BROKERS: ${parsed.error.issues[0]?.message}`);
+  const before = await db.cluster.findUnique({ where: { name: "local" } });
+  if (before && before.source === "env" && before.clientId === clientId && before.bootstrapServers.join(",") === parsed.data.join(","))
+    return { id: before.id };
+  const row = await db.$transaction(async (tx) => {
+    const after = await tx.cluster.upsert({
+      where: { name: "local" },
+      create: { name: "local", bootstrapServers: parsed.data, clientId, source: "env" },
+      // KAFKA_BROKERS has no credentials: a stored password is not sent to the addresses it names.
+      update: { bootstrapServers: parsed.data, clientId, source: "env", saslMechanism: null, saslUsername: null, saslPasswordEnc: null },
+    });
+    await appendAudit(tx, actor, {
+      action: before ? "cluster.update" : "cluster.create",
+      targetType: "cluster",
+      targetId: after.id,
+      before: before && auditView(before),
+      after: auditView(after),
+    });
+    return after;
+  });
+  return { id: row.id };
+}
+
+/** RABBITMQ_URL (the management API with credentials) at startup: the connection "local-rabbitmq". */
+export async function registerEnvRabbit(actor: Actor, url: string, amqpUrl?: string): Promise<{ id: string }> {
+  authorize(actor, "admin", ADMIN);
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new DomainError("INVALID_INPUT", "RABBITMQ_URL is not a URL (http://user:password@host:15672)");
+  }
+  const username = decodeURIComponent(u.username) || "guest";
+  const password = u.username ? decodeURIComponent(u.password) : "guest";
+  const origin = ManagementUrl.safeParse(u.origin);
+  if (!origin.success) throw new DomainError("INVALID_INPUT", `RABBITMQ_URL: ${origin.error.issues[0]?.message}`);
+  const name = "local-rabbitmq";
+  const before = await db.cluster.findUnique({ where: { name } });
+  const options = amqpUrl ? { amqpUrl: amqpUrl.replace(/\/\/[^@/]*@/, "//") } : {};
+  if (
+    before?.source === "env" &&
+    before.kind === "rabbitmq" &&
+    before.bootstrapServers.join() === origin.data &&
+    before.saslUsername === username &&
+    JSON.stringify(before.options) === JSON.stringify(options) &&
+    before.saslPasswordEnc &&
+    safeDecrypt(before.saslPasswordEnc) === password
+  )
+    return { id: before.id };
+  const data = {
+    kind: "rabbitmq",
+    bootstrapServers: [origin.data],
+    options,
+    tls: origin.data.startsWith("https:"),
+    source: "env",
+    saslMechanism: "plain",
+    saslUsername: username,
+    saslPasswordEnc: encryptSecret(password),
+  };
+  const row = await db.$transaction(async (tx) => {
+    const after = await tx.cluster.upsert({ where: { name }, create: { name, ...data }, update: data });
+    await appendAudit(tx, actor, {
+      action: before ? "cluster.update" : "cluster.create",
+      targetType: "cluster",
+      targetId: after.id,
+      before: before && auditView(before),
+      after: auditView(after),
+    });
+    return after;
+  });
+  return { id: row.id };
+}
