@@ -2,7 +2,7 @@
 // finishes the pass in progress of each and exits.
 import { env } from "@/env";
 import { resolve } from "node:path";
-import { registerEnvCluster, registerEnvRabbit } from "@/server/domain/connections";
+import { registerEnvCluster, registerEnvNats, registerEnvRabbit } from "@/server/domain/connections";
 import { bootstrapIdentity, bootstrapMessage, systemActor } from "@/server/domain/identity";
 import { sealLegacyEndpoints } from "@/server/domain/alerts";
 import { closeConnections } from "@/server/lib/lifecycle";
@@ -39,6 +39,10 @@ if (env.KAFKA_BROKERS) {
 if (env.RABBITMQ_URL) {
   await registerEnvRabbit(systemActor("startup"), env.RABBITMQ_URL, env.RABBITMQ_AMQP_URL);
   console.log(`[worker] connection "local-rabbitmq" → ${new URL(env.RABBITMQ_URL).origin}`);
+}
+if (env.NATS_URL) {
+  await registerEnvNats(systemActor("startup"), env.NATS_URL);
+  console.log(`[worker] connection "local-nats" → ${env.NATS_URL.replace(/\/\/[^@/,]*@/g, "//")}`);
 }
 
 const collectors: Collector[] = [

@@ -1,5 +1,6 @@
 import { DomainError } from "@/server/errors";
 import type { ClusterConnection } from "@/server/brokers/kafka";
+import type { NatsConnection } from "@/server/brokers/nats";
 import type { RabbitConnection } from "@/server/brokers/rabbitmq";
 import { decryptSecret } from "@/server/lib/secrets";
 
@@ -54,10 +55,31 @@ export function defaultAmqpUrl(managementUrl: string): string {
   return `${u.protocol === "https:" ? "amqps" : "amqp"}://${u.hostname.includes(":") ? `[${u.hostname}]` : u.hostname}:${u.protocol === "https:" ? 5671 : 5672}`;
 }
 
-export type TargetConnection = { kind: "kafka"; connection: ClusterConnection } | { kind: "rabbitmq"; connection: RabbitConnection };
+/** NATS: servers as stored; the secret is the password, token, NKey seed or credentials file by method. */
+export function toNatsConnection(c: StoredCluster, plainSecret?: string): NatsConnection {
+  const secret = () => plainSecret ?? (c.saslPasswordEnc ? decrypted(c.saslPasswordEnc) : "");
+  const method = c.saslMechanism ?? "none";
+  const auth: NatsConnection["auth"] =
+    method === "token"
+      ? { method, token: secret() }
+      : method === "plain"
+        ? { method, user: c.saslUsername ?? "", pass: secret() }
+        : method === "nkey"
+          ? { method, seed: secret() }
+          : method === "creds"
+            ? { method, creds: secret() }
+            : { method: "none" };
+  return { servers: c.bootstrapServers, auth, tls: c.tls };
+}
+
+export type TargetConnection =
+  | { kind: "kafka"; connection: ClusterConnection }
+  | { kind: "rabbitmq"; connection: RabbitConnection }
+  | { kind: "nats"; connection: NatsConnection };
 
 /** The connection settings of a stored connection, by its kind. */
 export function toTargetConnection(c: StoredCluster, plainPassword?: string): TargetConnection {
   if (c.kind === "rabbitmq") return { kind: "rabbitmq", connection: toRabbitConnection(c, plainPassword) };
+  if (c.kind === "nats") return { kind: "nats", connection: toNatsConnection(c, plainPassword) };
   return { kind: "kafka", connection: toConnection(c, plainPassword) };
 }

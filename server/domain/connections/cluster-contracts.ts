@@ -22,9 +22,38 @@ export const BootstrapServers = z
     return [...new Set(entries)];
   });
 
-export const SaslMechanism = z.enum(["none", "plain", "scram-sha-256", "scram-sha-512"]);
+/** How a connection authenticates: Kafka SASL mechanisms, user and password ("plain", RabbitMQ's
+ *  only one), and NATS's token, NKey seed or credentials file. */
+export const SaslMechanism = z.enum(["none", "plain", "scram-sha-256", "scram-sha-512", "token", "nkey", "creds"]);
+const KAFKA_AUTH = ["none", "plain", "scram-sha-256", "scram-sha-512"];
+const NATS_AUTH = ["none", "token", "plain", "nkey", "creds"];
 
-export const ConnectionKind = z.enum(["kafka", "rabbitmq"]);
+/** "nats://h1:4222, h2:4222" → ["nats://h1:4222", "nats://h2:4222"] (tls:// kept). */
+export const NatsServers = z
+  .string()
+  .trim()
+  .min(1, "at least one NATS server (nats://host:4222) is required")
+  .max(2_000)
+  .transform((raw, ctx) => {
+    const out: string[] = [];
+    for (const entry of raw.split(/[\s,]+/).filter(Boolean)) {
+      const url = /^[a-z]+:\/\//.test(entry) ? entry : `nats://${entry}`;
+      let u: URL | null = null;
+      try {
+        u = new URL(url);
+      } catch {
+        u = null;
+      }
+      if (!u || !["nats:", "tls:"].includes(u.protocol) || !u.hostname || u.username || u.password || (u.pathname && u.pathname !== "/")) {
+        ctx.addIssue({ code: "custom", message: `"${entry}" is not a NATS server (nats://host:4222; credentials go in their own fields)` });
+        return z.NEVER;
+      }
+      out.push(`${u.protocol}//${u.host}`);
+    }
+    return [...new Set(out)];
+  });
+
+export const ConnectionKind = z.enum(["kafka", "rabbitmq", "nats"]);
 export type ConnectionKind = z.infer<typeof ConnectionKind>;
 
 /** A RabbitMQ management API origin: http(s)://host:port, no credentials (they have their own fields). */
@@ -99,8 +128,25 @@ function byKind<T extends Fields>(v: T, ctx: z.RefinementCtx) {
     // The management API and AMQP both take user and password: "plain" in the stored mechanism.
     return { ...v, bootstrapServers: [url.data], saslMechanism: "plain" as const, tls: url.data.startsWith("https:"), amqpUrl: amqp?.data };
   }
+  if (v.kind === "nats") {
+    const servers = NatsServers.safeParse(v.bootstrapServers);
+    if (!servers.success) return issue("bootstrapServers", servers);
+    if (!NATS_AUTH.includes(v.saslMechanism)) {
+      ctx.addIssue({ code: "custom", path: ["saslMechanism"], message: `NATS authenticates with ${NATS_AUTH.join(", ")}` });
+      return z.NEVER;
+    }
+    if (v.saslMechanism === "plain" && !v.saslUsername?.trim()) {
+      ctx.addIssue({ code: "custom", path: ["saslUsername"], message: "user and password need a user" });
+      return z.NEVER;
+    }
+    return { ...v, bootstrapServers: servers.data, tls: v.tls || servers.data.some((s) => s.startsWith("tls:")), amqpUrl: undefined };
+  }
   const servers = BootstrapServers.safeParse(v.bootstrapServers);
   if (!servers.success) return issue("bootstrapServers", servers);
+  if (!KAFKA_AUTH.includes(v.saslMechanism)) {
+    ctx.addIssue({ code: "custom", path: ["saslMechanism"], message: `Kafka authenticates with SASL ${KAFKA_AUTH.join(", ")}` });
+    return z.NEVER;
+  }
   if (v.saslMechanism !== "none" && !v.saslUsername?.trim()) {
     ctx.addIssue({ code: "custom", path: ["saslUsername"], message: "SASL needs a username" });
     return z.NEVER;

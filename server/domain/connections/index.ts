@@ -2,7 +2,7 @@
 // testing, the collector's leases, status and health.
 export * from "./cluster-contracts";
 export { addCluster, updateCluster, removeCluster, testClusterSettings } from "./manage-clusters";
-export { registerEnvCluster, registerEnvRabbit } from "./register-env";
+export { registerEnvCluster, registerEnvRabbit, registerEnvNats } from "./register-env";
 export { listClusters, getClusterView, listClusterTargets, type ClusterTarget } from "./query-clusters";
 export { listClusterRefs, clusterNames, clusterExists, clusterConnection, type ClusterRef } from "./cluster-refs";
 export { recordClusterSync, markClusterUnreachable, type ClusterSync } from "./record-sync";

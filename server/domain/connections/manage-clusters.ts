@@ -26,7 +26,9 @@ function testSettings(input: ParsedClusterInput, storedEncrypted: string | null)
     { ...input, ...kindColumns(input), ...saslColumns(input, storedEncrypted) },
     input.saslPassword || undefined,
   );
-  return target.kind === "rabbitmq" ? BROKER_ADAPTERS.rabbitmq.test(target.connection) : BROKER_ADAPTERS.kafka.test(target.connection);
+  if (target.kind === "rabbitmq") return BROKER_ADAPTERS.rabbitmq.test(target.connection);
+  if (target.kind === "nats") return BROKER_ADAPTERS.nats.test(target.connection);
+  return BROKER_ADAPTERS.kafka.test(target.connection);
 }
 
 async function ensureReachable(input: ParsedClusterInput, storedEncrypted: string | null) {

@@ -6,7 +6,7 @@ import { authorize, type Actor } from "@/server/domain/identity";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { decryptSecret, encryptSecret } from "@/server/lib/secrets";
-import { BootstrapServers, ManagementUrl } from "./cluster-contracts";
+import { BootstrapServers, ManagementUrl, NatsServers } from "./cluster-contracts";
 import { ADMIN, auditView } from "./manage-clusters";
 
 const safeDecrypt = (s: string) => {
@@ -80,6 +80,60 @@ export async function registerEnvRabbit(actor: Actor, url: string, amqpUrl?: str
     saslMechanism: "plain",
     saslUsername: username,
     saslPasswordEnc: encryptSecret(password),
+  };
+  const row = await db.$transaction(async (tx) => {
+    const after = await tx.cluster.upsert({ where: { name }, create: { name, ...data }, update: data });
+    await appendAudit(tx, actor, {
+      action: before ? "cluster.update" : "cluster.create",
+      targetType: "cluster",
+      targetId: after.id,
+      before: before && auditView(before),
+      after: auditView(after),
+    });
+    return after;
+  });
+  return { id: row.id };
+}
+
+/** NATS_URL at startup (nats://[token@ | user:password@]host:port[, …]): the connection "local-nats". */
+export async function registerEnvNats(actor: Actor, url: string): Promise<{ id: string }> {
+  authorize(actor, "admin", ADMIN);
+  const first = url.split(",")[0]!.trim();
+  let u: URL;
+  try {
+    u = new URL(/^[a-z]+:\/\//.test(first) ? first : `nats://${first}`);
+  } catch {
+    throw new DomainError("INVALID_INPUT", "NATS_URL is not a URL (nats://host:4222)");
+  }
+  const servers = NatsServers.safeParse(url.replace(/\/\/[^@/,]*@/g, "//"));
+  if (!servers.success) throw new DomainError("INVALID_INPUT", `NATS_URL: ${servers.error.issues[0]?.message}`);
+  const user = decodeURIComponent(u.username);
+  const pass = decodeURIComponent(u.password);
+  const auth = !user
+    ? { saslMechanism: null, saslUsername: null, secret: null }
+    : pass
+      ? { saslMechanism: "plain", saslUsername: user, secret: pass }
+      : { saslMechanism: "token", saslUsername: null, secret: user };
+  const name = "local-nats";
+  const before = await db.cluster.findUnique({ where: { name } });
+  if (
+    before?.source === "env" &&
+    before.kind === "nats" &&
+    before.bootstrapServers.join() === servers.data.join() &&
+    before.saslMechanism === auth.saslMechanism &&
+    before.saslUsername === auth.saslUsername &&
+    (before.saslPasswordEnc ? safeDecrypt(before.saslPasswordEnc) : null) === auth.secret
+  )
+    return { id: before.id };
+  const data = {
+    kind: "nats",
+    bootstrapServers: servers.data,
+    options: {},
+    tls: servers.data.some((s) => s.startsWith("tls:")),
+    source: "env",
+    saslMechanism: auth.saslMechanism,
+    saslUsername: auth.saslUsername,
+    saslPasswordEnc: auth.secret === null ? null : encryptSecret(auth.secret),
   };
   const row = await db.$transaction(async (tx) => {
     const after = await tx.cluster.upsert({ where: { name }, create: { name, ...data }, update: data });

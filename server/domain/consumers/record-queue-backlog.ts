@@ -21,7 +21,16 @@ export interface BrokerBacklog {
   oldestSeconds: number | null;
   inRate: number | null;
   outRate: number | null;
+  /** Monotonic counts (JetStream: the stream's last sequence in, the ack floor out) from which the
+   *  rates are derived between two syncs, for brokers that give no rates themselves. */
+  counters?: { in: number; out: number };
   details: Record<string, unknown>;
+}
+
+/** Messages a second between two readings of a monotonic counter; null without a usable earlier one. */
+function counterRate(now: number, then: number | undefined, ms: number): number | null {
+  if (then === undefined || ms <= 0 || now < then) return null;
+  return ((now - then) * 1000) / ms;
 }
 
 export async function recordBrokerBacklog(
@@ -34,17 +43,22 @@ export async function recordBrokerBacklog(
     (
       await db.consumerGroup.findMany({
         where: { clusterId, kind, deletedAt: null },
-        select: { groupId: true, totalLag: true },
+        select: { groupId: true, totalLag: true, lagUpdatedAt: true, details: true },
       })
-    ).map((g) => [g.groupId, g.totalLag === null ? null : Number(g.totalLag)]),
+    ).map((g) => [g.groupId, g]),
   );
   const json = rows.map((r) => {
+    const prev = previous.get(r.groupId);
+    const since = prev?.lagUpdatedAt ? observedAt.getTime() - prev.lagUpdatedAt.getTime() : 0;
+    const before = (prev?.details as { counters?: { in: number; out: number } } | undefined)?.counters;
+    const inRate = r.inRate ?? (r.counters ? counterRate(r.counters.in, before?.in, since) : null);
+    const outRate = r.outRate ?? (r.counters ? counterRate(r.counters.out, before?.out, since) : null);
     const { status, reason } = backlogStatus({
       backlog: r.backlog,
-      previousBacklog: previous.get(r.groupId) ?? null,
+      previousBacklog: prev?.totalLag === null || prev?.totalLag === undefined ? null : Number(prev.totalLag),
       consumers: r.members.length,
-      inRate: r.inRate,
-      outRate: r.outRate,
+      inRate,
+      outRate,
     });
     return {
       groupId: r.groupId,
@@ -54,7 +68,7 @@ export async function recordBrokerBacklog(
       totalLag: String(r.backlog),
       seconds: r.oldestSeconds,
       status,
-      details: { ...r.details, reason, inRate: r.inRate, outRate: r.outRate },
+      details: { ...r.details, reason, inRate, outRate, ...(r.counters ? { counters: r.counters } : {}) },
     };
   });
   await db.$transaction(async (tx) => {

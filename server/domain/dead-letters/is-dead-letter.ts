@@ -4,9 +4,10 @@ import { env } from "@/env";
 import { dlqMatcher } from "./dead-letter-names";
 import { normalizeDeadLetterHeaders } from "./normalize-headers";
 
-/** For the catalog sync: a classifier built once per sync (the patterns compile to RE2 matchers). */
-export function deadLetterByName(): (topic: { name: string; internal: boolean }) => boolean {
-  const matches = dlqMatcher(env.DLQ_NAME_PATTERNS?.split(","));
+/** For the catalog sync: a classifier built once per sync (the patterns compile to RE2 matchers).
+ *  `conventions`: the broker's own naming conventions (its adapter's list); DLQ_NAME_PATTERNS wins. */
+export function deadLetterByName(conventions?: readonly string[]): (topic: { name: string; internal: boolean }) => boolean {
+  const matches = dlqMatcher(env.DLQ_NAME_PATTERNS?.split(",") ?? conventions);
   return (t) => !t.internal && matches(t.name);
 }
 
