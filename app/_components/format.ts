@@ -16,7 +16,7 @@ export function fmtAgo(d: Date | string | null | undefined, now = Date.now()): s
   return `${Math.floor(s / 86400)}d ago`;
 }
 
-export const plural = (n: number, noun: string) => `${fmtInt(n)} ${noun}${n === 1 ? "" : "s"}`;
+export const plural = (n: number, noun: string, nouns = `${noun}s`) => `${fmtInt(n)} ${n === 1 ? noun : nouns}`;
 
 /** A duration in seconds, for lag: "0s", "42s", "3m 5s", "2h 10m", "3d 4h". */
 export function fmtSeconds(s: number | null | undefined): string {

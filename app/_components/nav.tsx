@@ -5,7 +5,7 @@ import { usePathname } from "next/navigation";
 
 const ITEMS = [
   { href: "/", label: "Overview", icon: "M3 12l9-9 9 9M5 10v10h5v-6h4v6h5V10" },
-  { href: "/topics", label: "Topics", icon: "M4 6h16M4 12h16M4 18h10" },
+  { href: "/topics", label: "Catalog", icon: "M4 6h16M4 12h16M4 18h10" },
   {
     href: "/schemas",
     label: "Schemas",

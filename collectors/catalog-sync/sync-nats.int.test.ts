@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { addCluster, listClusterTargets } from "@/server/domain/connections";
 import { listTopicRefs } from "@/server/domain/topics";
+import { brokerBacklogMetrics } from "@/server/domain/consumers";
 import { testAdmin } from "@/test/actors";
 import { uniqueName } from "@/test/kafka-helpers";
 import { AckPolicy, natsUrl, withTestNats } from "@/test/nats";
@@ -52,6 +53,11 @@ describe("NATS JetStream: streams and consumer backlog from a real server", () =
     const g = await db.consumerGroup.findFirstOrThrow({ where: { clusterId: cluster.id, groupId: `${stream}/pickers` } });
     expect(g).toMatchObject({ kind: "jetstream", totalLag: BigInt(truth.num_pending + truth.num_ack_pending) });
     expect(g.details).toMatchObject({ pending: truth.num_pending, ackPending: truth.num_ack_pending, maxDeliver: 2 });
+
+    const metric = (await brokerBacklogMetrics()).find(
+      (m) => m.kind === "jetstream" && m.scope === stream && m.connection === cluster.name,
+    );
+    expect(metric).toMatchObject({ name: "pickers", waiting: truth.num_pending, inFlight: truth.num_ack_pending });
 
     const topics = await listTopicRefs({ clusterIds: [cluster.id] });
     expect(topics.find((t) => t.name === stream)).toMatchObject({ deadLetter: false, messageCount: 7n });

@@ -2,7 +2,7 @@ import type { Channel, ChannelModel } from "amqplib";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { addCluster, listClusterTargets } from "@/server/domain/connections";
-import { listGroups } from "@/server/domain/consumers";
+import { brokerBacklogMetrics, listGroups } from "@/server/domain/consumers";
 import { listTopicRefs } from "@/server/domain/topics";
 import { testAdmin } from "@/test/actors";
 import { uniqueName } from "@/test/kafka-helpers";
@@ -97,6 +97,9 @@ describe("RabbitMQ: catalog, backlog and dead-letter queues from a real broker",
     // The one consumer model: the queue is listed with Kafka's groups, its backlog as its lag.
     const listed = await listGroups({ clusterId: cluster.id, search: work });
     expect(listed.items.find((i) => i.groupId === work)).toMatchObject({ totalLag: 5 });
+    // /metrics: eventplane_queue_messages_ready / _unacked carry rabbitmqctl's numbers.
+    const metric = (await brokerBacklogMetrics()).find((m) => m.kind === "queue" && m.name === work && m.connection === cluster.name);
+    expect(metric).toMatchObject({ scope: "/", waiting: truth.get(work)![0], inFlight: truth.get(work)![1] });
     const stored = await db.cluster.findUniqueOrThrow({ where: { id: cluster.id } });
     expect(stored).toMatchObject({ kind: "rabbitmq", status: "OK" });
   });

@@ -20,7 +20,10 @@ async function signIn(page: Page, username: string, password: string) {
 
 test("without a session every page leads to sign-in, and a wrong password is refused", async ({ browser }) => {
   // It also claims to come from elsewhere: the address the audit log keeps must be the real one.
-  const anonymous = await browser.newContext({ storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { "x-forwarded-for": "6.6.6.6" } });
+  const anonymous = await browser.newContext({
+    storageState: { cookies: [], origins: [] },
+    extraHTTPHeaders: { "x-forwarded-for": "6.6.6.6" },
+  });
   const page = await anonymous.newPage();
   await page.goto("/schemas");
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fschemas$/);
@@ -55,8 +58,8 @@ test("the editor chooses a password, sees an editor's console, and makes a read-
   await expect(page.getByTestId("user-menu")).toContainText("editor");
   await expect(page.getByTestId("user-menu")).toContainText("payments");
   // Clusters are the admins': no way to add one is offered.
-  await expect(page.getByRole("heading", { name: "Clusters" })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Add cluster" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Connections" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Add connection" })).toHaveCount(0);
 
   await page.goto("/access");
   await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();

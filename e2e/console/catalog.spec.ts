@@ -15,17 +15,17 @@ test.beforeAll(async () => {
 
 test("bad cluster input gets a clear error and saves nothing", async ({ page }) => {
   await page.goto("/settings");
-  await page.getByRole("button", { name: "Add cluster" }).click();
-  const form = page.getByRole("form", { name: "Add cluster" });
+  await page.getByRole("button", { name: "Add connection" }).click();
+  const form = page.getByRole("form", { name: "Add connection" });
   await form.getByLabel("Name").fill(unique("bad"));
   await form.getByLabel("Bootstrap servers").fill("broker without port");
-  await form.getByRole("button", { name: "Add cluster" }).click();
+  await form.getByRole("button", { name: "Add connection" }).click();
   await expect(form.getByRole("alert")).toContainText("is not host:port");
 
   await form.getByLabel("Bootstrap servers").fill("127.0.0.1:1");
   await form.getByRole("button", { name: "Test connection" }).click();
   await expect(form.getByRole("alert")).toContainText("cannot reach 127.0.0.1:1");
-  await form.getByRole("button", { name: "Add cluster" }).click();
+  await form.getByRole("button", { name: "Add connection" }).click();
   await expect(form.getByRole("alert")).toContainText("cannot reach 127.0.0.1:1");
   await form.getByRole("button", { name: "Cancel" }).click();
   await expect(page.getByTestId("cluster-row")).toHaveCount(0);
@@ -33,13 +33,13 @@ test("bad cluster input gets a clear error and saves nothing", async ({ page }) 
 
 test("adding a cluster in the UI brings its topics into the catalog", async ({ page }) => {
   await page.goto("/settings");
-  await page.getByRole("button", { name: "Add cluster" }).click();
-  const form = page.getByRole("form", { name: "Add cluster" });
+  await page.getByRole("button", { name: "Add connection" }).click();
+  const form = page.getByRole("form", { name: "Add connection" });
   await form.getByLabel("Name").fill(clusterName);
   await form.getByLabel("Bootstrap servers").fill(stackBrokers());
   await form.getByRole("button", { name: "Test connection" }).click();
   await expect(form.getByRole("status")).toContainText("Connected");
-  await form.getByRole("button", { name: "Add cluster" }).click();
+  await form.getByRole("button", { name: "Add connection" }).click();
   const row = page.getByTestId("cluster-row").filter({ hasText: clusterName });
   await expect(row).toBeVisible();
   await expect(row).toContainText("Healthy");
@@ -48,7 +48,7 @@ test("adding a cluster in the UI brings its topics into the catalog", async ({ p
   await expect(page.getByRole("link", { name: orders })).toBeVisible();
   await expect(page.getByRole("link", { name: payments })).toBeVisible();
 
-  await page.getByRole("searchbox", { name: "Search topics" }).fill(orders);
+  await page.getByRole("searchbox", { name: "Search the catalog" }).fill(orders);
   await expect(page.getByTestId("topic-row")).toHaveCount(1);
   await expect(page.getByTestId("topic-row")).toContainText("30");
 });

@@ -2,7 +2,7 @@
 // The web tier holds no counters of its own, so any replica answers the same.
 import { Gauge, Registry } from "prom-client";
 import { guarded } from "./guard";
-import { lagMetrics } from "@/server/domain/consumers";
+import { brokerBacklogMetrics, lagMetrics } from "@/server/domain/consumers";
 import { alertMetrics } from "@/server/domain/alerts";
 import { listDeadLetterQueues } from "@/server/domain/dead-letters";
 import { clusterMetrics } from "@/server/domain/connections";
@@ -38,6 +38,33 @@ async function exposeMetrics(): Promise<Response> {
       const labels = { cluster: g.cluster, group: g.group, topic: p.topic, partition: String(p.partition) };
       if (p.lag !== null) lag.set(labels, p.lag);
       if (p.timeLagSeconds !== null) lagSeconds.set(labels, p.timeLagSeconds);
+    }
+  }
+  const ready = gauge("eventplane_queue_messages_ready", "RabbitMQ: messages waiting in a queue", ["connection", "vhost", "queue"]);
+  const unacked = gauge("eventplane_queue_messages_unacked", "RabbitMQ: messages delivered and not yet acknowledged", [
+    "connection",
+    "vhost",
+    "queue",
+  ]);
+  const pending = gauge("eventplane_jetstream_consumer_pending", "JetStream: messages not yet delivered to a consumer", [
+    "connection",
+    "stream",
+    "consumer",
+  ]);
+  const ackPending = gauge("eventplane_jetstream_consumer_ack_pending", "JetStream: messages delivered and not yet acknowledged", [
+    "connection",
+    "stream",
+    "consumer",
+  ]);
+  for (const b of await brokerBacklogMetrics()) {
+    if (b.kind === "queue") {
+      const labels = { connection: b.connection, vhost: b.scope, queue: b.name };
+      ready.set(labels, b.waiting);
+      unacked.set(labels, b.inFlight);
+    } else {
+      const labels = { connection: b.connection, stream: b.scope, consumer: b.name };
+      pending.set(labels, b.waiting);
+      ackPending.set(labels, b.inFlight);
     }
   }
   const dlqDepth = gauge("eventplane_dlq_depth", "Records held by a dead-letter queue", ["cluster", "topic"]);

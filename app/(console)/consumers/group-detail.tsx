@@ -9,6 +9,8 @@ import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states"
 import { StatusBadge } from "@/app/_components/ui/status-badge";
 import { Table, Th } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/react";
+import { BrokerBacklog } from "./broker-backlog";
+import { BROKER_OF, BrokerBadge, CONSUMER_NOUN } from "@/app/_components/broker-badge";
 import { LagChart } from "./lag-chart";
 
 // Time lag is an estimate: say how it was made where it is shown.
@@ -43,7 +45,7 @@ export function GroupDetail({ id }: { id: string }) {
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
         <Link href="/consumers" className="hover:text-indigo-700">
-          Consumer groups
+          Consumers
         </Link>{" "}
         / {g.clusterName}
       </nav>
@@ -51,6 +53,7 @@ export function GroupDetail({ id }: { id: string }) {
         title={<span className="font-mono">{g.groupId}</span>}
         subtitle={
           <span className="flex items-center gap-2">
+            <BrokerBadge kind={BROKER_OF[g.kind] ?? "kafka"} /> {CONSUMER_NOUN[g.kind]}
             <StatusBadge status={g.state} />{" "}
             <span data-testid="group-lag-status">
               <StatusBadge status={g.status} kind="lag" />
@@ -65,70 +68,90 @@ export function GroupDetail({ id }: { id: string }) {
           </span>
         }
       />
-      <dl className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-5">
-        <Fact label="Total lag (messages)" value={fmtInt(g.totalLag)} />
-        <Fact label="Max time lag" value={fmtSeconds(g.maxTimeLagSeconds)} />
-        <Fact label="Consume rate" value={fmtRate(g.consumeRate)} />
-        <Fact label="Time to drain" value={g.totalLag > 0 && g.secondsToDrain === null ? "not draining" : fmtSeconds(g.secondsToDrain)} />
-        <Fact label="Partitions" value={fmtInt(g.partitions.length)} />
-      </dl>
-      <LagChart id={id} />
-      {g.partitions.length === 0 ? (
-        <EmptyState title="Nothing committed or assigned">This group has no committed offset and no assigned partition.</EmptyState>
+      {g.kind !== "group" ? (
+        <>
+          <dl className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-5">
+            <Fact label="Backlog (messages)" value={fmtInt(g.totalLag)} />
+            <Fact label="Oldest message" value={fmtSeconds(g.maxTimeLagSeconds)} />
+            <Fact
+              label="Time to drain"
+              value={g.totalLag > 0 && g.secondsToDrain === null ? "not draining" : fmtSeconds(g.secondsToDrain)}
+            />
+          </dl>
+          <LagChart id={id} />
+          <BrokerBacklog kind={g.kind} details={g.details} members={g.members} />
+        </>
       ) : (
-        <Table
-          head={
-            <>
-              <Th>Topic</Th>
-              <Th right>Partition</Th>
-              <Th right>Committed</Th>
-              <Th right>Log end</Th>
-              <Th right>Lag</Th>
-              <Th right>Time lag</Th>
-              <Th>Status</Th>
-              <Th>Owner</Th>
-            </>
-          }
-        >
-          {g.partitions.map((p) => (
-            <tr key={`${p.topic}-${p.partition}`} data-testid="lag-row">
-              <td className="px-4 py-2 font-mono">
-                {g.topicIds[p.topic] ? (
-                  <Link href={`/topics/${g.topicIds[p.topic]}`} className="text-indigo-700 hover:underline">
-                    {p.topic}
-                  </Link>
-                ) : (
-                  p.topic
-                )}
-              </td>
-              <td className="px-4 py-2 text-right tabular-nums">{p.partition}</td>
-              <td className="px-4 py-2 text-right tabular-nums">{p.committed === null ? "—" : fmtInt(p.committed)}</td>
-              <td className="px-4 py-2 text-right tabular-nums">
-                {p.endOffset === null ? "—" : fmtInt(p.endOffset)}
-                {p.stableOffset !== null ? (
-                  <span
-                    className="block text-xs text-violet-700"
-                    data-testid="stable-offset"
-                    title="Last stable offset: an open transaction holds it below the log end; read_committed consumers cannot read past it"
-                  >
-                    LSO {fmtInt(p.stableOffset)}
-                  </span>
-                ) : null}
-              </td>
-              <td className={`px-4 py-2 text-right tabular-nums ${p.lag ? "font-semibold text-amber-700" : ""}`}>
-                {p.lag === null ? "—" : fmtInt(p.lag)}
-              </td>
-              <td className="px-4 py-2 text-right tabular-nums" title={TIME_LAG_HINT[p.timeLagMethod ?? ""]}>
-                {p.timeLagMethod === "extrapolated" ? "~" : ""}
-                {fmtSeconds(p.timeLagSeconds)}
-              </td>
-              <td className="px-4 py-2">
-                <StatusBadge status={p.status} kind="lag" />
-              </td>
-              <td className="px-4 py-2 font-mono text-xs text-slate-600">{p.owner ? `${p.owner.clientId} @ ${p.owner.host}` : "—"}</td>
-            </tr>
-          ))}
-        </Table>
+        <>
+          <dl className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-5">
+            <Fact label="Total lag (messages)" value={fmtInt(g.totalLag)} />
+            <Fact label="Max time lag" value={fmtSeconds(g.maxTimeLagSeconds)} />
+            <Fact label="Consume rate" value={fmtRate(g.consumeRate)} />
+            <Fact
+              label="Time to drain"
+              value={g.totalLag > 0 && g.secondsToDrain === null ? "not draining" : fmtSeconds(g.secondsToDrain)}
+            />
+            <Fact label="Partitions" value={fmtInt(g.partitions.length)} />
+          </dl>
+          <LagChart id={id} />
+          {g.partitions.length === 0 ? (
+            <EmptyState title="Nothing committed or assigned">This group has no committed offset and no assigned partition.</EmptyState>
+          ) : (
+            <Table
+              head={
+                <>
+                  <Th>Topic</Th>
+                  <Th right>Partition</Th>
+                  <Th right>Committed</Th>
+                  <Th right>Log end</Th>
+                  <Th right>Lag</Th>
+                  <Th right>Time lag</Th>
+                  <Th>Status</Th>
+                  <Th>Owner</Th>
+                </>
+              }
+            >
+              {g.partitions.map((p) => (
+                <tr key={`${p.topic}-${p.partition}`} data-testid="lag-row">
+                  <td className="px-4 py-2 font-mono">
+                    {g.topicIds[p.topic] ? (
+                      <Link href={`/topics/${g.topicIds[p.topic]}`} className="text-indigo-700 hover:underline">
+                        {p.topic}
+                      </Link>
+                    ) : (
+                      p.topic
+                    )}
+                  </td>
+                  <td className="px-4 py-2 text-right tabular-nums">{p.partition}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{p.committed === null ? "—" : fmtInt(p.committed)}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">
+                    {p.endOffset === null ? "—" : fmtInt(p.endOffset)}
+                    {p.stableOffset !== null ? (
+                      <span
+                        className="block text-xs text-violet-700"
+                        data-testid="stable-offset"
+                        title="Last stable offset: an open transaction holds it below the log end; read_committed consumers cannot read past it"
+                      >
+                        LSO {fmtInt(p.stableOffset)}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td className={`px-4 py-2 text-right tabular-nums ${p.lag ? "font-semibold text-amber-700" : ""}`}>
+                    {p.lag === null ? "—" : fmtInt(p.lag)}
+                  </td>
+                  <td className="px-4 py-2 text-right tabular-nums" title={TIME_LAG_HINT[p.timeLagMethod ?? ""]}>
+                    {p.timeLagMethod === "extrapolated" ? "~" : ""}
+                    {fmtSeconds(p.timeLagSeconds)}
+                  </td>
+                  <td className="px-4 py-2">
+                    <StatusBadge status={p.status} kind="lag" />
+                  </td>
+                  <td className="px-4 py-2 font-mono text-xs text-slate-600">{p.owner ? `${p.owner.clientId} @ ${p.owner.host}` : "—"}</td>
+                </tr>
+              ))}
+            </Table>
+          )}
+        </>
       )}
     </>
   );

@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { BROKER_OF, BrokerBadge, CONSUMER_NOUN } from "@/app/_components/broker-badge";
 import { fmtAgo, fmtInt, fmtSeconds } from "@/app/_components/format";
 import { Pagination } from "@/app/_components/ui/pagination";
 import { SearchBox } from "@/app/_components/ui/search-box";
@@ -55,17 +56,18 @@ export function GroupsTable() {
       </div>
       <ErrorNote error={list.error} />
       {list.isPending ? (
-        <LoadingRows label="Loading groups" />
+        <LoadingRows label="Loading consumers" />
       ) : list.data && list.data.total === 0 ? (
-        <EmptyState title="No consumer groups">None of the connected clusters has a consumer group that matches.</EmptyState>
+        <EmptyState title="No consumers">No connection has a consumer group, queue or JetStream consumer that matches.</EmptyState>
       ) : list.data ? (
         <>
           <Table
             dimmed={list.isPlaceholderData}
             head={
               <>
-                {sortTh("group", "Group")}
-                <Th>Cluster</Th>
+                {sortTh("group", "Consumer")}
+                <Th>Broker</Th>
+                <Th>Connection</Th>
                 <Th>State</Th>
                 <Th right>Members</Th>
                 <Th>Lag status</Th>
@@ -85,6 +87,9 @@ export function GroupsTable() {
                     {g.groupId}
                   </Link>
                 </td>
+                <td className="px-4 py-2 text-xs whitespace-nowrap text-slate-600">
+                  <BrokerBadge kind={BROKER_OF[g.kind] ?? "kafka"} /> {CONSUMER_NOUN[g.kind] ?? "group"}
+                </td>
                 <td className="px-4 py-2 text-slate-600">{g.clusterName}</td>
                 <td className="px-4 py-2">
                   <StatusBadge status={g.state} />
@@ -92,6 +97,7 @@ export function GroupsTable() {
                 <td className="px-4 py-2 text-right tabular-nums">{g.memberCount}</td>
                 <td className="px-4 py-2" data-testid="group-lag-status">
                   <StatusBadge status={g.lagStatus} kind="lag" />
+                  {g.reason && g.lagStatus !== "OK" ? <span className="ml-1 text-xs text-slate-500">{g.reason}</span> : null}
                 </td>
                 <td className="px-4 py-2 text-right tabular-nums" data-testid="group-lag">
                   {fmtInt(g.totalLag)}

@@ -8,7 +8,10 @@ export const metadata = { title: "Consumers" };
 export default function ConsumersPage() {
   return (
     <>
-      <PageHeader title="Consumer groups" subtitle="State, members, lag in messages and in seconds, and the topics each group reads." />
+      <PageHeader
+        title="Consumers"
+        subtitle="Kafka consumer groups, RabbitMQ queues with their consumers and JetStream consumers: one backlog model (lag; ready + unacked; pending + ack pending), its status and history."
+      />
       <Suspense fallback={<LoadingRows />}>
         <GroupsTable />
       </Suspense>

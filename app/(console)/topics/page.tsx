@@ -3,12 +3,15 @@ import { PageHeader } from "@/app/_components/ui/page-header";
 import { LoadingRows } from "@/app/_components/ui/states";
 import { TopicsTable } from "./_components/topics-table";
 
-export const metadata = { title: "Topics" };
+export const metadata = { title: "Catalog" };
 
 export default function TopicsPage() {
   return (
     <>
-      <PageHeader title="Topics" subtitle="Every topic of every connected cluster, with its owner and tags." />
+      <PageHeader
+        title="Catalog"
+        subtitle="Every Kafka topic, RabbitMQ queue and exchange, and JetStream stream of every connection, with its owner and tags."
+      />
       <Suspense fallback={<LoadingRows />}>
         <TopicsTable />
       </Suspense>

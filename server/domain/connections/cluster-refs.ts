@@ -9,6 +9,7 @@ import { toConnection } from "./cluster-connection";
 export interface ClusterRef {
   id: string;
   name: string;
+  kind: string;
   status: string;
   lastError: string | null;
   bootstrapServers: string[];
@@ -19,7 +20,7 @@ export async function listClusterRefs(ids?: string[]): Promise<ClusterRef[]> {
   return db.cluster.findMany({
     where: ids ? { id: { in: ids } } : {},
     orderBy: { name: "asc" },
-    select: { id: true, name: true, status: true, lastError: true, bootstrapServers: true },
+    select: { id: true, name: true, kind: true, status: true, lastError: true, bootstrapServers: true },
   });
 }
 

@@ -5,7 +5,7 @@ export { lagForGroups, type GroupLag, type PartitionLag, type LagOptions } from 
 export { partitionStatus, groupStatus, type PartitionStatus, type GroupStatus } from "./lag-status";
 export { estimateTimeLag, offsetLag } from "./time-lag";
 export { listGroups, ListGroupsInput, groupsReadingTopic, getGroup } from "./query-groups";
-export { lagMetrics, type GroupLagMetrics } from "./lag-metrics";
+export { lagMetrics, brokerBacklogMetrics, type GroupLagMetrics, type BrokerBacklogMetric } from "./lag-metrics";
 export { refreshLagSummaries, lagHistory, groupLagHistory, pruneLagSamples } from "./lag-summary";
 export { worstGroups } from "./worst-groups";
 export { listGroupRefs, committedReads, type GroupRef } from "./group-refs";

@@ -42,3 +42,47 @@ export async function* lagMetrics(pageSize = 200): AsyncGenerator<GroupLagMetric
     cursor = groups.at(-1)!.id;
   }
 }
+
+export interface BrokerBacklogMetric {
+  kind: "queue" | "jetstream";
+  connection: string;
+  /** queue: vhost and queue; jetstream: stream and consumer */
+  scope: string;
+  name: string;
+  /** queue: ready and unacked; jetstream: pending and ack pending */
+  waiting: number;
+  inFlight: number;
+}
+
+/** The backlog figures of RabbitMQ queues and JetStream consumers, as the brokers counted them. */
+export async function brokerBacklogMetrics(): Promise<BrokerBacklogMetric[]> {
+  const [rows, clusters] = await Promise.all([
+    db.consumerGroup.findMany({
+      where: { deletedAt: null, kind: { in: ["queue", "jetstream"] } },
+      select: { kind: true, clusterId: true, details: true },
+    }),
+    clusterNames(),
+  ]);
+  return rows.map((r) => {
+    const d = (r.details ?? {}) as Record<string, unknown>;
+    const num = (v: unknown) => (typeof v === "number" ? v : 0);
+    const connection = clusters.get(r.clusterId) ?? r.clusterId;
+    return r.kind === "queue"
+      ? {
+          kind: "queue",
+          connection,
+          scope: String(d.vhost ?? "/"),
+          name: String(d.queue ?? ""),
+          waiting: num(d.ready),
+          inFlight: num(d.unacked),
+        }
+      : {
+          kind: "jetstream",
+          connection,
+          scope: String(d.stream ?? ""),
+          name: String(d.consumer ?? ""),
+          waiting: num(d.pending),
+          inFlight: num(d.ackPending),
+        };
+  });
+}

@@ -10,6 +10,8 @@ import { lagHistory } from "./lag-summary";
 export const ListGroupsInput = z.object({
   search: z.string().trim().max(200).optional(),
   clusterId: z.string().uuid().optional(),
+  /** Kafka groups, RabbitMQ queues (with their consumers) or JetStream consumers */
+  kind: z.enum(["group", "queue", "jetstream"]).optional(),
   includeDead: z.boolean().default(false),
   /** lag and timeLag sort by the summary the collector stored at its last sync. */
   sort: z.enum(["group", "lag", "timeLag"]).default("group"),
@@ -23,6 +25,7 @@ export async function listGroups(raw: ListGroupsInput) {
   const input = parseInput(ListGroupsInput, raw);
   const where: Prisma.ConsumerGroupWhereInput = {
     ...(input.clusterId ? { clusterId: input.clusterId } : {}),
+    ...(input.kind ? { kind: input.kind } : {}),
     ...(input.includeDead ? {} : { deletedAt: null }),
     ...(input.search ? { groupId: { contains: input.search, mode: "insensitive" } } : {}),
   };
@@ -54,10 +57,13 @@ export async function listGroups(raw: ListGroupsInput) {
       groupId: g.groupId,
       clusterId: g.clusterId,
       clusterName: clusters.get(g.clusterId) ?? "",
+      kind: g.kind,
+      /** why a broker-counted backlog has its status (no consumers, stalled, growing…) */
+      reason: ((g.details ?? {}) as { reason?: string }).reason ?? null,
       state: g.state,
       memberCount: g.memberCount,
       partitionCount: g._count.offsets,
-      topics: topicsByGroup.get(g.id) ?? [],
+      topics: topicsByGroup.get(g.id) ?? brokerDestinations(g),
       totalLag: lag.get(g.id)?.totalLag ?? 0,
       maxTimeLagSeconds: lag.get(g.id)?.maxTimeLagSeconds ?? null,
       lagStatus: lag.get(g.id)?.status ?? "OK",
@@ -72,6 +78,13 @@ export async function listGroups(raw: ListGroupsInput) {
     pageSize: input.pageSize,
     pageCount: Math.max(1, Math.ceil(total / input.pageSize)),
   };
+}
+
+/** What a RabbitMQ queue's or a JetStream consumer's row reads: its queue or stream. */
+function brokerDestinations(g: { kind: string; details: unknown }): string[] {
+  const d = (g.details ?? {}) as { queue?: string; stream?: string };
+  const name = g.kind === "queue" ? d.queue : g.kind === "jetstream" ? d.stream : undefined;
+  return name ? [name] : [];
 }
 
 async function topicsOf(groupIds: string[]): Promise<Map<string, string[]>> {
@@ -122,6 +135,8 @@ export async function getGroup(id: string, opts: LagOptions = {}) {
     groupId: g.groupId,
     clusterId: g.clusterId,
     clusterName: clusters.get(g.clusterId) ?? "",
+    kind: g.kind,
+    details: g.details as Record<string, unknown>,
     state: g.state,
     protocol: g.protocol,
     members: g.members as unknown as GroupMemberInfo[],

@@ -25,6 +25,8 @@ const TOPIC_ROW = {
   tags: true,
   deletedAt: true,
   clusterId: true,
+  kind: true,
+  namespace: true,
 } satisfies Prisma.TopicSelect;
 
 /** One page ordered by cluster name (clusters are named in another context): walk the clusters in
@@ -57,8 +59,12 @@ async function pageByCluster(where: Prisma.TopicWhereInput, dir: Prisma.SortOrde
 
 export async function listTopics(raw: ListTopicsInput) {
   const input = parseInput(ListTopicsInput, raw);
+  const clusters = await listClusterRefs();
+  const ofBroker = input.broker ? clusters.filter((c) => c.kind === input.broker).map((c) => c.id) : null;
   const where: Prisma.TopicWhereInput = {
     ...(input.clusterId ? { clusterId: input.clusterId } : {}),
+    ...(ofBroker ? { AND: [{ clusterId: { in: ofBroker } }] } : {}),
+    ...(input.kind ? { kind: input.kind } : {}),
     ...(input.includeInternal ? {} : { internal: false }),
     ...(input.includeDeleted ? {} : { deletedAt: null }),
     ...(input.deadLetterOnly ? { deadLetter: true } : {}),
@@ -75,15 +81,20 @@ export async function listTopics(raw: ListTopicsInput) {
       : {}),
   };
   const skip = (input.page - 1) * input.pageSize;
-  const [total, rows, names] = await Promise.all([
+  const [total, rows] = await Promise.all([
     db.topic.count({ where }),
     input.sort === "cluster"
       ? pageByCluster(where, input.dir, skip, input.pageSize)
       : db.topic.findMany({ where, orderBy: ORDER[input.sort]!(input.dir), skip, take: input.pageSize, select: TOPIC_ROW }),
-    clusterNames(),
   ]);
+  const byId = new Map(clusters.map((c) => [c.id, c]));
   return {
-    items: rows.map((t) => ({ ...t, messageCount: Number(t.messageCount), clusterName: names.get(t.clusterId) ?? "" })),
+    items: rows.map((t) => ({
+      ...t,
+      messageCount: Number(t.messageCount),
+      clusterName: byId.get(t.clusterId)?.name ?? "",
+      broker: byId.get(t.clusterId)?.kind ?? "kafka",
+    })),
     total,
     page: input.page,
     pageSize: input.pageSize,
@@ -113,6 +124,10 @@ export async function getTopic(id: string) {
     clusterId: t.clusterId,
     clusterName: cluster?.name ?? "",
     clusterStatus: cluster?.status ?? "UNKNOWN",
+    broker: cluster?.kind ?? "kafka",
+    kind: t.kind,
+    namespace: t.namespace,
+    details: t.details as Record<string, unknown>,
     internal: t.internal,
     deadLetter: t.deadLetter,
     partitionCount: t.partitionCount,

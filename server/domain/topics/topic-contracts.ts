@@ -5,6 +5,10 @@ export const TopicSort = z.enum(["name", "partitions", "messages", "rate", "owne
 export const ListTopicsInput = z.object({
   search: z.string().trim().max(200).optional(),
   clusterId: z.string().uuid().optional(),
+  /** Only the destinations of connections of this broker kind. */
+  broker: z.enum(["kafka", "rabbitmq", "nats"]).optional(),
+  /** Only topics, queues, exchanges or streams. */
+  kind: z.enum(["topic", "queue", "exchange", "stream"]).optional(),
   /** Internal topics (__consumer_offsets, …) are hidden unless asked for. */
   includeInternal: z.boolean().default(false),
   includeDeleted: z.boolean().default(false),

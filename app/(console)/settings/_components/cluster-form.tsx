@@ -11,11 +11,48 @@ import type { RouterOutputs } from "@/server/api/root";
 
 type Cluster = RouterOutputs["clusters"]["list"][number];
 type Mechanism = Cluster["saslMechanism"];
+type Kind = Cluster["kind"];
+
+// What each broker kind calls its addresses and how it authenticates.
+const KINDS: Record<Kind, { label: string; addresses: string; placeholder: string; auth: { value: Mechanism; label: string }[] }> = {
+  kafka: {
+    label: "Kafka",
+    addresses: "Bootstrap servers",
+    placeholder: "broker-1:9092, broker-2:9092",
+    auth: [
+      { value: "none", label: "None" },
+      { value: "plain", label: "SASL PLAIN" },
+      { value: "scram-sha-256", label: "SASL SCRAM-SHA-256" },
+      { value: "scram-sha-512", label: "SASL SCRAM-SHA-512" },
+    ],
+  },
+  rabbitmq: {
+    label: "RabbitMQ",
+    addresses: "Management API URL",
+    placeholder: "http://rabbitmq:15672",
+    auth: [{ value: "plain", label: "User and password" }],
+  },
+  nats: {
+    label: "NATS JetStream",
+    addresses: "Servers",
+    placeholder: "nats://nats-1:4222, nats://nats-2:4222",
+    auth: [
+      { value: "none", label: "None" },
+      { value: "token", label: "Token" },
+      { value: "plain", label: "User and password" },
+      { value: "nkey", label: "NKey seed" },
+      { value: "creds", label: "Credentials file" },
+    ],
+  },
+};
+const SECRET_LABEL: Partial<Record<Mechanism, string>> = { token: "Token", nkey: "NKey seed", creds: "Credentials (.creds file contents)" };
 
 export function ClusterForm({ cluster, onDone }: { cluster: Cluster | null; onDone: () => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const [kind, setKind] = useState<Kind>(cluster?.kind ?? "kafka");
   const [name, setName] = useState(cluster?.name ?? "");
+  const [amqpUrl, setAmqpUrl] = useState(cluster?.amqpUrl ?? "");
   const [servers, setServers] = useState(cluster?.bootstrapServers.join(", ") ?? "");
   const [clientId, setClientId] = useState(cluster?.clientId ?? "eventplane");
   const [tls, setTls] = useState(cluster?.tls ?? false);
@@ -23,14 +60,19 @@ export function ClusterForm({ cluster, onDone }: { cluster: Cluster | null; onDo
   const [username, setUsername] = useState(cluster?.saslUsername ?? "");
   const [password, setPassword] = useState("");
 
+  const meta = KINDS[kind];
+  const auth = meta.auth.some((a) => a.value === mechanism) ? mechanism : meta.auth[0]!.value;
+  const needsUser = auth === "plain" || auth.startsWith("scram");
   const values = () => ({
     name,
+    kind,
     bootstrapServers: servers,
     clientId,
     tls,
-    saslMechanism: mechanism,
-    saslUsername: mechanism === "none" ? undefined : username,
-    saslPassword: mechanism === "none" || password === "" ? undefined : password,
+    saslMechanism: auth,
+    saslUsername: needsUser ? username : undefined,
+    saslPassword: auth === "none" || password === "" ? undefined : password,
+    amqpUrl: kind === "rabbitmq" && amqpUrl.trim() ? amqpUrl : undefined,
   });
   const done = async () => {
     await queryClient.invalidateQueries();
@@ -52,56 +94,97 @@ export function ClusterForm({ cluster, onDone }: { cluster: Cluster | null; onDo
   return (
     <FormCard
       onSubmit={submit}
-      label={cluster ? `Edit cluster ${cluster.name}` : "Add cluster"}
-      title={cluster ? `Edit ${cluster.name}` : "Add a Kafka cluster"}
+      label={cluster ? `Edit connection ${cluster.name}` : "Add connection"}
+      title={cluster ? `Edit ${cluster.name}` : `Add a ${meta.label} connection`}
     >
       <div className="grid gap-4 md:grid-cols-2">
+        <label className="text-sm">
+          Broker
+          <select className={fieldClass} value={kind} onChange={(e) => setKind(e.target.value as Kind)} disabled={Boolean(cluster)}>
+            {Object.entries(KINDS).map(([k, v]) => (
+              <option key={k} value={k}>
+                {v.label}
+              </option>
+            ))}
+          </select>
+        </label>
         <label className="text-sm">
           Name
           <input className={fieldClass} value={name} onChange={(e) => setName(e.target.value)} required autoFocus placeholder="prod-eu" />
         </label>
         <label className="text-sm">
-          Bootstrap servers
+          {meta.addresses}
           <input
             className={`${fieldClass} font-mono`}
             value={servers}
             onChange={(e) => setServers(e.target.value)}
             required
-            placeholder="broker-1:9092, broker-2:9092"
+            placeholder={meta.placeholder}
           />
         </label>
+        {kind === "kafka" ? (
+          <label className="text-sm">
+            Client id
+            <input className={fieldClass} value={clientId} onChange={(e) => setClientId(e.target.value)} />
+          </label>
+        ) : kind === "rabbitmq" ? (
+          <label className="text-sm">
+            AMQP URL <span className="text-xs text-slate-500">(for reading and redriving; empty: same host, port 5672)</span>
+            <input
+              className={`${fieldClass} font-mono`}
+              value={amqpUrl}
+              onChange={(e) => setAmqpUrl(e.target.value)}
+              placeholder="amqp://rabbitmq:5672"
+            />
+          </label>
+        ) : (
+          <div />
+        )}
+        {kind !== "rabbitmq" ? (
+          <label className="flex items-center gap-2 self-end pb-2 text-sm">
+            <input type="checkbox" checked={tls} onChange={(e) => setTls(e.target.checked)} /> Use TLS
+          </label>
+        ) : (
+          <p className="self-end pb-2 text-xs text-slate-500">TLS follows the URL (https:// and amqps://).</p>
+        )}
         <label className="text-sm">
-          Client id
-          <input className={fieldClass} value={clientId} onChange={(e) => setClientId(e.target.value)} />
-        </label>
-        <label className="flex items-center gap-2 self-end pb-2 text-sm">
-          <input type="checkbox" checked={tls} onChange={(e) => setTls(e.target.checked)} /> Use TLS
-        </label>
-        <label className="text-sm">
-          SASL
-          <select className={fieldClass} value={mechanism} onChange={(e) => setMechanism(e.target.value as Mechanism)}>
-            <option value="none">None</option>
-            <option value="plain">PLAIN</option>
-            <option value="scram-sha-256">SCRAM-SHA-256</option>
-            <option value="scram-sha-512">SCRAM-SHA-512</option>
+          Authentication
+          <select className={fieldClass} value={auth} onChange={(e) => setMechanism(e.target.value as Mechanism)}>
+            {meta.auth.map((a) => (
+              <option key={a.value} value={a.value}>
+                {a.label}
+              </option>
+            ))}
           </select>
         </label>
-        {mechanism !== "none" ? (
-          <div className="grid grid-cols-2 gap-3">
+        {auth !== "none" ? (
+          <div className={needsUser ? "grid grid-cols-2 gap-3" : ""}>
+            {needsUser ? (
+              <label className="text-sm">
+                Username
+                <input className={fieldClass} value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="off" />
+              </label>
+            ) : null}
             <label className="text-sm">
-              Username
-              <input className={fieldClass} value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="off" />
-            </label>
-            <label className="text-sm">
-              Password
-              <input
-                className={fieldClass}
-                type="password"
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-                autoComplete="new-password"
-                placeholder={cluster?.hasPassword ? "stored; type to replace" : ""}
-              />
+              {SECRET_LABEL[auth] ?? "Password"}
+              {auth === "creds" ? (
+                <textarea
+                  className={`${fieldClass} font-mono text-xs`}
+                  rows={3}
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                  placeholder={cluster?.hasPassword ? "stored; paste to replace" : "-----BEGIN NATS USER JWT-----"}
+                />
+              ) : (
+                <input
+                  className={fieldClass}
+                  type="password"
+                  value={password}
+                  onChange={(e) => setPassword(e.target.value)}
+                  autoComplete="new-password"
+                  placeholder={cluster?.hasPassword ? "stored; type to replace" : ""}
+                />
+              )}
             </label>
           </div>
         ) : null}
@@ -111,8 +194,9 @@ export function ClusterForm({ cluster, onDone }: { cluster: Cluster | null; onDo
         {test.data ? (
           test.data.ok ? (
             <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-              Connected in {test.data.elapsedMs} ms: {test.data.brokers.length} broker{test.data.brokers.length === 1 ? "" : "s"} (
-              {test.data.brokers.map((b) => `${b.host}:${b.port}`).join(", ")})
+              Connected in {test.data.elapsedMs} ms: {test.data.brokers.length}{" "}
+              {kind === "kafka" ? "broker" : kind === "nats" ? "server" : "node"}
+              {test.data.brokers.length === 1 ? "" : "s"} ({test.data.brokers.map((b) => `${b.host}:${b.port}`).join(", ")})
             </p>
           ) : (
             <p role="alert" className="rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-700">
@@ -123,7 +207,7 @@ export function ClusterForm({ cluster, onDone }: { cluster: Cluster | null; onDo
       </div>
       <div className="mt-4 flex gap-2">
         <Button type="submit" variant="primary" disabled={saving}>
-          {saving ? "Connecting…" : cluster ? "Save" : "Add cluster"}
+          {saving ? "Connecting…" : cluster ? "Save" : "Add connection"}
         </Button>
         <Button
           onClick={() => {

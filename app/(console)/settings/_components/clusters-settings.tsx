@@ -9,6 +9,7 @@ import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states"
 import { StatusBadge } from "@/app/_components/ui/status-badge";
 import { useTRPC } from "@/app/_trpc/react";
 import type { RouterOutputs } from "@/server/api/root";
+import { BrokerBadge } from "@/app/_components/broker-badge";
 import { ClusterForm } from "./cluster-form";
 
 type Cluster = RouterOutputs["clusters"]["list"][number];
@@ -23,11 +24,11 @@ export function ClustersSettings() {
     <section aria-labelledby="clusters-h" className="space-y-4">
       <div className="flex items-center justify-between">
         <h2 id="clusters-h" className="text-lg font-semibold">
-          Clusters
+          Connections
         </h2>
         {editing === null && isAdmin ? (
           <Button variant="primary" onClick={() => setEditing("new")}>
-            Add cluster
+            Add connection
           </Button>
         ) : null}
       </div>
@@ -40,13 +41,13 @@ export function ClustersSettings() {
       ) : null}
       <ErrorNote error={clusters.error} />
       {clusters.isPending ? (
-        <LoadingRows rows={2} label="Loading clusters" />
+        <LoadingRows rows={2} label="Loading connections" />
       ) : clusters.data?.length === 0 ? (
         editing === null ? (
-          <EmptyState title="No cluster yet">
+          <EmptyState title="No connection yet">
             {isAdmin
-              ? "Add the bootstrap servers of a Kafka cluster; Eventplane tests the connection before it saves."
-              : "An admin connects clusters here; until then the catalog is empty."}
+              ? "Connect a Kafka cluster, a RabbitMQ broker or a NATS server with JetStream; Eventplane tests the connection before it saves."
+              : "An admin connects brokers here; until then the catalog is empty."}
           </EmptyState>
         ) : null
       ) : (
@@ -61,6 +62,13 @@ export function ClustersSettings() {
 }
 
 /** `onEdit` null: the viewer may not change clusters (admins only), so no controls. */
+function authSummary(c: Cluster): string {
+  if (c.saslMechanism === "none") return c.kind === "kafka" ? "no SASL" : "no authentication";
+  if (c.kind === "kafka") return `SASL ${c.saslMechanism.toUpperCase()} as ${c.saslUsername}`;
+  if (c.saslMechanism === "plain") return `as ${c.saslUsername}`;
+  return { token: "token", nkey: "NKey", creds: "credentials file" }[c.saslMechanism as "token" | "nkey" | "creds"] ?? c.saslMechanism;
+}
+
 function ClusterRow({ cluster: c, onEdit }: { cluster: Cluster; onEdit: (() => void) | null }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -71,16 +79,23 @@ function ClusterRow({ cluster: c, onEdit }: { cluster: Cluster; onEdit: (() => v
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <p className="flex items-center gap-2 font-semibold">
-            {c.name} <StatusBadge status={c.status} />
+            <BrokerBadge kind={c.kind} /> {c.name} <StatusBadge status={c.status} />
             {c.source === "env" ? (
-              <span className="rounded bg-slate-100 px-1.5 text-xs font-normal text-slate-500">from KAFKA_BROKERS</span>
+              <span className="rounded bg-slate-100 px-1.5 text-xs font-normal text-slate-500">
+                from {c.kind === "rabbitmq" ? "RABBITMQ_URL" : c.kind === "nats" ? "NATS_URL" : "KAFKA_BROKERS"}
+              </span>
             ) : null}
           </p>
           <p className="font-mono text-xs text-slate-500">{c.bootstrapServers.join(", ")}</p>
           <p className="mt-1 text-xs text-slate-500">
-            {c.tls ? "TLS" : "plaintext"} ·{" "}
-            {c.saslMechanism === "none" ? "no SASL" : `SASL ${c.saslMechanism.toUpperCase()} as ${c.saslUsername}`} ·{" "}
-            {plural(c.brokerCount, "broker")} · {plural(c.topicCount, "topic")} · last sync {fmtAgo(c.lastSyncAt)}
+            {c.tls ? "TLS" : "plaintext"} · {authSummary(c)} ·{" "}
+            {plural(c.brokerCount, c.kind === "kafka" ? "broker" : c.kind === "nats" ? "server" : "node")} ·{" "}
+            {plural(
+              c.topicCount,
+              c.kind === "kafka" ? "topic" : c.kind === "nats" ? "stream" : "queue or exchange",
+              c.kind === "rabbitmq" ? "queues and exchanges" : undefined,
+            )}{" "}
+            · last sync {fmtAgo(c.lastSyncAt)}
           </p>
           {c.status === "UNREACHABLE" ? (
             <p className="mt-2 text-xs text-rose-700">

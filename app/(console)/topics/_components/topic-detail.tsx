@@ -15,22 +15,26 @@ import { HistoryTable } from "@/app/_components/history-table";
 import { MetadataPanel } from "./metadata-panel";
 import { TopicSchemas } from "./topic-schemas";
 import { PartitionsTab } from "./partitions-tab";
+import { BrokerBadge, DESTINATION_NOUN } from "@/app/_components/broker-badge";
+import { DestinationFacts, DestinationSettings } from "./destination-details";
 
-const TABS = ["Partitions", "Configuration", "Consumers", "History"] as const;
+const KAFKA_TABS = ["Partitions", "Configuration", "Consumers", "History"] as const;
+const BROKER_TABS = ["Settings", "Consumers", "History"] as const;
+type Tab = (typeof KAFKA_TABS)[number] | (typeof BROKER_TABS)[number];
 
 export function TopicDetail({ id }: { id: string }) {
   const trpc = useTRPC();
   const topic = useQuery({ ...trpc.topics.get.queryOptions({ id }), refetchInterval: 10_000 });
-  const [tab, setTab] = useState<(typeof TABS)[number]>("Partitions");
+  const [chosen, setTab] = useState<Tab | null>(null);
 
   if (topic.isPending) return <LoadingRows label="Loading topic" />;
   if (topic.error) {
     return topic.error.data?.code === "NOT_FOUND" ? (
       <EmptyState
-        title="Topic not found"
+        title="Not in the catalog"
         action={
           <Link href="/topics" className="text-indigo-700 underline">
-            Back to topics
+            Back to the catalog
           </Link>
         }
       >
@@ -41,11 +45,14 @@ export function TopicDetail({ id }: { id: string }) {
     );
   }
   const t = topic.data;
+  const isKafka = t.kind === "topic";
+  const tabs: readonly Tab[] = isKafka ? KAFKA_TABS : BROKER_TABS;
+  const tab = chosen && tabs.includes(chosen) ? chosen : tabs[0]!;
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
         <Link href="/topics" className="hover:text-indigo-700">
-          Topics
+          Catalog
         </Link>{" "}
         / {t.clusterName}
       </nav>
@@ -53,7 +60,8 @@ export function TopicDetail({ id }: { id: string }) {
         title={<span className="font-mono">{t.name}</span>}
         subtitle={
           <span className="flex flex-wrap items-center gap-2">
-            cluster {t.clusterName}
+            <BrokerBadge kind={t.broker} /> {t.kind !== "topic" ? DESTINATION_NOUN[t.kind] : null}
+            {t.namespace ? ` in vhost ${t.namespace}` : null} on {t.clusterName}
             {t.internal ? <span className="rounded bg-slate-100 px-1.5 text-xs">internal</span> : null}
             {t.deletedAt ? (
               <>
@@ -70,16 +78,20 @@ export function TopicDetail({ id }: { id: string }) {
           </span>
         }
       />
-      <dl className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-4">
-        <Fact label="Partitions" value={fmtInt(t.partitionCount)} />
-        <Fact label="Replication factor" value={fmtInt(t.replicationFactor)} />
-        <Fact label="Messages retained" value={fmtInt(t.messageCount)} />
-        <Fact label="Message rate" value={fmtRate(t.messagesPerSec)} />
-      </dl>
+      {isKafka ? (
+        <dl className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-4">
+          <Fact label="Partitions" value={fmtInt(t.partitionCount)} />
+          <Fact label="Replication factor" value={fmtInt(t.replicationFactor)} />
+          <Fact label="Messages retained" value={fmtInt(t.messageCount)} />
+          <Fact label="Message rate" value={fmtRate(t.messagesPerSec)} />
+        </dl>
+      ) : (
+        <DestinationFacts kind={t.kind} details={t.details} messageCount={t.messageCount} />
+      )}
       <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
         <section>
           <div role="tablist" aria-label="Topic details" className="mb-3 flex gap-1 border-b border-slate-200">
-            {TABS.map((name) => (
+            {tabs.map((name) => (
               <button
                 key={name}
                 role="tab"
@@ -94,6 +106,7 @@ export function TopicDetail({ id }: { id: string }) {
           </div>
           <div role="tabpanel" aria-label={tab}>
             {tab === "Partitions" ? <PartitionsTab partitions={t.partitions} /> : null}
+            {tab === "Settings" ? <DestinationSettings kind={t.kind} details={t.details} /> : null}
             {tab === "Configuration" ? <ConfigTab configs={t.configs} /> : null}
             {tab === "Consumers" ? <ConsumersTab clusterId={t.clusterId} topic={t.name} /> : null}
             {tab === "History" ? <HistoryTable targetType="topic" targetId={t.id} /> : null}

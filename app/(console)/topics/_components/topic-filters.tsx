@@ -12,11 +12,36 @@ export function TopicFilters({ params, set }: { params: URLSearchParams; set: (p
 
   return (
     <div role="search" className="mb-4 flex flex-wrap items-center gap-2">
-      <SearchBox label="Search topics" placeholder="Search name, owner or description…" params={params} set={set} />
+      <SearchBox label="Search the catalog" placeholder="Search name, owner or description…" params={params} set={set} />
       <FilterSelect
-        label="Cluster"
+        label="Broker"
+        param="broker"
+        any="All brokers"
+        options={[
+          ["kafka", "Kafka"],
+          ["rabbitmq", "RabbitMQ"],
+          ["nats", "NATS JetStream"],
+        ]}
+        params={params}
+        set={set}
+      />
+      <FilterSelect
+        label="Kind"
+        param="kind"
+        any="Topics, queues, exchanges, streams"
+        options={[
+          ["topic", "Kafka topics"],
+          ["queue", "Queues"],
+          ["exchange", "Exchanges"],
+          ["stream", "Streams"],
+        ]}
+        params={params}
+        set={set}
+      />
+      <FilterSelect
+        label="Connection"
         param="cluster"
-        any="All clusters"
+        any="All connections"
         options={clusters.data?.map((c) => [c.id, c.name] as const)}
         params={params}
         set={set}

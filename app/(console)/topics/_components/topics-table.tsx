@@ -10,12 +10,14 @@ import { Table, Th } from "@/app/_components/ui/table";
 import { useQueryState } from "@/app/_components/use-query-state";
 import { useTRPC } from "@/app/_trpc/react";
 import type { RouterInputs } from "@/server/api/root";
+import { BrokerBadge, DESTINATION_NOUN } from "@/app/_components/broker-badge";
 import { TopicFilters } from "./topic-filters";
 
 type Sort = NonNullable<RouterInputs["topics"]["list"]["sort"]>;
 const COLUMNS: { key: Sort | null; label: string; align?: "right" }[] = [
-  { key: "name", label: "Topic" },
-  { key: "cluster", label: "Cluster" },
+  { key: "name", label: "Name" },
+  { key: null, label: "Broker" },
+  { key: "cluster", label: "Connection" },
   { key: "owner", label: "Owner" },
   { key: null, label: "Tags" },
   { key: "partitions", label: "Partitions", align: "right" },
@@ -33,6 +35,8 @@ export function TopicsTable() {
     ...trpc.topics.list.queryOptions({
       search: params.get("q") || undefined,
       clusterId: params.get("cluster") || undefined,
+      broker: (params.get("broker") || undefined) as RouterInputs["topics"]["list"]["broker"],
+      kind: (params.get("kind") || undefined) as RouterInputs["topics"]["list"]["kind"],
       owner: params.get("owner") || undefined,
       tag: params.get("tag") || undefined,
       includeInternal: params.get("internal") === "1",
@@ -54,9 +58,9 @@ export function TopicsTable() {
       <TopicFilters params={params} set={set} />
       <ErrorNote error={list.error} />
       {list.isPending ? (
-        <LoadingRows label="Loading topics" />
+        <LoadingRows label="Loading the catalog" />
       ) : list.data && list.data.total === 0 ? (
-        <EmptyState title="No topics match">Clear a filter, or wait for the next catalog sync if the cluster was just added.</EmptyState>
+        <EmptyState title="Nothing matches">Clear a filter, or wait for the next catalog sync if the connection was just added.</EmptyState>
       ) : list.data ? (
         <>
           <Table
@@ -84,6 +88,7 @@ export function TopicsTable() {
                   <Link href={`/topics/${t.id}`} className="font-medium text-indigo-700 hover:underline">
                     {t.name}
                   </Link>
+                  {t.namespace && t.namespace !== "/" ? <span className="ml-1 text-xs text-slate-400">vhost {t.namespace}</span> : null}
                   {t.internal ? <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs text-slate-500">internal</span> : null}
                   {t.deadLetter ? (
                     <span data-testid="dlq-badge" className="ml-2 rounded bg-rose-50 px-1.5 text-xs font-medium text-rose-700">
@@ -95,6 +100,9 @@ export function TopicsTable() {
                       <StatusBadge status="DELETED" />
                     </span>
                   ) : null}
+                </td>
+                <td className="px-4 py-2 text-xs whitespace-nowrap text-slate-600">
+                  <BrokerBadge kind={t.broker} /> {DESTINATION_NOUN[t.kind]}
                 </td>
                 <td className="px-4 py-2 text-slate-600">{t.clusterName}</td>
                 <td className="px-4 py-2 text-slate-600">{t.ownerTeam ?? <span className="text-slate-400">—</span>}</td>
@@ -112,13 +120,15 @@ export function TopicsTable() {
                     ))}
                   </span>
                 </td>
-                <td className="px-4 py-2 text-right tabular-nums">{t.partitionCount}</td>
+                <td className="px-4 py-2 text-right tabular-nums">
+                  {t.kind === "topic" ? t.partitionCount : <span className="text-slate-400">—</span>}
+                </td>
                 <td className="px-4 py-2 text-right tabular-nums">{fmtInt(t.messageCount)}</td>
                 <td className="px-4 py-2 text-right tabular-nums">{fmtRate(t.messagesPerSec)}</td>
               </tr>
             ))}
           </Table>
-          <Pagination result={list.data} set={set} noun="topic" />
+          <Pagination result={list.data} set={set} noun="destination" />
         </>
       ) : null}
     </div>
