@@ -1,14 +1,18 @@
 // `npm start` / `npm run demo` / `npm run dev`: everything Eventplane needs, started in order and
-// stopped in reverse on Ctrl-C: the embedded PostgreSQL (unless DATABASE_URL), the local Kafka and the
-// demo traffic (demo only), the web process and the worker.
+// stopped in reverse on Ctrl-C: the embedded PostgreSQL (unless DATABASE_URL), the local Kafka, RabbitMQ
+// and NATS and the demo traffic (demo only), the web process and the worker.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { get as httpGet } from "node:http";
 import { get as httpsGet } from "node:https";
+import { connect } from "node:net";
 import { join, resolve } from "node:path";
 import { env } from "@/env";
 import { buildIsStale } from "./lib/build-state";
 import { prepareDatabase } from "./lib/database";
 import { defaultCacheDir, ensureKafkaJars, KafkaSetupError, startKafka, type KafkaBroker } from "./lib/kafka-broker";
+import { NatsSetupError, natsInstalled, startNats, type NatsServer } from "./lib/nats-server";
+import { freePort } from "./lib/ports";
+import { RabbitSetupError, rabbitInstalled, startRabbit, type RabbitNode } from "./lib/rabbitmq-node";
 import { loadOrCreateSecretKey } from "./lib/secret-key";
 import { supervise, type Supervised } from "./lib/supervise";
 
@@ -20,6 +24,8 @@ const log = (s: string) => console.log(`[eventplane] ${s}`);
 
 const children: { name: string; proc: ChildProcess }[] = [];
 let kafka: KafkaBroker | undefined;
+let rabbit: RabbitNode | undefined;
+let nats: NatsServer | undefined;
 // The worker is restarted when it crashes: the web process (and the registry serializers call) stays up.
 let worker: Supervised | undefined;
 let signInHint: string | null = null;
@@ -42,7 +48,7 @@ async function shutdown(code: number) {
         }),
     ),
   );
-  await kafka?.stop();
+  await Promise.all([kafka?.stop(), rabbit?.stop(), nats?.stop()]);
   await stopDb();
   log("stopped");
   process.exit(code);
@@ -72,6 +78,45 @@ function healthStatus(url: string): Promise<number> {
   });
 }
 
+/** The wanted port when it is free, else one the OS picks (a system broker may hold the standard one). */
+async function portOr(wanted: number, what: string): Promise<number> {
+  const taken = await new Promise<boolean>((done) => {
+    const s = connect(wanted, "127.0.0.1");
+    s.once("connect", () => (s.destroy(), done(true)));
+    s.once("error", () => (s.destroy(), done(false)));
+  });
+  if (!taken) return wanted;
+  const port = await freePort();
+  log(`${what}: port ${wanted} is in use (another broker?), using ${port}`);
+  return port;
+}
+
+/** The demo's RabbitMQ and NATS, each only when installed; a missing one is named and the rest runs. */
+async function startDemoBrokers(): Promise<{ rabbitUrl?: string; rabbitAmqp?: string; natsUrl?: string }> {
+  const out: { rabbitUrl?: string; rabbitAmqp?: string; natsUrl?: string } = {};
+  if (env.RABBITMQ_URL) out.rabbitUrl = env.RABBITMQ_URL;
+  else if (!rabbitInstalled()) log("RabbitMQ leg skipped: rabbitmq-server is not installed (apt-get install -y rabbitmq-server)");
+  else {
+    rabbit = await startRabbit({
+      dataDir: join(dataDir, "rabbitmq"),
+      port: await portOr(env.RABBITMQ_PORT, "RabbitMQ"),
+      managementPort: await portOr(env.RABBITMQ_MANAGEMENT_PORT, "RabbitMQ management"),
+      distPort: await freePort(),
+    });
+    out.rabbitUrl = rabbit.managementUrl;
+    out.rabbitAmqp = rabbit.amqpUrl;
+    log(`local RabbitMQ: AMQP ${rabbit.amqpUrl.replace(/\/\/[^@]*@/, "//")}, management ${new URL(rabbit.managementUrl).origin}`);
+  }
+  if (env.NATS_URL) out.natsUrl = env.NATS_URL;
+  else if (!natsInstalled()) log("NATS leg skipped: nats-server is not installed (apt-get install -y nats-server)");
+  else {
+    nats = await startNats({ dataDir: join(dataDir, "nats"), port: await portOr(env.NATS_PORT, "NATS") });
+    out.natsUrl = nats.url;
+    log(`local NATS with JetStream on ${nats.url}`);
+  }
+  return out;
+}
+
 async function waitForWeb(url: string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline && !stopping) {
@@ -97,12 +142,16 @@ try {
     brokers = kafka.brokers;
     log(`local Kafka on ${brokers}`);
   }
+  const demoBrokers = mode === "demo" ? await startDemoBrokers() : {};
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     DATABASE_URL: db.url,
     EVENTPLANE_SECRET_KEY: secretKey,
     NEXT_TELEMETRY_DISABLED: "1",
     ...(brokers ? { KAFKA_BROKERS: brokers } : {}),
+    ...(demoBrokers.rabbitUrl ? { RABBITMQ_URL: demoBrokers.rabbitUrl } : {}),
+    ...(demoBrokers.rabbitAmqp ? { RABBITMQ_AMQP_URL: demoBrokers.rabbitAmqp } : {}),
+    ...(demoBrokers.natsUrl ? { NATS_URL: demoBrokers.natsUrl } : {}),
     // The demo's webhook receiver listens on 127.0.0.1, which the SSRF guard refuses by default.
     ...(mode === "demo" ? { WEBHOOK_ALLOW_TARGETS: process.env.WEBHOOK_ALLOW_TARGETS || "loopback" } : {}),
   };
@@ -147,6 +196,6 @@ try {
   if (await waitForWeb(url, 120_000)) log(`ready: ${url}  (Ctrl-C stops everything)${signInHint ? `\n[eventplane] ${signInHint}` : ""}`);
   else if (!stopping) log(`the web process did not answer on ${url} yet; still waiting`);
 } catch (e) {
-  console.error(e instanceof KafkaSetupError ? e.message : e);
+  console.error(e instanceof KafkaSetupError || e instanceof RabbitSetupError || e instanceof NatsSetupError ? e.message : e);
   await shutdown(1);
 }
