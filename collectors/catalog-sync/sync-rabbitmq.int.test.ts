@@ -4,6 +4,7 @@ import { db } from "@/server/db";
 import { addCluster, listClusterTargets } from "@/server/domain/connections";
 import { brokerBacklogMetrics, listGroups } from "@/server/domain/consumers";
 import { listTopicRefs } from "@/server/domain/topics";
+import { readDeadLetters, redrive } from "@/server/domain/dead-letters";
 import { testAdmin } from "@/test/actors";
 import { uniqueName } from "@/test/kafka-helpers";
 import { rabbitConnect, rabbitManagement, rabbitQueueCounts } from "@/test/rabbitmq";
@@ -97,6 +98,17 @@ describe("RabbitMQ: catalog, backlog and dead-letter queues from a real broker",
     // The one consumer model: the queue is listed with Kafka's groups, its backlog as its lag.
     const listed = await listGroups({ clusterId: cluster.id, search: work });
     expect(listed.items.find((i) => i.groupId === work)).toMatchObject({ totalLag: 5 });
+    // The dead letter, read without taking it (the broker requeues it), its x-death normalised.
+    const letters = await readDeadLetters(testAdmin, byName.get(dead)!.id);
+    expect(letters.records).toHaveLength(1);
+    expect(letters.records[0]).toMatchObject({ family: "rabbitmq", originalTopic: work, exceptionClass: "rejected" });
+    expect(letters.records[0]!.exceptionMessage).toContain(`rejected 1× in ${work}`);
+    expect(letters.records[0]!.key).toBe(work); // the routing key it was published with
+    expect(rabbitQueueCounts().get(dead)).toEqual([1, 0]);
+    await expect(redrive({ topicId: byName.get(dead)!.id, records: [{ partition: 0, offset: "0" }] }, testAdmin)).rejects.toThrow(
+      /not available for rabbitmq/,
+    );
+
     // /metrics: eventplane_queue_messages_ready / _unacked carry rabbitmqctl's numbers.
     const metric = (await brokerBacklogMetrics()).find((m) => m.kind === "queue" && m.name === work && m.connection === cluster.name);
     expect(metric).toMatchObject({ scope: "/", waiting: truth.get(work)![0], inFlight: truth.get(work)![1] });

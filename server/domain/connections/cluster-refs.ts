@@ -2,9 +2,8 @@
 // the decrypted connection settings for reading a broker (server-side only).
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
-import { BROKER_ADAPTERS } from "@/server/brokers";
-import type { ClusterConnection } from "@/server/brokers/kafka";
-import { toConnection } from "./cluster-connection";
+import { bindBroker } from "./broker-session";
+import { toTargetConnection } from "./cluster-connection";
 
 export interface ClusterRef {
   id: string;
@@ -33,10 +32,9 @@ export async function clusterExists(id: string): Promise<boolean> {
   return (await db.cluster.count({ where: { id } })) === 1;
 }
 
-/** The settings to reach one cluster's brokers, and the adapter that speaks to them; NOT_FOUND when it was removed. */
+/** A connection's broker, ready to read and send; NOT_FOUND when it was removed. */
 export async function clusterConnection(id: string) {
   const c = await db.cluster.findUnique({ where: { id } });
   if (!c) throw new DomainError("NOT_FOUND", "cluster not found", { id });
-  const connection: ClusterConnection = toConnection(c);
-  return { id: c.id, name: c.name, connection, broker: BROKER_ADAPTERS.kafka };
+  return { id: c.id, name: c.name, broker: bindBroker(toTargetConnection(c)) };
 }

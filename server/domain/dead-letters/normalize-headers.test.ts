@@ -112,3 +112,35 @@ describe("dead-letter header normalisation", () => {
     });
   });
 });
+
+describe("RabbitMQ x-death", () => {
+  const h = (v: unknown) => [Buffer.from(typeof v === "string" ? v : JSON.stringify(v))];
+  it("reads the newest death: queue, reason, count, exchange and routing keys", () => {
+    const info = normalizeDeadLetterHeaders({
+      "x-death": h([
+        { count: 3, reason: "rejected", queue: "emails", time: 1_700_000_000, exchange: "notifications", "routing-keys": ["email.send"] },
+        { count: 1, reason: "expired", queue: "emails.retry", time: 1_699_999_000, exchange: "", "routing-keys": ["emails.retry"] },
+      ]),
+      "x-first-death-queue": h("emails.retry"),
+      "x-first-death-reason": h("expired"),
+      "x-first-death-exchange": h(""),
+      "trace-id": h("keep me"),
+    });
+    expect(info).toMatchObject({
+      family: "rabbitmq",
+      originalTopic: "emails",
+      exceptionClass: "rejected",
+      originalTimestamp: 1_700_000_000_000,
+      exceptionMessage: 'rejected 3× in emails (exchange "notifications", routing key email.send)',
+    });
+    expect(info.errorHeaders.sort()).toEqual(["x-death", "x-first-death-exchange", "x-first-death-queue", "x-first-death-reason"]);
+  });
+  it("falls back to the x-first-death headers when x-death is not readable", () => {
+    const info = normalizeDeadLetterHeaders({
+      "x-death": h("not json"),
+      "x-first-death-queue": h("emails"),
+      "x-first-death-reason": h("maxlen"),
+    });
+    expect(info).toMatchObject({ family: "rabbitmq", originalTopic: "emails", exceptionClass: "maxlen", exceptionMessage: null });
+  });
+});

@@ -1,12 +1,13 @@
 // Dead-letter record headers → one shape, whoever wrote them: Kafka Connect (`__connect.errors.*`,
 // UTF-8), Spring Kafka's DeadLetterPublishingRecoverer (`kafka_dlt-*`) and its non-blocking retries
 // (`kafka_original-*`, `kafka_exception-*`) — partition as a 4-byte and offset/timestamp as 8-byte
-// big-endian integers — and Kafka Streams (`__streams.errors.*`, KIP-1034).
+// big-endian integers — Kafka Streams (`__streams.errors.*`, KIP-1034), and RabbitMQ's `x-death`
+// (newest first: queue, reason, count, exchange, routing keys, time; the adapter hands it over as JSON).
 
 /** How records with no recognised exception header are grouped. */
 export const NO_EXCEPTION_HEADER = "(no exception header)";
 
-export type DeadLetterFamily = "connect" | "spring" | "spring-retry" | "streams";
+export type DeadLetterFamily = "connect" | "spring" | "spring-retry" | "streams" | "rabbitmq";
 
 export type DeadLetterInfo = {
   family: DeadLetterFamily | null;
@@ -44,7 +45,20 @@ const FAMILIES: { family: DeadLetterFamily; test: RegExp; drop: RegExp }[] = [
     drop: /^(kafka_(original|exception|key-exception)-|kafka_dlt-|retry_topic-)/,
   },
   { family: "spring", test: /^kafka_dlt-/, drop: /^kafka_dlt-/ },
+  { family: "rabbitmq", test: /^x-death$/, drop: /^x-(death|first-death-.*|last-death-.*)$/ },
 ];
+
+type XDeath = { queue?: string; reason?: string; count?: number; exchange?: string; "routing-keys"?: string[]; time?: number | string };
+
+function xDeath(b: Buffer | undefined): XDeath | null {
+  try {
+    const v = JSON.parse(b?.toString("utf8") ?? "null") as unknown;
+    const first = Array.isArray(v) ? v[0] : null;
+    return first && typeof first === "object" ? (first as XDeath) : null;
+  } catch {
+    return null;
+  }
+}
 
 export function normalizeDeadLetterHeaders(headers: Headers): DeadLetterInfo {
   const names = Object.keys(headers);
@@ -91,6 +105,25 @@ export function normalizeDeadLetterHeaders(headers: Headers): DeadLetterInfo {
         exceptionClass: text(first(`${e}fqcn`)),
         exceptionMessage: text(first(`${e}message`)),
         originalTimestamp: numberOrNull(int(first(`${p}timestamp`), 8)),
+      };
+    }
+    case "rabbitmq": {
+      // The newest death: where the message last failed, why, how often; its exchange and routing
+      // keys are where a redrive sends it back.
+      const d = xDeath(first("x-death"));
+      const keys = d?.["routing-keys"] ?? [];
+      const time = typeof d?.time === "number" ? d.time * 1000 : typeof d?.time === "string" ? Date.parse(d.time) : NaN;
+      return {
+        ...base,
+        originalTopic: d?.queue ?? text(first("x-first-death-queue")),
+        originalPartition: null,
+        originalOffset: null,
+        consumerGroup: null,
+        exceptionClass: d?.reason ?? text(first("x-first-death-reason")),
+        exceptionMessage: d
+          ? `${d.reason ?? "dead-lettered"} ${d.count ?? 1}× in ${d.queue ?? "?"} (exchange "${d.exchange ?? ""}", routing key${keys.length === 1 ? "" : "s"} ${keys.join(", ") || "none"})`
+          : null,
+        originalTimestamp: Number.isFinite(time) ? time : null,
       };
     }
     default:

@@ -22,8 +22,8 @@ export async function probeDeadLetterHeaders(opts: { limit?: number; now?: Date;
     let isDeadLetter = false;
     const clusterName = reachable.find((c) => c.id === t.clusterId)?.name ?? t.clusterId;
     try {
-      const { broker, connection } = await clusterConnection(t.clusterId);
-      const records = await broker.readTail(connection, t.name, 1);
+      const { broker } = await clusterConnection(t.clusterId);
+      const records = await broker.readTail(t, 1);
       isDeadLetter = records.some((r) => isDeadLetterRecord(r.headers));
     } catch (error) {
       errors.push(`${clusterName}/${t.name}: ${(error as Error).message}`);

@@ -66,7 +66,7 @@ export async function readDeadLetters(actor: Actor, topicId: string) {
   authorize(actor, "records:read", { what: `topic "${topic.name}"`, owner: topic.ownerTeam });
   let records: RawRecord[];
   try {
-    records = await topic.cluster.broker.readTail(topic.cluster.connection, topic.name, DLQ_TAIL_PER_PARTITION);
+    records = await topic.cluster.broker.readTail(topic, DLQ_TAIL_PER_PARTITION);
   } catch (error) {
     throw new DomainError("CLUSTER_UNREACHABLE", `Could not read ${topic.name} from ${topic.cluster.name}: ${(error as Error).message}`);
   }

@@ -33,10 +33,15 @@ export async function redrive(raw: z.input<typeof RedriveInput>, actor: Actor) {
   const input = parseInput(RedriveInput, raw);
   const topic = await deadLetterTopic(input.topicId);
   authorize(actor, "records:read", { what: `topic "${topic.name}"`, owner: topic.ownerTeam });
-  const { broker, connection: conn } = topic.cluster;
+  const { broker } = topic.cluster;
+  if (!broker.canRedrive)
+    throw new DomainError(
+      "INVALID_INPUT",
+      `redrive is not available for ${broker.kind} queues yet: read the letters here, republish with the broker's tools`,
+    );
   const wanted = new Set(input.records.map((r) => `${r.partition}/${r.offset}`));
   // The selection comes from the page, which shows the newest records: read the same window.
-  const records = new Map((await broker.readTail(conn, topic.name, DLQ_TAIL_PER_PARTITION)).map((r) => [`${r.partition}/${r.offset}`, r]));
+  const records = new Map((await broker.readTail(topic, DLQ_TAIL_PER_PARTITION)).map((r) => [`${r.partition}/${r.offset}`, r]));
   const done = new Map((await db.redrive.findMany({ where: { dlqTopicId: topic.id } })).map((r) => [`${r.partition}/${r.offset}`, r]));
   const names = [...records.values()].map((r) => normalizeDeadLetterHeaders(r.headers).originalTopic).filter((t): t is string => !!t);
   const targets = new Map((await listTopicRefs({ clusterIds: [topic.clusterId], names: [...new Set(names)] })).map((t) => [t.name, t]));
@@ -101,8 +106,7 @@ export async function redrive(raw: z.input<typeof RedriveInput>, actor: Actor) {
     };
     try {
       await broker.produce(
-        conn,
-        target,
+        { namespace: "", name: target },
         items.map((p) => {
           const info = normalizeDeadLetterHeaders(p.record!.headers);
           const headers: Record<string, Buffer | string> = {};

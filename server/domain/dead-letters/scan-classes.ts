@@ -23,8 +23,8 @@ export async function scanDeadLetterClasses(opts: { now?: Date; topicIds?: strin
     if (previous && previous.endOffsetSum === topic.endOffsetSum) continue;
     let records;
     try {
-      const { broker, connection } = await clusterConnection(topic.clusterId);
-      records = await broker.readTail(connection, topic.name, DLQ_TAIL_PER_PARTITION);
+      const { broker } = await clusterConnection(topic.clusterId);
+      records = await broker.readTail(topic, DLQ_TAIL_PER_PARTITION);
     } catch (error) {
       // The next pass tries again: the scan row is not advanced.
       result.errors.push(`${reachable.get(topic.clusterId)}/${topic.name}: ${(error as Error).message}`);

@@ -24,7 +24,7 @@ export async function readTopicRecord(actor: Actor, input: { topic: string; part
   const topic = topics[0]!;
   authorize(actor, "records:read", { what: `topic "${topic.name}"`, owner: topic.ownerTeam });
   const cluster = await clusterConnection(topic.clusterId);
-  const result = await cluster.broker.readRecord(cluster.connection, input.topic, input.partition, input.offset).catch((error: Error) => {
+  const result = await cluster.broker.readRecord(topic, input.partition, input.offset).catch((error: Error) => {
     throw new DomainError("CLUSTER_UNREACHABLE", `Could not read from ${cluster.name}: ${error.message}`);
   });
   if (result.status === "out-of-range") {

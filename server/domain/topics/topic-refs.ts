@@ -6,6 +6,10 @@ import { DomainError } from "@/server/errors";
 export interface TopicRef {
   id: string;
   clusterId: string;
+  /** topic, queue, exchange or stream */
+  kind: string;
+  /** RabbitMQ's vhost; "" elsewhere */
+  namespace: string;
   name: string;
   internal: boolean;
   /** a dead-letter queue, by name or by the headers of its records */
@@ -25,6 +29,8 @@ export interface TopicRef {
 const REF = {
   id: true,
   clusterId: true,
+  kind: true,
+  namespace: true,
   name: true,
   internal: true,
   deadLetter: true,

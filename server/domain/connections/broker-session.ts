@@ -1,0 +1,56 @@
+// A connection's adapter bound to its settings: what the domain uses to read and send messages
+// without knowing which broker it talks to. Destinations are named as the catalog names them
+// (namespace and name); each adapter's own way of naming them stays here.
+import { BROKER_ADAPTERS, type OutgoingRecord, type RawRecord, type ReadRecordResult } from "@/server/brokers";
+import { rabbitDestination } from "@/server/brokers/rabbitmq";
+import type { TargetConnection } from "./cluster-connection";
+
+export interface Destination {
+  namespace: string;
+  name: string;
+}
+
+export interface BrokerSession {
+  kind: TargetConnection["kind"];
+  /** false where the broker has no such operation yet (the UI says so instead of offering it) */
+  canRedrive: boolean;
+  readRecord(d: Destination, partition: number, offset: string): Promise<ReadRecordResult>;
+  readTail(d: Destination, perPartition: number): Promise<RawRecord[]>;
+  produce(d: Destination, records: OutgoingRecord[], perSecond?: number): Promise<void>;
+}
+
+export function bindBroker(t: TargetConnection): BrokerSession {
+  switch (t.kind) {
+    case "rabbitmq": {
+      const a = BROKER_ADAPTERS.rabbitmq;
+      const dest = (d: Destination) => rabbitDestination(d.namespace || "/", d.name);
+      return {
+        kind: t.kind,
+        canRedrive: false,
+        readRecord: (d, p, o) => a.readRecord(t.connection, dest(d), p, o),
+        readTail: (d, n) => a.readTail(t.connection, dest(d), n),
+        produce: (d, r, s) => a.produce(t.connection, dest(d), r, s),
+      };
+    }
+    case "nats": {
+      const a = BROKER_ADAPTERS.nats;
+      return {
+        kind: t.kind,
+        canRedrive: false,
+        readRecord: (d, p, o) => a.readRecord(t.connection, d.name, p, o),
+        readTail: (d, n) => a.readTail(t.connection, d.name, n),
+        produce: (d, r, s) => a.produce(t.connection, d.name, r, s),
+      };
+    }
+    default: {
+      const a = BROKER_ADAPTERS.kafka;
+      return {
+        kind: t.kind,
+        canRedrive: true,
+        readRecord: (d, p, o) => a.readRecord(t.connection, d.name, p, o),
+        readTail: (d, n) => a.readTail(t.connection, d.name, n),
+        produce: (d, r, s) => a.produce(t.connection, d.name, r, s),
+      };
+    }
+  }
+}
