@@ -10,6 +10,7 @@ import { startSelfTracing } from "@/server/lib/self-tracing";
 import { alertEvaluator } from "./alert-evaluator";
 import { catalogSync } from "./catalog-sync";
 import { deadLetterScan } from "./dead-letter-scan";
+import { jetStreamAdvisories } from "./jetstream-advisories";
 import { lineageRefresh } from "./lineage-refresh";
 import { retentionCollector } from "./retention";
 import type { Collector } from "./runtime/collector";
@@ -51,6 +52,7 @@ const collectors: Collector[] = [
   alertEvaluator(),
   webhookDelivery(),
   deadLetterScan(),
+  jetStreamAdvisories(),
   lineageRefresh(),
 ];
 const loops = collectors.map((c) => runLoop(c.name, c.intervalMs, () => c.tick(), controller.signal));

@@ -35,6 +35,7 @@ export const OWNERS: Record<string, string> = {
   Redrive: "dead-letters",
   DeadLetterClass: "dead-letters",
   DeadLetterScan: "dead-letters",
+  DeadLetterEvent: "dead-letters",
   Service: "lineage",
   ObservedEdge: "lineage",
   DeclaredEdge: "lineage",

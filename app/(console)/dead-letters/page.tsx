@@ -1,7 +1,7 @@
 import { Suspense } from "react";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { LoadingRows } from "@/app/_components/ui/states";
-import { DeadLetterQueues } from "./_components/dead-letter-queues";
+import { DeadLetterQueues, JetStreamDeadLetters } from "./_components/dead-letter-queues";
 
 export const metadata = { title: "Dead letters" };
 
@@ -9,11 +9,12 @@ export default function DeadLettersPage() {
   return (
     <>
       <PageHeader
-        title="Dead-letter queues"
-        subtitle="Topics that hold failed records, by name (DLQ_NAME_PATTERNS) or by the dead-letter headers of their records: how deep, how fast they fill, why, and a way back."
+        title="Dead letters"
+        subtitle="Kafka topics, RabbitMQ queues and JetStream streams that hold failed messages, and the messages JetStream gave up on: how deep, how fast they fill, why, and a way back."
       />
       <Suspense fallback={<LoadingRows />}>
         <DeadLetterQueues />
+        <JetStreamDeadLetters />
       </Suspense>
     </>
   );

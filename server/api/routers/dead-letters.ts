@@ -1,9 +1,11 @@
 import { z } from "zod";
-import { listDeadLetterQueues, readDeadLetters, redrive, RedriveInput } from "@/server/domain/dead-letters";
+import { listDeadLetterQueues, listJetStreamDeadLetters, readDeadLetters, redrive, RedriveInput } from "@/server/domain/dead-letters";
 import { protectedProcedure, router } from "../trpc";
 
 export const deadLettersRouter = router({
   list: protectedProcedure.query(() => listDeadLetterQueues()),
+  /** Messages JetStream gave up on (max deliveries, terminated): pointers into their streams. */
+  jetstream: protectedProcedure.query(() => listJetStreamDeadLetters({ limit: 200 })),
   get: protectedProcedure
     .input(z.object({ topicId: z.string().uuid() }))
     .query(({ ctx, input }) => readDeadLetters(ctx.actor, input.topicId)),

@@ -8,6 +8,7 @@ import type { NatsConnection, NatsSnapshot } from "./types";
 
 export * from "./types";
 export { withNats } from "./connect";
+export { watchDeadLetterAdvisories, parseAdvisory, type JetStreamDeadLetter } from "./advisories";
 
 function describeNatsError(e: unknown, conn: NatsConnection): string {
   const err = e as { message?: string; code?: string; cause?: { message?: string } };

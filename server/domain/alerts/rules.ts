@@ -12,6 +12,7 @@ export const RuleInput = z.object({
   kind: z.enum(RULE_KINDS, { message: `the condition is one of ${RULE_KINDS.join(", ")}` }),
   threshold: z.number().min(0).max(1e15).default(0),
   clusterId: z.string().uuid().nullable().default(null),
+  brokerKind: z.enum(["kafka", "rabbitmq", "nats"]).nullable().default(null),
   target: z.string().trim().min(1).max(300).default("*"),
   // "" is no team: the rule then watches every team (admins only), never "an editor's unowned rule".
   ownerTeam: z

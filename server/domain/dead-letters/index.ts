@@ -15,3 +15,4 @@ export { scanDeadLetterClasses, type ScanResult } from "./scan-classes";
 export { probeDeadLetterHeaders } from "./probe-headers";
 export { newExceptionClasses } from "./exception-classes";
 export { rabbitDeadLetterQueues, queueKey } from "./rabbit-dead-letters";
+export { recordJetStreamDeadLetter, listJetStreamDeadLetters, jetStreamDeadLetterCounts, pruneDeadLetterEvents } from "./jetstream-events";

@@ -3,7 +3,7 @@
 import { authorize, type Actor } from "@/server/domain/identity";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
-import { clusterConnection, clusterNames } from "@/server/domain/connections";
+import { clusterConnection, listClusterRefs } from "@/server/domain/connections";
 import { getTopicRef, listTopicRefs } from "@/server/domain/topics";
 import type { RawRecord } from "@/server/brokers";
 import { NO_EXCEPTION_HEADER, normalizeDeadLetterHeaders, type DeadLetterInfo } from "./normalize-headers";
@@ -21,11 +21,15 @@ export type DeadLetterRow = DeadLetterInfo & {
 };
 
 export async function listDeadLetterQueues() {
-  const [topics, names] = await Promise.all([listTopicRefs({ deadLetter: true }, "depth"), clusterNames()]);
+  const [topics, refs] = await Promise.all([listTopicRefs({ deadLetter: true }, "depth"), listClusterRefs()]);
+  const byId = new Map(refs.map((c) => [c.id, c]));
   return topics.map((t) => ({
     id: t.id,
     name: t.name,
-    cluster: names.get(t.clusterId) ?? t.clusterId,
+    kind: t.kind,
+    namespace: t.namespace,
+    broker: byId.get(t.clusterId)?.kind ?? "kafka",
+    cluster: byId.get(t.clusterId)?.name ?? t.clusterId,
     depth: Number(t.messageCount),
     inflowPerMin: t.messagesPerSec === null ? null : t.messagesPerSec * 60,
     partitions: t.partitionCount,

@@ -22,6 +22,7 @@ export function RuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => vo
   const [kind, setKind] = useState(rule?.kind ?? "group_lag_offsets");
   const [threshold, setThreshold] = useState(String(rule?.threshold ?? 1000));
   const [clusterId, setClusterId] = useState(rule?.clusterId ?? "");
+  const [brokerKind, setBrokerKind] = useState(rule?.brokerKind ?? "");
   const [target, setTarget] = useState(rule?.target ?? "*");
   const [ownerTeam, setOwnerTeam] = useState(rule?.ownerTeam ?? "");
   const [forSeconds, setForSeconds] = useState(String(rule?.forSeconds ?? 60));
@@ -47,6 +48,7 @@ export function RuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => vo
       kind,
       threshold: Number(threshold),
       clusterId: clusterId || null,
+      brokerKind: (brokerKind || null) as "kafka" | "rabbitmq" | "nats" | null,
       target: target || "*",
       ownerTeam: ownerTeam.trim() || null,
       forSeconds: Number(forSeconds),
@@ -110,9 +112,18 @@ export function RuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => vo
           <div />
         )}
         <label className="text-sm">
-          Cluster
+          Broker
+          <select className={fieldClass} value={brokerKind} onChange={(e) => setBrokerKind(e.target.value)}>
+            <option value="">every broker</option>
+            <option value="kafka">Kafka</option>
+            <option value="rabbitmq">RabbitMQ</option>
+            <option value="nats">NATS JetStream</option>
+          </select>
+        </label>
+        <label className="text-sm">
+          Connection
           <select className={fieldClass} value={clusterId} onChange={(e) => setClusterId(e.target.value)}>
-            <option value="">every cluster</option>
+            <option value="">every connection</option>
             {(clusters.data ?? []).map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}

@@ -52,8 +52,10 @@ export function RecordView() {
   const topic = params.get("topic") ?? "";
   const partition = Number(params.get("partition"));
   const offset = params.get("offset") ?? "";
+  // A link may name the connection (a JetStream dead letter does): the same name can exist on several.
+  const clusterId = /^[0-9a-f-]{36}$/.test(params.get("cluster") ?? "") ? params.get("cluster")! : undefined;
   const valid = !!topic && Number.isInteger(partition) && partition >= 0 && /^\d+$/.test(offset);
-  const record = useQuery({ ...trpc.topics.record.queryOptions({ topic, partition, offset }), enabled: valid, retry: false });
+  const record = useQuery({ ...trpc.topics.record.queryOptions({ topic, partition, offset, clusterId }), enabled: valid, retry: false });
   const r = record.data;
   return (
     <>

@@ -11,7 +11,7 @@ export const clusterUnreachable: AlertKind = {
   async observe(rule, ctx) {
     const matches = globMatcher(rule.target);
     return (await ctx.clusters())
-      .filter((c) => (!rule.clusterId || c.id === rule.clusterId) && matches(c.name))
+      .filter((c) => (!rule.clusterId || c.id === rule.clusterId) && (!rule.brokerKind || c.kind === rule.brokerKind) && matches(c.name))
       .map((c) => ({
         subject: c.name,
         labels: { cluster: c.name },

@@ -7,6 +7,7 @@ import { dlqNewException } from "./dlq-new-exception";
 import { groupLagOffsets } from "./group-lag-offsets";
 import { groupLagSeconds } from "./group-lag-seconds";
 import { groupStatus } from "./group-status";
+import { jetStreamDeadLetters } from "./jetstream-dead-letters";
 import type { AlertKind } from "./types";
 
 export const ALERT_KINDS: readonly AlertKind[] = [
@@ -16,6 +17,7 @@ export const ALERT_KINDS: readonly AlertKind[] = [
   dlqDepth,
   dlqInflow,
   dlqNewException,
+  jetStreamDeadLetters,
   clusterUnreachable,
 ];
 

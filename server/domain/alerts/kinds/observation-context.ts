@@ -7,7 +7,15 @@ import { listTopicRefs, type TopicRef } from "@/server/domain/topics";
 import { globMatcher } from "@/server/lib/safe-regex";
 
 /** The parts of a rule an evaluation needs. */
-export type RuleScope = { kind: string; threshold: number; clusterId: string | null; target: string; ownerTeam: string | null };
+export type RuleScope = {
+  kind: string;
+  threshold: number;
+  clusterId: string | null;
+  /** only connections of this broker kind (null: every broker) */
+  brokerKind?: string | null;
+  target: string;
+  ownerTeam: string | null;
+};
 
 export class ObservationContext {
   private lag: Promise<Map<string, GroupLag>> | null = null;
@@ -24,6 +32,13 @@ export class ObservationContext {
   clusterName(id: string): Promise<string> {
     this.names ??= clusterNames();
     return this.names.then((m) => m.get(id) ?? id);
+  }
+
+  /** The connections a rule may see: its one connection, those of its broker kind, or all. */
+  async inScope(rule: RuleScope, clusterId: string): Promise<boolean> {
+    if (rule.clusterId && rule.clusterId !== clusterId) return false;
+    if (!rule.brokerKind) return true;
+    return (await this.clusters()).some((c) => c.id === clusterId && c.kind === rule.brokerKind);
   }
 
   clusters(): Promise<ClusterRef[]> {
@@ -66,7 +81,7 @@ export class ObservationContext {
     const out = [];
     for (const g of chosen) {
       const l = lag.get(g.id);
-      if (l) out.push({ group: g, lag: l, cluster: await this.clusterName(g.clusterId) });
+      if (l && (await this.inScope(rule, g.clusterId))) out.push({ group: g, lag: l, cluster: await this.clusterName(g.clusterId) });
     }
     return out;
   }
@@ -81,7 +96,8 @@ export class ObservationContext {
     });
     const matches = globMatcher(rule.target);
     const out = [];
-    for (const t of topics) if (matches(t.name)) out.push({ ...t, cluster: await this.clusterName(t.clusterId) });
+    for (const t of topics)
+      if (matches(t.name) && (await this.inScope(rule, t.clusterId))) out.push({ ...t, cluster: await this.clusterName(t.clusterId) });
     return out;
   }
 }
