@@ -26,7 +26,15 @@ function destinations(s: RabbitSnapshot): Destination[] {
       deadLetter: false,
       messageCount: 0,
       messagesPerSec: e.publishInRate,
-      details: { type: e.type, durable: e.durable },
+      details: {
+        type: e.type,
+        durable: e.durable,
+        publishInRate: e.publishInRate,
+        // Where it routes (its bindings to queues): lineage draws exchange → queue from these.
+        routes: s.bindings
+          .filter((b) => b.vhost === e.vhost && b.source === e.name && b.destinationType === "queue")
+          .map((b) => ({ queue: b.destination, routingKey: b.routingKey })),
+      },
     }));
   const queues: Destination[] = s.queues.map((q) => ({
     kind: "queue",

@@ -6,6 +6,8 @@ import type { GroupMemberInfo } from "@/server/brokers/kafka";
 export interface GroupRef {
   id: string;
   clusterId: string;
+  /** group, queue or jetstream */
+  kind: string;
   groupId: string;
   lagStatus: string | null;
   totalLag: number | null;
@@ -27,6 +29,7 @@ export async function listGroupRefs(f: { clusterIds?: string[]; groupIds?: strin
     select: {
       id: true,
       clusterId: true,
+      kind: true,
       groupId: true,
       lagStatus: true,
       totalLag: true,
@@ -38,6 +41,7 @@ export async function listGroupRefs(f: { clusterIds?: string[]; groupIds?: strin
   return groups.map((g) => ({
     id: g.id,
     clusterId: g.clusterId,
+    kind: g.kind,
     groupId: g.groupId,
     lagStatus: g.lagStatus,
     totalLag: g.totalLag === null ? null : Number(g.totalLag),

@@ -93,6 +93,63 @@ describe("assembleGraph", () => {
     expect(g.nodes.find((n) => n.id === topic("orders"))!.team).toBe("shop");
   });
 
+  it("crosses a RabbitMQ hop: service → exchange → (binding) → queue → queue consumers → service, each node with its broker", () => {
+    const rabbit = {
+      clusterId: "r1",
+      clusterName: "local-rabbitmq",
+      broker: "rabbitmq",
+      ownerTeam: null,
+      deadLetter: false,
+      messagesPerSec: 1,
+      messageCount: 0,
+    };
+    const g = assembleGraph(
+      inputs({
+        topics: [
+          { ...rabbit, id: "x-notifications", name: "notifications", kind: "exchange" },
+          { ...rabbit, id: "q-emails", name: "emails", kind: "queue", messageCount: 4 },
+        ],
+        groups: [
+          {
+            id: "qg-emails",
+            clusterId: "r1",
+            clusterName: "local-rabbitmq",
+            kind: "queue",
+            broker: "rabbitmq",
+            groupId: "emails",
+            lagStatus: "OK",
+            totalLag: 4,
+            maxTimeLagSeconds: null,
+            clientIds: [],
+          },
+        ],
+        observed: [
+          {
+            kind: "PRODUCES",
+            clusterId: "",
+            service: "notification-service",
+            topic: "notifications",
+            groupId: "",
+            firstSeenAt: t0,
+            lastSeenAt: t1,
+          },
+          { kind: "CONSUMES", clusterId: "", service: "email-sender", topic: "emails", groupId: "emails", firstSeenAt: t0, lastSeenAt: t1 },
+        ],
+        routes: [{ clusterId: "r1", exchange: "notifications", queue: "emails" }],
+        firing: [],
+      }),
+    );
+    const x = nodeId.topic("r1", "notifications");
+    const q = nodeId.topic("r1", "emails");
+    const qg = nodeId.group("r1", "emails");
+    expect(edge(g, "produces", svc("notification-service"), x)?.observed).toBe(true);
+    expect(edge(g, "routes", x, q)?.observed).toBe(true);
+    expect(edge(g, "reads", q, qg)?.observed).toBe(true);
+    expect(edge(g, "runs-as", qg, svc("email-sender"))).toBeDefined();
+    expect(g.nodes.find((n) => n.id === q)).toMatchObject({ broker: "rabbitmq", subkind: "queue" });
+    expect(g.nodes.find((n) => n.id === qg)).toMatchObject({ broker: "rabbitmq", subkind: "queue" });
+  });
+
   it("marks declared edges, and drift both ways only for services that declare", () => {
     const g = assembleGraph(
       inputs({

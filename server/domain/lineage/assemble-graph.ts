@@ -10,6 +10,8 @@ export type TopicRow = {
   id: string;
   clusterId: string;
   clusterName: string;
+  kind?: string;
+  broker?: string;
   name: string;
   ownerTeam: string | null;
   deadLetter: boolean;
@@ -20,6 +22,8 @@ export type GroupRow = {
   id: string;
   clusterId: string;
   clusterName: string;
+  kind?: string;
+  broker?: string;
   groupId: string;
   lagStatus: string | null;
   totalLag: number | null;
@@ -49,6 +53,8 @@ export type GraphInputs = {
   hops: Map<string, { p50Ms: number; p95Ms: number; samples: number }>;
   /** label sets of firing alerts ({cluster, group} or {cluster, topic}) */
   firing: Record<string, string>[];
+  /** RabbitMQ bindings: an exchange routes to a queue (names in one connection) */
+  routes?: { clusterId: string; exchange: string; queue: string }[];
 };
 
 export const nodeId = {
@@ -66,7 +72,17 @@ function lagHealth(status: string | null): Health {
 export function assembleGraph(input: GraphInputs): LineageGraph {
   const nodes = new Map<string, LineageNode>();
   const edges = new Map<string, LineageEdge>();
-  const base = { clusterId: null, clusterName: null, team: null, ref: null, inCatalog: false, dlq: false, health: "unknown" as Health };
+  const base = {
+    clusterId: null,
+    clusterName: null,
+    subkind: null,
+    broker: null,
+    team: null,
+    ref: null,
+    inCatalog: false,
+    dlq: false,
+    health: "unknown" as Health,
+  };
   const blank = { alerts: 0, ratePerSec: null, count: null, lagStatus: null, maxTimeLagSeconds: null };
 
   const clusterNames = new Map<string, string>();
@@ -78,6 +94,8 @@ export function assembleGraph(input: GraphInputs): LineageGraph {
       ...blank,
       id,
       kind: "topic",
+      subkind: t.kind ?? "topic",
+      broker: t.broker ?? "kafka",
       label: t.name,
       clusterId: t.clusterId,
       clusterName: t.clusterName,
@@ -101,6 +119,8 @@ export function assembleGraph(input: GraphInputs): LineageGraph {
       ...blank,
       id,
       kind: "group",
+      subkind: g.kind ?? "group",
+      broker: g.broker ?? "kafka",
       label: g.groupId,
       clusterId: g.clusterId,
       clusterName: g.clusterName,
@@ -222,6 +242,12 @@ export function assembleGraph(input: GraphInputs): LineageGraph {
         seen(runs, o.firstSeenAt, o.lastSeenAt);
       }
     }
+  }
+  // RabbitMQ: what an exchange routes where, as the broker's bindings say (observed: the broker told us).
+  for (const r of input.routes ?? []) {
+    const from = nodeId.topic(r.clusterId, r.exchange);
+    const to = nodeId.topic(r.clusterId, r.queue);
+    if (nodes.has(from) && nodes.has(to)) edge("routes", from, to).observed = true;
   }
   const knownServices = new Set([...input.services.map((s) => s.name), ...input.declared.map((d) => d.service)]);
   for (const [id, g] of groupRows) {

@@ -8,6 +8,10 @@ export type Health = "ok" | "warn" | "err" | "unknown";
 export type LineageNode = {
   id: string;
   kind: NodeKind;
+  /** what the broker calls it: topic, queue, exchange or stream; group, queue or jetstream consumer */
+  subkind: string | null;
+  /** kafka, rabbitmq or nats; null when not in a connected broker */
+  broker: string | null;
   label: string;
   clusterId: string | null;
   clusterName: string | null;
@@ -29,9 +33,10 @@ export type LineageNode = {
 
 /**
  * produces: service → topic · reads: topic → group · runs-as: group → service ·
- * consumes: topic → service (a consumer with no group, or a declared consumer never seen).
+ * consumes: topic → service (a consumer with no group, or a declared consumer never seen) ·
+ * routes: exchange → queue (a RabbitMQ binding).
  */
-export type EdgeKind = "produces" | "reads" | "runs-as" | "consumes";
+export type EdgeKind = "produces" | "reads" | "runs-as" | "consumes" | "routes";
 export type Drift = "undeclared" | "not-seen" | null;
 export type GroupMapping = "confirmed" | "spans" | "client-id";
 

@@ -2,9 +2,10 @@
 // group mappings, recent span rates, hop latencies and firing alerts.
 import { db } from "@/server/db";
 import { firingAlertLabels } from "@/server/domain/alerts";
-import { clusterNames } from "@/server/domain/connections";
+import { listClusterRefs } from "@/server/domain/connections";
 import { listGroupRefs } from "@/server/domain/consumers";
-import { listTopicRefs } from "@/server/domain/topics";
+import { exchangeRoutes, listTopicRefs, streamSubjects } from "@/server/domain/topics";
+import { resolveSubjects } from "./resolve-subjects";
 import { hopLatenciesSince, messagingCountsSince } from "@/server/domain/traces";
 import { assembleGraph, type GraphInputs, type ObservedRow, type DeclaredRow } from "./assemble-graph";
 import type { LineageGraph } from "./graph-types";
@@ -32,8 +33,8 @@ async function hopLatencies(): Promise<GraphInputs["hops"]> {
 }
 
 export async function loadGraphInputs(): Promise<GraphInputs> {
-  const [clusters, topics, groups, services, observed, declared, mappings, rates, hops, firing] = await Promise.all([
-    clusterNames(),
+  const [clusterList, topics, groups, services, observed, declared, mappings, rates, hops, firing, streams, routes] = await Promise.all([
+    listClusterRefs(),
     listTopicRefs(),
     listGroupRefs(),
     db.service.findMany({ select: { name: true, ownerTeam: true } }),
@@ -43,7 +44,11 @@ export async function loadGraphInputs(): Promise<GraphInputs> {
     spanRates(),
     hopLatencies(),
     firingAlertLabels(),
+    streamSubjects(),
+    exchangeRoutes(),
   ]);
+  const clusters = new Map(clusterList.map((c) => [c.id, c.name]));
+  const brokerOf = new Map(clusterList.map((c) => [c.id, c.kind]));
   return {
     topics: topics
       .filter((t) => !t.internal)
@@ -51,6 +56,8 @@ export async function loadGraphInputs(): Promise<GraphInputs> {
         id: t.id,
         clusterId: t.clusterId,
         clusterName: clusters.get(t.clusterId) ?? "",
+        kind: t.kind,
+        broker: brokerOf.get(t.clusterId) ?? "kafka",
         name: t.name,
         ownerTeam: t.ownerTeam,
         deadLetter: t.deadLetter || t.deadLetterByHeaders,
@@ -61,6 +68,8 @@ export async function loadGraphInputs(): Promise<GraphInputs> {
       id: g.id,
       clusterId: g.clusterId,
       clusterName: clusters.get(g.clusterId) ?? "",
+      kind: g.kind,
+      broker: brokerOf.get(g.clusterId) ?? "kafka",
       groupId: g.groupId,
       lagStatus: g.lagStatus,
       totalLag: g.totalLag,
@@ -68,12 +77,13 @@ export async function loadGraphInputs(): Promise<GraphInputs> {
       clientIds: g.clientIds,
     })),
     services,
-    observed: observed as ObservedRow[],
+    observed: resolveSubjects(observed as ObservedRow[], streams, new Set(topics.map((t) => t.name))),
     declared: declared as DeclaredRow[],
     mappings,
     spanRates: rates,
     hops,
     firing,
+    routes,
   };
 }
 

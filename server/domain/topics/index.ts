@@ -4,4 +4,14 @@ export { recordCatalog, type CatalogRecord } from "./record-catalog";
 export { recordDestinations, type Destination } from "./record-destinations";
 export { listTopics, topicFacets, getTopic, findTopicsByName } from "./query-topics";
 export { updateTopicMetadata } from "./update-topic-metadata";
-export { listTopicRefs, getTopicRef, topicsToProbe, recordHeaderProbe, partitionEnds, type TopicRef, type TopicFilter } from "./topic-refs";
+export {
+  listTopicRefs,
+  getTopicRef,
+  topicsToProbe,
+  recordHeaderProbe,
+  partitionEnds,
+  streamSubjects,
+  exchangeRoutes,
+  type TopicRef,
+  type TopicFilter,
+} from "./topic-refs";

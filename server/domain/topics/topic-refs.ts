@@ -112,3 +112,31 @@ export async function partitionEnds(clusterId: string, topics: string[]) {
     SELECT t.name AS topic, p.partition, p."endOffset", p."stableOffset" FROM "TopicPartition" p JOIN "Topic" t ON t.id = p."topicId"
     WHERE t."clusterId" = ${clusterId} AND t."deletedAt" IS NULL AND t.name = ANY(${topics}::text[])`;
 }
+
+/** JetStream streams with the subjects they capture (for drawing subjects on their streams). */
+export async function streamSubjects(): Promise<{ clusterId: string; name: string; subjects: string[] }[]> {
+  const rows = await db.topic.findMany({
+    where: { kind: "stream", deletedAt: null },
+    select: { clusterId: true, name: true, details: true },
+  });
+  return rows.map((r) => ({
+    clusterId: r.clusterId,
+    name: r.name,
+    subjects: ((r.details ?? {}) as { subjects?: string[] }).subjects ?? [],
+  }));
+}
+
+/** RabbitMQ exchanges → the queues their bindings route to, as the last sync read them. */
+export async function exchangeRoutes(): Promise<{ clusterId: string; exchange: string; queue: string }[]> {
+  const rows = await db.topic.findMany({
+    where: { kind: "exchange", deletedAt: null },
+    select: { clusterId: true, name: true, details: true },
+  });
+  return rows.flatMap((r) =>
+    (((r.details ?? {}) as { routes?: { queue: string }[] }).routes ?? []).map((x) => ({
+      clusterId: r.clusterId,
+      exchange: r.name,
+      queue: x.queue,
+    })),
+  );
+}

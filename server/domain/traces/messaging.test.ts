@@ -50,3 +50,31 @@ describe("messaging attributes", () => {
     expect(normalizeAttributes(untouched)).toBe(untouched);
   });
 });
+
+describe("RabbitMQ destinations", () => {
+  const fields = (attrs: Record<string, string>, kind: number) => messagingFields({ "messaging.system": "rabbitmq", ...attrs }, kind);
+  it("a producer's destination is its exchange", () => {
+    expect(fields({ "messaging.destination.name": "notifications:email.send" }, SPAN_KIND.PRODUCER)).toMatchObject({
+      destination: "notifications",
+      consumerGroup: null,
+    });
+  });
+  it("through the default exchange, the queue its routing key names", () => {
+    expect(fields({ "messaging.destination.name": "amq.default:emails" }, SPAN_KIND.PRODUCER).destination).toBe("emails");
+    expect(fields({ "messaging.destination.name": "emails" }, SPAN_KIND.PRODUCER).destination).toBe("emails");
+    expect(fields({ "messaging.destination.name": ":emails" }, SPAN_KIND.PRODUCER).destination).toBe("emails");
+  });
+  it("a consumer's destination and group are the queue, in the current and the older forms", () => {
+    expect(fields({ "messaging.destination.name": "notifications:email.send:emails" }, SPAN_KIND.CONSUMER)).toMatchObject({
+      destination: "emails",
+      consumerGroup: "emails",
+    });
+    expect(fields({ "messaging.destination.name": "notifications:emails" }, SPAN_KIND.CONSUMER)).toMatchObject({ destination: "emails" });
+    expect(fields({ "messaging.destination.name": "emails" }, SPAN_KIND.CONSUMER)).toMatchObject({ destination: "emails" });
+  });
+  it("keeps a consumer group the span names itself", () => {
+    expect(
+      fields({ "messaging.destination.name": "x:y:emails", "messaging.consumer.group.name": "mailers" }, SPAN_KIND.CONSUMER).consumerGroup,
+    ).toBe("mailers");
+  });
+});

@@ -62,13 +62,45 @@ export function messagingFields(attributes: Attributes, kind: number): Messaging
   if (!operation) operation = kind === SPAN_KIND.PRODUCER ? "send" : kind === SPAN_KIND.CONSUMER ? "process" : null;
   const partition = integer(attributes["messaging.destination.partition.id"]);
   const offset = integer(attributes["messaging.kafka.offset"]);
+  const rabbit =
+    system === "rabbitmq"
+      ? rabbitDestination(
+          text(attributes["messaging.destination.name"]),
+          text(attributes["messaging.rabbitmq.destination.routing_key"]),
+          kind,
+        )
+      : null;
   return {
     system,
     operation,
-    destination: text(attributes["messaging.destination.name"]),
-    consumerGroup: text(attributes["messaging.consumer.group.name"]),
+    destination: rabbit ? rabbit.destination : text(attributes["messaging.destination.name"]),
+    consumerGroup: text(attributes["messaging.consumer.group.name"]) ?? rabbit?.queue ?? null,
     messageKey: text(attributes["messaging.kafka.message.key"]) ?? text(attributes["messaging.message.id"]),
     partition: partition === null ? null : Number(partition),
     offset: offset === null ? null : BigInt(offset),
   };
+}
+
+/**
+ * RabbitMQ's destination forms → what the catalog knows. A producer names `{exchange}:{routing key}`
+ * (one part when the other is empty; `amq.default` for the default exchange): its destination is the
+ * exchange, or, through the default exchange, the queue the routing key names. A consumer names
+ * `{exchange}:{routing key}:{queue}` (empty parts dropped; older instrumentations the exchange alone):
+ * its destination is the queue, which is also its consumer "group" (the queue's consumers).
+ */
+export function rabbitDestination(
+  raw: string | null,
+  routingKey: string | null,
+  kind: number,
+): { destination: string | null; queue: string | null } {
+  if (raw === null) return { destination: routingKey, queue: null };
+  const parts = raw.split(":");
+  if (kind === SPAN_KIND.CONSUMER) {
+    const queue = parts.length >= 3 ? parts.slice(2).join(":") : parts.length === 2 ? parts[1]! : parts[0]!;
+    return { destination: queue, queue };
+  }
+  const exchange = parts[0]!;
+  const key = parts.length > 1 ? parts.slice(1).join(":") : routingKey;
+  if (exchange === "" || exchange === "amq.default") return { destination: key ?? exchange, queue: null };
+  return { destination: exchange, queue: null };
 }

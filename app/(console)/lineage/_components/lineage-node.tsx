@@ -27,9 +27,16 @@ function subline(n: LineageNode): string {
   return n.team ? `team ${n.team}` : "no owner";
 }
 
+/** What the broker calls a node when it is not a Kafka topic or group. */
+const SUBKIND: Record<string, string> = { queue: "queue", exchange: "exchange", stream: "stream", jetstream: "consumer" };
+const BROKER: Record<string, string> = { kafka: "Kafka", rabbitmq: "RabbitMQ", nats: "NATS" };
+
 function LineageNodeView({ data }: NodeProps<FlowNode>) {
   const n = data.node;
-  const kind = n.dlq ? { label: "dead letters", bar: "bg-rose-500", text: "text-rose-700" } : KIND[n.kind];
+  const base = KIND[n.kind];
+  const kind = n.dlq
+    ? { label: "dead letters", bar: "bg-rose-500", text: "text-rose-700" }
+    : { ...base, label: (n.subkind && SUBKIND[n.subkind]) || base.label };
   return (
     <div
       data-testid="lineage-node"
@@ -45,6 +52,7 @@ function LineageNodeView({ data }: NodeProps<FlowNode>) {
       <div className="min-w-0 flex-1 px-2 py-1 leading-tight">
         <p className="flex items-center gap-1 text-[10px] font-semibold uppercase tracking-wide">
           <span className={kind.text}>{kind.label}</span>
+          {n.broker ? <span className="font-normal normal-case text-slate-400">{BROKER[n.broker] ?? n.broker}</span> : null}
           {n.alerts > 0 ? (
             <span className="ml-auto rounded bg-rose-600 px-1 text-[10px] font-bold text-white" title={`${n.alerts} firing alert(s)`}>
               {n.alerts}
