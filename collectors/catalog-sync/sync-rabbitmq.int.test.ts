@@ -42,7 +42,7 @@ async function settled(cluster: Awaited<ReturnType<typeof addRabbit>>, queues: s
       const d = (g?.details ?? {}) as { ready?: number; unacked?: number };
       return g && t && d.ready === t[0] && d.unacked === t[1];
     });
-    if (agrees && JSON.stringify(rabbitQueueCounts()) === JSON.stringify(truth)) return { truth, groups };
+    if (agrees && JSON.stringify([...rabbitQueueCounts()]) === JSON.stringify([...truth])) return { truth, groups };
     await new Promise((r) => setTimeout(r, 500));
   }
 }
@@ -73,6 +73,19 @@ describe("RabbitMQ: catalog, backlog and dead-letter queues from a real broker",
       }
     });
 
+    // The broker's own count first: one rejected into the dead-letter queue, two held by the consumer.
+    await expect
+      .poll(
+        () => {
+          const c = rabbitQueueCounts();
+          return [c.get(work), c.get(dead)];
+        },
+        { timeout: 30_000 },
+      )
+      .toEqual([
+        [3, 2],
+        [1, 0],
+      ]);
     const { truth, groups } = await settled(cluster, [work, dead]);
     expect(truth.get(work)).toEqual([3, 2]);
     expect(truth.get(dead)).toEqual([1, 0]);
