@@ -5,6 +5,7 @@
 // notifications (fan-out, parent-style hops) → payments → shipping (a batch consumer, joined by a
 // span link from a trace of its own).
 import { spawn, type ChildProcess } from "node:child_process";
+import { setUpBrokerLegs } from "./broker-legs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Parser } from "@asyncapi/parser";
@@ -39,6 +40,8 @@ const GROUPS: Record<string, string> = {
   "notification-service": "notifications",
 };
 const SERVICES = ["order-service", "billing-service", "inventory-service", "notification-service", "shipping-service"];
+// The legs beyond Kafka: e-mails through RabbitMQ, picks through NATS JetStream.
+const LEGS = ["email-sender", "warehouse-picker"];
 // The demo's flow as lineage: who produces each topic, which group reads it, which service runs it.
 const FLOW = {
   produces: [
@@ -75,9 +78,11 @@ beforeAll(async () => {
   );
   close = server.close;
   const token = await createTestToken(["registry:write", "otlp:write"], "editor", "shop");
-  for (const name of SERVICES) {
+  const legs = { RABBITMQ_AMQP_URL: process.env.TEST_RABBITMQ_AMQP_URL, NATS_URL: process.env.TEST_NATS_URL };
+  await setUpBrokerLegs(() => undefined, { amqp: legs.RABBITMQ_AMQP_URL!, nats: legs.NATS_URL! });
+  for (const name of [...SERVICES, ...LEGS]) {
     const child = spawn(process.execPath, ["--import", "tsx", join(import.meta.dirname, "service.ts"), name], {
-      env: { ...process.env, KAFKA_BROKERS: testBrokers(), EVENTPLANE_URL: server.url, EVENTPLANE_TOKEN: token.secret },
+      env: { ...process.env, ...legs, KAFKA_BROKERS: testBrokers(), EVENTPLANE_URL: server.url, EVENTPLANE_TOKEN: token.secret },
       stdio: ["ignore", "inherit", "inherit"],
     });
     children.push(child);
@@ -180,6 +185,42 @@ describe("demo shop lineage", () => {
       await new Promise((r) => setTimeout(r, 2_000));
     }
   }
+
+  it("follows the same order on through RabbitMQ and NATS JetStream, each hop saying which broker it crossed", async () => {
+    const deadline = Date.now() + 100_000;
+    let journey: Journey | null = null;
+    while (!journey) {
+      const roots = await db.span.findMany({
+        where: { name: "place order", service: "order-service" },
+        orderBy: { startNs: "asc" },
+        take: 30,
+      });
+      for (const root of roots) {
+        const j = await loadJourney(root.traceId);
+        if (j && LEGS.every((s) => j.services.includes(s)) && j.services.includes("notification-service")) {
+          journey = j;
+          break;
+        }
+      }
+      if (!journey && Date.now() > deadline)
+        throw new Error(
+          `no journey through RabbitMQ and NATS yet: ${JSON.stringify(await db.span.groupBy({ by: ["service"], _count: true }))}`,
+        );
+      if (!journey) await new Promise((r) => setTimeout(r, 1_000));
+    }
+    const email = journey.rows.find((r) => r.service === "email-sender" && r.hop);
+    expect(email?.hop).toMatchObject({ system: "rabbitmq", topic: "emails", group: "emails" });
+    const sent = journey.rows.find((r) => r.key === email!.hop!.producerKey)!;
+    expect(sent).toMatchObject({ service: "notification-service", messaging: { system: "rabbitmq", destination: "notifications" } });
+    const pick = journey.rows.find((r) => r.service === "warehouse-picker" && r.hop);
+    expect(pick?.hop).toMatchObject({ system: "nats", topic: "warehouse.pick", group: "WAREHOUSE/pickers" });
+    expect(journey.rows.find((r) => r.key === pick!.hop!.producerKey)).toMatchObject({
+      service: "inventory-service",
+      messaging: { system: "nats" },
+    });
+    // And Kafka in the same waterfall: the order itself.
+    expect(journey.rows.some((r) => r.hop?.system === "kafka" && r.hop.topic === "orders")).toBe(true);
+  });
 
   it("draws the whole flow from traffic alone: spans for producers and consumers, committed offsets for groups", async () => {
     const graph = await flowGraph(Date.now() + 100_000);

@@ -1,6 +1,7 @@
 // The demo's alerting setup, created once (kept if it exists): a signed webhook to the demo receiver
 // and rules that fire on their own within minutes — reporting stops after a minute (ERR), analytics
-// falls behind, and billing sends declined payments to orders.DLQ.
+// falls behind, billing sends declined payments to orders.DLQ, the e-mail sender dead-letters into
+// RabbitMQ, and the warehouse picker exhausts JetStream's max deliveries.
 import { db } from "@/server/db";
 import { createEndpoint, createRule, updateEndpoint, type RuleInput } from "@/server/domain/alerts";
 import { randomBytes } from "node:crypto";
@@ -45,6 +46,28 @@ const RULES: RuleInput[] = [
     severity: "warning",
     labels: { team: "payments" },
     groupBy: ["exception"],
+  },
+  {
+    // The e-mail sender rejects some messages: RabbitMQ dead-letters them into emails.dead.
+    name: "EmailsDeadLettered",
+    kind: "dlq_depth",
+    threshold: 0,
+    brokerKind: "rabbitmq",
+    target: "*",
+    forSeconds: 0,
+    severity: "warning",
+    labels: { team: "shop" },
+  },
+  {
+    // Some picks fail on every delivery: JetStream gives up after max deliveries.
+    name: "PicksGivenUp",
+    kind: "jetstream_dead_letters",
+    threshold: 0,
+    brokerKind: "nats",
+    target: "*",
+    forSeconds: 0,
+    severity: "warning",
+    labels: { team: "warehouse" },
   },
 ];
 

@@ -6,6 +6,7 @@ import { trace } from "@opentelemetry/api";
 import { EVENTS, subjectOf, type EventType } from "./events";
 import { RegistryCodec } from "./registry-codec";
 import { SERVICES, type DemoEvent, type Emit } from "./services";
+import { natsPublisher, rabbitPublisher, runEmailSender, runPicker } from "./broker-legs";
 import { startTracing } from "./tracing";
 
 const name = process.argv[2] ?? "";
@@ -82,12 +83,24 @@ async function deadLetter(m: Received, failure: { exception: string; message: st
   });
 }
 
+// Beyond Kafka: the order's journey goes on through RabbitMQ or JetStream, in the same trace.
+const forwardRabbit = spec.forward === "rabbitmq" ? await rabbitPublisher() : null;
+const forwardNats = spec.forward === "nats" ? await natsPublisher() : null;
+
+async function forward(e: DemoEvent) {
+  if (e.event_type !== "OrderPlaced") return;
+  await forwardRabbit?.({ order: e.aggregate_id, to: `${e.data.customer_id}@shop.example`, template: "order-confirmation" });
+  for (const item of (e.data.items as { sku: string; quantity: number }[] | undefined) ?? [])
+    await forwardNats?.({ order: e.aggregate_id, sku: item.sku, quantity: item.quantity, fragile: Math.random() < 0.05 });
+}
+
 async function handle(m: Received) {
   if (!m.value || !spec!.react) return;
   const e = await codec.decode<DemoEvent>(m.value);
   const failure = spec!.fail?.(e);
   if (failure) return deadLetter(m, failure);
   await emit(e, spec!.react(e));
+  await forward(e);
 }
 
 const cleanup: (() => Promise<unknown>)[] = [() => producer.disconnect()];
@@ -121,6 +134,9 @@ if (spec.group && spec.topics) {
   cleanup.unshift(() => consumer.disconnect());
   if (spec.stopAfterMs) setTimeout(() => void consumer.disconnect(), spec.stopAfterMs).unref();
 }
+
+if (spec.leg === "email-sender") cleanup.unshift(await runEmailSender());
+if (spec.leg === "warehouse-picker") cleanup.unshift(await runPicker());
 
 if (name === "order-service") {
   // An order every 400 ms, each traced from the moment it is placed (a root span of its own).

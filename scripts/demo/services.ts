@@ -27,6 +27,10 @@ export type ServiceSpec = {
   /** OTLP encoding of this service's exporter: the demo uses both, as a real fleet would. */
   encoding: "protobuf" | "json";
   react?: (event: DemoEvent) => Emit[];
+  /** Beyond Kafka: also send each handled order on through RabbitMQ (e-mails) or JetStream (picks). */
+  forward?: "rabbitmq" | "nats";
+  /** A consumer of the RabbitMQ or JetStream leg instead of Kafka (runs only when that broker is there). */
+  leg?: "email-sender" | "warehouse-picker";
   /** A processing failure: the record goes to `<topic>.DLQ` with Spring Kafka's dead-letter headers. */
   fail?: (event: DemoEvent) => { exception: string; message: string } | null;
 };
@@ -59,6 +63,7 @@ export const SERVICES: Record<string, ServiceSpec> = {
     group: "inventory",
     topics: ["orders"],
     encoding: "json",
+    forward: "nats",
     react: (e) =>
       (e.data.items as { sku: string; quantity: number }[]).map((item) => ({
         type: "InventoryUpdated" as const,
@@ -69,6 +74,7 @@ export const SERVICES: Record<string, ServiceSpec> = {
     group: "notifications",
     topics: ["orders", "payments"],
     encoding: "json",
+    forward: "rabbitmq",
     react: (e) => [{ type: "CustomerNotified", data: { channel: pick(["EMAIL", "SMS"]), about: e.event_type } }],
   },
   "shipping-service": {
@@ -81,4 +87,8 @@ export const SERVICES: Record<string, ServiceSpec> = {
   "reporting-service": { group: "reporting", topics: ["payments"], stopAfterMs: 60_000, encoding: "protobuf" },
   // 2 records/s against 2.5 produced: it keeps moving and keeps falling behind (Burrow's WARN).
   "analytics-service": { group: "analytics", topics: ["orders"], delayMs: 500, encoding: "json" },
+  // RabbitMQ: sends the e-mails the notification service queues; rejects about one in twenty.
+  "email-sender": { leg: "email-sender", encoding: "protobuf" },
+  // JetStream: picks what the inventory service reserved; fragile picks fail until JetStream gives up.
+  "warehouse-picker": { leg: "warehouse-picker", encoding: "json" },
 };

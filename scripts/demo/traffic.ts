@@ -7,6 +7,7 @@ import { Kafka, logLevel } from "kafkajs";
 import { EVENTS, orderPlacedV1, subjectOf, type EventType } from "./events";
 import { RegistryCodec } from "./registry-codec";
 import { demoServicesToken, seedAlerts } from "./seed-alerts";
+import { setUpBrokerLegs } from "./broker-legs";
 import { SERVICES } from "./services";
 import { stopChildren } from "./stop-children";
 import { startDemoReceiver } from "./webhook-receiver";
@@ -23,6 +24,14 @@ const TOPICS = [
   { topic: "notifications", numPartitions: 3, configEntries: [{ name: "retention.ms", value: String(3 * 86_400_000) }] },
   { topic: "orders.DLQ", numPartitions: 1, configEntries: [{ name: "retention.ms", value: String(14 * 86_400_000) }] },
 ];
+
+await setUpBrokerLegs(log);
+// A leg's consumer runs only when its broker is there (npm run demo says what is missing).
+const available = Object.entries(SERVICES)
+  .filter(([, s]) =>
+    s.leg === "email-sender" ? !!process.env.RABBITMQ_AMQP_URL : s.leg === "warehouse-picker" ? !!process.env.NATS_URL : true,
+  )
+  .map(([n]) => n);
 
 const admin = new Kafka({ clientId: "demo-setup", brokers, logLevel: logLevel.NOTHING }).admin();
 await admin.connect();
@@ -55,13 +64,13 @@ await seedAlerts(receiverUrl);
 log(`alert rules ReportingStopped, AnalyticsFallingBehind, OrdersDeadLetters, NewDeadLetterClass notify ${receiverUrl} (signed)`);
 log("schemas registered: orders-value (2 versions), payments-value, inventory-value, notifications-value, shipments-value");
 
-const children: ChildProcess[] = Object.keys(SERVICES).map((name) =>
+const children: ChildProcess[] = available.map((name) =>
   spawn(process.execPath, ["--import", "tsx", "scripts/demo/service.ts", name], {
     env: { ...process.env, EVENTPLANE_URL: baseUrl, EVENTPLANE_TOKEN: token },
     stdio: ["ignore", "inherit", "inherit"],
   }),
 );
-log(`running ${children.length} services: ${Object.keys(SERVICES).join(", ")}`);
+log(`running ${children.length} services: ${available.join(", ")}`);
 
 for (const sig of ["SIGINT", "SIGTERM"] as const) {
   process.once(sig, async () => {

@@ -136,6 +136,7 @@ export function buildJourney(input: JourneySpan[], opts: { truncated?: boolean }
     const dwell = Number(s.startNs - p.endNs) / NS_PER_MS;
     hops[i] = {
       producerKey: spanKey(p.traceId, p.spanId),
+      system: s.msgSystem ?? p.msgSystem ?? null,
       topic: s.msgDestination ?? p.msgDestination,
       group: s.msgGroup ?? s.service,
       dwellStartMs: ms(p.endNs),
@@ -170,6 +171,7 @@ export function buildJourney(input: JourneySpan[], opts: { truncated?: boolean }
       messaging:
         s.msgOperation || s.msgDestination
           ? {
+              system: s.msgSystem ?? null,
               operation: s.msgOperation,
               destination: s.msgDestination,
               group: s.msgGroup,

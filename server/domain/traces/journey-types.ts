@@ -10,6 +10,8 @@ export type JourneySpan = {
   startNs: bigint;
   endNs: bigint;
   statusCode: number;
+  /** messaging.system: kafka, rabbitmq, nats… */
+  msgSystem?: string | null;
   msgOperation: string | null;
   msgDestination: string | null;
   msgGroup: string | null;
@@ -22,6 +24,8 @@ export type JourneySpan = {
 /** The time a message waited between its producer's send and a consumer's receive/process. */
 export type Hop = {
   producerKey: string;
+  /** the broker the message crossed (messaging.system) */
+  system: string | null;
   topic: string | null;
   group: string;
   /** Offset of the producer span's end from the journey start, in ms. */
@@ -48,6 +52,7 @@ export type JourneyRow = {
   childCount: number;
   critical: boolean;
   messaging: {
+    system: string | null;
     operation: string | null;
     destination: string | null;
     group: string | null;

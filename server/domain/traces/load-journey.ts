@@ -21,6 +21,7 @@ const LIGHT = {
   msgOperation: true,
   msgDestination: true,
   msgGroup: true,
+  msgSystem: true,
   msgKey: true,
   msgPartition: true,
   msgOffset: true,

@@ -4,6 +4,9 @@ import type { JourneyRow } from "@/server/domain/traces";
 import { serviceColor } from "../service-colors";
 import { layoutBar, type ViewWindow } from "./layout";
 
+/** How a hop names the broker it crossed (Kafka is the default and goes unsaid). */
+const BROKER_NAME: Record<string, string> = { kafka: "Kafka", rabbitmq: "RabbitMQ", nats: "NATS" };
+
 export const ROW_HEIGHT = 30;
 export const LABEL_WIDTH = "34%";
 
@@ -76,7 +79,8 @@ export const SpanBarRow = memo(function SpanBarRow({ row, totalMs, view, selecte
             data-dwell-ms={row.hop!.dwellMs}
             data-topic={row.hop!.topic ?? ""}
             data-group={row.hop!.group}
-            title={`Waited ${fmtMs(row.hop!.dwellMs)} in ${row.hop!.topic ?? "the broker"} before ${row.hop!.group} picked it up`}
+            data-system={row.hop!.system ?? ""}
+            title={`Waited ${fmtMs(row.hop!.dwellMs)} in ${BROKER_NAME[row.hop!.system ?? ""] ?? ""} ${row.hop!.topic ?? "the broker"} before ${row.hop!.group} picked it up`}
             className="absolute top-[9px] h-3 rounded-sm border border-amber-400 bg-[repeating-linear-gradient(45deg,#fde68a_0,#fde68a_3px,#fef3c7_3px,#fef3c7_6px)]"
             style={{ left: `${dwell.left * 100}%`, width: `max(2px, ${dwell.width * 100}%)` }}
           />
@@ -95,7 +99,7 @@ export const SpanBarRow = memo(function SpanBarRow({ row, totalMs, view, selecte
           >
             {fmtMs(row.durationMs)}
             {row.hop
-              ? ` · waited ${fmtMs(row.hop.dwellMs)} in ${row.hop.topic ?? "broker"} → ${row.hop.group}${row.hop.skewed ? " (clock skew)" : ""}`
+              ? ` · waited ${fmtMs(row.hop.dwellMs)} in ${row.hop.system && row.hop.system !== "kafka" ? `${BROKER_NAME[row.hop.system] ?? row.hop.system} ` : ""}${row.hop.topic ?? "broker"} → ${row.hop.group}${row.hop.skewed ? " (clock skew)" : ""}`
               : ""}
           </span>
         ) : null}
