@@ -26,9 +26,20 @@ function span(p: Partial<JourneySpan> & { traceId: string; spanId: string; start
   };
 }
 const send = (traceId: string, spanId: string, parentSpanId: string, topic: string, start: number, end: number, service: string) =>
-  span({ traceId, spanId, parentSpanId, kind: SPAN_KIND.PRODUCER, msgOperation: "send", msgDestination: topic, service, start, end });
+  span({
+    traceId,
+    spanId,
+    parentSpanId,
+    kind: SPAN_KIND.PRODUCER,
+    msgSystem: "kafka",
+    msgOperation: "send",
+    msgDestination: topic,
+    service,
+    start,
+    end,
+  });
 const process = (p: Partial<JourneySpan> & { traceId: string; spanId: string; start: number; end: number; topic: string }) =>
-  span({ kind: SPAN_KIND.CONSUMER, msgOperation: "process", msgDestination: p.topic, ...p });
+  span({ kind: SPAN_KIND.CONSUMER, msgSystem: "kafka", msgOperation: "process", msgDestination: p.topic, ...p });
 
 describe("buildJourney", () => {
   it("follows parent-style hops (kafkajs eachMessage): dwell per hop, fan-out, pre-order, critical path", () => {
@@ -70,6 +81,7 @@ describe("buildJourney", () => {
     const hop = (id: string) => j.rows.find((r) => r.spanId === id)!.hop;
     expect(hop("bill")).toEqual({
       producerKey: `${t}-s1`,
+      system: "kafka",
       topic: "orders",
       group: "billing",
       dwellStartMs: 10,
