@@ -130,7 +130,7 @@ export function GroupsTable() {
               </tr>
             ))}
           </Table>
-          <Pagination result={list.data} set={set} noun="group" />
+          <Pagination result={list.data} set={set} noun="consumer" />
         </>
       ) : null}
     </div>

@@ -8,7 +8,7 @@ export default function SettingsPage() {
     <>
       <PageHeader
         title="Settings"
-        subtitle="Kafka clusters that Eventplane watches. Secrets are encrypted at rest and never sent back to the browser."
+        subtitle="The brokers Eventplane watches: Kafka clusters, RabbitMQ brokers, NATS servers with JetStream. Secrets are encrypted at rest and never sent back to the browser."
       />
       <ClustersSettings />
     </>

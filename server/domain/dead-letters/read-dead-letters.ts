@@ -114,6 +114,9 @@ export async function readDeadLetters(actor: Actor, topicId: string) {
       name: topic.name,
       cluster: topic.cluster.name,
       depth: Number(topic.messageCount),
+      broker: topic.cluster.broker.kind,
+      /** false where the broker has no redrive here yet: the page says so instead of offering it */
+      canRedrive: topic.cluster.broker.canRedrive,
       inflowPerMin: recent / 10,
       inflowAtLeast,
     },

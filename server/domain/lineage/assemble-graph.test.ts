@@ -135,7 +135,7 @@ describe("assembleGraph", () => {
           },
           { kind: "CONSUMES", clusterId: "", service: "email-sender", topic: "emails", groupId: "emails", firstSeenAt: t0, lastSeenAt: t1 },
         ],
-        routes: [{ clusterId: "r1", exchange: "notifications", queue: "emails" }],
+        routes: [{ clusterId: "r1", from: "notifications", to: "emails" }],
         firing: [],
       }),
     );

@@ -53,8 +53,8 @@ export type GraphInputs = {
   hops: Map<string, { p50Ms: number; p95Ms: number; samples: number }>;
   /** label sets of firing alerts ({cluster, group} or {cluster, topic}) */
   firing: Record<string, string>[];
-  /** RabbitMQ bindings: an exchange routes to a queue (names in one connection) */
-  routes?: { clusterId: string; exchange: string; queue: string }[];
+  /** RabbitMQ routing: an exchange to a queue (bindings), a queue to its dead-letter exchange (names in one connection) */
+  routes?: { clusterId: string; from: string; to: string }[];
 };
 
 export const nodeId = {
@@ -245,8 +245,8 @@ export function assembleGraph(input: GraphInputs): LineageGraph {
   }
   // RabbitMQ: what an exchange routes where, as the broker's bindings say (observed: the broker told us).
   for (const r of input.routes ?? []) {
-    const from = nodeId.topic(r.clusterId, r.exchange);
-    const to = nodeId.topic(r.clusterId, r.queue);
+    const from = nodeId.topic(r.clusterId, r.from);
+    const to = nodeId.topic(r.clusterId, r.to);
     if (nodes.has(from) && nodes.has(to)) edge("routes", from, to).observed = true;
   }
   const knownServices = new Set([...input.services.map((s) => s.name), ...input.declared.map((d) => d.service)]);

@@ -34,7 +34,7 @@ export type LineageNode = {
 /**
  * produces: service → topic · reads: topic → group · runs-as: group → service ·
  * consumes: topic → service (a consumer with no group, or a declared consumer never seen) ·
- * routes: exchange → queue (a RabbitMQ binding).
+ * routes: exchange → queue (a RabbitMQ binding), queue → its dead-letter exchange.
  */
 export type EdgeKind = "produces" | "reads" | "runs-as" | "consumes" | "routes";
 export type Drift = "undeclared" | "not-seen" | null;

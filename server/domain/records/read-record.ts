@@ -44,6 +44,7 @@ export async function readTopicRecord(actor: Actor, input: { topic: string; part
   return {
     topicId: topic.id,
     clusterName: cluster.name,
+    broker: cluster.broker.kind,
     ambiguous: topics.length > 1,
     topic: raw.topic,
     partition: raw.partition,

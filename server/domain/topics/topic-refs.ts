@@ -126,17 +126,16 @@ export async function streamSubjects(): Promise<{ clusterId: string; name: strin
   }));
 }
 
-/** RabbitMQ exchanges → the queues their bindings route to, as the last sync read them. */
-export async function exchangeRoutes(): Promise<{ clusterId: string; exchange: string; queue: string }[]> {
+/** RabbitMQ routing as the last sync read it: exchange → queue (bindings) and queue → its dead-letter
+ *  exchange (x-dead-letter-exchange; the default exchange is left out, it routes by name). */
+export async function exchangeRoutes(): Promise<{ clusterId: string; from: string; to: string }[]> {
   const rows = await db.topic.findMany({
-    where: { kind: "exchange", deletedAt: null },
-    select: { clusterId: true, name: true, details: true },
+    where: { kind: { in: ["exchange", "queue"] }, deletedAt: null },
+    select: { clusterId: true, kind: true, name: true, details: true },
   });
-  return rows.flatMap((r) =>
-    (((r.details ?? {}) as { routes?: { queue: string }[] }).routes ?? []).map((x) => ({
-      clusterId: r.clusterId,
-      exchange: r.name,
-      queue: x.queue,
-    })),
-  );
+  return rows.flatMap((r) => {
+    const d = (r.details ?? {}) as { routes?: { queue: string }[]; deadLetterExchange?: string | null };
+    if (r.kind === "exchange") return (d.routes ?? []).map((x) => ({ clusterId: r.clusterId, from: r.name, to: x.queue }));
+    return d.deadLetterExchange ? [{ clusterId: r.clusterId, from: r.name, to: d.deadLetterExchange }] : [];
+  });
 }

@@ -38,7 +38,8 @@ export function DeadLetterDetail({ topicId }: { topicId: string }) {
     () => (d?.records ?? []).filter((r) => !exception || (r.exceptionClass ?? "(no exception header)") === exception),
     [d, exception],
   );
-  const selectable = rows.filter((r) => !r.redrive && r.originalTopic);
+  const canRedrive = dlq.data?.topic.canRedrive ?? false;
+  const selectable = canRedrive ? rows.filter((r) => !r.redrive && r.originalTopic) : [];
   const records = [...selected].map((k) => ({ partition: Number(k.split("/")[0]), offset: k.split("/")[1]! }));
 
   return (
@@ -105,16 +106,25 @@ export function DeadLetterDetail({ topicId }: { topicId: string }) {
                 <h2 className="mr-auto text-sm font-semibold text-slate-700">
                   Records {exception ? <span className="font-normal text-slate-500">· {short(exception)}</span> : null}
                 </h2>
-                <Button onClick={() => setSelected(new Set(selectable.map(key)))} disabled={!selectable.length}>
-                  Select all {selectable.length}
-                </Button>
-                <Button
-                  variant="primary"
-                  disabled={!selected.size || redrive.isPending}
-                  onClick={() => redrive.mutate({ topicId, records, dryRun: true })}
-                >
-                  Redrive {selected.size || ""} selected…
-                </Button>
+                {canRedrive ? (
+                  <>
+                    <Button onClick={() => setSelected(new Set(selectable.map(key)))} disabled={!selectable.length}>
+                      Select all {selectable.length}
+                    </Button>
+                    <Button
+                      variant="primary"
+                      disabled={!selected.size || redrive.isPending}
+                      onClick={() => redrive.mutate({ topicId, records, dryRun: true })}
+                    >
+                      Redrive {selected.size || ""} selected…
+                    </Button>
+                  </>
+                ) : (
+                  <p className="text-xs text-slate-500" data-testid="no-redrive">
+                    Read here without taking them (the broker marks them redelivered). Redrive from Eventplane is for Kafka today; send
+                    these back with the broker&apos;s own tools.
+                  </p>
+                )}
               </div>
               <ErrorNote error={redrive.error} />
               {plan ? (
@@ -184,7 +194,7 @@ export function DeadLetterDetail({ topicId }: { topicId: string }) {
                       <input
                         type="checkbox"
                         aria-label={`Select ${key(r)}`}
-                        disabled={!!r.redrive || !r.originalTopic}
+                        disabled={!canRedrive || !!r.redrive || !r.originalTopic}
                         checked={selected.has(key(r))}
                         onChange={(e) => {
                           const next = new Set(selected);
@@ -215,7 +225,11 @@ export function DeadLetterDetail({ topicId }: { topicId: string }) {
                       </div>
                     </td>
                     <td className="px-4 py-1.5 font-mono text-xs">
-                      {r.originalTopic ? `${r.originalTopic}/${r.originalPartition ?? "?"}@${r.originalOffset ?? "?"}` : "—"}
+                      {r.originalTopic
+                        ? r.family === "rabbitmq"
+                          ? r.originalTopic
+                          : `${r.originalTopic}/${r.originalPartition ?? "?"}@${r.originalOffset ?? "?"}`
+                        : "—"}
                       {r.family ? <span className="ml-1 rounded bg-slate-100 px-1 text-[10px] text-slate-500">{r.family}</span> : null}
                     </td>
                     <td className="px-4 py-1.5 font-mono text-xs">{r.consumerGroup ?? "—"}</td>

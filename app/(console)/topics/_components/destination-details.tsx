@@ -54,7 +54,10 @@ export function DestinationSettings({ kind, details }: { kind: string; details: 
     if (text(details.deadLetterRoutingKey)) rows.push(["Dead-letter routing key", text(details.deadLetterRoutingKey)!]);
     rows.push(["Policy", text(details.policy) ?? "none"]);
     const head = n(details.headMessageAt);
-    rows.push(["Oldest message", head ? `published ${fmtAgo(new Date(head))}` : "unknown (publishers set no timestamp)"]);
+    rows.push([
+      "Oldest message",
+      head ? `published ${fmtAgo(new Date(head))}` : n(details.ready) === 0 ? "none waiting" : "unknown (publishers set no timestamp)",
+    ]);
     for (const [k, v] of Object.entries((details.arguments ?? {}) as Record<string, unknown>)) rows.push([k, JSON.stringify(v)]);
   } else if (kind === "stream") {
     rows.push(["Subjects", ((details.subjects ?? []) as string[]).join(", ") || "—"]);

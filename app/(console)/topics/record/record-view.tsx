@@ -60,7 +60,13 @@ export function RecordView() {
   return (
     <>
       <PageHeader
-        title={`${topic || "?"} · partition ${Number.isInteger(partition) ? partition : "?"} · offset ${offset || "?"}`}
+        title={
+          r?.broker === "nats"
+            ? `${topic} · sequence ${offset}`
+            : r?.broker === "rabbitmq"
+              ? `${topic} · message ${Number(offset) + 1} from the head`
+              : `${topic || "?"} · partition ${Number.isInteger(partition) ? partition : "?"} · offset ${offset || "?"}`
+        }
         subtitle={r ? `${r.clusterName} · written ${r.timestamp}` : "One record, decoded with the schema it was written with"}
       />
       {!valid ? <EmptyState title="Which record?">The link needs a topic, a partition and an offset.</EmptyState> : null}
@@ -85,7 +91,7 @@ export function RecordView() {
             )}
           </p>
           <Payload label="Value" payload={r.value} />
-          <Payload label="Key" payload={r.key} />
+          <Payload label={r.broker === "nats" ? "Subject" : r.broker === "rabbitmq" ? "Routing key" : "Key"} payload={r.key} />
           <section className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
             <h2 className="mb-2 text-sm font-semibold">Headers ({r.headers.length})</h2>
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 font-mono text-xs">
