@@ -7,6 +7,7 @@ const SUITES = {
   registry: "schema registry REST API vs a bare node:http server (32 concurrent clients)",
   otlp: "OTLP ingest vs decoding alone; a 10,000-span journey vs reading its spans",
   catalog: "catalog sync of 10,000 topics vs the raw admin-API read",
+  brokers: "catalog sync of 1,000 RabbitMQ queues and 1,000 JetStream streams vs the brokers' own API reads",
   lag: "one lag cycle and 1,000 alert rules over 1,000 groups × 10 partitions vs the raw admin-API fetch",
   lineage: "a 1,000-node lineage graph: assembly vs its rows; drawing, panning and clicking in Chromium vs small views",
 } as const;

@@ -6,9 +6,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { prepareDatabase } from "../lib/database";
 import { defaultCacheDir, ensureKafkaJars, startKafka } from "../lib/kafka-broker";
+import { startNats } from "../lib/nats-server";
 import { freePort } from "../lib/ports";
+import { startRabbit } from "../lib/rabbitmq-node";
 
-export async function startBenchEnv(opts: { kafka: boolean }) {
+export async function startBenchEnv(opts: { kafka: boolean; rabbitmq?: boolean; nats?: boolean }) {
   const dir = mkdtempSync(join(tmpdir(), "eventplane-bench-"));
   chmodSync(dir, 0o755);
   const broker = opts.kafka
@@ -19,6 +21,15 @@ export async function startBenchEnv(opts: { kafka: boolean }) {
         controllerPort: await freePort(),
       })
     : null;
+  const rabbit = opts.rabbitmq
+    ? await startRabbit({
+        dataDir: join(dir, "rabbitmq"),
+        port: await freePort(),
+        managementPort: await freePort(),
+        distPort: await freePort(),
+      })
+    : null;
+  const nats = opts.nats ? await startNats({ dataDir: join(dir, "nats"), port: await freePort() }) : null;
   const database = await prepareDatabase({
     dataDir: dir,
     pgPort: await freePort(),
@@ -29,6 +40,8 @@ export async function startBenchEnv(opts: { kafka: boolean }) {
   process.env.EVENTPLANE_SECRET_KEY ??= "bench";
   const stop = async () => {
     await broker?.stop();
+    await rabbit?.stop();
+    await nats?.stop();
     await database.stop();
     rmSync(dir, { recursive: true, force: true });
   };
@@ -38,7 +51,7 @@ export async function startBenchEnv(opts: { kafka: boolean }) {
       process.exit(130);
     });
   }
-  return { dir, brokers: broker?.brokers ?? "", databaseUrl: database.url, stop };
+  return { dir, brokers: broker?.brokers ?? "", rabbit, nats, databaseUrl: database.url, stop };
 }
 
 /**
