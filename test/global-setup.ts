@@ -13,6 +13,10 @@ import { startRabbit } from "@/scripts/lib/rabbitmq-node";
 import { ensureDatabase, startEmbeddedPostgres } from "@/server/db/embedded";
 import { migrateDatabase } from "@/server/db/migrate";
 
+/** What an Event Hubs namespace's connection string looks like (the test broker accepts it as a PLAIN password). */
+export const EVENT_HUBS_CONNECTION_STRING =
+  "Endpoint=sb://eventplane-test.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=abc+def/ghi=";
+
 export default async function setup() {
   const dir = mkdtempSync(join(tmpdir(), "eventplane-int-"));
   chmodSync(dir, 0o755); // the embedded server runs as the "postgres" user when we are root
@@ -46,7 +50,8 @@ export default async function setup() {
     dataDir: join(dir, "kafka"),
     port,
     controllerPort: await freePort(),
-    sasl: { port: saslPort, users: { alice: "alice-secret" } },
+    // alice, and an Azure Event Hubs-style user: "$ConnectionString" with a connection string as password.
+    sasl: { port: saslPort, users: { alice: "alice-secret", $ConnectionString: EVENT_HUBS_CONNECTION_STRING } },
   });
   cleanups.push(broker.stop);
 

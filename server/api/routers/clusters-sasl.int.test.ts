@@ -5,6 +5,7 @@ import { listClusterTargets } from "@/server/domain/connections";
 import { uniqueName } from "@/test/kafka-helpers";
 import { createCaller } from "../root";
 import { testAdmin } from "@/test/actors";
+import { EVENT_HUBS_CONNECTION_STRING } from "@/test/global-setup";
 
 const caller = createCaller({ actor: testAdmin });
 const saslBrokers = () => {
@@ -14,6 +15,30 @@ const saslBrokers = () => {
 };
 
 // The shared test broker has a real SASL_PLAINTEXT listener with user alice (test/global-setup.ts).
+describe("an Azure Event Hubs-style connection (its Kafka endpoint)", () => {
+  // Event Hubs takes SASL PLAIN with user "$ConnectionString" and the namespace's connection string as
+  // the password, over TLS on port 9093. No Event Hubs here: the test broker's SASL listener accepts
+  // the same credentials, without TLS; what is tested is that such a secret (with = ; / +) goes
+  // through the form, the encryption at rest and the client unchanged.
+  it("connects and syncs with $ConnectionString and a connection string as the password", async () => {
+    const input = {
+      name: uniqueName("eventhubs"),
+      bootstrapServers: saslBrokers(),
+      saslMechanism: "plain" as const,
+      saslUsername: "$ConnectionString",
+      saslPassword: EVENT_HUBS_CONNECTION_STRING,
+    };
+    expect(await caller.clusters.test(input)).toMatchObject({ ok: true });
+    expect(await caller.clusters.test({ ...input, saslPassword: `${EVENT_HUBS_CONNECTION_STRING}x` })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("authentication failed"),
+    });
+    const { id } = await caller.clusters.add(input);
+    const target = (await listClusterTargets()).find((t) => t.id === id)!;
+    expect((await syncCluster(target, { withConfigs: false })).ok).toBe(true);
+  });
+});
+
 describe("a SASL PLAIN cluster", () => {
   it("is added with the right password, stored encrypted, never returned, and synced with the stored secret", async () => {
     const name = uniqueName("sasl");
