@@ -108,6 +108,16 @@ describe("assembleGraph", () => {
         topics: [
           { ...rabbit, id: "x-notifications", name: "notifications", kind: "exchange" },
           { ...rabbit, id: "q-emails", name: "emails", kind: "queue", messageCount: 4 },
+          // A Kafka topic of the same name: spans that say RabbitMQ do not land on it.
+          {
+            ...rabbit,
+            clusterId: "c1",
+            clusterName: "local",
+            broker: "kafka",
+            id: "t-notifications",
+            name: "notifications",
+            kind: "topic",
+          },
         ],
         groups: [
           {
@@ -130,6 +140,7 @@ describe("assembleGraph", () => {
             service: "notification-service",
             topic: "notifications",
             groupId: "",
+            system: "rabbitmq",
             firstSeenAt: t0,
             lastSeenAt: t1,
           },
@@ -144,6 +155,7 @@ describe("assembleGraph", () => {
     const qg = nodeId.group("r1", "emails");
     expect(edge(g, "produces", svc("notification-service"), x)?.observed).toBe(true);
     expect(edge(g, "routes", x, q)?.observed).toBe(true);
+    expect(edge(g, "produces", svc("notification-service"), nodeId.topic("c1", "notifications"))).toBeUndefined();
     expect(edge(g, "reads", q, qg)?.observed).toBe(true);
     expect(edge(g, "runs-as", qg, svc("email-sender"))).toBeDefined();
     expect(g.nodes.find((n) => n.id === q)).toMatchObject({ broker: "rabbitmq", subkind: "queue" });

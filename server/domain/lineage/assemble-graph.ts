@@ -33,6 +33,8 @@ export type GroupRow = {
 export type ObservedRow = {
   kind: "PRODUCES" | "CONSUMES" | "READS";
   clusterId: string;
+  /** the spans' messaging.system; "" or absent for committed offsets */
+  system?: string;
   service: string;
   topic: string;
   groupId: string;
@@ -141,9 +143,15 @@ export function assembleGraph(input: GraphInputs): LineageGraph {
       nodes.set(id, { ...base, ...blank, id, kind: "service", label: name, team: teams.get(name) ?? null, inCatalog: true, health: "ok" });
     return id;
   };
-  /** Topic nodes for a name, in one cluster or, with clusterId "", every cluster that has it. */
-  const topics = (clusterId: string, name: string) => {
-    const known = (topicsByName.get(name) ?? []).filter((id) => !clusterId || nodes.get(id)!.clusterId === clusterId);
+  /** Topic nodes for a name, in one cluster or, with clusterId "", every cluster that has it (of the
+   *  spans' broker, when they say which: a Kafka topic and a RabbitMQ exchange may share a name). */
+  const SYSTEM_BROKER: Record<string, string> = { kafka: "kafka", rabbitmq: "rabbitmq", nats: "nats" };
+  const topics = (clusterId: string, name: string, system?: string) => {
+    const broker = system ? SYSTEM_BROKER[system] : undefined;
+    const known = (topicsByName.get(name) ?? []).filter(
+      (id) =>
+        (!clusterId || nodes.get(id)!.clusterId === clusterId) && (!broker || !nodes.get(id)!.broker || nodes.get(id)!.broker === broker),
+    );
     if (known.length) return known;
     const id = nodeId.topic(clusterId, name);
     if (!nodes.has(id))
@@ -212,7 +220,7 @@ export function assembleGraph(input: GraphInputs): LineageGraph {
   for (const o of input.observed) {
     if (o.kind === "PRODUCES") {
       const from = service(o.service);
-      for (const to of topics(o.clusterId, o.topic)) {
+      for (const to of topics(o.clusterId, o.topic, o.system)) {
         const e = edge("produces", from, to);
         seen(e, o.firstSeenAt, o.lastSeenAt);
         addRate(e, input.spanRates.get(`PRODUCES|${o.service}|${o.topic}|`));
@@ -223,7 +231,7 @@ export function assembleGraph(input: GraphInputs): LineageGraph {
     } else {
       const svc = service(o.service);
       const rate = input.spanRates.get(`CONSUMES|${o.service}|${o.topic}|${o.groupId}`);
-      for (const from of topics(o.clusterId, o.topic)) {
+      for (const from of topics(o.clusterId, o.topic, o.system)) {
         if (!o.groupId) {
           const e = edge("consumes", from, svc);
           seen(e, o.firstSeenAt, o.lastSeenAt);

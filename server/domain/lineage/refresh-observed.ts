@@ -23,10 +23,10 @@ export async function refreshObservedEdges(opts: { settleMs?: number } = {}): Pr
     const since = mark?.receivedAt ?? new Date(0);
     const flows = await messagingFlowsReceived(since, until);
     const edges = await tx.$executeRaw`
-      INSERT INTO "ObservedEdge" (kind, "clusterId", service, topic, "groupId", "firstSeenAt", "lastSeenAt", count)
-      SELECT x.kind, '', x.service, x.topic, x."groupId", x.first, x.last, x.count
-      FROM jsonb_to_recordset(${json(flows)}::jsonb) AS x(kind text, service text, topic text, "groupId" text, first timestamptz, last timestamptz, count int)
-      ON CONFLICT (kind, "clusterId", service, topic, "groupId") DO UPDATE SET
+      INSERT INTO "ObservedEdge" (kind, "clusterId", service, topic, "groupId", system, "firstSeenAt", "lastSeenAt", count)
+      SELECT x.kind, '', x.service, x.topic, x."groupId", x.system, x.first, x.last, x.count
+      FROM jsonb_to_recordset(${json(flows)}::jsonb) AS x(kind text, service text, topic text, "groupId" text, system text, first timestamptz, last timestamptz, count int)
+      ON CONFLICT (kind, "clusterId", service, topic, "groupId", system) DO UPDATE SET
         "firstSeenAt" = least("ObservedEdge"."firstSeenAt", excluded."firstSeenAt"),
         "lastSeenAt" = greatest("ObservedEdge"."lastSeenAt", excluded."lastSeenAt"),
         count = "ObservedEdge".count + excluded.count`;
@@ -44,7 +44,7 @@ export async function refreshObservedEdges(opts: { settleMs?: number } = {}): Pr
       INSERT INTO "ObservedEdge" (kind, "clusterId", service, topic, "groupId", "firstSeenAt", "lastSeenAt", count)
       SELECT 'READS', x."clusterId", '', x.topic, x."groupId", x.first, x.last, 0
       FROM jsonb_to_recordset(${json(reads)}::jsonb) AS x("clusterId" text, topic text, "groupId" text, first timestamptz, last timestamptz)
-      ON CONFLICT (kind, "clusterId", service, topic, "groupId") DO UPDATE SET
+      ON CONFLICT (kind, "clusterId", service, topic, "groupId", system) DO UPDATE SET
         "lastSeenAt" = greatest("ObservedEdge"."lastSeenAt", excluded."lastSeenAt")`;
     return { spans: flows.reduce((n, f) => n + f.count, 0), edges: edges + readEdges };
   });

@@ -11,6 +11,8 @@ export interface MessagingFlow {
   topic: string;
   /** consumer group ("" for producers and for consumers that name none) */
   groupId: string;
+  /** messaging.system */
+  system: string;
   first: Date;
   last: Date;
   count: number;
@@ -22,11 +24,12 @@ export async function messagingFlowsReceived(since: Date, until: Date): Promise<
     SELECT CASE WHEN kind = ${SPAN_KIND.PRODUCER} THEN 'PRODUCES' ELSE 'CONSUMES' END AS kind,
            service, "msgDestination" AS topic,
            CASE WHEN kind = ${SPAN_KIND.CONSUMER} THEN coalesce("msgGroup", '') ELSE '' END AS "groupId",
+           coalesce("msgSystem", '') AS system,
            to_timestamp(min("startNs") / 1e9) AS first, to_timestamp(max("startNs") / 1e9) AS last, count(*) AS count
     FROM "Span"
     WHERE "receivedAt" > ${since} AND "receivedAt" <= ${until}
       AND kind IN (${SPAN_KIND.PRODUCER}, ${SPAN_KIND.CONSUMER}) AND "msgDestination" IS NOT NULL
-    GROUP BY 1, 2, 3, 4`;
+    GROUP BY 1, 2, 3, 4, 5`;
   return rows.map((r) => ({ ...r, count: Number(r.count) }));
 }
 
