@@ -4,7 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, writeFileSync, createWriteStream } from "node:fs";
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
-import { connect } from "node:net";
+import { waitForPort } from "./ports";
 
 /** Newest 4.x whose broker and tools jars are both on Maven Central (kafka-tools 4.4.0 is not). */
 export const KAFKA_VERSION = "4.3.1";
@@ -119,26 +119,6 @@ function log4jConfig(file: string): string {
   ].join("\n");
 }
 
-function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolvePromise, reject) => {
-    const attempt = () => {
-      if (child.exitCode !== null) return reject(new KafkaSetupError(`Kafka exited with code ${child.exitCode} while starting`));
-      const sock = connect(port, "127.0.0.1");
-      sock.once("connect", () => {
-        sock.destroy();
-        resolvePromise();
-      });
-      sock.once("error", () => {
-        sock.destroy();
-        if (Date.now() > deadline) reject(new KafkaSetupError(`Kafka did not listen on 127.0.0.1:${port} within ${timeoutMs} ms`));
-        else setTimeout(attempt, 200);
-      });
-    };
-    attempt();
-  });
-}
-
 /** Formats the KRaft storage on first use, then runs the broker until stop(). */
 export async function startKafka(opts: {
   libs: string;
@@ -176,7 +156,7 @@ export async function startKafka(opts: {
   child.stderr?.pipe(out);
   const exited = new Promise<void>((r) => child.once("exit", () => r()));
   try {
-    await waitForPort(opts.port, child, 60_000);
+    await waitForPort(opts.port, child, 60_000, (why) => new KafkaSetupError(`Kafka ${why}`));
   } catch (e) {
     child.kill("SIGKILL");
     throw e;

@@ -2,8 +2,8 @@
 // Used by `npm run nats:local`, `npm run demo` and the test suite.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
-import { connect } from "node:net";
 import { join, resolve } from "node:path";
+import { waitForPort } from "./ports";
 
 export class NatsSetupError extends Error {}
 
@@ -16,26 +16,6 @@ export interface NatsServer {
   port: number;
   process: ChildProcess;
   stop(): Promise<void>;
-}
-
-function waitForPort(port: number, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  return new Promise((resolvePromise, reject) => {
-    const attempt = () => {
-      if (child.exitCode !== null) return reject(new NatsSetupError(`nats-server exited with code ${child.exitCode} while starting`));
-      const sock = connect(port, "127.0.0.1");
-      sock.once("connect", () => {
-        sock.destroy();
-        resolvePromise();
-      });
-      sock.once("error", () => {
-        sock.destroy();
-        if (Date.now() > deadline) reject(new NatsSetupError(`nats-server did not listen on 127.0.0.1:${port} within ${timeoutMs} ms`));
-        else setTimeout(attempt, 100);
-      });
-    };
-    attempt();
-  });
 }
 
 /** Starts nats-server -js (streams stay in dataDir across restarts). `token` makes clients authenticate. */
@@ -59,7 +39,7 @@ export async function startNats(opts: {
   child.stderr?.pipe(out);
   const exited = new Promise<void>((r) => child.once("exit", () => r()));
   try {
-    await waitForPort(opts.port, child, 30_000);
+    await waitForPort(opts.port, child, 30_000, (why) => new NatsSetupError(`nats-server ${why}`));
   } catch (e) {
     child.kill("SIGKILL");
     throw e;

@@ -7,10 +7,12 @@ describe("supervise", () => {
     const logs: string[] = [];
     // Crashes at once twice, then stays up (a marker file would do; argv carries the attempt instead).
     let attempt = 0;
-    const supervised = supervise(
-      () => spawn(process.execPath, ["-e", attempt++ < 2 ? "process.exit(3)" : "setInterval(() => {}, 1000)"]),
-      { name: "worker", log: (s) => logs.push(s), maxBackoffMs: 50, stableAfterMs: 60_000 },
-    );
+    const supervised = supervise(() => spawn(process.execPath, ["-e", attempt++ < 2 ? "process.exit(3)" : "setInterval(() => {}, 1000)"]), {
+      name: "worker",
+      log: (s) => logs.push(s),
+      maxBackoffMs: 50,
+      stableAfterMs: 60_000,
+    });
     await expect.poll(() => supervised.restarts(), { timeout: 10_000 }).toBe(2);
     const running = supervised.current();
     expect(running.exitCode).toBeNull();

@@ -1,7 +1,8 @@
 // JetStream's word that it gave up on a message: a consumer reached max_deliver for it, or a client
 // terminated it (+TERM). The server publishes these advisories only to live subscribers, so the worker
 // keeps one subscription per connection open; the message itself stays in the stream.
-import { connect, credsAuthenticator, nkeyAuthenticator } from "@nats-io/transport-node";
+import { connect } from "@nats-io/transport-node";
+import { connectOptions } from "./connect";
 import type { NatsConnection } from "./types";
 
 export interface JetStreamDeadLetter {
@@ -42,17 +43,7 @@ export async function watchDeadLetterAdvisories(
   onEvent: (e: JetStreamDeadLetter) => Promise<void>,
   onError: (e: unknown) => void,
 ): Promise<{ stop(): Promise<void> }> {
-  const a = conn.auth;
-  const nc = await connect({
-    servers: conn.servers,
-    name: "eventplane-advisories",
-    maxReconnectAttempts: -1,
-    ...(conn.tls ? { tls: {} } : {}),
-    ...(a.method === "token" ? { token: a.token } : {}),
-    ...(a.method === "plain" ? { user: a.user, pass: a.pass } : {}),
-    ...(a.method === "nkey" ? { authenticator: nkeyAuthenticator(new TextEncoder().encode(a.seed)) } : {}),
-    ...(a.method === "creds" ? { authenticator: credsAuthenticator(new TextEncoder().encode(a.creds)) } : {}),
-  });
+  const nc = await connect({ ...connectOptions(conn), name: "eventplane-advisories", maxReconnectAttempts: -1 });
   const subs = SUBJECTS.map((subject) =>
     nc.subscribe(subject, {
       callback: (err, msg) => {

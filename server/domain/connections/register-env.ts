@@ -17,6 +17,33 @@ const safeDecrypt = (s: string) => {
   }
 };
 
+type EnvConnection = {
+  kind: string;
+  bootstrapServers: string[];
+  options: { amqpUrl?: string };
+  tls: boolean;
+  source: "env";
+  saslMechanism: string | null;
+  saslUsername: string | null;
+  saslPasswordEnc: string | null;
+};
+
+/** Creates or updates the named connection from the environment, audited as one change. */
+async function upsertEnvConnection(actor: Actor, name: string, before: Parameters<typeof auditView>[0] | null, data: EnvConnection) {
+  const row = await db.$transaction(async (tx) => {
+    const after = await tx.cluster.upsert({ where: { name }, create: { name, ...data }, update: data });
+    await appendAudit(tx, actor, {
+      action: before ? "cluster.update" : "cluster.create",
+      targetType: "cluster",
+      targetId: after.id,
+      before: before && auditView(before),
+      after: auditView(after),
+    });
+    return after;
+  });
+  return { id: row.id };
+}
+
 /** KAFKA_BROKERS at startup: registers or updates the cluster named "local", without a connection test
  *  (the broker may start after us; the collector reports it unreachable until it is up). */
 export async function registerEnvCluster(actor: Actor, brokers: string, clientId: string): Promise<{ id: string }> {
@@ -71,7 +98,7 @@ export async function registerEnvRabbit(actor: Actor, url: string, amqpUrl?: str
     safeDecrypt(before.saslPasswordEnc) === password
   )
     return { id: before.id };
-  const data = {
+  const data: EnvConnection = {
     kind: "rabbitmq",
     bootstrapServers: [origin.data],
     options,
@@ -81,18 +108,7 @@ export async function registerEnvRabbit(actor: Actor, url: string, amqpUrl?: str
     saslUsername: username,
     saslPasswordEnc: encryptSecret(password),
   };
-  const row = await db.$transaction(async (tx) => {
-    const after = await tx.cluster.upsert({ where: { name }, create: { name, ...data }, update: data });
-    await appendAudit(tx, actor, {
-      action: before ? "cluster.update" : "cluster.create",
-      targetType: "cluster",
-      targetId: after.id,
-      before: before && auditView(before),
-      after: auditView(after),
-    });
-    return after;
-  });
-  return { id: row.id };
+  return upsertEnvConnection(actor, name, before, data);
 }
 
 /** NATS_URL at startup (nats://[token@ | user:password@]host:port[, …]): the connection "local-nats". */
@@ -125,7 +141,7 @@ export async function registerEnvNats(actor: Actor, url: string): Promise<{ id: 
     (before.saslPasswordEnc ? safeDecrypt(before.saslPasswordEnc) : null) === auth.secret
   )
     return { id: before.id };
-  const data = {
+  const data: EnvConnection = {
     kind: "nats",
     bootstrapServers: servers.data,
     options: {},
@@ -135,16 +151,5 @@ export async function registerEnvNats(actor: Actor, url: string): Promise<{ id: 
     saslUsername: auth.saslUsername,
     saslPasswordEnc: auth.secret === null ? null : encryptSecret(auth.secret),
   };
-  const row = await db.$transaction(async (tx) => {
-    const after = await tx.cluster.upsert({ where: { name }, create: { name, ...data }, update: data });
-    await appendAudit(tx, actor, {
-      action: before ? "cluster.update" : "cluster.create",
-      targetType: "cluster",
-      targetId: after.id,
-      before: before && auditView(before),
-      after: auditView(after),
-    });
-    return after;
-  });
-  return { id: row.id };
+  return upsertEnvConnection(actor, name, before, data);
 }
