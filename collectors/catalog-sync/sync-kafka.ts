@@ -23,6 +23,18 @@ export async function syncKafka(target: ClusterTarget & { kind: "kafka" }, opts:
     observedAt,
     topics: snapshot.topics.map((t) => ({ ...t, deadLetter: isDeadLetter(t) })),
   });
+  // Reachable as soon as it answered: the status and counts go first, so nothing reads the
+  // groups of a cluster that still looks unreachable.
+  await recordClusterSync({
+    clusterId: target.id,
+    observedAt,
+    controllerId: snapshot.controllerId,
+    brokers: snapshot.brokers,
+    elapsedMs: performance.now() - started,
+    topicCount: snapshot.topics.length,
+    groupCount: snapshot.groups?.length ?? null,
+    warning: snapshot.warning,
+  });
   if (snapshot.groups) {
     // Log-end offsets of the topics some group reads: the lag at each commit, and samples for time lag.
     const consumed = new Set(
@@ -38,16 +50,6 @@ export async function syncKafka(target: ClusterTarget & { kind: "kafka" }, opts:
     await recordEndSamples(target.id, observedAt, ends);
     await refreshLagSummaries(target.id, observedAt);
   }
-  await recordClusterSync({
-    clusterId: target.id,
-    observedAt,
-    controllerId: snapshot.controllerId,
-    brokers: snapshot.brokers,
-    elapsedMs: performance.now() - started,
-    topicCount: snapshot.topics.length,
-    groupCount: snapshot.groups?.length ?? null,
-    warning: snapshot.warning,
-  });
   return {
     ok: true,
     elapsedMs: performance.now() - started,

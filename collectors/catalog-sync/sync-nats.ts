@@ -90,8 +90,6 @@ export async function syncNats(target: ClusterTarget & { kind: "nats" }, _opts: 
   }
   const dests = destinations(snapshot);
   await recordDestinations({ clusterId: target.id, observedAt, destinations: dests });
-  await recordBrokerBacklog(target.id, "jetstream", backlogs(snapshot, observedAt.getTime()), observedAt);
-  await refreshLagSummaries(target.id, observedAt);
   await recordClusterSync({
     clusterId: target.id,
     observedAt,
@@ -102,5 +100,7 @@ export async function syncNats(target: ClusterTarget & { kind: "nats" }, _opts: 
     groupCount: snapshot.consumers.length,
     warning: null,
   });
+  await recordBrokerBacklog(target.id, "jetstream", backlogs(snapshot, observedAt.getTime()), observedAt);
+  await refreshLagSummaries(target.id, observedAt);
   return { ok: true, elapsedMs: performance.now() - started, topics: dests.length, groups: snapshot.consumers.length };
 }

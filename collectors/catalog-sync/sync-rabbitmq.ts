@@ -109,8 +109,6 @@ export async function syncRabbit(target: ClusterTarget & { kind: "rabbitmq" }, _
   }
   const dests = destinations(snapshot);
   await recordDestinations({ clusterId: target.id, observedAt, destinations: dests });
-  await recordBrokerBacklog(target.id, "queue", backlogs(snapshot, observedAt.getTime()), observedAt);
-  await refreshLagSummaries(target.id, observedAt);
   const { hostname, port } = new URL(target.connection.managementUrl);
   await recordClusterSync({
     clusterId: target.id,
@@ -122,5 +120,7 @@ export async function syncRabbit(target: ClusterTarget & { kind: "rabbitmq" }, _
     groupCount: snapshot.queues.length,
     warning: null,
   });
+  await recordBrokerBacklog(target.id, "queue", backlogs(snapshot, observedAt.getTime()), observedAt);
+  await refreshLagSummaries(target.id, observedAt);
   return { ok: true, elapsedMs: performance.now() - started, topics: dests.length, groups: snapshot.queues.length };
 }
