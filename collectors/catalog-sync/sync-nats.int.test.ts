@@ -62,6 +62,16 @@ describe("NATS JetStream: streams and consumer backlog from a real server", () =
     const topics = await listTopicRefs({ clusterIds: [cluster.id] });
     expect(topics.find((t) => t.name === stream)).toMatchObject({ deadLetter: false, messageCount: 7n });
     expect(topics.find((t) => t.name === dlq)).toMatchObject({ deadLetter: true });
+
+    // A stream's rate: its last sequence's growth between two syncs (JetStream gives no rate itself).
+    const before = await db.topic.findFirstOrThrow({ where: { clusterId: cluster.id, name: stream } });
+    await withTestNats(async ({ js }) => {
+      for (let i = 0; i < 5; i++) await js.publish(`${stream}.pick`, new TextEncoder().encode(`more ${i}`));
+    });
+    expect((await syncCluster(cluster, { withConfigs: false })).ok).toBe(true);
+    const after = await db.topic.findFirstOrThrow({ where: { clusterId: cluster.id, name: stream } });
+    const seconds = (after.rateSampledAt!.getTime() - before.rateSampledAt!.getTime()) / 1000;
+    expect(after.messagesPerSec).toBeCloseTo(5 / seconds, 6);
     // Other tests share this server: the count is whatever it holds, as JetStream lists it.
     const consumers = await withTestNats(async ({ jsm }) => {
       let n = 0;

@@ -23,6 +23,7 @@ function destinations(s: NatsSnapshot): Destination[] {
     deadLetter: isDeadLetter({ name: st.name, internal: false }),
     messageCount: st.messages,
     messagesPerSec: null,
+    counter: st.lastSeq,
     details: {
       subjects: st.subjects,
       retention: st.retention,
