@@ -21,6 +21,16 @@ const kindColumns = (input: ParsedClusterInput) => ({
   options: input.kind === "rabbitmq" && input.amqpUrl ? { amqpUrl: input.amqpUrl } : {},
 });
 
+/** The stored row of a connection as entered; `secret`: the encrypted password to keep when none was typed. */
+const columns = (input: ParsedClusterInput, secret: string | null) => ({
+  name: input.name,
+  bootstrapServers: input.bootstrapServers,
+  clientId: input.clientId,
+  tls: input.tls,
+  ...kindColumns(input),
+  ...saslColumns(input, secret),
+});
+
 function testSettings(input: ParsedClusterInput, storedEncrypted: string | null) {
   const target = toTargetConnection(
     { ...input, ...kindColumns(input), ...saslColumns(input, storedEncrypted) },
@@ -99,16 +109,7 @@ export async function addCluster(actor: Actor, raw: ClusterInput): Promise<{ id:
   await ensureReachable(input, null);
   try {
     const row = await db.$transaction(async (tx) => {
-      const created = await tx.cluster.create({
-        data: {
-          name: input.name,
-          bootstrapServers: input.bootstrapServers,
-          clientId: input.clientId,
-          tls: input.tls,
-          ...kindColumns(input),
-          ...saslColumns(input, null),
-        },
-      });
+      const created = await tx.cluster.create({ data: columns(input, null) });
       await appendAudit(tx, actor, { action: "cluster.create", targetType: "cluster", targetId: created.id, after: auditView(created) });
       return created;
     });
@@ -127,17 +128,7 @@ export async function updateCluster(actor: Actor, raw: UpdateClusterInput): Prom
   await ensureReachable(input, keep);
   try {
     await db.$transaction(async (tx) => {
-      const after = await tx.cluster.update({
-        where: { id: input.id },
-        data: {
-          name: input.name,
-          bootstrapServers: input.bootstrapServers,
-          clientId: input.clientId,
-          tls: input.tls,
-          ...kindColumns(input),
-          ...saslColumns(input, keep),
-        },
-      });
+      const after = await tx.cluster.update({ where: { id: input.id }, data: columns(input, keep) });
       await appendAudit(tx, actor, {
         action: "cluster.update",
         targetType: "cluster",

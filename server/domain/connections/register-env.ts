@@ -21,7 +21,9 @@ type EnvConnection = {
   kind: string;
   bootstrapServers: string[];
   options: { amqpUrl?: string };
-  tls: boolean;
+  /** unset: kept as it is (KAFKA_BROKERS says nothing about TLS) */
+  tls?: boolean;
+  clientId?: string;
   source: "env";
   saslMechanism: string | null;
   saslUsername: string | null;
@@ -53,23 +55,17 @@ export async function registerEnvCluster(actor: Actor, brokers: string, clientId
   const before = await db.cluster.findUnique({ where: { name: "local" } });
   if (before && before.source === "env" && before.clientId === clientId && before.bootstrapServers.join(",") === parsed.data.join(","))
     return { id: before.id };
-  const row = await db.$transaction(async (tx) => {
-    const after = await tx.cluster.upsert({
-      where: { name: "local" },
-      create: { name: "local", bootstrapServers: parsed.data, clientId, source: "env" },
-      // KAFKA_BROKERS has no credentials: a stored password is not sent to the addresses it names.
-      update: { bootstrapServers: parsed.data, clientId, source: "env", saslMechanism: null, saslUsername: null, saslPasswordEnc: null },
-    });
-    await appendAudit(tx, actor, {
-      action: before ? "cluster.update" : "cluster.create",
-      targetType: "cluster",
-      targetId: after.id,
-      before: before && auditView(before),
-      after: auditView(after),
-    });
-    return after;
+  // KAFKA_BROKERS has no credentials: a stored password is not sent to the addresses it names.
+  return upsertEnvConnection(actor, "local", before, {
+    kind: "kafka",
+    bootstrapServers: parsed.data,
+    options: {},
+    clientId,
+    source: "env",
+    saslMechanism: null,
+    saslUsername: null,
+    saslPasswordEnc: null,
   });
-  return { id: row.id };
 }
 
 /** RABBITMQ_URL (the management API with credentials) at startup: the connection "local-rabbitmq". */
