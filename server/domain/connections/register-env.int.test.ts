@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { systemActor } from "@/server/domain/identity";
-import { listClusterTargets, registerEnvNats, registerEnvRabbit } from ".";
+import { listClusterTargets, registerEnvCluster, registerEnvNats, registerEnvRabbit } from ".";
 
 const startup = systemActor("startup");
 
@@ -45,6 +45,31 @@ describe("connections named by the environment", () => {
       connection: { servers: ["nats://127.0.0.1:4999"], auth: { method: "plain", user: "ann", pass: "pw" } },
     });
     await expect(registerEnvNats(startup, "http://nope:1")).rejects.toThrow(/NATS_URL/);
+    await db.cluster.deleteMany({ where: { id } });
+  });
+});
+
+describe("KAFKA_BROKERS", () => {
+  it("registers local once, audited, and never sends a stored password to the addresses it names", async () => {
+    const brokers = process.env.TEST_KAFKA_BROKERS!;
+    const { id } = await registerEnvCluster(startup, brokers, "env-client");
+    await db.cluster.update({ where: { id }, data: { saslMechanism: "plain", saslUsername: "x", saslPasswordEnc: "stored" } });
+    const audits = () => db.auditEntry.count({ where: { targetId: id } });
+    const before = await audits();
+    await registerEnvCluster(startup, brokers, "env-client");
+    expect(await audits()).toBe(before);
+    await registerEnvCluster(startup, `${brokers},127.0.0.1:1`, "env-client");
+    expect(await audits()).toBe(before + 1);
+    expect(await db.cluster.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      name: "local",
+      kind: "kafka",
+      source: "env",
+      clientId: "env-client",
+      bootstrapServers: [brokers, "127.0.0.1:1"],
+      saslMechanism: null,
+      saslPasswordEnc: null,
+    });
+    await expect(registerEnvCluster(startup, "no port here", "x")).rejects.toThrow(/KAFKA_BROKERS/);
     await db.cluster.deleteMany({ where: { id } });
   });
 });
