@@ -44,3 +44,18 @@ export function rabbitQueueCounts(vhost = "/"): Map<string, [number, number]> {
       }),
   );
 }
+
+/** What a person types to connect the test node: management origin, credentials, and the AMQP
+ *  address (the test node's AMQP port is not the default the form would derive). */
+export function rabbitConnectionInput(name: string) {
+  const m = rabbitManagement();
+  const amqpUrl = new URL(process.env.TEST_RABBITMQ_AMQP_URL!);
+  return {
+    name,
+    kind: "rabbitmq" as const,
+    bootstrapServers: m.origin,
+    saslUsername: m.username,
+    saslPassword: m.password,
+    amqpUrl: `amqp://${amqpUrl.host}`,
+  };
+}

@@ -4,9 +4,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { createEndpoint, createRule, deliverDue, evaluateRules } from "@/server/domain/alerts";
 import { addCluster, listClusterTargets } from "@/server/domain/connections";
-import { listJetStreamDeadLetters } from "@/server/domain/dead-letters";
+import { listJetStreamDeadLetters, redriveJetStream } from "@/server/domain/dead-letters";
 import { readTopicRecord } from "@/server/domain/records";
-import { testAdmin } from "@/test/actors";
+import { testActor, testAdmin } from "@/test/actors";
 import { uniqueName } from "@/test/kafka-helpers";
 import { AckPolicy, natsUrl, withTestNats } from "@/test/nats";
 import { startReceiver } from "@/test/webhook-receiver";
@@ -82,5 +82,29 @@ describe("JetStream dead letters from the server's advisories", () => {
     await deliverDue({ allowed: new Set(["loopback"] as const), timeoutMs: 5_000 });
     await expect.poll(() => receiver.received.length, { timeout: 20_000 }).toBe(1);
     expect(receiver.received[0]!.body).toContain(`${stream}`);
+
+    // Redrive: the given-up message is republished from the stream to its subject, and the consumer
+    // that gave up delivers it again, once.
+    await db.topic.updateMany({ where: { clusterId, name: stream }, data: { ownerTeam: "warehouse" } });
+    await expect(redriveJetStream({ eventIds: [dead!.id] }, testActor("editor", ["growth"]))).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const dry = await redriveJetStream({ eventIds: [dead!.id] }, testActor("editor", ["warehouse"], "warehouse-editor"));
+    expect(dry.plan).toEqual([
+      expect.objectContaining({ offset: String(poison.seq), targetTopic: `${stream}.pick`, skipped: null, note: expect.stringContaining("picker") }),
+    ]);
+    const sent = await redriveJetStream({ eventIds: [dead!.id], dryRun: false }, testActor("editor", ["warehouse"], "warehouse-editor"));
+    expect(sent.sent).toBe(1);
+    const again = await consumer.fetch({ max_messages: 5, expires: 2_000 });
+    const redelivered: { data: string; id: string | undefined }[] = [];
+    for await (const m of again) {
+      redelivered.push({ data: m.string(), id: m.headers?.get("x-redrive-id") });
+      m.ack();
+    }
+    expect(redelivered).toEqual([{ data: "poison", id: `${stream}/${poison.seq}` }]);
+    const twice = await redriveJetStream({ eventIds: [dead!.id], dryRun: false }, testAdmin);
+    expect(twice).toMatchObject({ sent: 0, plan: [expect.objectContaining({ skipped: expect.stringContaining("already redriven") })] });
+    expect((await listJetStreamDeadLetters({ clusterId })).find((e) => e.id === dead!.id)!.redrive).toMatchObject({
+      status: "sent",
+      actor: "warehouse-editor",
+    });
   });
 });

@@ -16,6 +16,9 @@ export interface RawRecord {
   key: Buffer | null;
   value: Buffer | null;
   headers: Record<string, Buffer[]>;
+  /** Where positions are not stable (a RabbitMQ queue: the head moves as messages are taken), the
+   *  message's identity from its content, the same on every read while it stays in the queue. */
+  id?: string;
 }
 
 export type OutgoingRecord = { key: Buffer | null; value: Buffer | null; headers: Record<string, Buffer | string> };

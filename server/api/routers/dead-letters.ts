@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { listDeadLetterQueues, listJetStreamDeadLetters, readDeadLetters, redrive, RedriveInput } from "@/server/domain/dead-letters";
+import {
+  JetStreamRedriveInput,
+  listDeadLetterQueues,
+  listJetStreamDeadLetters,
+  readDeadLetters,
+  redrive,
+  redriveJetStream,
+  RedriveInput,
+} from "@/server/domain/dead-letters";
 import { protectedProcedure, router } from "../trpc";
 
 export const deadLettersRouter = router({
@@ -10,4 +18,6 @@ export const deadLettersRouter = router({
     .input(z.object({ topicId: z.string().uuid() }))
     .query(({ ctx, input }) => readDeadLetters(ctx.actor, input.topicId)),
   redrive: protectedProcedure.input(RedriveInput).mutation(({ input, ctx }) => redrive(input, ctx.actor)),
+  /** Republish JetStream dead letters from their stream (dry run first). */
+  redriveJetStream: protectedProcedure.input(JetStreamRedriveInput).mutation(({ input, ctx }) => redriveJetStream(input, ctx.actor)),
 });

@@ -1,13 +1,15 @@
-// The RabbitMQ adapter: the management HTTP API for the catalog, backlog and reading; AMQP for sending.
+// The RabbitMQ adapter: the management HTTP API for the catalog and backlog; AMQP for reading,
+// sending and moving dead letters back.
 import type { BrokerAdapter, ConnectionCheck } from "../types";
 import { readRabbitCatalog } from "./catalog";
 import { getJson, ManagementError } from "./management";
-import { peekQueue, publish } from "./records";
+import { moveMessages, peekQueue, publish } from "./records";
 import type { RabbitConnection, RabbitSnapshot } from "./types";
 
 export * from "./types";
 export { rabbitDestination, parseRabbitDestination } from "./destination";
 export { readRabbitCatalog } from "./catalog";
+export { moveMessages, MoveInterrupted, type MovePick, type MoveResult } from "./records";
 
 function describeRabbitError(e: unknown, conn: RabbitConnection): string {
   if (e instanceof ManagementError) return e.message;
@@ -34,7 +36,7 @@ async function testRabbit(conn: RabbitConnection): Promise<ConnectionCheck> {
   }
 }
 
-export const rabbitAdapter: BrokerAdapter<RabbitConnection, RabbitSnapshot> = {
+export const rabbitAdapter: BrokerAdapter<RabbitConnection, RabbitSnapshot> & { moveMessages: typeof moveMessages } = {
   kind: "rabbitmq",
   spanSystems: ["rabbitmq"],
   // Dead-letter queues are the ones a queue's x-dead-letter-exchange routes to; names are a fallback.
@@ -50,4 +52,5 @@ export const rabbitAdapter: BrokerAdapter<RabbitConnection, RabbitSnapshot> = {
   },
   readTail: (conn, destination, count) => peekQueue(conn, destination, count),
   produce: publish,
+  moveMessages,
 };

@@ -2,7 +2,7 @@
 // without knowing which broker it talks to. Destinations are named as the catalog names them
 // (namespace and name); each adapter's own way of naming them stays here.
 import { BROKER_ADAPTERS, type OutgoingRecord, type RawRecord, type ReadRecordResult } from "@/server/brokers";
-import { rabbitDestination } from "@/server/brokers/rabbitmq";
+import { rabbitDestination, type MovePick, type MoveResult } from "@/server/brokers/rabbitmq";
 import type { TargetConnection } from "./cluster-connection";
 
 export interface Destination {
@@ -17,6 +17,9 @@ export interface BrokerSession {
   readRecord(d: Destination, partition: number, offset: string): Promise<ReadRecordResult>;
   readTail(d: Destination, perPartition: number): Promise<RawRecord[]>;
   produce(d: Destination, records: OutgoingRecord[], perSecond?: number): Promise<void>;
+  /** Queues without positions (RabbitMQ): take the picked messages of the first `window` off the
+   *  queue, each confirmed into its target queue of the same namespace first. */
+  moveMessages?(d: Destination, window: number, pick: (r: RawRecord) => MovePick | null): Promise<MoveResult>;
 }
 
 export function bindBroker(t: TargetConnection): BrokerSession {
@@ -26,10 +29,11 @@ export function bindBroker(t: TargetConnection): BrokerSession {
       const dest = (d: Destination) => rabbitDestination(d.namespace || "/", d.name);
       return {
         kind: t.kind,
-        canRedrive: false,
+        canRedrive: true,
         readRecord: (d, p, o) => a.readRecord(t.connection, dest(d), p, o),
         readTail: (d, n) => a.readTail(t.connection, dest(d), n),
         produce: (d, r, s) => a.produce(t.connection, dest(d), r, s),
+        moveMessages: (d, w, pick) => a.moveMessages(t.connection, dest(d), w, pick),
       };
     }
     case "nats": {

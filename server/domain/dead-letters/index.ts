@@ -10,7 +10,9 @@ export {
   DLQ_TAIL_PER_PARTITION,
   type DeadLetterRow,
 } from "./read-dead-letters";
-export { redrive, RedriveInput, type RedrivePlanItem } from "./redrive";
+export { redrive, RedriveInput } from "./redrive";
+export type { RedrivePlanItem, RedriveResult } from "./redrive-common";
+export { redriveJetStream, JetStreamRedriveInput } from "./jetstream-redrive";
 export { scanDeadLetterClasses, type ScanResult } from "./scan-classes";
 export { probeDeadLetterHeaders } from "./probe-headers";
 export { newExceptionClasses } from "./exception-classes";

@@ -14,6 +14,8 @@ export const DLQ_TAIL_PER_PARTITION = 200;
 export type DeadLetterRow = DeadLetterInfo & {
   partition: number;
   offset: string;
+  /** RabbitMQ: the letter's identity (what a redrive names it by); null where the position names it */
+  id: string | null;
   timestamp: string;
   key: string | null;
   traceparent: string | null;
@@ -58,6 +60,7 @@ export function toRow(r: RawRecord, redrive: DeadLetterRow["redrive"]): DeadLett
     ...normalizeDeadLetterHeaders(r.headers),
     partition: r.partition,
     offset: r.offset,
+    id: r.id ?? null,
     timestamp: new Date(Number(r.timestamp)).toISOString(),
     key: r.key ? r.key.toString("utf8") : null,
     traceparent: header("traceparent"),
@@ -75,10 +78,12 @@ export async function readDeadLetters(actor: Actor, topicId: string) {
     throw new DomainError("CLUSTER_UNREACHABLE", `Could not read ${topic.name} from ${topic.cluster.name}: ${(error as Error).message}`);
   }
   const redrives = await db.redrive.findMany({ where: { dlqTopicId: topic.id } });
-  const redriveOf = new Map(redrives.map((r) => [`${r.partition}/${r.offset}`, r]));
+  const redriveOf = new Map(redrives.map((r) => [r.messageId || `${r.partition}/${r.offset}`, r]));
   const rows = records
     .map((r) => {
-      const done = redriveOf.get(`${r.partition}/${r.offset}`);
+      const found = redriveOf.get(r.id ?? `${r.partition}/${r.offset}`);
+      // A RabbitMQ letter whose move completed left the queue: one that looks the same now is new.
+      const done = found && !(r.id && found.status === "moved") ? found : undefined;
       return toRow(r, done ? { status: done.status, at: done.at, actor: done.actor, targetTopic: done.targetTopic } : null);
     })
     .sort((a, b) => (a.timestamp < b.timestamp ? 1 : -1));

@@ -1,8 +1,10 @@
-// Redrive: dead letters sent back to the topic they failed on. A dry run first shows what would be
-// sent where and what is skipped (no original topic in the headers, the DLQ itself as target, already
-// redriven). A real run records each record before producing it (unique per DLQ record, so no record
-// goes back twice by accident), strips the failure headers, marks the record with x-redrive-* headers,
-// and produces at a limited rate.
+// Redrive: dead letters sent back where they failed. A dry run first shows what would be sent where
+// and what is skipped (no original topic in the headers, the DLQ itself as target, already
+// redriven). A real run records each letter before sending it (unique per letter, so none goes back
+// twice by accident), strips the failure headers, marks the letter with x-redrive-* headers, and
+// sends at a limited rate. Kafka records are named by position and copied back to their topic;
+// RabbitMQ letters (rabbit-redrive.ts) are named by identity and moved back to their queue;
+// JetStream dead letters (jetstream-redrive.ts) are republished from the stream.
 //
 // A DLQ record's headers name its original topic, but whoever can write to the DLQ writes those
 // headers: the target must be a catalogued, non-internal, non-DLQ topic of the same cluster, and the
@@ -10,26 +12,19 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { appendAudit } from "@/server/domain/audit";
-import { authorize, can, type Actor } from "@/server/domain/identity";
+import { authorize, type Actor } from "@/server/domain/identity";
 import { db } from "@/server/db";
 import { DomainError, parseInput } from "@/server/errors";
 import { listTopicRefs } from "@/server/domain/topics";
 import type { RawRecord } from "@/server/brokers";
 import { normalizeDeadLetterHeaders } from "./normalize-headers";
 import { deadLetterTopic, DLQ_TAIL_PER_PARTITION } from "./read-dead-letters";
+import { previousClaim, RedriveInput, redriveHeaders, targetRefusal, type RedrivePlanItem, type RedriveResult } from "./redrive-common";
+import { redriveFromQueue } from "./rabbit-redrive";
 
-export const RedriveInput = z.object({
-  topicId: z.string().uuid(),
-  records: z
-    .array(z.object({ partition: z.number().int().min(0), offset: z.string().regex(/^\d+$/) }))
-    .min(1, "select at least one record")
-    .max(1_000),
-  dryRun: z.boolean().default(true),
-});
+export { RedriveInput };
 
-export type RedrivePlanItem = { partition: number; offset: string; targetTopic: string | null; skipped: string | null };
-
-export async function redrive(raw: z.input<typeof RedriveInput>, actor: Actor) {
+export async function redrive(raw: z.input<typeof RedriveInput>, actor: Actor): Promise<RedriveResult> {
   const input = parseInput(RedriveInput, raw);
   const topic = await deadLetterTopic(input.topicId);
   authorize(actor, "records:read", { what: `topic "${topic.name}"`, owner: topic.ownerTeam });
@@ -37,23 +32,16 @@ export async function redrive(raw: z.input<typeof RedriveInput>, actor: Actor) {
   if (!broker.canRedrive)
     throw new DomainError(
       "INVALID_INPUT",
-      `redrive is not available for ${broker.kind} queues yet: read the letters here, republish with the broker's tools`,
+      `redrive is not available for ${broker.kind} queues: read the letters here, republish with the broker's tools`,
     );
+  if (broker.moveMessages) return redriveFromQueue(topic, input, actor);
   const wanted = new Set(input.records.map((r) => `${r.partition}/${r.offset}`));
   // The selection comes from the page, which shows the newest records: read the same window.
   const records = new Map((await broker.readTail(topic, DLQ_TAIL_PER_PARTITION)).map((r) => [`${r.partition}/${r.offset}`, r]));
   const done = new Map((await db.redrive.findMany({ where: { dlqTopicId: topic.id } })).map((r) => [`${r.partition}/${r.offset}`, r]));
   const names = [...records.values()].map((r) => normalizeDeadLetterHeaders(r.headers).originalTopic).filter((t): t is string => !!t);
   const targets = new Map((await listTopicRefs({ clusterIds: [topic.clusterId], names: [...new Set(names)] })).map((t) => [t.name, t]));
-  const refusal = (name: string): string | null => {
-    const target = targets.get(name);
-    if (!target) return `its original topic "${name}" is not a topic of ${topic.cluster.name}`;
-    if (target.internal || target.deadLetter)
-      return `its original topic "${name}" is ${target.internal ? "internal" : "a dead-letter queue"}`;
-    if (!can(actor, "records:produce", target.ownerTeam))
-      return `${actor.name} may not produce into "${name}" (owner: ${target.ownerTeam ?? "nobody"})`;
-    return null;
-  };
+  const refusal = (name: string) => targetRefusal(actor, targets.get(name), name, { noun: "topic", connection: topic.cluster.name });
 
   const plan: (RedrivePlanItem & { record?: RawRecord })[] = [...wanted].map((k) => {
     const [partition, offset] = k.split("/") as [string, string];
@@ -62,15 +50,7 @@ export async function redrive(raw: z.input<typeof RedriveInput>, actor: Actor) {
     if (!record) return { ...base, skipped: `not among the newest ${DLQ_TAIL_PER_PARTITION} records of its partition` };
     const info = normalizeDeadLetterHeaders(record.headers);
     const previous = done.get(k);
-    if (previous)
-      return {
-        ...base,
-        targetTopic: previous.targetTopic,
-        skipped:
-          previous.status === "sent"
-            ? `already redriven ${previous.at.toISOString()} by ${previous.actor}`
-            : `a redrive by ${previous.actor} at ${previous.at.toISOString()} stopped before the broker confirmed it; check ${previous.targetTopic} for x-redrive-id before sending it again`,
-      };
+    if (previous) return { ...base, targetTopic: previous.targetTopic, skipped: previousClaim(previous) };
     if (!info.originalTopic) return { ...base, skipped: "no original topic in its headers" };
     if (info.originalTopic === topic.name) return { ...base, targetTopic: info.originalTopic, skipped: "its original topic is this DLQ" };
     const refused = refusal(info.originalTopic);
@@ -107,17 +87,11 @@ export async function redrive(raw: z.input<typeof RedriveInput>, actor: Actor) {
     try {
       await broker.produce(
         { namespace: "", name: target },
-        items.map((p) => {
-          const info = normalizeDeadLetterHeaders(p.record!.headers);
-          const headers: Record<string, Buffer | string> = {};
-          for (const [name, values] of Object.entries(p.record!.headers))
-            if (!info.errorHeaders.includes(name) && values[0]) headers[name] = values[0];
-          headers["x-redrive-id"] = `${topic.name}/${p.partition}/${p.offset}`;
-          headers["x-redrive-batch"] = batchId;
-          headers["x-redrive-by"] = actor.name;
-          headers["x-redrive-at"] = at;
-          return { key: p.record!.key, value: p.record!.value, headers };
-        }),
+        items.map((p) => ({
+          key: p.record!.key,
+          value: p.record!.value,
+          headers: redriveHeaders(p.record!.headers, { id: `${topic.name}/${p.partition}/${p.offset}`, batchId, actor: actor.name, at }),
+        })),
       );
     } catch (error) {
       // The broker refused or did not answer: nothing was acknowledged, so the claims go and a later

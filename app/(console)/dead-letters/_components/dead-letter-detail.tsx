@@ -9,10 +9,12 @@ import { PageHeader } from "@/app/_components/ui/page-header";
 import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states";
 import { Table, Th } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/react";
-import type { RouterOutputs } from "@/server/api/root";
+import { RedrivePlanPanel, type RedrivePlan } from "./redrive-plan";
 
-type Plan = RouterOutputs["deadLetters"]["redrive"];
-const key = (r: { partition: number; offset: string }) => `${r.partition}/${r.offset}`;
+type Letter = { partition: number; offset: string; id?: string | null };
+// Kafka records are named by position; RabbitMQ letters by identity (a queue's positions move).
+const key = (r: Letter) => r.id ?? `${r.partition}/${r.offset}`;
+const label = (r: Letter, broker: string | undefined) => (broker === "rabbitmq" ? `#${Number(r.offset) + 1}` : `${r.partition}/${r.offset}`);
 const short = (fqcn: string) => fqcn.split(".").at(-1) ?? fqcn;
 
 export function DeadLetterDetail({ topicId }: { topicId: string }) {
@@ -21,7 +23,7 @@ export function DeadLetterDetail({ topicId }: { topicId: string }) {
   const dlq = useQuery({ ...trpc.deadLetters.get.queryOptions({ topicId }), retry: false });
   const [exception, setException] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [plan, setPlan] = useState<Plan | null>(null);
+  const [plan, setPlan] = useState<RedrivePlan | null>(null);
   const redrive = useMutation(
     trpc.deadLetters.redrive.mutationOptions({
       onSuccess: async (result) => {
@@ -40,7 +42,10 @@ export function DeadLetterDetail({ topicId }: { topicId: string }) {
   );
   const canRedrive = dlq.data?.topic.canRedrive ?? false;
   const selectable = canRedrive ? rows.filter((r) => !r.redrive && r.originalTopic) : [];
-  const records = [...selected].map((k) => ({ partition: Number(k.split("/")[0]), offset: k.split("/")[1]! }));
+  const records = (d?.records ?? [])
+    .filter((r) => selected.has(key(r)))
+    .map((r) => ({ partition: r.partition, offset: r.offset, ...(r.id ? { id: r.id } : {}) }));
+  const broker = d?.topic.broker;
 
   return (
     <>
@@ -53,7 +58,7 @@ export function DeadLetterDetail({ topicId }: { topicId: string }) {
         }
       />
       <ErrorNote error={dlq.error} />
-      {dlq.isPending ? <LoadingRows rows={8} label="Reading the newest dead letters from Kafka" /> : null}
+      {dlq.isPending ? <LoadingRows rows={8} label="Reading the newest dead letters" /> : null}
       {d ? (
         <div className="space-y-6">
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
@@ -121,59 +126,25 @@ export function DeadLetterDetail({ topicId }: { topicId: string }) {
                   </>
                 ) : (
                   <p className="text-xs text-slate-500" data-testid="no-redrive">
-                    Read here without taking them (the broker marks them redelivered). Redrive from Eventplane is for Kafka today; send
-                    these back with the broker&apos;s own tools.
+                    Redrive is not available for this broker&apos;s dead-letter streams: send these back with the broker&apos;s own
+                    tools.
                   </p>
                 )}
               </div>
               <ErrorNote error={redrive.error} />
               {plan ? (
-                <div
-                  role="dialog"
-                  aria-label="Redrive plan"
-                  className="mb-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm"
-                  data-testid="redrive-plan"
-                >
-                  {plan.dryRun ? (
-                    <>
-                      <p className="font-medium">
-                        Dry run: {plan.plan.filter((p) => !p.skipped).length} record(s) would go back to{" "}
-                        {[...new Set(plan.plan.filter((p) => !p.skipped).map((p) => p.targetTopic))].join(", ") || "no topic"}
-                        {plan.plan.some((p) => p.skipped) ? `; ${plan.plan.filter((p) => p.skipped).length} skipped` : ""}.
-                      </p>
-                      <ul className="mt-1 list-inside list-disc text-xs text-amber-900">
-                        {plan.plan
-                          .filter((p) => p.skipped)
-                          .map((p) => (
-                            <li key={key(p)}>
-                              {key(p)}: {p.skipped}
-                            </li>
-                          ))}
-                      </ul>
-                      <p className="mt-1 text-xs text-amber-900">
-                        Failure headers are removed; x-redrive-id, -by and -at are added. At most 50 records per second.
-                      </p>
-                      <div className="mt-3 flex gap-2">
-                        <Button
-                          variant="danger"
-                          disabled={redrive.isPending || !plan.plan.some((p) => !p.skipped)}
-                          onClick={() => redrive.mutate({ topicId, records, dryRun: false })}
-                        >
-                          Redrive now
-                        </Button>
-                        <Button onClick={() => setPlan(null)}>Cancel</Button>
-                      </div>
-                    </>
-                  ) : (
-                    <p className="font-medium" data-testid="redrive-done">
-                      Sent {plan.sent} record(s) back.{" "}
-                      {plan.plan.filter((p) => p.skipped).length ? `${plan.plan.filter((p) => p.skipped).length} skipped.` : ""}
-                      <Button variant="ghost" className="ml-2" onClick={() => setPlan(null)}>
-                        Close
-                      </Button>
-                    </p>
-                  )}
-                </div>
+                <RedrivePlanPanel
+                  plan={plan}
+                  pending={redrive.isPending}
+                  name={(p) => label(p, broker)}
+                  explanation={`${
+                    broker === "rabbitmq"
+                      ? "Each letter goes to the queue it died in (through the default exchange, so no other queue bound to its first exchange gets it again) and leaves this queue once that queue confirmed it. "
+                      : ""
+                  }Failure headers are removed; x-redrive-id, -by and -at are added. At most 50 messages per second.`}
+                  onSend={() => redrive.mutate({ topicId, records, dryRun: false })}
+                  onClose={() => setPlan(null)}
+                />
               ) : null}
               <Table
                 head={
@@ -193,7 +164,7 @@ export function DeadLetterDetail({ topicId }: { topicId: string }) {
                     <td className="px-4 py-1.5">
                       <input
                         type="checkbox"
-                        aria-label={`Select ${key(r)}`}
+                        aria-label={`Select ${label(r, broker)}`}
                         disabled={!canRedrive || !!r.redrive || !r.originalTopic}
                         checked={selected.has(key(r))}
                         onChange={(e) => {
@@ -212,7 +183,7 @@ export function DeadLetterDetail({ topicId }: { topicId: string }) {
                         className="text-indigo-700 hover:underline"
                         href={`/topics/record?topic=${encodeURIComponent(d.topic.name)}&partition=${r.partition}&offset=${r.offset}`}
                       >
-                        {key(r)}
+                        {label(r, broker)}
                       </Link>
                       {r.key ? <span className="ml-1 text-slate-500">key {r.key}</span> : null}
                     </td>
