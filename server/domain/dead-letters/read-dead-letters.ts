@@ -56,12 +56,16 @@ export async function deadLetterTopic(topicId: string) {
 
 export function toRow(r: RawRecord, redrive: DeadLetterRow["redrive"]): DeadLetterRow {
   const header = (name: string) => r.headers[name]?.[0]?.toString("utf8") ?? null;
+  const info = normalizeDeadLetterHeaders(r.headers);
+  // A Kafka DLQ record is written when it fails; a RabbitMQ letter keeps its publish time (often
+  // unset): its x-death time says when it failed.
+  const failedAt = info.family === "rabbitmq" && info.originalTimestamp !== null ? info.originalTimestamp : Number(r.timestamp);
   return {
-    ...normalizeDeadLetterHeaders(r.headers),
+    ...info,
     partition: r.partition,
     offset: r.offset,
     id: r.id ?? null,
-    timestamp: new Date(Number(r.timestamp)).toISOString(),
+    timestamp: new Date(failedAt).toISOString(),
     key: r.key ? r.key.toString("utf8") : null,
     traceparent: header("traceparent"),
     redrive,
