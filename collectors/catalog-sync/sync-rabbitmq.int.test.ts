@@ -100,6 +100,8 @@ describe("RabbitMQ: catalog, backlog and dead-letter queues from a real broker",
       [dlx]: ["exchange", "/"],
     });
     expect((rows.find((r) => r.name === work)!.details as { deadLetterExchange: string }).deadLetterExchange).toBe(dlx);
+    expect((rows.find((r) => r.name === dead)!.details as { boundFrom: unknown }).boundFrom).toEqual([{ exchange: dlx, routingKey: "" }]);
+    expect((rows.find((r) => r.name === dlx)!.details as { routes: unknown }).routes).toEqual([{ queue: dead, routingKey: "" }]);
 
     // The one consumer model: the queue is listed with Kafka's groups, its backlog as its lag.
     const listed = await listGroups({ clusterId: cluster.id, search: work });

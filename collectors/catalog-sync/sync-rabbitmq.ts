@@ -60,6 +60,10 @@ function destinations(s: RabbitSnapshot): Destination[] {
       deliverRate: q.deliverRate,
       ackRate: q.ackRate,
       headMessageAt: q.headMessageAt,
+      // The exchanges that route here ("" = the default exchange, by the queue's name).
+      boundFrom: s.bindings
+        .filter((b) => b.vhost === q.vhost && b.destination === q.name && b.destinationType === "queue" && b.source !== "")
+        .map((b) => ({ exchange: b.source, routingKey: b.routingKey })),
     },
   }));
   return [...exchanges, ...queues];

@@ -39,6 +39,14 @@ export function DestinationFacts({ kind, details, messageCount }: { kind: string
   );
 }
 
+type Binding = { exchange?: string; queue?: string; routingKey: string };
+
+/** A RabbitMQ destination's bindings, one "name (routing key)" each. */
+function bindings(list: unknown, side: "exchange" | "queue"): string {
+  const items = Array.isArray(list) ? (list as Binding[]) : [];
+  return items.map((b) => `${b[side] ?? "?"}${b.routingKey ? ` (${b.routingKey})` : ""}`).join(", ") || "none";
+}
+
 /** The broker's settings of the destination, as a definition list. */
 export function DestinationSettings({ kind, details }: { kind: string; details: Details }) {
   const rows: [string, string][] = [];
@@ -53,6 +61,7 @@ export function DestinationSettings({ kind, details }: { kind: string; details: 
     ]);
     if (text(details.deadLetterRoutingKey)) rows.push(["Dead-letter routing key", text(details.deadLetterRoutingKey)!]);
     rows.push(["Policy", text(details.policy) ?? "none"]);
+    rows.push(["Bound from", bindings(details.boundFrom, "exchange")]);
     const head = n(details.headMessageAt);
     rows.push([
       "Oldest message",
@@ -67,6 +76,7 @@ export function DestinationSettings({ kind, details }: { kind: string; details: 
   } else {
     rows.push(["Type", text(details.type) ?? "—"]);
     rows.push(["Durable", details.durable ? "yes" : "no"]);
+    rows.push(["Routes to", bindings(details.routes, "queue")]);
   }
   return (
     <dl className="grid grid-cols-[12rem_1fr] gap-x-4 gap-y-2 rounded-lg border border-slate-200 bg-white p-4 text-sm">
