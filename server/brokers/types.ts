@@ -26,6 +26,18 @@ export type OutgoingRecord = { key: Buffer | null; value: Buffer | null; headers
 export type ReadRecordResult =
   { status: "ok"; record: RawRecord } | { status: "out-of-range"; low: string; high: string } | { status: "timeout" };
 
+/** A destination read by position, for browsing and searching: Kafka partitions by offset (a
+ *  JetStream stream would be one partition by sequence). Positions are bigint offsets. */
+export interface PositionReader {
+  /** each partition's first offset and the offset after its last */
+  partitions(): Promise<{ partition: number; low: bigint; high: bigint }[]>;
+  /** the first offset written at or after `at` (ms since the epoch); the partition's end when none */
+  offsetForTime(partition: number, at: number): Promise<bigint>;
+  /** records from `from` on, about `maxBytes` of them; `next` is where to go on (`from` when nothing more is readable now) */
+  read(partition: number, from: bigint, maxBytes: number): Promise<{ records: RawRecord[]; next: bigint }>;
+  close(): Promise<void>;
+}
+
 /** What answered a connection test (Kafka brokers; RabbitMQ nodes; NATS servers). */
 export interface ConnectionCheck {
   ok: boolean;
@@ -54,4 +66,6 @@ export interface BrokerAdapter<Connection, Snapshot> {
   readTail(conn: Connection, destination: string, perPartition: number): Promise<RawRecord[]>;
   /** Sends messages, at most `perSecond` a second (a redrive must not flood a consumer that just recovered). */
   produce(conn: Connection, destination: string, records: OutgoingRecord[], perSecond?: number): Promise<void>;
+  /** Where the broker keeps messages by position (Kafka): a reader for browsing and searching. */
+  openReader?(conn: Connection, destination: string): Promise<PositionReader>;
 }

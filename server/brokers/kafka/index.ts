@@ -3,6 +3,7 @@ import type { BrokerAdapter } from "../types";
 import { readCatalog } from "./catalog";
 import { KAFKA_DEAD_LETTER_NAMES } from "./conventions";
 import { produceRecords } from "./produce";
+import { openKafkaReader } from "./fetch-range";
 import { readRecord, readTail } from "./records";
 import { describeKafkaError, testKafka } from "./test-connection";
 import type { CatalogSnapshot, ClusterConnection } from "./types";
@@ -16,7 +17,7 @@ export { produceRecords } from "./produce";
 export { describeKafkaError } from "./test-connection";
 export { KAFKA_DEAD_LETTER_NAMES } from "./conventions";
 
-export const kafkaAdapter: BrokerAdapter<ClusterConnection, CatalogSnapshot> = {
+export const kafkaAdapter: BrokerAdapter<ClusterConnection, CatalogSnapshot> & { openReader: typeof openKafkaReader } = {
   kind: "kafka",
   spanSystems: ["kafka", "eventhubs"],
   deadLetterNames: KAFKA_DEAD_LETTER_NAMES,
@@ -26,4 +27,5 @@ export const kafkaAdapter: BrokerAdapter<ClusterConnection, CatalogSnapshot> = {
   readRecord: (conn, topic, partition, offset) => readRecord(conn, topic, partition, offset),
   readTail: (conn, topic, perPartition) => readTail(conn, topic, perPartition),
   produce: produceRecords,
+  openReader: openKafkaReader,
 };

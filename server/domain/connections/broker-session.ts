@@ -1,7 +1,7 @@
 // A connection's adapter bound to its settings: what the domain uses to read and send messages
 // without knowing which broker it talks to. Destinations are named as the catalog names them
 // (namespace and name); each adapter's own way of naming them stays here.
-import { BROKER_ADAPTERS, type OutgoingRecord, type RawRecord, type ReadRecordResult } from "@/server/brokers";
+import { BROKER_ADAPTERS, type OutgoingRecord, type PositionReader, type RawRecord, type ReadRecordResult } from "@/server/brokers";
 import { rabbitDestination, type MovePick, type MoveResult } from "@/server/brokers/rabbitmq";
 import type { TargetConnection } from "./cluster-connection";
 
@@ -20,6 +20,8 @@ export interface BrokerSession {
   /** Queues without positions (RabbitMQ): take the picked messages of the first `window` off the
    *  queue, each confirmed into its target queue of the same namespace first. */
   moveMessages?(d: Destination, window: number, pick: (r: RawRecord) => MovePick | null): Promise<MoveResult>;
+  /** Where messages are kept by position (Kafka): browse and search them; absent elsewhere. */
+  openReader?(d: Destination): Promise<PositionReader>;
 }
 
 export function bindBroker(t: TargetConnection): BrokerSession {
@@ -54,6 +56,7 @@ export function bindBroker(t: TargetConnection): BrokerSession {
         readRecord: (d, p, o) => a.readRecord(t.connection, d.name, p, o),
         readTail: (d, n) => a.readTail(t.connection, d.name, n),
         produce: (d, r, s) => a.produce(t.connection, d.name, r, s),
+        openReader: (d) => a.openReader(t.connection, d.name),
       };
     }
   }

@@ -7,7 +7,8 @@ import { syncCluster } from "@/collectors/catalog-sync/sync-cluster";
 import { registerSchema } from "@/server/domain/schemas";
 import { createTestCluster } from "@/test/catalog-helpers";
 import { createTopic, testKafka, uniqueName } from "@/test/kafka-helpers";
-import { parseTraceparent, readTopicRecord } from "./read-record";
+import { parseTraceparent } from "./present-record";
+import { readTopicRecord } from "./read-record";
 import { testAdmin } from "@/test/actors";
 
 const topic = uniqueName("record-orders");

@@ -4,16 +4,10 @@
 import { clusterConnection, clusterNames } from "@/server/domain/connections";
 import { normalizeDeadLetterHeaders } from "@/server/domain/dead-letters";
 import { authorize, type Actor } from "@/server/domain/identity";
-import { decodePayload, isUtf8 } from "@/server/domain/schemas";
+import { createPayloadDecoder } from "@/server/domain/schemas";
 import { listTopicRefs } from "@/server/domain/topics";
 import { DomainError } from "@/server/errors";
-
-/** `00-<trace id>-<span id>-<flags>` → ids, or null when the header is not a valid W3C traceparent. */
-export function parseTraceparent(value: string): { traceId: string; spanId: string } | null {
-  const m = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})$/.exec(value.trim().toLowerCase());
-  if (!m || m[1] === "ff" || /^0+$/.test(m[2]!) || /^0+$/.test(m[3]!)) return null;
-  return { traceId: m[2]!, spanId: m[3]! };
-}
+import { presentRecord } from "./present-record";
 
 export async function readTopicRecord(actor: Actor, input: { topic: string; partition: number; offset: string; clusterId?: string }) {
   const topics = await listTopicRefs({ names: [input.topic], ...(input.clusterId ? { clusterIds: [input.clusterId] } : {}) });
@@ -36,24 +30,16 @@ export async function readTopicRecord(actor: Actor, input: { topic: string; part
   if (result.status === "timeout")
     throw new DomainError("CLUSTER_UNREACHABLE", `Timed out reading ${input.topic}/${input.partition} at offset ${input.offset}`);
   const raw = result.record;
-  const headers = Object.entries(raw.headers).flatMap(([name, values]) =>
-    values.map((v) => ({ name, value: isUtf8(v) ? v.toString("utf8") : `0x${v.toString("hex")}` })),
-  );
-  const traceparent = headers.find((h) => h.name.toLowerCase() === "traceparent");
+  const decoder = createPayloadDecoder();
+  const [key, value] = await Promise.all([decoder.decode(raw.key, `${raw.topic}-key`), decoder.decode(raw.value, `${raw.topic}-value`)]);
   const deadLetter = normalizeDeadLetterHeaders(raw.headers);
   return {
+    ...presentRecord(raw, key, value),
     topicId: topic.id,
     clusterName: cluster.name,
     broker: cluster.broker.kind,
     ambiguous: topics.length > 1,
     topic: raw.topic,
-    partition: raw.partition,
-    offset: raw.offset,
-    timestamp: new Date(Number(raw.timestamp)).toISOString(),
-    key: await decodePayload(raw.key, `${raw.topic}-key`),
-    value: await decodePayload(raw.value, `${raw.topic}-value`),
-    headers,
-    trace: traceparent ? parseTraceparent(traceparent.value) : null,
     deadLetter: deadLetter.family ? deadLetter : null,
   };
 }

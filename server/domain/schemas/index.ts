@@ -22,4 +22,4 @@ export { listAudit } from "./registry-audit";
 export { subjectOwner, subjectOwners, setSubjectOwner } from "./subject-owner";
 export { diffVersions, prettySchema } from "./diff-versions";
 export { listSubjectSummaries, subjectsForTopics, topicOfSubject, type SubjectSummary } from "./subject-summaries";
-export { decodePayload, isUtf8, type DecodedPayload } from "./decode-payload";
+export { createPayloadDecoder, decodePayload, isUtf8, readMessageIndexes, type DecodedPayload, type PayloadDecoder } from "./payload-decoder";

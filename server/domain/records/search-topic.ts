@@ -1,0 +1,50 @@
+// A search as a person or an API client asks for it: the topic by id (the UI) or by its cluster's
+// and its own name (the REST API), read under the actor's permission to read the topic's records.
+import { clusterConnection, listClusterRefs } from "@/server/domain/connections";
+import { authorize, type Actor } from "@/server/domain/identity";
+import { getTopicRef, listTopicRefs, type TopicRef } from "@/server/domain/topics";
+import { DomainError } from "@/server/errors";
+import { searchRecords, type SearchContext, type SearchOptions, type SearchResult } from "./search";
+
+export type TopicAddress = { topicId: string } | { cluster: string; topic: string };
+export type SearchTopicInput = TopicAddress & SearchOptions;
+
+export async function findTopic(address: TopicAddress): Promise<TopicRef> {
+  if ("topicId" in address) return getTopicRef(address.topicId);
+  const cluster = (await listClusterRefs()).find((c) => c.name === address.cluster);
+  if (!cluster) throw new DomainError("NOT_FOUND", `No connection is named "${address.cluster}"`);
+  const topic = (await listTopicRefs({ clusterIds: [cluster.id], names: [address.topic] }))[0];
+  if (!topic) throw new DomainError("NOT_FOUND", `${address.cluster} has no topic "${address.topic}" in the catalog`);
+  return topic;
+}
+
+export async function searchTopic(
+  actor: Actor,
+  input: SearchTopicInput,
+  io: Omit<SearchContext, "topic" | "reader"> = {},
+): Promise<SearchResult & { topic: { id: string; name: string; cluster: string } }> {
+  const { topicId: _i, cluster: _c, topic: _t, ...options } = input as SearchTopicInput & { topicId?: string; cluster?: string; topic?: string };
+  const topic = await findTopic(input);
+  authorize(actor, "records:read", { what: `topic "${topic.name}"`, owner: topic.ownerTeam });
+  const cluster = await clusterConnection(topic.clusterId);
+  if (!cluster.broker.openReader)
+    throw new DomainError(
+      "INVALID_INPUT",
+      `Searching by position is for Kafka topics; ${cluster.broker.kind === "rabbitmq" ? "a RabbitMQ queue is read from its head on its page" : "a JetStream stream's messages open by sequence"}`,
+    );
+  let reader;
+  try {
+    reader = await cluster.broker.openReader(topic);
+  } catch (error) {
+    throw new DomainError("CLUSTER_UNREACHABLE", `Could not reach ${cluster.name}: ${(error as Error).message}`);
+  }
+  try {
+    const result = await searchRecords(options, { ...io, topic: topic.name, reader }).catch((error: unknown) => {
+      if (error instanceof DomainError) throw error;
+      throw new DomainError("CLUSTER_UNREACHABLE", `Reading ${topic.name} from ${cluster.name} failed: ${(error as Error).message}`);
+    });
+    return { ...result, topic: { id: topic.id, name: topic.name, cluster: cluster.name } };
+  } finally {
+    await reader.close();
+  }
+}
