@@ -1,4 +1,4 @@
-// Every HTTP surface Next mounts (tRPC, registry, OTLP, /metrics, AsyncAPI, health), on one real port,
+// Every HTTP surface Next mounts (tRPC, registry, OTLP, /metrics, AsyncAPI, health, records), on one real port,
 // through the same adapters the route files re-export: for tests of what a caller from outside gets.
 import { afterAll, beforeAll } from "vitest";
 import { handleAsyncApiExport, handleAsyncApiImport } from "@/server/http/asyncapi";
@@ -6,6 +6,8 @@ import { handleSchemaRegistry } from "@/server/http/confluent/handle";
 import { handleHealth } from "@/server/http/health";
 import { handleMetrics } from "@/server/http/metrics";
 import { handleOtlpTraces } from "@/server/http/otlp/handle";
+import { messagesGet } from "@/server/http/records/messages-api";
+import { handleSearchStream } from "@/server/http/records/search-stream";
 import { handleTrpc } from "@/server/http/trpc";
 import { serveHandler } from "./serve-handler";
 
@@ -17,6 +19,11 @@ export function route(request: Request): Promise<Response> {
   if (path === "/metrics") return handleMetrics(request);
   if (path === "/api/asyncapi") return request.method === "POST" ? handleAsyncApiImport(request) : handleAsyncApiExport(request);
   if (path === "/api/health") return handleHealth(request);
+  if (path === "/api/records/search") return handleSearchStream(request);
+  // Next decodes dynamic segments before handing them over; so does this.
+  const messages = /^\/api\/v1\/clusters\/([^/]+)\/topics\/([^/]+)\/messages$/.exec(path);
+  if (messages)
+    return messagesGet(request, { params: Promise.resolve({ cluster: decodeURIComponent(messages[1]!), topic: decodeURIComponent(messages[2]!) }) });
   return Promise.resolve(new Response("not found", { status: 404 }));
 }
 

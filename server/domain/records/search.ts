@@ -201,16 +201,25 @@ function filterSubject(r: RawRecord, key: DecodedPayload, value: DecodedPayload)
   };
 }
 
+/** JSON numbers are doubles; whole ones become CEL ints, so `value.qty % 2 == 0` works as people expect
+ *  (ints and doubles still compare with each other). */
+function celNumbers(v: unknown): unknown {
+  if (typeof v === "number") return Number.isSafeInteger(v) ? BigInt(v) : v;
+  if (Array.isArray(v)) return v.map(celNumbers);
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, celNumbers(x)]));
+  return v;
+}
+
 /** What a filter sees of a payload: the decoded object, JSON text parsed, other text as a string. */
 function celValue(p: DecodedPayload): unknown {
   switch (p.kind) {
     case "schema":
-      return p.json;
+      return celNumbers(p.json);
     case "text": {
       const t = p.text.trim();
       if (t.startsWith("{") || t.startsWith("[")) {
         try {
-          return JSON.parse(t);
+          return celNumbers(JSON.parse(t));
         } catch {
           return p.text;
         }

@@ -1,0 +1,4 @@
+import { handleSearchStream } from "@/server/http/records/search-stream";
+
+export const dynamic = "force-dynamic";
+export const POST = handleSearchStream;

@@ -1,0 +1,4 @@
+import { messagesGet } from "@/server/http/records/messages-api";
+
+export const dynamic = "force-dynamic";
+export const GET = messagesGet;

@@ -1,0 +1,57 @@
+// GET /api/v1/clusters/{cluster}/topics/{topic}/messages: a search through the public REST API, with
+// the same permissions as the browser (an API token's role and teams, scope "read").
+//   from=earliest|latest|offset:<n>|time:<ISO 8601>   partition=<n>   direction=newest|oldest
+//   filter=<CEL>   limit=<1..500>   maxScanned=<n>   maxSeconds=<n>   cursor=<from an earlier answer>
+// Answers {messages, scanned, matched, total, stoppedBy, cursor, filterErrors, firstFilterError}.
+import { searchTopic, type SearchTopicInput } from "@/server/domain/records";
+import type { Actor } from "@/server/domain/identity";
+import { DomainError } from "@/server/errors";
+import { guarded } from "../guard";
+import { answering } from "./errors";
+
+type Params = { cluster: string; topic: string };
+
+function int(v: string | null, name: string): number | undefined {
+  if (v === null || v === "") return undefined;
+  if (!/^\d{1,9}$/.test(v)) throw new DomainError("INVALID_INPUT", `${name} is a whole number`);
+  return Number(v);
+}
+
+/** The query string as search options; anything malformed is a 400 that names the parameter. */
+export function searchFromQuery(q: URLSearchParams, address: Params): SearchTopicInput {
+  const from = q.get("from") ?? "latest";
+  const start =
+    from === "earliest" || from === "latest"
+      ? { from }
+      : from.startsWith("offset:")
+        ? { from: "offset" as const, offset: from.slice("offset:".length) }
+        : from.startsWith("time:")
+          ? { from: "timestamp" as const, timestamp: from.slice("time:".length) }
+          : null;
+  if (!start) throw new DomainError("INVALID_INPUT", "from is earliest, latest, offset:<n> or time:<ISO 8601>");
+  const direction = q.get("direction") ?? undefined;
+  if (direction !== undefined && direction !== "newest" && direction !== "oldest")
+    throw new DomainError("INVALID_INPUT", "direction is newest or oldest");
+  return {
+    cluster: address.cluster,
+    topic: address.topic,
+    ...(start as SearchTopicInput),
+    direction,
+    partition: int(q.get("partition"), "partition"),
+    filter: q.get("filter") ?? undefined,
+    limit: int(q.get("limit"), "limit"),
+    maxScanned: int(q.get("maxScanned"), "maxScanned"),
+    maxSeconds: int(q.get("maxSeconds"), "maxSeconds"),
+    cursor: q.get("cursor") ?? undefined,
+  };
+}
+
+export function messagesGet(request: Request, ctx: { params: Promise<Params> }): Promise<Response> {
+  return guarded("read", async (req: Request, actor: Actor) =>
+    answering(async () => {
+      const address = await ctx.params;
+      const { topic: _t, ...result } = await searchTopic(actor, searchFromQuery(new URL(req.url).searchParams, address), { signal: req.signal });
+      return Response.json(result, { headers: { "cache-control": "no-store" } });
+    }),
+  )(request);
+}

@@ -1,0 +1,62 @@
+// POST /api/records/search: the browser's search as a stream of newline-delimited JSON events, so the
+// page shows progress ("scanned N of about M, matched K") and each match as it is found, and stops
+// the search by aborting the request. Events: {"type":"progress",...}, {"type":"message","message":...},
+// then one {"type":"done",...} (the result without its messages) or {"type":"error","error":...}.
+import { searchTopic } from "@/server/domain/records";
+import type { Actor } from "@/server/domain/identity";
+import { DomainError } from "@/server/errors";
+import { guarded } from "../guard";
+import { readBoundedBody } from "../read-body";
+import { answering } from "./errors";
+
+async function stream(request: Request, actor: Actor): Promise<Response> {
+  return answering(async () => {
+    let input: Record<string, unknown>;
+    try {
+      input = JSON.parse((await readBoundedBody(request, 64 * 1024)).toString("utf8")) as Record<string, unknown>;
+    } catch {
+      throw new DomainError("INVALID_INPUT", "Send the search as a JSON object");
+    }
+    if (!input || typeof input !== "object" || typeof input.topicId !== "string")
+      throw new DomainError("INVALID_INPUT", "A search names its topic (topicId)");
+    const encoder = new TextEncoder();
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        const send = (event: unknown) => {
+          try {
+            controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
+          } catch {
+            // The reader went away (cancelled): the search notices through the request's signal.
+          }
+        };
+        let last = 0;
+        try {
+          const result = await searchTopic(actor, input as Parameters<typeof searchTopic>[1], {
+            signal: request.signal,
+            onMatch: (message) => send({ type: "message", message }),
+            onProgress: (p) => {
+              // At most ten progress events a second: enough for a counter, little for the wire.
+              if (Date.now() - last < 100) return;
+              last = Date.now();
+              send({ type: "progress", ...p });
+            },
+          });
+          const { messages: _m, ...summary } = result;
+          send({ type: "done", ...summary });
+        } catch (error) {
+          send({ type: "error", error: error instanceof DomainError ? error.message : "The search failed on the server" });
+          if (!(error instanceof DomainError)) console.error("[records] search failed:", error);
+        } finally {
+          try {
+            controller.close();
+          } catch {
+            // already closed by a cancelled reader
+          }
+        }
+      },
+    });
+    return new Response(body, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" } });
+  });
+}
+
+export const handleSearchStream = guarded("read", stream);
