@@ -75,6 +75,11 @@ export function TopicDetail({ id }: { id: string }) {
             >
               View lineage
             </Link>
+            {isKafka ? (
+              <Link className="text-indigo-700 underline" href={`/topics/${t.id}/messages`}>
+                Browse messages
+              </Link>
+            ) : null}
           </span>
         }
       />

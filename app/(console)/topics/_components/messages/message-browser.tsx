@@ -1,0 +1,71 @@
+"use client";
+
+// The message browser of one topic: the search form, its progress, and the messages it found.
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { useQueryState } from "@/app/_components/use-query-state";
+import { PageHeader } from "@/app/_components/ui/page-header";
+import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states";
+import { useTRPC } from "@/app/_trpc/react";
+import { MessageList, SearchStatus } from "./message-list";
+import { fieldsFromParams, fieldsToParams, SearchForm, type SearchFields } from "./search-form";
+import { useRecordSearch } from "./use-record-search";
+
+export function MessageBrowser({ topicId }: { topicId: string }) {
+  const trpc = useTRPC();
+  const topic = useQuery(trpc.topics.get.queryOptions({ id: topicId }));
+  const { params, set } = useQueryState();
+  const [fields, setFields] = useState<SearchFields>(() => fieldsFromParams(new URLSearchParams(params.toString())));
+  const s = useRecordSearch();
+
+  if (topic.isPending) return <LoadingRows label="Loading topic" />;
+  if (topic.error) return <ErrorNote error={topic.error} />;
+  const t = topic.data;
+  const search = () => {
+    set(fieldsToParams(fields));
+    void s.search({ topicId, ...fields, filter: fields.filter?.trim() || undefined });
+  };
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
+        <Link href="/topics" className="hover:text-indigo-700">
+          Catalog
+        </Link>{" "}
+        / {t.clusterName} /{" "}
+        <Link href={`/topics/${topicId}`} className="hover:text-indigo-700">
+          {t.name}
+        </Link>
+      </nav>
+      <PageHeader title={<span className="font-mono">{t.name}</span>} subtitle="Messages: search, filter and open them, decoded with their schemas" />
+      {t.kind !== "topic" ? (
+        <EmptyState title="Not searchable by position">
+          Searching is for Kafka topics. A RabbitMQ queue is read from its head on its page; a JetStream stream&apos;s messages open by sequence.
+        </EmptyState>
+      ) : (
+        <div className="space-y-4">
+          <SearchForm fields={fields} partitions={t.partitionCount} running={s.running} onChange={setFields} onSearch={search} onStop={s.stop} />
+          <ErrorNote error={s.error ? { message: s.error } : null} />
+          <SearchStatus running={s.running} progress={s.progress} summary={s.summary} count={s.messages.length} />
+          {s.messages.length ? (
+            <MessageList
+              topic={t.name}
+              clusterId={t.clusterId}
+              messages={s.messages}
+              cursor={s.summary?.cursor ?? null}
+              running={s.running}
+              onContinue={(cursor) => void s.continueFrom(cursor)}
+            />
+          ) : s.summary && !s.running ? (
+            <EmptyState title="No message matched">
+              {s.summary.scanned ? "Widen the filter, start elsewhere, or continue from where the search stopped." : "The range holds no messages."}
+            </EmptyState>
+          ) : null}
+          {!s.messages.length && s.summary?.cursor && !s.running ? (
+            <MessageList topic={t.name} clusterId={t.clusterId} messages={[]} cursor={s.summary.cursor} running={false} onContinue={(c) => void s.continueFrom(c)} />
+          ) : null}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+// The message browser: find the messages of one order across a topic's partitions with a CEL filter,
+// see the search's progress, open a message, and go on from where a budget stopped the search.
+import { Kafka, logLevel } from "kafkajs";
+import { expect, test } from "@playwright/test";
+import { ensureCluster } from "../fixtures/cluster";
+import { stackBrokers, unique } from "../fixtures/kafka";
+
+test.describe.configure({ mode: "serial" });
+
+const topic = unique("checkout-events");
+
+test.beforeAll(async ({ browser }) => {
+  const kafka = new Kafka({ clientId: "e2e", brokers: [stackBrokers()], logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
+  await admin.disconnect();
+  const producer = kafka.producer();
+  await producer.connect();
+  await producer.send({
+    topic,
+    messages: Array.from({ length: 300 }, (_, i) => ({
+      partition: i % 3,
+      key: `order-${i % 50}`,
+      value: JSON.stringify({ order_id: `order-${i % 50}`, step: i, total: (i % 7) * 10 }),
+      headers: { traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01" },
+    })),
+  });
+  await producer.disconnect();
+  await ensureCluster(browser, "e2e");
+});
+
+test("a CEL filter finds one order's messages across partitions, and a message opens with its trace", async ({ page }) => {
+  await page.goto(`/topics?q=${topic}`);
+  await page.getByRole("link", { name: topic }).click();
+  await page.getByRole("link", { name: "Browse messages" }).click();
+  const form = page.getByRole("form", { name: "Search messages" });
+  await form.getByLabel(/^Filter/).fill('value.order_id == "order-7" && value.total >= 20');
+  await form.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByTestId("search-status")).toContainText("Read to the end of the range");
+  await expect(page.getByTestId("search-status")).toContainText("scanned 300 of about 300");
+  // order-7 is every 50th step from 7: steps 7, 57, …, 257; total = (step % 7) × 10 ≥ 20 keeps four.
+  const steps = [7, 57, 107, 157, 207, 257].filter((s) => (s % 7) * 10 >= 20);
+  await expect(page.getByTestId("message-row")).toHaveCount(steps.length);
+  await expect(page).toHaveURL(/filter=/);
+
+  await page.getByTestId("message-row").first().click();
+  const detail = page.getByTestId("message-detail");
+  await expect(detail).toContainText('"order_id": "order-7"');
+  await expect(detail.getByRole("link", { name: "Producer's trace" })).toHaveAttribute("href", "/traces/4bf92f3577b34da6a3ce929d0e0e4736");
+  await detail.getByRole("link", { name: "Open the record" }).click();
+  await expect(page.getByTestId("record-value")).toContainText("order-7");
+});
+
+test("a search stopped by its budget goes on from where it stopped", async ({ page }) => {
+  await page.goto(`/topics?q=${topic}`);
+  await page.getByRole("link", { name: topic }).click();
+  await page.getByRole("link", { name: "Browse messages" }).click();
+  const form = page.getByRole("form", { name: "Search messages" });
+  await form.getByLabel(/^Filter/).fill("value.step >= 0");
+  await form.getByLabel("Page size").fill("500");
+  await form.getByLabel("Budget: messages scanned").fill("100");
+  await form.getByLabel(/^Filter/).press("Enter");
+  await expect(page.getByTestId("search-status")).toContainText("Stopped at the budget of messages scanned");
+  await expect(page.getByTestId("message-row")).toHaveCount(100);
+  await page.getByRole("button", { name: "Continue from here" }).click();
+  await expect(page.getByTestId("message-row")).toHaveCount(200);
+  await page.getByRole("button", { name: "Continue from here" }).click();
+  await expect(page.getByTestId("message-row")).toHaveCount(300);
+  await expect(page.getByTestId("search-status")).toContainText("Read to the end of the range");
+  await expect(page.getByRole("button", { name: "Continue from here" })).toHaveCount(0);
+});
+
+test("a filter that is not CEL says why", async ({ page }) => {
+  await page.goto(`/topics?q=${topic}`);
+  await page.getByRole("link", { name: topic }).click();
+  await page.getByRole("link", { name: "Browse messages" }).click();
+  const form = page.getByRole("form", { name: "Search messages" });
+  await form.getByLabel(/^Filter/).fill("value.order_id ==");
+  await form.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "The filter is not valid CEL" })).toBeVisible();
+});
