@@ -71,6 +71,32 @@ test("a search stopped by its budget goes on from where it stopped", async ({ pa
   await expect(page.getByRole("button", { name: "Continue from here" })).toHaveCount(0);
 });
 
+test("a live tail shows new messages as they are produced, filtered, until stopped", async ({ page }) => {
+  await page.goto(`/topics?q=${topic}`);
+  await page.getByRole("link", { name: topic }).click();
+  await page.getByRole("link", { name: "Browse messages" }).click();
+  const form = page.getByRole("form", { name: "Search messages" });
+  await form.getByLabel(/^Filter/).fill('value.kind == "live"');
+  await form.getByRole("button", { name: "Live tail" }).click();
+  await expect(page.getByTestId("search-status")).toContainText("Live: new messages appear on top");
+  const kafka = new Kafka({ clientId: "e2e", brokers: [stackBrokers()], logLevel: logLevel.NOTHING });
+  const producer = kafka.producer();
+  await producer.connect();
+  await producer.send({
+    topic,
+    messages: [
+      { partition: 0, key: "live-a", value: JSON.stringify({ kind: "live" }) },
+      { partition: 1, key: "other", value: JSON.stringify({ kind: "batch" }) },
+      { partition: 2, key: "live-b", value: JSON.stringify({ kind: "live" }) },
+    ],
+  });
+  await producer.disconnect();
+  await expect(page.getByTestId("message-row")).toHaveCount(2);
+  await expect(page.getByTestId("message-row").filter({ hasText: "other" })).toHaveCount(0);
+  await form.getByRole("button", { name: "Stop" }).click();
+  await expect(page.getByTestId("search-status")).toContainText("Live tail stopped");
+});
+
 test("a filter that is not CEL says why", async ({ page }) => {
   await page.goto(`/topics?q=${topic}`);
   await page.getByRole("link", { name: topic }).click();

@@ -10,7 +10,7 @@ import { registerSchema } from "@/server/domain/schemas";
 import { testActor, testAdmin } from "@/test/actors";
 import { createTestCluster } from "@/test/catalog-helpers";
 import { createTopic, testKafka, uniqueName } from "@/test/kafka-helpers";
-import { searchTopic } from "./search-topic";
+import { searchTopic, tailTopic } from "./search-topic";
 
 const topic = uniqueName("orders");
 const orderSchema = {
@@ -180,5 +180,50 @@ describe("searching a topic", () => {
     await expect(searchTopic(testAdmin, { topicId, from: "earliest" })).rejects.toThrow(/Newest first starts at/);
     await expect(searchTopic(testAdmin, { topicId, cursor: "bm9wZQ" })).rejects.toThrow(/not one this search gave out/);
     await expect(searchTopic(testAdmin, { cluster: clusterName, topic: "no-such-topic" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("live tail", () => {
+  it("sends each new record the filter keeps as it arrives, from the end, until stopped", async () => {
+    const abort = new AbortController();
+    const seen: string[] = [];
+    let rounds = 0;
+    let arrived: () => void = () => {};
+    const twoArrived = new Promise<void>((r) => (arrived = r));
+    let started: () => void = () => {};
+    const firstRound = new Promise<void>((r) => (started = r));
+    const tail = tailTopic(
+      testAdmin,
+      { topicId, filter: 'headers.tenant == "acme"' },
+      {
+        signal: abort.signal,
+        onProgress: () => {
+          if (++rounds === 1) started();
+        },
+        onMatch: (m) => {
+          seen.push((m.key as { text: string }).text);
+          if (seen.length === 2) arrived();
+        },
+      },
+    );
+    // Only records written after the tail began come through, and only those the filter keeps.
+    await firstRound;
+    const producer = testKafka().producer();
+    await producer.connect();
+    await producer.send({
+      topic,
+      messages: [
+        { partition: 0, key: "live-1", value: "{}", headers: { tenant: "acme" } },
+        { partition: 1, key: "live-2", value: "{}", headers: { tenant: "globex" } },
+        { partition: 2, key: "live-3", value: "{}", headers: { tenant: "acme" } },
+      ],
+    });
+    await producer.disconnect();
+    await twoArrived;
+    abort.abort();
+    const result = await tail;
+    expect(seen.sort()).toEqual(["live-1", "live-3"]);
+    expect(result).toMatchObject({ stoppedBy: "cancelled", matched: 2 });
+    expect(result.scanned).toBeGreaterThanOrEqual(3);
   });
 });

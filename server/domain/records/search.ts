@@ -10,10 +10,10 @@
 import { z } from "zod";
 import type { PositionReader, RawRecord } from "@/server/brokers";
 import { DomainError, parseInput } from "@/server/errors";
-import { createPayloadDecoder, type DecodedPayload } from "@/server/domain/schemas";
-import { compileFilter, MAX_FILTER_LENGTH, type FilterSubject } from "./filter";
+import { MAX_FILTER_LENGTH } from "./filter";
+import type { PresentedRecord } from "./present-record";
+import { createRecordMatcher } from "./record-matcher";
 import { decodeCursor, encodeCursor, type Cursor } from "./search-cursor";
-import { presentRecord, type PresentedRecord } from "./present-record";
 
 export const SearchOptions = z.object({
   from: z.enum(["earliest", "latest", "offset", "timestamp"]).default("latest"),
@@ -69,10 +69,9 @@ type Lane = { partition: number; low: bigint; high: bigint; pos: bigint; done: b
 
 export async function searchRecords(raw: SearchOptions, ctx: SearchContext): Promise<SearchResult> {
   const o = parseInput(SearchOptions, raw);
-  const matches = o.filter?.trim() ? compileFilter(o.filter) : null;
+  const matcher = createRecordMatcher(o.filter);
   const now = ctx.now ?? Date.now;
   const deadline = now() + o.maxSeconds * 1000;
-  const decoder = createPayloadDecoder();
   const partitions = (await ctx.reader.partitions()).filter((p) => o.partition === undefined || p.partition === o.partition);
   if (o.partition !== undefined && !partitions.length) throw new DomainError("INVALID_INPUT", `${ctx.topic} has no partition ${o.partition}`);
   const lanes = o.cursor ? resume(decodeCursor(o.cursor, o.direction), partitions) : await start(o, partitions, ctx.reader);
@@ -80,8 +79,6 @@ export async function searchRecords(raw: SearchOptions, ctx: SearchContext): Pro
 
   const found: PresentedRecord[] = [];
   let scanned = 0;
-  let filterErrors = 0;
-  let firstFilterError: string | null = null;
   let stoppedBy: StopReason | null = null;
   const progress = () => ctx.onProgress?.({ scanned, matched: found.length, total });
 
@@ -95,18 +92,8 @@ export async function searchRecords(raw: SearchOptions, ctx: SearchContext): Pro
       if (stoppedBy) break;
       used++;
       scanned++;
-      const [key, value] = await Promise.all([decoder.decode(r.key, `${r.topic}-key`), decoder.decode(r.value, `${r.topic}-value`)]);
-      if (matches) {
-        let ok = false;
-        try {
-          ok = matches(filterSubject(r, key, value));
-        } catch (error) {
-          filterErrors++;
-          firstFilterError ??= `${r.partition}/${r.offset}: ${(error as Error).message.split("\n")[0]}`;
-        }
-        if (!ok) continue;
-      }
-      if (!keep(presentRecord(r, key, value))) break;
+      const m = await matcher.match(r);
+      if (m && !keep(m)) break;
     }
     return used;
   };
@@ -182,55 +169,9 @@ export async function searchRecords(raw: SearchOptions, ctx: SearchContext): Pro
     total,
     stoppedBy,
     cursor: open.length && stoppedBy !== "end" ? encodeCursor({ direction: o.direction, lanes: open }) : null,
-    filterErrors,
-    firstFilterError,
+    filterErrors: matcher.errors,
+    firstFilterError: matcher.firstError,
   };
-}
-
-function filterSubject(r: RawRecord, key: DecodedPayload, value: DecodedPayload): FilterSubject {
-  const headers = new Map<string, string>();
-  for (const [name, values] of Object.entries(r.headers)) if (values[0]) headers.set(name, values[0].toString("utf8"));
-  return {
-    key: celValue(key),
-    value: celValue(value),
-    headers,
-    partition: r.partition,
-    offset: r.offset,
-    timestamp: Number(r.timestamp),
-    size: (r.key?.length ?? 0) + (r.value?.length ?? 0),
-  };
-}
-
-/** JSON numbers are doubles; whole ones become CEL ints, so `value.qty % 2 == 0` works as people expect
- *  (ints and doubles still compare with each other). */
-function celNumbers(v: unknown): unknown {
-  if (typeof v === "number") return Number.isSafeInteger(v) ? BigInt(v) : v;
-  if (Array.isArray(v)) return v.map(celNumbers);
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, celNumbers(x)]));
-  return v;
-}
-
-/** What a filter sees of a payload: the decoded object, JSON text parsed, other text as a string. */
-function celValue(p: DecodedPayload): unknown {
-  switch (p.kind) {
-    case "schema":
-      return celNumbers(p.json);
-    case "text": {
-      const t = p.text.trim();
-      if (t.startsWith("{") || t.startsWith("[")) {
-        try {
-          return celNumbers(JSON.parse(t));
-        } catch {
-          return p.text;
-        }
-      }
-      return p.text;
-    }
-    case "empty":
-      return null;
-    default:
-      return p.hex;
-  }
 }
 
 async function start(o: z.output<typeof SearchOptions>, partitions: { partition: number; low: bigint; high: bigint }[], reader: PositionReader) {

@@ -1,8 +1,9 @@
 // POST /api/records/search: the browser's search as a stream of newline-delimited JSON events, so the
 // page shows progress ("scanned N of about M, matched K") and each match as it is found, and stops
-// the search by aborting the request. Events: {"type":"progress",...}, {"type":"message","message":...},
+// the search by aborting the request. With {"tail": true} it is a live tail instead: new records
+// from the end of each partition, as they arrive, until the request is aborted. Events: {"type":"progress",...}, {"type":"message","message":...},
 // then one {"type":"done",...} (the result without its messages) or {"type":"error","error":...}.
-import { searchTopic } from "@/server/domain/records";
+import { searchTopic, tailTopic } from "@/server/domain/records";
 import type { Actor } from "@/server/domain/identity";
 import { DomainError } from "@/server/errors";
 import { guarded } from "../guard";
@@ -31,18 +32,22 @@ async function stream(request: Request, actor: Actor): Promise<Response> {
         };
         let last = 0;
         try {
-          const result = await searchTopic(actor, input as Parameters<typeof searchTopic>[1], {
+          const io = {
             signal: request.signal,
-            onMatch: (message) => send({ type: "message", message }),
-            onProgress: (p) => {
+            onMatch: (message: unknown) => send({ type: "message", message }),
+            onProgress: (p: object) => {
               // At most ten progress events a second: enough for a counter, little for the wire.
               if (Date.now() - last < 100) return;
               last = Date.now();
               send({ type: "progress", ...p });
             },
-          });
-          const { messages: _m, ...summary } = result;
-          send({ type: "done", ...summary });
+          };
+          const { tail, ...rest } = input;
+          if (tail === true) send({ type: "done", ...(await tailTopic(actor, rest as Parameters<typeof tailTopic>[1], io)) });
+          else {
+            const { messages: _m, ...summary } = await searchTopic(actor, rest as Parameters<typeof searchTopic>[1], io);
+            send({ type: "done", ...summary });
+          }
         } catch (error) {
           send({ type: "error", error: error instanceof DomainError ? error.message : "The search failed on the server" });
           if (!(error instanceof DomainError)) console.error("[records] search failed:", error);

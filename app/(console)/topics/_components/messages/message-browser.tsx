@@ -22,9 +22,10 @@ export function MessageBrowser({ topicId }: { topicId: string }) {
   if (topic.isPending) return <LoadingRows label="Loading topic" />;
   if (topic.error) return <ErrorNote error={topic.error} />;
   const t = topic.data;
+  const request = () => ({ topicId, ...fields, filter: fields.filter?.trim() || undefined });
   const search = () => {
     set(fieldsToParams(fields));
-    void s.search({ topicId, ...fields, filter: fields.filter?.trim() || undefined });
+    void s.search(request());
   };
   return (
     <>
@@ -44,9 +45,9 @@ export function MessageBrowser({ topicId }: { topicId: string }) {
         </EmptyState>
       ) : (
         <div className="space-y-4">
-          <SearchForm fields={fields} partitions={t.partitionCount} running={s.running} onChange={setFields} onSearch={search} onStop={s.stop} />
+          <SearchForm fields={fields} partitions={t.partitionCount} running={s.running} onChange={setFields} onSearch={search} onTail={() => void s.tail(request())} onStop={s.stop} />
           <ErrorNote error={s.error ? { message: s.error } : null} />
-          <SearchStatus running={s.running} progress={s.progress} summary={s.summary} count={s.messages.length} />
+          <SearchStatus running={s.running} live={s.live} progress={s.progress} summary={s.summary} count={s.messages.length} />
           {s.messages.length ? (
             <MessageList
               topic={t.name}

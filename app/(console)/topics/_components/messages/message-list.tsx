@@ -45,9 +45,33 @@ function SchemaTag({ p }: { p: DecodedPayload }) {
   );
 }
 
-export function SearchStatus({ running, progress, summary, count }: { running: boolean; progress: SearchProgress | null; summary: SearchSummary | null; count: number }) {
+export function SearchStatus({
+  running,
+  live,
+  progress,
+  summary,
+  count,
+}: {
+  running: boolean;
+  live: boolean;
+  progress: SearchProgress | null;
+  summary: SearchSummary | null;
+  count: number;
+}) {
   const figures = summary ?? progress;
   if (!figures && !running) return null;
+  if (live)
+    return (
+      <div className="flex items-center gap-3 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-2 text-sm" role="status" data-testid="search-status">
+        <span className={`h-2 w-2 rounded-full ${running ? "animate-pulse bg-emerald-500" : "bg-slate-400"}`} aria-hidden />
+        <span className="font-medium">
+          {!running ? "Live tail stopped" : progress ? "Live: new messages appear on top" : "Starting the live tail at the end of each partition…"}
+        </span>
+        <span className="tabular-nums text-slate-600">
+          {fmtInt(count)} shown · {fmtInt(progress?.scanned ?? 0)} new scanned
+        </span>
+      </div>
+    );
   const share = figures && figures.total > 0 ? Math.min(1, figures.scanned / figures.total) : 0;
   return (
     <div className="rounded-lg border border-slate-200 bg-white px-4 py-2 text-sm shadow-sm" role="status" data-testid="search-status">

@@ -61,6 +61,7 @@ export function SearchForm({
   running,
   onChange,
   onSearch,
+  onTail,
   onStop,
 }: {
   fields: SearchFields;
@@ -68,6 +69,7 @@ export function SearchForm({
   running: boolean;
   onChange: (f: SearchFields) => void;
   onSearch: () => void;
+  onTail: () => void;
   onStop: () => void;
 }) {
   const set = (patch: Partial<SearchFields>) => onChange({ ...fields, ...patch });
@@ -210,6 +212,9 @@ export function SearchForm({
               Stop
             </Button>
           ) : null}
+          <Button disabled={running} onClick={onTail} title="New messages from the end of each partition as they arrive (the filter applies)">
+            Live tail
+          </Button>
           <Button type="submit" variant="primary" disabled={running}>
             Search
           </Button>

@@ -31,6 +31,7 @@ export type SearchSummary = {
 
 export function useRecordSearch() {
   const [running, setRunning] = useState(false);
+  const [live, setLive] = useState(false);
   const [progress, setProgress] = useState<SearchProgress | null>(null);
   const [messages, setMessages] = useState<PresentedRecord[]>([]);
   const [summary, setSummary] = useState<SearchSummary | null>(null);
@@ -38,12 +39,13 @@ export function useRecordSearch() {
   const abort = useRef<AbortController | null>(null);
   const last = useRef<SearchRequest | null>(null);
 
-  const run = useCallback(async (request: SearchRequest, keep: boolean) => {
+  const run = useCallback(async (request: SearchRequest & { tail?: boolean }, keep: boolean) => {
     abort.current?.abort();
     const controller = new AbortController();
     abort.current = controller;
     last.current = request;
     setRunning(true);
+    setLive(!!request.tail);
     setError(null);
     setSummary(null);
     setProgress(null);
@@ -75,7 +77,8 @@ export function useRecordSearch() {
           else if (event.type === "done") setSummary(event as unknown as SearchSummary);
           else if (event.type === "error") setError(String(event.error));
         }
-        if (found.length) setMessages((m) => [...m, ...found]);
+        // A tail shows the newest on top; a search keeps its own order.
+        if (found.length) setMessages((m) => (request.tail ? [...found.reverse(), ...m].slice(0, 1_000) : [...m, ...found]));
       }
     } catch (e) {
       if ((e as Error).name === "AbortError") setSummary((s) => s ?? null);
@@ -90,6 +93,7 @@ export function useRecordSearch() {
 
   return {
     running,
+    live,
     progress,
     messages,
     summary,
@@ -97,6 +101,8 @@ export function useRecordSearch() {
     search: (request: SearchRequest) => run(request, false),
     /** the next page of the last search, from where it stopped */
     continueFrom: (cursor: string) => last.current && run({ ...last.current, cursor }, true),
+    /** new messages as they arrive, until stopped */
+    tail: (request: SearchRequest) => run({ ...request, tail: true }, false),
     stop: () => abort.current?.abort(),
   };
 }
