@@ -10,7 +10,7 @@ const CONTEXTS = {
   schemas: ["audit", "identity"],
   traces: [],
   topics: ["audit", "identity", "connections"],
-  consumers: ["connections", "topics"],
+  consumers: ["audit", "identity", "connections", "topics"],
   "dead-letters": ["audit", "identity", "connections", "topics"],
   records: ["identity", "connections", "topics", "schemas", "dead-letters"],
   alerts: ["audit", "identity", "connections", "topics", "consumers", "dead-letters"],

@@ -42,3 +42,33 @@ export function describeGroupWithKafkaCli(brokers: string, group: string): Descr
     }))
     .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
 }
+
+/** `kafka-consumer-groups.sh --reset-offsets --dry-run` for one topic: partition → the new offset it prints. */
+export function resetOffsetsDryRunWithKafkaCli(brokers: string, group: string, topicArg: string, how: string[]): Map<number, number> {
+  const libs = ensureKafkaJars(defaultCacheDir(process.env.EVENTPLANE_CACHE_DIR));
+  const r = spawnSync(
+    "java",
+    [
+      "-cp",
+      `${libs}/*`,
+      "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand",
+      "--bootstrap-server",
+      brokers,
+      "--group",
+      group,
+      "--topic",
+      topicArg,
+      "--reset-offsets",
+      ...how,
+      "--dry-run",
+    ],
+    { encoding: "utf8" },
+  );
+  if (r.status !== 0) throw new Error(`kafka-consumer-groups --reset-offsets failed: ${r.stderr}`);
+  // GROUP  TOPIC  PARTITION  NEW-OFFSET
+  const rows = r.stdout
+    .split("\n")
+    .map((l) => l.trim().split(/\s+/))
+    .filter((cols) => cols[0] === group && cols.length >= 4);
+  return new Map(rows.map((cols) => [Number(cols[2]), Number(cols[3])]));
+}

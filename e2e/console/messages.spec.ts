@@ -8,6 +8,7 @@ import { stackBrokers, unique } from "../fixtures/kafka";
 test.describe.configure({ mode: "serial" });
 
 const topic = unique("checkout-events");
+const group = unique("fulfilment");
 
 test.beforeAll(async ({ browser }) => {
   const kafka = new Kafka({ clientId: "e2e", brokers: [stackBrokers()], logLevel: logLevel.NOTHING });
@@ -27,6 +28,11 @@ test.beforeAll(async ({ browser }) => {
     })),
   });
   await producer.disconnect();
+  // A stopped group that read 90 of each partition's 100 records.
+  const groups = kafka.admin();
+  await groups.connect();
+  await groups.setOffsets({ groupId: group, topic, partitions: [0, 1, 2].map((partition) => ({ partition, offset: "90" })) });
+  await groups.disconnect();
   await ensureCluster(browser, "e2e");
 });
 
@@ -105,4 +111,21 @@ test("a filter that is not CEL says why", async ({ page }) => {
   await form.getByLabel(/^Filter/).fill("value.order_id ==");
   await form.getByRole("button", { name: "Search" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "The filter is not valid CEL" })).toBeVisible();
+});
+
+test("a stopped group's offsets are reset after a dry run that shows lag before and after", async ({ page }) => {
+  await page.goto(`/consumers?q=${group}`);
+  await page.getByTestId("group-row").filter({ hasText: group }).getByRole("link", { name: group }).click();
+  const form = page.getByRole("form", { name: "Reset offsets" });
+  await form.getByRole("combobox", { name: "To", exact: true }).selectOption("shift");
+  await form.getByRole("textbox", { name: /Shift by/ }).fill("-40");
+  await form.getByRole("button", { name: "Dry run" }).click();
+  const rows = page.getByTestId("reset-row");
+  await expect(rows).toHaveCount(3);
+  // partition, current, new, lag before, lag after (each partition holds 100 records, or more after the tail test)
+  await expect(rows.first().locator("td").nth(1)).toHaveText("90");
+  await expect(rows.first().locator("td").nth(2)).toHaveText("50");
+  await form.getByRole("button", { name: "Apply to 3 partition(s)" }).click();
+  await expect(page.getByTestId("reset-applied")).toBeVisible();
+  await expect(page.getByTestId("lag-row").first().locator("td").nth(2)).toHaveText("50");
 });

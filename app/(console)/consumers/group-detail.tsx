@@ -12,6 +12,7 @@ import { useTRPC } from "@/app/_trpc/react";
 import { BrokerBacklog } from "./broker-backlog";
 import { BROKER_OF, BrokerBadge, CONSUMER_NOUN } from "@/app/_components/broker-badge";
 import { LagChart } from "./lag-chart";
+import { ResetOffsetsPanel } from "./reset-offsets-panel";
 
 // Time lag is an estimate: say how it was made where it is shown.
 const TIME_LAG_HINT: Record<string, string> = {
@@ -80,6 +81,12 @@ export function GroupDetail({ id }: { id: string }) {
           </dl>
           <LagChart id={id} />
           <BrokerBacklog kind={g.kind} details={g.details} members={g.members} />
+          {g.kind === "jetstream" ? (
+            <p className="mt-4 text-sm text-slate-500" data-testid="no-offset-reset">
+              Resetting offsets: a JetStream consumer&apos;s position is its delivered and acknowledged sequences. Moving it means deleting the
+              consumer and creating it again with a deliver policy (from a sequence or a time), which Eventplane does not do from here.
+            </p>
+          ) : null}
         </>
       ) : (
         <>
@@ -151,6 +158,14 @@ export function GroupDetail({ id }: { id: string }) {
               ))}
             </Table>
           )}
+          {g.partitions.length ? (
+            <ResetOffsetsPanel
+              clusterId={g.clusterId}
+              group={g.groupId}
+              topics={[...new Set(g.partitions.map((p) => p.topic))]}
+              partitionsOf={(topic) => g.partitions.filter((p) => p.topic === topic).map((p) => p.partition)}
+            />
+          ) : null}
         </>
       )}
     </>

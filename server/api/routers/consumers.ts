@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getGroup, groupLagHistory, listGroups, ListGroupsInput } from "@/server/domain/consumers";
+import { getGroup, groupLagHistory, listGroups, ListGroupsInput, resetOffsets, ResetOffsetsInput } from "@/server/domain/consumers";
 import { protectedProcedure, router } from "../trpc";
 
 export const consumersRouter = router({
@@ -17,4 +17,6 @@ export const consumersRouter = router({
       }),
     )
     .query(({ input }) => groupLagHistory(input.id, input.minutes)),
+  /** Kafka: move a group's committed offsets on a topic (a dry run unless dryRun is false). */
+  resetOffsets: protectedProcedure.input(ResetOffsetsInput).mutation(({ input, ctx }) => resetOffsets(input, ctx.actor)),
 });

@@ -14,6 +14,7 @@ export { createKafka, withAdmin } from "./client";
 export { describeBrokers, readCatalog } from "./catalog";
 export { readRecord, readTail } from "./records";
 export { produceRecords } from "./produce";
+export { readGroupPosition, offsetsAtTime, commitGroupOffsets, type GroupPosition } from "./group-offsets";
 export { describeKafkaError } from "./test-connection";
 export { KAFKA_DEAD_LETTER_NAMES } from "./conventions";
 

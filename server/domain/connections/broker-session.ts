@@ -2,6 +2,7 @@
 // without knowing which broker it talks to. Destinations are named as the catalog names them
 // (namespace and name); each adapter's own way of naming them stays here.
 import { BROKER_ADAPTERS, type OutgoingRecord, type PositionReader, type RawRecord, type ReadRecordResult } from "@/server/brokers";
+import { commitGroupOffsets, offsetsAtTime, readGroupPosition, type GroupPosition } from "@/server/brokers/kafka";
 import { rabbitDestination, type MovePick, type MoveResult } from "@/server/brokers/rabbitmq";
 import type { TargetConnection } from "./cluster-connection";
 
@@ -22,6 +23,12 @@ export interface BrokerSession {
   moveMessages?(d: Destination, window: number, pick: (r: RawRecord) => MovePick | null): Promise<MoveResult>;
   /** Where messages are kept by position (Kafka): browse and search them; absent elsewhere. */
   openReader?(d: Destination): Promise<PositionReader>;
+  /** Consumer groups with committed offsets (Kafka): read and move a group's position on a topic. */
+  groupOffsets?: {
+    read(groupId: string, topic: string): Promise<GroupPosition>;
+    atTime(topic: string, at: number): Promise<Map<number, bigint>>;
+    commit(groupId: string, topic: string, partitions: { partition: number; offset: bigint }[]): Promise<void>;
+  };
 }
 
 export function bindBroker(t: TargetConnection): BrokerSession {
@@ -57,6 +64,11 @@ export function bindBroker(t: TargetConnection): BrokerSession {
         readTail: (d, n) => a.readTail(t.connection, d.name, n),
         produce: (d, r, s) => a.produce(t.connection, d.name, r, s),
         openReader: (d) => a.openReader(t.connection, d.name),
+        groupOffsets: {
+          read: (g, topic) => readGroupPosition(t.connection, g, topic),
+          atTime: (topic, at) => offsetsAtTime(t.connection, topic, at),
+          commit: (g, topic, partitions) => commitGroupOffsets(t.connection, g, topic, partitions),
+        },
       };
     }
   }

@@ -1,4 +1,4 @@
-import { handleSearchStream } from "@/server/http/records/search-stream";
+import { handleSearchStream } from "@/server/http/rest/search-stream";
 
 export const dynamic = "force-dynamic";
 export const POST = handleSearchStream;

@@ -1,4 +1,4 @@
-import { messagesGet } from "@/server/http/records/messages-api";
+import { messagesGet } from "@/server/http/rest/messages-api";
 
 export const dynamic = "force-dynamic";
 export const GET = messagesGet;

@@ -98,3 +98,29 @@ describe("POST /api/records/search (the browser's streaming search)", () => {
     expect(notJson.status).toBe(400);
   });
 });
+
+describe("POST /api/v1/clusters/{cluster}/consumer-groups/{group}/reset-offsets", () => {
+  it("answers the dry-run table, applies it with a writer's token, and refuses readers", async () => {
+    const group = uniqueName("ledger");
+    const admin = testKafka().admin();
+    await admin.connect();
+    await admin.setOffsets({ groupId: group, topic, partitions: [{ partition: 0, offset: "40" }, { partition: 1, offset: "40" }] });
+    await admin.disconnect();
+    const url = `${app.url}/api/v1/clusters/${encodeURIComponent(clusterName)}/consumer-groups/${encodeURIComponent(group)}/reset-offsets`;
+    const writer = (await createTestToken(["write"], "editor", "payments")).bearer;
+    const post = (headers: Record<string, string>, body: unknown) =>
+      fetch(url, { method: "POST", headers: { ...headers, "content-type": "application/json" }, body: JSON.stringify(body) });
+
+    const dry = await post(writer, { topic, to: "shift", value: -15, dryRun: true });
+    expect(dry.status).toBe(200);
+    expect((await dry.json()).partitions).toEqual([
+      { partition: 0, current: "40", next: "25", lagBefore: "60", lagAfter: "75" },
+      { partition: 1, current: "40", next: "25", lagBefore: "60", lagAfter: "75" },
+    ]);
+    const applied = await post(writer, { topic, to: "earliest", partitions: [1], dryRun: false });
+    expect(await applied.json()).toMatchObject({ applied: true, partitions: [{ partition: 1, next: "0" }] });
+    expect((await post(reader, { topic, to: "earliest", dryRun: true })).status).toBe(403);
+    const bad = await post(writer, { topic, to: "yesterday" });
+    expect(bad.status).toBe(400);
+  });
+});
