@@ -12,7 +12,7 @@ const CONTEXTS = {
   topics: ["audit", "identity", "connections"],
   consumers: ["audit", "identity", "connections", "topics"],
   "dead-letters": ["audit", "identity", "connections", "topics"],
-  records: ["identity", "connections", "topics", "schemas", "dead-letters"],
+  records: ["audit", "identity", "connections", "topics", "schemas", "dead-letters"],
   alerts: ["audit", "identity", "connections", "topics", "consumers", "dead-letters"],
   lineage: ["audit", "identity", "connections", "topics", "consumers", "schemas", "traces", "alerts"],
 };

@@ -6,7 +6,7 @@ import { handleSchemaRegistry } from "@/server/http/confluent/handle";
 import { handleHealth } from "@/server/http/health";
 import { handleMetrics } from "@/server/http/metrics";
 import { handleOtlpTraces } from "@/server/http/otlp/handle";
-import { messagesGet } from "@/server/http/rest/messages-api";
+import { messagesGet, messagesPost } from "@/server/http/rest/messages-api";
 import { resetOffsetsPost } from "@/server/http/rest/reset-offsets-api";
 import { handleSearchStream } from "@/server/http/rest/search-stream";
 import { handleTrpc } from "@/server/http/trpc";
@@ -24,7 +24,9 @@ export function route(request: Request): Promise<Response> {
   // Next decodes dynamic segments before handing them over; so does this.
   const messages = /^\/api\/v1\/clusters\/([^/]+)\/topics\/([^/]+)\/messages$/.exec(path);
   if (messages)
-    return messagesGet(request, { params: Promise.resolve({ cluster: decodeURIComponent(messages[1]!), topic: decodeURIComponent(messages[2]!) }) });
+    return (request.method === "POST" ? messagesPost : messagesGet)(request, {
+      params: Promise.resolve({ cluster: decodeURIComponent(messages[1]!), topic: decodeURIComponent(messages[2]!) }),
+    });
   const reset = /^\/api\/v1\/clusters\/([^/]+)\/consumer-groups\/([^/]+)\/reset-offsets$/.exec(path);
   if (reset)
     return resetOffsetsPost(request, { params: Promise.resolve({ cluster: decodeURIComponent(reset[1]!), group: decodeURIComponent(reset[2]!) }) });

@@ -7,6 +7,7 @@ import { clustersRouter } from "./routers/clusters";
 import { consumersRouter } from "./routers/consumers";
 import { deadLettersRouter } from "./routers/dead-letters";
 import { lineageRouter } from "./routers/lineage";
+import { recordsRouter } from "./routers/records";
 import { schemasRouter } from "./routers/schemas";
 import { systemRouter } from "./routers/system";
 import { topicsRouter } from "./routers/topics";
@@ -21,6 +22,7 @@ export const appRouter = router({
   topics: topicsRouter,
   consumers: consumersRouter,
   deadLetters: deadLettersRouter,
+  records: recordsRouter,
   schemas: schemasRouter,
   traces: tracesRouter,
   lineage: lineageRouter,

@@ -21,7 +21,16 @@ export interface RawRecord {
   id?: string;
 }
 
-export type OutgoingRecord = { key: Buffer | null; value: Buffer | null; headers: Record<string, Buffer | string> };
+export type OutgoingRecord = {
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: Record<string, Buffer | string>;
+  /** Kafka: the partition to write to (default: the producer's partitioner by key) */
+  partition?: number;
+};
+
+/** Where a send landed, where the broker says (Kafka: each request's partition and first offset). */
+export type Landed = { partition: number; offset: string };
 
 export type ReadRecordResult =
   { status: "ok"; record: RawRecord } | { status: "out-of-range"; low: string; high: string } | { status: "timeout" };
@@ -65,7 +74,7 @@ export interface BrokerAdapter<Connection, Snapshot> {
   /** The newest `perPartition` messages of every partition of a destination. */
   readTail(conn: Connection, destination: string, perPartition: number): Promise<RawRecord[]>;
   /** Sends messages, at most `perSecond` a second (a redrive must not flood a consumer that just recovered). */
-  produce(conn: Connection, destination: string, records: OutgoingRecord[], perSecond?: number): Promise<void>;
+  produce(conn: Connection, destination: string, records: OutgoingRecord[], perSecond?: number): Promise<Landed[] | void>;
   /** Where the broker keeps messages by position (Kafka): a reader for browsing and searching. */
   openReader?(conn: Connection, destination: string): Promise<PositionReader>;
 }

@@ -1,7 +1,7 @@
 // A connection's adapter bound to its settings: what the domain uses to read and send messages
 // without knowing which broker it talks to. Destinations are named as the catalog names them
 // (namespace and name); each adapter's own way of naming them stays here.
-import { BROKER_ADAPTERS, type OutgoingRecord, type PositionReader, type RawRecord, type ReadRecordResult } from "@/server/brokers";
+import { BROKER_ADAPTERS, type Landed, type OutgoingRecord, type PositionReader, type RawRecord, type ReadRecordResult } from "@/server/brokers";
 import { commitGroupOffsets, offsetsAtTime, readGroupPosition, type GroupPosition } from "@/server/brokers/kafka";
 import { rabbitDestination, type MovePick, type MoveResult } from "@/server/brokers/rabbitmq";
 import type { TargetConnection } from "./cluster-connection";
@@ -17,7 +17,7 @@ export interface BrokerSession {
   canRedrive: boolean;
   readRecord(d: Destination, partition: number, offset: string): Promise<ReadRecordResult>;
   readTail(d: Destination, perPartition: number): Promise<RawRecord[]>;
-  produce(d: Destination, records: OutgoingRecord[], perSecond?: number): Promise<void>;
+  produce(d: Destination, records: OutgoingRecord[], perSecond?: number): Promise<Landed[] | void>;
   /** Queues without positions (RabbitMQ): take the picked messages of the first `window` off the
    *  queue, each confirmed into its target queue of the same namespace first. */
   moveMessages?(d: Destination, window: number, pick: (r: RawRecord) => MovePick | null): Promise<MoveResult>;

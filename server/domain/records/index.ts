@@ -5,3 +5,4 @@ export { parseTraceparent, type PresentedRecord } from "./present-record";
 export { searchTopic, tailTopic, findTopic, type SearchTopicInput, type TopicAddress } from "./search-topic";
 export { TailOptions } from "./tail";
 export { SearchOptions, type SearchResult, type SearchProgress } from "./search";
+export { produceMessage, produceMessages, MessageToProduce, ProduceBatch } from "./produce";

@@ -3,7 +3,12 @@
 //   from=earliest|latest|offset:<n>|time:<ISO 8601>   partition=<n>   direction=newest|oldest
 //   filter=<CEL>   limit=<1..500>   maxScanned=<n>   maxSeconds=<n>   cursor=<from an earlier answer>
 // Answers {messages, scanned, matched, total, stoppedBy, cursor, filterErrors, firstFilterError}.
-import { searchTopic, type SearchTopicInput } from "@/server/domain/records";
+//
+// POST to the same path produces (scope "write", the topic's owner team's editors): one message
+// {key, value, valueSubject?, keySubject?, valueMessage?, headers?, partition?} answers where it landed;
+// {messages: [...], dryRun} validates (and with dryRun false sends) many, answering per-line problems.
+import { produceMessage, produceMessages, searchTopic, type SearchTopicInput } from "@/server/domain/records";
+import { readBoundedBody } from "../read-body";
 import type { Actor } from "@/server/domain/identity";
 import { DomainError } from "@/server/errors";
 import { guarded } from "../guard";
@@ -52,6 +57,23 @@ export function messagesGet(request: Request, ctx: { params: Promise<Params> }):
       const address = await ctx.params;
       const { topic: _t, ...result } = await searchTopic(actor, searchFromQuery(new URL(req.url).searchParams, address), { signal: req.signal });
       return Response.json(result, { headers: { "cache-control": "no-store" } });
+    }),
+  )(request);
+}
+
+export function messagesPost(request: Request, ctx: { params: Promise<Params> }): Promise<Response> {
+  return guarded("write", async (req: Request, actor: Actor) =>
+    answering(async () => {
+      const address = await ctx.params;
+      let body: unknown;
+      try {
+        body = JSON.parse((await readBoundedBody(req, 20 * 1024 * 1024)).toString("utf8"));
+      } catch {
+        throw new DomainError("INVALID_INPUT", "Send a JSON object: a message, or {messages, dryRun}");
+      }
+      if (!body || typeof body !== "object" || Array.isArray(body)) throw new DomainError("INVALID_INPUT", "Send a JSON object: a message, or {messages, dryRun}");
+      if ("messages" in body) return Response.json(await produceMessages(actor, address, body as Parameters<typeof produceMessages>[2]));
+      return Response.json(await produceMessage(actor, address, body as Parameters<typeof produceMessage>[2]), { status: 201 });
     }),
   )(request);
 }

@@ -44,3 +44,19 @@ export function validateJsonSchema(schema: unknown, references: Map<string, unkn
     throw new JsonSchemaError(`Invalid JSON schema: ${(error as Error).message}`);
   }
 }
+
+/** A validator of data against a JSON Schema (with its references): null when the data is valid,
+ *  else where and why it is not. */
+export function jsonDataValidator(schema: unknown, references: Map<string, unknown>): (data: unknown) => string | null {
+  const ajv = ajvFor(schema);
+  for (const [name, referenced] of references) {
+    if (referenced && typeof referenced === "object")
+      ajv.addSchema({ ...(referenced as object), $id: (referenced as { $id?: string }).$id ?? name }, name);
+  }
+  const validate = ajv.compile(schema as object);
+  return (data) => {
+    if (validate(data)) return null;
+    const e = validate.errors?.[0];
+    return e ? `${e.instancePath || "(the value)"} ${e.message ?? "is invalid"}` : "is invalid";
+  };
+}

@@ -1,4 +1,5 @@
-import { messagesGet } from "@/server/http/rest/messages-api";
+import { messagesGet, messagesPost } from "@/server/http/rest/messages-api";
 
 export const dynamic = "force-dynamic";
 export const GET = messagesGet;
+export const POST = messagesPost;
