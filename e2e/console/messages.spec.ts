@@ -103,6 +103,38 @@ test("a live tail shows new messages as they are produced, filtered, until stopp
   await expect(page.getByTestId("search-status")).toContainText("Live tail stopped");
 });
 
+test("a message is re-produced after editing it, and a JSONL file is sent after its dry run", async ({ page }) => {
+  await page.goto(`/topics?q=${topic}`);
+  await page.getByRole("link", { name: topic }).click();
+  await page.getByRole("link", { name: "Browse messages" }).click();
+  const search = page.getByRole("form", { name: "Search messages" });
+  await search.getByLabel(/^Filter/).fill('value.step == 3');
+  await search.getByRole("button", { name: "Search" }).click();
+  await page.getByTestId("message-row").first().click();
+  await page.getByRole("button", { name: "Re-produce…" }).click();
+  const form = page.getByRole("form", { name: "Produce a message" });
+  await expect(form.getByRole("textbox", { name: /^Key/ })).toHaveValue("order-3");
+  const value = form.getByRole("textbox", { name: "Value", exact: true });
+  await expect(value).toHaveValue(/"step": 3/);
+  await value.fill(JSON.stringify({ order_id: "order-3", step: 3, total: 999, corrected: true }));
+  await form.getByRole("button", { name: "Produce" }).click();
+  await expect(page.getByTestId("produced")).toContainText("Sent to partition");
+
+  await search.getByLabel(/^Filter/).fill("has(value.corrected) && value.total == 999");
+  await search.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByTestId("message-row")).toHaveCount(1);
+
+  const lines = [
+    JSON.stringify({ key: "bulk-1", value: { order_id: "bulk-1", step: -1 } }),
+    JSON.stringify({ key: "bulk-2", value: { order_id: "bulk-2", step: -2 }, partition: 1 }),
+  ].join("\n");
+  await page.getByLabel("JSONL file").setInputFiles({ name: "orders.jsonl", mimeType: "text/plain", buffer: Buffer.from(lines) });
+  await page.getByRole("button", { name: "Dry run" }).click();
+  await expect(page.getByTestId("batch-result")).toContainText("Dry run: 2 of 2 line(s) valid.");
+  await page.getByRole("button", { name: "Send 2 message(s)" }).click();
+  await expect(page.getByTestId("batch-result")).toContainText("Sent 2 message(s).");
+});
+
 test("a filter that is not CEL says why", async ({ page }) => {
   await page.goto(`/topics?q=${topic}`);
   await page.getByRole("link", { name: topic }).click();

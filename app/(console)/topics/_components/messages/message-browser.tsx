@@ -8,7 +8,9 @@ import { useQueryState } from "@/app/_components/use-query-state";
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_trpc/react";
+import { Button } from "@/app/_components/ui/button";
 import { MessageList, SearchStatus } from "./message-list";
+import { draftOf, emptyDraft, ProducePanel, type Draft } from "./produce-panel";
 import { fieldsFromParams, fieldsToParams, SearchForm, type SearchFields } from "./search-form";
 import { useRecordSearch } from "./use-record-search";
 
@@ -18,6 +20,7 @@ export function MessageBrowser({ topicId }: { topicId: string }) {
   const { params, set } = useQueryState();
   const [fields, setFields] = useState<SearchFields>(() => fieldsFromParams(new URLSearchParams(params.toString())));
   const s = useRecordSearch();
+  const [draft, setDraft] = useState<Draft | null>(null);
 
   if (topic.isPending) return <LoadingRows label="Loading topic" />;
   if (topic.error) return <ErrorNote error={topic.error} />;
@@ -38,13 +41,34 @@ export function MessageBrowser({ topicId }: { topicId: string }) {
           {t.name}
         </Link>
       </nav>
-      <PageHeader title={<span className="font-mono">{t.name}</span>} subtitle="Messages: search, filter and open them, decoded with their schemas" />
+      <PageHeader
+        title={<span className="font-mono">{t.name}</span>}
+        subtitle="Messages: search, filter and open them, decoded with their schemas"
+        actions={
+          t.kind === "topic" && !draft ? (
+            <Button variant="primary" onClick={() => setDraft(emptyDraft())}>
+              Produce…
+            </Button>
+          ) : null
+        }
+      />
       {t.kind !== "topic" ? (
         <EmptyState title="Not searchable by position">
           Searching is for Kafka topics. A RabbitMQ queue is read from its head on its page; a JetStream stream&apos;s messages open by sequence.
         </EmptyState>
       ) : (
         <div className="space-y-4">
+          {draft ? (
+            <ProducePanel
+              topicId={topicId}
+              topic={t.name}
+              clusterId={t.clusterId}
+              partitions={t.partitionCount}
+              draft={draft}
+              onDraft={setDraft}
+              onClose={() => setDraft(null)}
+            />
+          ) : null}
           <SearchForm fields={fields} partitions={t.partitionCount} running={s.running} onChange={setFields} onSearch={search} onTail={() => void s.tail(request())} onStop={s.stop} />
           <ErrorNote error={s.error ? { message: s.error } : null} />
           <SearchStatus running={s.running} live={s.live} progress={s.progress} summary={s.summary} count={s.messages.length} />
@@ -56,6 +80,10 @@ export function MessageBrowser({ topicId }: { topicId: string }) {
               cursor={s.summary?.cursor ?? null}
               running={s.running}
               onContinue={(cursor) => void s.continueFrom(cursor)}
+              onReproduce={(m) => {
+                setDraft(draftOf(m));
+                window.scrollTo({ top: 0, behavior: "smooth" });
+              }}
             />
           ) : s.summary && !s.running ? (
             <EmptyState title="No message matched">

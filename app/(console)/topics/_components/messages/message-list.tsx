@@ -104,6 +104,7 @@ export function MessageList({
   cursor,
   running,
   onContinue,
+  onReproduce,
 }: {
   topic: string;
   clusterId: string;
@@ -111,6 +112,8 @@ export function MessageList({
   cursor: string | null;
   running: boolean;
   onContinue: (cursor: string) => void;
+  /** open the message in the produce form, to edit and send again */
+  onReproduce?: (m: PresentedRecord) => void;
 }) {
   const [open, setOpen] = useState<string | null>(null);
   const id = (m: PresentedRecord) => `${m.partition}/${m.offset}`;
@@ -176,6 +179,11 @@ export function MessageList({
                         </Link>
                       ) : null}
                       <span className="text-slate-500">{m.timestamp}</span>
+                      {onReproduce ? (
+                        <button type="button" className="text-indigo-700 hover:underline" onClick={() => onReproduce(m)}>
+                          Re-produce…
+                        </button>
+                      ) : null}
                     </div>
                     <div className="grid gap-3 lg:grid-cols-[2fr_1fr]">
                       <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-all rounded border border-slate-200 bg-white p-3 font-mono text-xs">
