@@ -11,8 +11,9 @@ const CONTEXTS = {
   traces: [],
   topics: ["audit", "identity", "connections"],
   consumers: ["audit", "identity", "connections", "topics"],
-  "dead-letters": ["audit", "identity", "connections", "topics"],
-  records: ["audit", "identity", "connections", "topics", "schemas", "dead-letters"],
+  masking: ["audit", "identity", "schemas"],
+  "dead-letters": ["audit", "identity", "connections", "topics", "masking"],
+  records: ["audit", "identity", "connections", "topics", "schemas", "dead-letters", "masking"],
   alerts: ["audit", "identity", "connections", "topics", "consumers", "dead-letters"],
   lineage: ["audit", "identity", "connections", "topics", "consumers", "schemas", "traces", "alerts"],
 };

@@ -46,6 +46,7 @@ export const OWNERS: Record<string, string> = {
   RateLimit: "identity",
   ApiToken: "identity",
   AuditEntry: "audit",
+  MaskingRule: "masking",
 };
 
 interface Model {

@@ -7,6 +7,7 @@ import { clustersRouter } from "./routers/clusters";
 import { consumersRouter } from "./routers/consumers";
 import { deadLettersRouter } from "./routers/dead-letters";
 import { lineageRouter } from "./routers/lineage";
+import { maskingRouter } from "./routers/masking";
 import { recordsRouter } from "./routers/records";
 import { schemasRouter } from "./routers/schemas";
 import { systemRouter } from "./routers/system";
@@ -23,6 +24,7 @@ export const appRouter = router({
   consumers: consumersRouter,
   deadLetters: deadLettersRouter,
   records: recordsRouter,
+  masking: maskingRouter,
   schemas: schemasRouter,
   traces: tracesRouter,
   lineage: lineageRouter,

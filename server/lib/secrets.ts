@@ -1,6 +1,6 @@
 // AES-256-GCM for secrets stored at rest (SASL passwords). The key comes from EVENTPLANE_SECRET_KEY;
 // the launcher generates one into the data dir when none is set, so nothing must be configured.
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from "node:crypto";
 import { env } from "@/env";
 
 function key(): Buffer {
@@ -23,4 +23,10 @@ export function decryptSecret(stored: string): string {
   const decipher = createDecipheriv("aes-256-gcm", key(), iv);
   decipher.setAuthTag(tag);
   return Buffer.concat([decipher.update(data), decipher.final()]).toString("utf8");
+}
+
+/** A keyed digest (HMAC-SHA-256 under a key derived from EVENTPLANE_SECRET_KEY): equal inputs give equal
+ *  digests, and no one without the key can test guesses (a plain hash of a card number can be). */
+export function keyedDigest(text: string): string {
+  return createHmac("sha256", createHash("sha256").update("eventplane-masking\0").update(key()).digest()).update(text).digest("hex");
 }

@@ -1,6 +1,7 @@
 // A dead-letter queue as people look at it: how deep, how fast it fills, its recent records with the
 // failure each one carries (normalised from whichever framework wrote it), grouped by exception class.
 import { authorize, type Actor } from "@/server/domain/identity";
+import { payloadMasker } from "@/server/domain/masking";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { clusterConnection, listClusterRefs } from "@/server/domain/connections";
@@ -81,6 +82,13 @@ export async function readDeadLetters(actor: Actor, topicId: string) {
   } catch (error) {
     throw new DomainError("CLUSTER_UNREACHABLE", `Could not read ${topic.name} from ${topic.cluster.name}: ${(error as Error).message}`);
   }
+  // Keys are all this page shows of a letter's payload: masked like anywhere else.
+  const mask = await payloadMasker(actor, topic.name);
+  const maskKey = (key: string | null) => {
+    if (key === null || !mask.active) return key;
+    const masked = mask({ kind: "text", text: key }, "key");
+    return masked.kind === "text" ? masked.text : key;
+  };
   const redrives = await db.redrive.findMany({ where: { dlqTopicId: topic.id } });
   const redriveOf = new Map(redrives.map((r) => [r.messageId || `${r.partition}/${r.offset}`, r]));
   const rows = records
@@ -88,7 +96,8 @@ export async function readDeadLetters(actor: Actor, topicId: string) {
       const found = redriveOf.get(r.id ?? `${r.partition}/${r.offset}`);
       // A RabbitMQ letter whose move completed left the queue: one that looks the same now is new.
       const done = found && !(r.id && found.status === "moved") ? found : undefined;
-      return toRow(r, done ? { status: done.status, at: done.at, actor: done.actor, targetTopic: done.targetTopic } : null);
+      const row = toRow(r, done ? { status: done.status, at: done.at, actor: done.actor, targetTopic: done.targetTopic } : null);
+      return { ...row, key: maskKey(row.key) };
     })
     .sort((a, b) => (a.timestamp < b.timestamp ? 1 : -1));
   const classes = new Map<

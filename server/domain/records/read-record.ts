@@ -4,6 +4,7 @@
 import { clusterConnection, clusterNames } from "@/server/domain/connections";
 import { normalizeDeadLetterHeaders } from "@/server/domain/dead-letters";
 import { authorize, type Actor } from "@/server/domain/identity";
+import { payloadMasker } from "@/server/domain/masking";
 import { createPayloadDecoder } from "@/server/domain/schemas";
 import { listTopicRefs } from "@/server/domain/topics";
 import { DomainError } from "@/server/errors";
@@ -31,7 +32,9 @@ export async function readTopicRecord(actor: Actor, input: { topic: string; part
     throw new DomainError("CLUSTER_UNREACHABLE", `Timed out reading ${input.topic}/${input.partition} at offset ${input.offset}`);
   const raw = result.record;
   const decoder = createPayloadDecoder();
-  const [key, value] = await Promise.all([decoder.decode(raw.key, `${raw.topic}-key`), decoder.decode(raw.value, `${raw.topic}-value`)]);
+  const mask = await payloadMasker(actor, topic.name);
+  const key = mask(await decoder.decode(raw.key, `${raw.topic}-key`), "key");
+  const value = mask(await decoder.decode(raw.value, `${raw.topic}-value`), "value");
   const deadLetter = normalizeDeadLetterHeaders(raw.headers);
   return {
     ...presentRecord(raw, key, value),

@@ -12,14 +12,20 @@ export interface RecordMatcher {
   readonly firstError: string | null;
 }
 
-export function createRecordMatcher(filter: string | undefined): RecordMatcher {
+/** `mask` is the reader's masker: masked fields are what the filter sees too, so a filter cannot
+ *  be used to guess them. */
+export function createRecordMatcher(
+  filter: string | undefined,
+  mask: (p: DecodedPayload, part: "key" | "value") => DecodedPayload = (p) => p,
+): RecordMatcher {
   const accepts = filter?.trim() ? compileFilter(filter) : null;
   const decoder = createPayloadDecoder();
   let errors = 0;
   let firstError: string | null = null;
   return {
     async match(r) {
-      const [key, value] = await Promise.all([decoder.decode(r.key, `${r.topic}-key`), decoder.decode(r.value, `${r.topic}-value`)]);
+      const key = mask(await decoder.decode(r.key, `${r.topic}-key`), "key");
+      const value = mask(await decoder.decode(r.value, `${r.topic}-value`), "value");
       if (accepts) {
         let ok = false;
         try {

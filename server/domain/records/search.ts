@@ -10,6 +10,7 @@
 import { z } from "zod";
 import type { PositionReader, RawRecord } from "@/server/brokers";
 import { DomainError, parseInput } from "@/server/errors";
+import type { DecodedPayload } from "@/server/domain/schemas";
 import { MAX_FILTER_LENGTH } from "./filter";
 import type { PresentedRecord } from "./present-record";
 import { createRecordMatcher } from "./record-matcher";
@@ -60,6 +61,8 @@ export interface SearchContext {
   /** the browser's live list: each match as it is found */
   onMatch?: (m: PresentedRecord) => void;
   now?: () => number;
+  /** the reader's masker (masking rules of their role) */
+  mask?: (p: DecodedPayload, part: "key" | "value") => DecodedPayload;
 }
 
 const CHUNK_BYTES = 1024 * 1024;
@@ -69,7 +72,7 @@ type Lane = { partition: number; low: bigint; high: bigint; pos: bigint; done: b
 
 export async function searchRecords(raw: SearchOptions, ctx: SearchContext): Promise<SearchResult> {
   const o = parseInput(SearchOptions, raw);
-  const matcher = createRecordMatcher(o.filter);
+  const matcher = createRecordMatcher(o.filter, ctx.mask);
   const now = ctx.now ?? Date.now;
   const deadline = now() + o.maxSeconds * 1000;
   const partitions = (await ctx.reader.partitions()).filter((p) => o.partition === undefined || p.partition === o.partition);

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import type { PositionReader } from "@/server/brokers";
 import { DomainError, parseInput } from "@/server/errors";
+import type { DecodedPayload } from "@/server/domain/schemas";
 import { MAX_FILTER_LENGTH } from "./filter";
 import type { PresentedRecord } from "./present-record";
 import { createRecordMatcher } from "./record-matcher";
@@ -23,6 +24,8 @@ export interface TailContext {
   onMatch: (m: PresentedRecord) => void;
   onProgress?: (p: { scanned: number; matched: number }) => void;
   now?: () => number;
+  /** the reader's masker (masking rules of their role) */
+  mask?: (p: DecodedPayload, part: "key" | "value") => DecodedPayload;
   /** the pause between empty rounds */
   idle?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
@@ -36,7 +39,7 @@ const pause = (ms: number, signal: AbortSignal) =>
 
 export async function tailRecords(raw: TailOptions, ctx: TailContext) {
   const o = parseInput(TailOptions, raw);
-  const matcher = createRecordMatcher(o.filter);
+  const matcher = createRecordMatcher(o.filter, ctx.mask);
   const now = ctx.now ?? Date.now;
   const idle = ctx.idle ?? pause;
   const deadline = now() + o.maxMinutes * 60_000;
