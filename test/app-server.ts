@@ -7,6 +7,7 @@ import { handleHealth } from "@/server/http/health";
 import { handleMetrics } from "@/server/http/metrics";
 import { handleOtlpTraces } from "@/server/http/otlp/handle";
 import { messagesGet, messagesPost } from "@/server/http/rest/messages-api";
+import { handleExport } from "@/server/http/rest/export";
 import { resetOffsetsPost } from "@/server/http/rest/reset-offsets-api";
 import { handleSearchStream } from "@/server/http/rest/search-stream";
 import { handleTrpc } from "@/server/http/trpc";
@@ -21,6 +22,7 @@ export function route(request: Request): Promise<Response> {
   if (path === "/api/asyncapi") return request.method === "POST" ? handleAsyncApiImport(request) : handleAsyncApiExport(request);
   if (path === "/api/health") return handleHealth(request);
   if (path === "/api/records/search") return handleSearchStream(request);
+  if (path === "/api/records/export") return handleExport(request);
   // Next decodes dynamic segments before handing them over; so does this.
   const messages = /^\/api\/v1\/clusters\/([^/]+)\/topics\/([^/]+)\/messages$/.exec(path);
   if (messages)

@@ -1,5 +1,6 @@
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { ClustersSettings } from "./_components/clusters-settings";
+import { MaskingSettings } from "./_components/masking-settings";
 
 export const metadata = { title: "Settings" };
 
@@ -8,9 +9,10 @@ export default function SettingsPage() {
     <>
       <PageHeader
         title="Settings"
-        subtitle="The brokers Eventplane watches: Kafka clusters, RabbitMQ brokers, NATS servers with JetStream. Secrets are encrypted at rest and never sent back to the browser."
+        subtitle="The brokers Eventplane watches (Kafka clusters, RabbitMQ brokers, NATS servers with JetStream; secrets encrypted at rest and never sent back to the browser) and the fields of their messages that are masked."
       />
       <ClustersSettings />
+      <MaskingSettings />
     </>
   );
 }

@@ -6,3 +6,4 @@ export { searchTopic, tailTopic, findTopic, type SearchTopicInput, type TopicAdd
 export { TailOptions } from "./tail";
 export { SearchOptions, type SearchResult, type SearchProgress } from "./search";
 export { produceMessage, produceMessages, MessageToProduce, ProduceBatch } from "./produce";
+export { exportRecords, csvCell, type ExportFormat } from "./export";

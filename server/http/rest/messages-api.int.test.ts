@@ -124,3 +124,34 @@ describe("POST /api/v1/clusters/{cluster}/consumer-groups/{group}/reset-offsets"
     expect(bad.status).toBe(400);
   });
 });
+
+describe("GET /api/records/export", () => {
+  it("streams a search's results as JSONL or CSV, for editors, audited", async () => {
+    const editor = (await createTestToken(["read"], "editor", "payments")).bearer;
+    const filter = encodeURIComponent('value.currency == "EUR"');
+    const res = await fetch(`${app.url}/api/records/export?topicId=${topicId}&format=jsonl&from=earliest&direction=oldest&filter=${filter}`, { headers: editor });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toMatch(new RegExp(`attachment; filename="${topic}-.*\\.jsonl"`));
+    const lines = (await res.text()).trim().split("\n").map((l) => JSON.parse(l) as { key: string; value: string; partition: number });
+    expect(lines.map((l) => l.key).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `pay-${i * 10}`).sort());
+    expect(JSON.parse(lines[0]!.value)).toMatchObject({ currency: "EUR" });
+
+    // In CSV, up to `max` records: a header, then one row per record.
+    const csv = await (await fetch(`${app.url}/api/records/export?topicId=${topicId}&format=csv&from=earliest&direction=oldest&max=150`, { headers: editor })).text();
+    const rows = csv.trim().split("\r\n");
+    expect(rows[0]).toBe("partition,offset,timestamp,key,value,schema_id,headers");
+    expect(rows).toHaveLength(151);
+    expect(rows[1]).toMatch(/^0,0,[^,]+,pay-0,"\{""payment"":0,""currency"":""EUR""\}",,$/);
+
+    const audit = await db.auditEntry.findFirst({ where: { action: "records.export", targetId: { endsWith: `/${topic}` }, after: { path: ["format"], equals: "csv" } } });
+    expect(audit).toMatchObject({ team: "payments" });
+  });
+
+  it("is refused to viewers and to bad requests, before anything is sent", async () => {
+    const res = await fetch(`${app.url}/api/records/export?topicId=${topicId}`, { headers: reader });
+    expect([res.status, (await res.json()).error]).toEqual([403, expect.stringContaining("Exports are for editors and admins")]);
+    const editor = (await createTestToken(["read"], "editor", "payments")).bearer;
+    expect((await fetch(`${app.url}/api/records/export?topicId=${topicId}&format=xlsx`, { headers: editor })).status).toBe(400);
+    expect((await fetch(`${app.url}/api/records/export?topicId=${topicId}&filter=value.`, { headers: editor })).status).toBe(400);
+  });
+});

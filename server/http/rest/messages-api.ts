@@ -7,7 +7,7 @@
 // POST to the same path produces (scope "write", the topic's owner team's editors): one message
 // {key, value, valueSubject?, keySubject?, valueMessage?, headers?, partition?} answers where it landed;
 // {messages: [...], dryRun} validates (and with dryRun false sends) many, answering per-line problems.
-import { produceMessage, produceMessages, searchTopic, type SearchTopicInput } from "@/server/domain/records";
+import { produceMessage, produceMessages, searchTopic, type SearchTopicInput, type TopicAddress } from "@/server/domain/records";
 import { readBoundedBody } from "../read-body";
 import type { Actor } from "@/server/domain/identity";
 import { DomainError } from "@/server/errors";
@@ -23,7 +23,7 @@ function int(v: string | null, name: string): number | undefined {
 }
 
 /** The query string as search options; anything malformed is a 400 that names the parameter. */
-export function searchFromQuery(q: URLSearchParams, address: Params): SearchTopicInput {
+export function searchFromQuery(q: URLSearchParams, address: TopicAddress): SearchTopicInput {
   const from = q.get("from") ?? "latest";
   const start =
     from === "earliest" || from === "latest"
@@ -38,8 +38,7 @@ export function searchFromQuery(q: URLSearchParams, address: Params): SearchTopi
   if (direction !== undefined && direction !== "newest" && direction !== "oldest")
     throw new DomainError("INVALID_INPUT", "direction is newest or oldest");
   return {
-    cluster: address.cluster,
-    topic: address.topic,
+    ...address,
     ...(start as SearchTopicInput),
     direction,
     partition: int(q.get("partition"), "partition"),

@@ -26,6 +26,14 @@ export function MessageBrowser({ topicId }: { topicId: string }) {
   if (topic.error) return <ErrorNote error={topic.error} />;
   const t = topic.data;
   const request = () => ({ topicId, ...fields, filter: fields.filter?.trim() || undefined });
+  // The export runs the same search on the server and streams its results as a file.
+  const exportHref = (format: "jsonl" | "csv") => {
+    const q = new URLSearchParams({ topicId, format, direction: fields.direction, maxScanned: String(fields.maxScanned), maxSeconds: String(fields.maxSeconds) });
+    q.set("from", fields.from === "offset" ? `offset:${fields.offset ?? ""}` : fields.from === "timestamp" ? `time:${fields.timestamp ?? ""}` : fields.from);
+    if (fields.partition !== undefined) q.set("partition", String(fields.partition));
+    if (fields.filter?.trim()) q.set("filter", fields.filter.trim());
+    return `/api/records/export?${q}`;
+  };
   const search = () => {
     set(fieldsToParams(fields));
     void s.search(request());
@@ -70,6 +78,15 @@ export function MessageBrowser({ topicId }: { topicId: string }) {
             />
           ) : null}
           <SearchForm fields={fields} partitions={t.partitionCount} running={s.running} onChange={setFields} onSearch={search} onTail={() => void s.tail(request())} onStop={s.stop} />
+          <p className="flex flex-wrap items-center gap-3 text-xs text-slate-500">
+            Export this search (up to 100,000 messages, masked as you see them; editors and admins):
+            <a className="text-indigo-700 underline" href={exportHref("jsonl")} download>
+              JSONL
+            </a>
+            <a className="text-indigo-700 underline" href={exportHref("csv")} download>
+              CSV
+            </a>
+          </p>
           <ErrorNote error={s.error ? { message: s.error } : null} />
           <SearchStatus running={s.running} live={s.live} progress={s.progress} summary={s.summary} count={s.messages.length} />
           {s.messages.length ? (

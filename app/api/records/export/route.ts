@@ -1,0 +1,4 @@
+import { handleExport } from "@/server/http/rest/export";
+
+export const dynamic = "force-dynamic";
+export const GET = handleExport;
