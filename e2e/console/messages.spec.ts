@@ -135,6 +135,41 @@ test("a message is re-produced after editing it, and a JSONL file is sent after 
   await expect(page.getByTestId("batch-result")).toContainText("Sent 2 message(s).");
 });
 
+test("a search is exported as a file, and a masking rule set in Settings masks what the browser receives", async ({ page }) => {
+  await page.goto(`/topics?q=${topic}`);
+  await page.getByRole("link", { name: topic }).click();
+  await page.getByRole("link", { name: "Browse messages" }).click();
+  const search = page.getByRole("form", { name: "Search messages" });
+  await search.getByLabel(/^Filter/).fill('value.order_id == "order-9"');
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "JSONL" }).click()]);
+  const lines = (await (await download.createReadStream()).toArray()).join("").trim().split("\n");
+  expect(lines.length).toBe(6);
+  expect(lines.every((l) => JSON.parse(l).key === "order-9")).toBe(true);
+
+  await page.goto("/settings");
+  await page.getByRole("button", { name: "Add masking rule" }).click();
+  const form = page.getByRole("form", { name: "Add masking rule" });
+  const rule = unique("orders");
+  await form.getByLabel("Name").fill(rule);
+  await form.getByLabel(/^Topics/).fill(topic);
+  await form.getByLabel(/^Field paths/).fill("$.order_id");
+  await form.getByLabel("admins").check();
+  await form.getByRole("button", { name: "Add rule" }).click();
+  await expect(page.getByTestId("masking-row").filter({ hasText: rule })).toBeVisible();
+
+  await page.goto(`/topics?q=${topic}`);
+  await page.getByRole("link", { name: topic }).click();
+  await page.getByRole("link", { name: "Browse messages" }).click();
+  await search.getByLabel("Page size").fill("5");
+  await search.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByTestId("message-row")).toHaveCount(5);
+  await expect(page.getByTestId("message-row").first()).toContainText('"order_id":"****"');
+
+  await page.goto("/settings");
+  await page.getByRole("button", { name: `Delete ${rule}` }).click();
+  await expect(page.getByTestId("masking-row").filter({ hasText: rule })).toHaveCount(0);
+});
+
 test("a filter that is not CEL says why", async ({ page }) => {
   await page.goto(`/topics?q=${topic}`);
   await page.getByRole("link", { name: topic }).click();
