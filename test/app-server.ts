@@ -8,6 +8,7 @@ import { handleMetrics } from "@/server/http/metrics";
 import { handleOtlpTraces } from "@/server/http/otlp/handle";
 import { messagesGet, messagesPost } from "@/server/http/rest/messages-api";
 import { handleExport } from "@/server/http/rest/export";
+import { openApiGet } from "@/server/http/rest/openapi";
 import { resetOffsetsPost } from "@/server/http/rest/reset-offsets-api";
 import { handleSearchStream } from "@/server/http/rest/search-stream";
 import { handleTrpc } from "@/server/http/trpc";
@@ -23,6 +24,7 @@ export function route(request: Request): Promise<Response> {
   if (path === "/api/health") return handleHealth(request);
   if (path === "/api/records/search") return handleSearchStream(request);
   if (path === "/api/records/export") return handleExport(request);
+  if (path === "/api/v1/openapi.json") return Promise.resolve(openApiGet(request));
   // Next decodes dynamic segments before handing them over; so does this.
   const messages = /^\/api\/v1\/clusters\/([^/]+)\/topics\/([^/]+)\/messages$/.exec(path);
   if (messages)

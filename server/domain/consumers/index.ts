@@ -11,4 +11,4 @@ export { worstGroups } from "./worst-groups";
 export { listGroupRefs, committedReads, type GroupRef } from "./group-refs";
 export { recordBrokerBacklog, type BrokerBacklog } from "./record-queue-backlog";
 export { backlogStatus, type BacklogReason } from "./queue-status";
-export { resetOffsets, ResetOffsetsInput, type ResetPlan, type ResetRow } from "./reset-offsets";
+export { resetOffsets, ResetOffsetsInput, ResetOffsetsRequest, type ResetPlan, type ResetRow } from "./reset-offsets";

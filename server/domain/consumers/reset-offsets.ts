@@ -12,20 +12,22 @@ import { getTopicRef, listTopicRefs, type TopicRef } from "@/server/domain/topic
 import { db } from "@/server/db";
 import { DomainError, parseInput } from "@/server/errors";
 
-export const ResetOffsetsInput = z
-  .object({
-    /** the UI names the cluster by id, the REST API by name */
-    clusterId: z.string().uuid().optional(),
-    cluster: z.string().max(200).optional(),
-    group: z.string().min(1).max(1_000),
-    topic: z.string().min(1).max(1_000),
-    to: z.enum(["earliest", "latest", "timestamp", "offset", "shift"]),
-    /** timestamp: ISO 8601; offset: a whole number; shift: a whole number, negative goes back */
-    value: z.union([z.string().max(100), z.number()]).optional(),
-    partitions: z.array(z.number().int().min(0).max(100_000)).max(10_000).optional(),
-    dryRun: z.boolean().default(true),
-  })
-  .refine((v) => v.clusterId || v.cluster, "Name the cluster");
+/** What a caller sends about the move itself (the REST API's body). */
+export const ResetOffsetsRequest = z.object({
+  topic: z.string().min(1).max(1_000),
+  to: z.enum(["earliest", "latest", "timestamp", "offset", "shift"]),
+  /** timestamp: ISO 8601; offset: a whole number; shift: a whole number, negative goes back */
+  value: z.union([z.string().max(100), z.number()]).optional(),
+  partitions: z.array(z.number().int().min(0).max(100_000)).max(10_000).optional(),
+  dryRun: z.boolean().default(true),
+});
+
+export const ResetOffsetsInput = ResetOffsetsRequest.extend({
+  /** the UI names the cluster by id, the REST API by name */
+  clusterId: z.string().uuid().optional(),
+  cluster: z.string().max(200).optional(),
+  group: z.string().min(1).max(1_000),
+}).refine((v) => v.clusterId || v.cluster, "Name the cluster");
 
 export type ResetRow = { partition: number; current: string | null; next: string; lagBefore: string | null; lagAfter: string };
 

@@ -17,7 +17,7 @@ async function download(request: Request, actor: Actor): Promise<Response> {
     if (format !== "jsonl" && format !== "csv") throw new DomainError("INVALID_INPUT", "format is jsonl or csv");
     const max = q.get("max");
     if (max !== null && !/^\d{1,7}$/.test(max)) throw new DomainError("INVALID_INPUT", "max is a whole number");
-    const { limit: _l, ...search } = searchFromQuery(q, { topicId });
+    const { limit: _l, ...search } = searchFromQuery(q, { topicId }, ["topicId", "format", "max"]);
     const file = await exportRecords(actor, { ...search, format, maxMessages: max === null ? undefined : Number(max) }, request.signal);
     return new Response(file.body, {
       headers: {

@@ -155,3 +155,25 @@ describe("GET /api/records/export", () => {
     expect((await fetch(`${app.url}/api/records/export?topicId=${topicId}&filter=value.`, { headers: editor })).status).toBe(400);
   });
 });
+
+describe("GET /api/v1/openapi.json", () => {
+  it("is a valid OpenAPI 3.1 document of the paths the server answers, and its parameters are the ones accepted", async () => {
+    const { Validator } = await import("@seriousme/openapi-schema-validator");
+    const doc = await (await fetch(`${app.url}/api/v1/openapi.json`)).json();
+    const verdict = await new Validator().validate(doc);
+    expect(verdict.errors ?? []).toEqual([]);
+    expect(verdict.valid).toBe(true);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/api/v1/clusters/{cluster}/consumer-groups/{group}/reset-offsets",
+      "/api/v1/clusters/{cluster}/topics/{topic}/messages",
+    ]);
+    const documented = doc.paths["/api/v1/clusters/{cluster}/topics/{topic}/messages"].get.parameters
+      .filter((p: { in: string }) => p.in === "query")
+      .map((p: { name: string }) => p.name);
+    // Every documented parameter is accepted; anything else is refused by name.
+    const query = documented.map((n: string) => `${n}=${n === "from" ? "latest" : n === "direction" ? "newest" : n === "filter" ? "true" : n === "cursor" ? "" : "1"}`).join("&");
+    expect((await fetch(messagesUrl(query.replace("cursor=&", "").replace("&cursor=", "")), { headers: reader })).status).toBe(200);
+    const typo = await fetch(messagesUrl("limt=5"), { headers: reader });
+    expect([typo.status, (await typo.json()).error]).toEqual([400, 'Unknown parameter "limt"; see /api/v1/openapi.json']);
+  });
+});

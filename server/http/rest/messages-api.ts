@@ -13,6 +13,7 @@ import type { Actor } from "@/server/domain/identity";
 import { DomainError } from "@/server/errors";
 import { guarded } from "../guard";
 import { answering } from "./errors";
+import { MESSAGE_QUERY } from "./openapi";
 
 type Params = { cluster: string; topic: string };
 
@@ -23,7 +24,11 @@ function int(v: string | null, name: string): number | undefined {
 }
 
 /** The query string as search options; anything malformed is a 400 that names the parameter. */
-export function searchFromQuery(q: URLSearchParams, address: TopicAddress): SearchTopicInput {
+export function searchFromQuery(q: URLSearchParams, address: TopicAddress, extra: readonly string[] = []): SearchTopicInput {
+  // The documented parameters and no others: a misspelt one is said, not silently ignored.
+  const known = new Set<string>([...MESSAGE_QUERY.map((p) => p.name), ...extra]);
+  const unknown = [...q.keys()].find((k) => !known.has(k));
+  if (unknown !== undefined) throw new DomainError("INVALID_INPUT", `Unknown parameter "${unknown.slice(0, 50)}"; see /api/v1/openapi.json`);
   const from = q.get("from") ?? "latest";
   const start =
     from === "earliest" || from === "latest"
