@@ -10,6 +10,7 @@ const SUITES = {
   brokers: "catalog sync of 1,000 RabbitMQ queues and 1,000 JetStream streams vs the brokers' own API reads",
   lag: "one lag cycle and 1,000 alert rules over 1,000 groups × 10 partitions vs the raw admin-API fetch",
   lineage: "a 1,000-node lineage graph: assembly vs its rows; drawing, panning and clicking in Chromium vs small views",
+  search: "a CEL-filtered search over 1,000,000 Avro records vs a bare kafkajs consumer decoding them; time to a first early match",
 } as const;
 
 const [first, ...rest] = process.argv.slice(2);
