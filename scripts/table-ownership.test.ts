@@ -47,6 +47,7 @@ export const OWNERS: Record<string, string> = {
   ApiToken: "identity",
   AuditEntry: "audit",
   MaskingRule: "masking",
+  SavedFilter: "records",
 };
 
 interface Model {

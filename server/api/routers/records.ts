@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { MessageToProduce, ProduceBatch, produceMessage, produceMessages } from "@/server/domain/records";
+import {
+  deleteSavedFilter,
+  listSavedFilters,
+  MessageToProduce,
+  ProduceBatch,
+  produceMessage,
+  produceMessages,
+  SavedFilterInput,
+  saveFilter,
+} from "@/server/domain/records";
 import { protectedProcedure, router } from "../trpc";
 
 const Topic = z.object({ topicId: z.string().uuid() });
@@ -13,4 +22,8 @@ export const recordsRouter = router({
   produceBatch: protectedProcedure
     .input(Topic.merge(ProduceBatch))
     .mutation(({ input, ctx }) => produceMessages(ctx.actor, { topicId: input.topicId }, { messages: input.messages, dryRun: input.dryRun })),
+  /** Saved CEL filters: the caller's own and those shared with their teams. */
+  filters: protectedProcedure.query(({ ctx }) => listSavedFilters(ctx.actor)),
+  saveFilter: protectedProcedure.input(SavedFilterInput).mutation(({ input, ctx }) => saveFilter(ctx.actor, input)),
+  deleteFilter: protectedProcedure.input(z.object({ id: z.string().uuid() })).mutation(({ input, ctx }) => deleteSavedFilter(ctx.actor, input.id)),
 });

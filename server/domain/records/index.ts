@@ -7,3 +7,4 @@ export { TailOptions } from "./tail";
 export { SearchOptions, type SearchResult, type SearchProgress } from "./search";
 export { produceMessage, produceMessages, MessageToProduce, ProduceBatch } from "./produce";
 export { exportRecords, csvCell, type ExportFormat } from "./export";
+export { listSavedFilters, saveFilter, deleteSavedFilter, SavedFilterInput } from "./saved-filters";

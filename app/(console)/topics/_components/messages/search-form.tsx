@@ -4,6 +4,7 @@
 // partition, which order, a CEL filter, and the search's budget.
 import { Button } from "@/app/_components/ui/button";
 import { fieldClass } from "@/app/_components/ui/form";
+import { SavedFilters } from "./saved-filters";
 import type { SearchRequest } from "./use-record-search";
 
 export type SearchFields = Omit<SearchRequest, "topicId" | "cursor">;
@@ -171,6 +172,7 @@ export function SearchForm({
           }}
         />
       </label>
+      <SavedFilters expression={fields.filter ?? ""} onPick={(filter) => set({ filter })} />
       <details className="text-xs text-slate-500">
         <summary className="cursor-pointer">Examples</summary>
         <ul className="mt-1 space-y-0.5 font-mono">
