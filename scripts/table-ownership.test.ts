@@ -48,6 +48,7 @@ export const OWNERS: Record<string, string> = {
   AuditEntry: "audit",
   MaskingRule: "masking",
   SavedFilter: "records",
+  PolicyVersion: "policies",
 };
 
 interface Model {

@@ -2,7 +2,17 @@
 // without knowing which broker it talks to. Destinations are named as the catalog names them
 // (namespace and name); each adapter's own way of naming them stays here.
 import { BROKER_ADAPTERS, type Landed, type OutgoingRecord, type PositionReader, type RawRecord, type ReadRecordResult } from "@/server/brokers";
-import { commitGroupOffsets, offsetsAtTime, readGroupPosition, type GroupPosition } from "@/server/brokers/kafka";
+import {
+  addKafkaPartitions,
+  commitGroupOffsets,
+  createKafkaTopic,
+  deleteKafkaTopic,
+  offsetsAtTime,
+  readGroupPosition,
+  replaceTopicOverrides,
+  topicOverrides,
+  type GroupPosition,
+} from "@/server/brokers/kafka";
 import { rabbitDestination, type MovePick, type MoveResult } from "@/server/brokers/rabbitmq";
 import type { TargetConnection } from "./cluster-connection";
 
@@ -28,6 +38,14 @@ export interface BrokerSession {
     read(groupId: string, topic: string): Promise<GroupPosition>;
     atTime(topic: string, at: number): Promise<Map<number, bigint>>;
     commit(groupId: string, topic: string, partitions: { partition: number; offset: bigint }[]): Promise<void>;
+  };
+  /** Topics made and changed from Eventplane (Kafka). */
+  topicAdmin?: {
+    create(t: { name: string; partitions: number; replicationFactor: number; configs: Record<string, string> }): Promise<void>;
+    remove(name: string): Promise<void>;
+    addPartitions(name: string, total: number): Promise<void>;
+    overrides(name: string): Promise<Record<string, string>>;
+    replaceOverrides(name: string, configs: Record<string, string>): Promise<void>;
   };
 }
 
@@ -68,6 +86,13 @@ export function bindBroker(t: TargetConnection): BrokerSession {
           read: (g, topic) => readGroupPosition(t.connection, g, topic),
           atTime: (topic, at) => offsetsAtTime(t.connection, topic, at),
           commit: (g, topic, partitions) => commitGroupOffsets(t.connection, g, topic, partitions),
+        },
+        topicAdmin: {
+          create: (topic) => createKafkaTopic(t.connection, topic),
+          remove: (name) => deleteKafkaTopic(t.connection, name),
+          addPartitions: (name, total) => addKafkaPartitions(t.connection, name, total),
+          overrides: (name) => topicOverrides(t.connection, name),
+          replaceOverrides: (name, configs) => replaceTopicOverrides(t.connection, name, configs),
         },
       };
     }

@@ -5,9 +5,14 @@ import { createPayloadDecoder, type DecodedPayload } from "@/server/domain/schem
 import { compileFilter, type FilterSubject } from "./filter";
 import { presentRecord, type PresentedRecord } from "./present-record";
 
+/** matchNow's answer when the record needs a schema not yet loaded: call match. */
+export const NOT_YET = Symbol("not yet");
+
 export interface RecordMatcher {
   /** the record decoded, when the filter keeps it; null when not */
   match(r: RawRecord): Promise<PresentedRecord | null>;
+  /** the same without waiting, or NOT_YET (a scan of a million records pays no promise per record) */
+  matchNow(r: RawRecord): PresentedRecord | null | typeof NOT_YET;
   readonly errors: number;
   readonly firstError: string | null;
 }
@@ -22,21 +27,30 @@ export function createRecordMatcher(
   const decoder = createPayloadDecoder();
   let errors = 0;
   let firstError: string | null = null;
+  const judge = (r: RawRecord, key: DecodedPayload, value: DecodedPayload): PresentedRecord | null => {
+    if (accepts) {
+      let ok = false;
+      try {
+        ok = accepts(filterSubject(r, key, value));
+      } catch (error) {
+        errors++;
+        firstError ??= `${r.partition}/${r.offset}: ${(error as Error).message.split("\n")[0]}`;
+      }
+      if (!ok) return null;
+    }
+    return presentRecord(r, key, value);
+  };
   return {
+    matchNow(r) {
+      const key = decoder.decodeNow(r.key, `${r.topic}-key`);
+      const value = key && decoder.decodeNow(r.value, `${r.topic}-value`);
+      if (!key || !value) return NOT_YET;
+      return judge(r, mask(key, "key"), mask(value, "value"));
+    },
     async match(r) {
       const key = mask(await decoder.decode(r.key, `${r.topic}-key`), "key");
       const value = mask(await decoder.decode(r.value, `${r.topic}-value`), "value");
-      if (accepts) {
-        let ok = false;
-        try {
-          ok = accepts(filterSubject(r, key, value));
-        } catch (error) {
-          errors++;
-          firstError ??= `${r.partition}/${r.offset}: ${(error as Error).message.split("\n")[0]}`;
-        }
-        if (!ok) return null;
-      }
-      return presentRecord(r, key, value);
+      return judge(r, key, value);
     },
     get errors() {
       return errors;

@@ -13,7 +13,7 @@ import { DomainError, parseInput } from "@/server/errors";
 import type { DecodedPayload } from "@/server/domain/schemas";
 import { MAX_FILTER_LENGTH } from "./filter";
 import type { PresentedRecord } from "./present-record";
-import { createRecordMatcher } from "./record-matcher";
+import { createRecordMatcher, NOT_YET } from "./record-matcher";
 import { decodeCursor, encodeCursor, type Cursor } from "./search-cursor";
 
 export const SearchOptions = z.object({
@@ -68,7 +68,9 @@ export interface SearchContext {
 const CHUNK_BYTES = 1024 * 1024;
 const WINDOW = 1_000n;
 
-type Lane = { partition: number; low: bigint; high: bigint; pos: bigint; done: boolean };
+type Chunk = { records: RawRecord[]; next: bigint };
+/** `ahead`: the next chunk, already asked for while this one is being evaluated (oldest first). */
+type Lane = { partition: number; low: bigint; high: bigint; pos: bigint; done: boolean; ahead?: { at: bigint; chunk: Promise<Chunk> } };
 
 export async function searchRecords(raw: SearchOptions, ctx: SearchContext): Promise<SearchResult> {
   const o = parseInput(SearchOptions, raw);
@@ -95,10 +97,24 @@ export async function searchRecords(raw: SearchOptions, ctx: SearchContext): Pro
       if (stoppedBy) break;
       used++;
       scanned++;
-      const m = await matcher.match(r);
+      const ready = matcher.matchNow(r);
+      const m = ready === NOT_YET ? await matcher.match(r) : ready;
       if (m && !keep(m)) break;
     }
     return used;
+  };
+
+  const read = (lane: Lane, at: bigint): Promise<Chunk> => {
+    const hit = lane.ahead?.at === at ? lane.ahead.chunk : null;
+    lane.ahead = undefined;
+    return hit ?? ctx.reader.read(lane.partition, at, CHUNK_BYTES);
+  };
+  const readAhead = (lane: Lane, at: bigint) => {
+    if (at >= lane.high) return;
+    const chunk = ctx.reader.read(lane.partition, at, CHUNK_BYTES);
+    // An answer nobody waits for (the search stopped first) must not fail the process.
+    chunk.catch(() => undefined);
+    lane.ahead = { at, chunk };
   };
 
   const active = () => lanes.filter((l) => !l.done);
@@ -113,7 +129,9 @@ export async function searchRecords(raw: SearchOptions, ctx: SearchContext): Pro
   stoppedBy ??= "end";
 
   async function forward(lane: Lane) {
-    const { records, next } = await ctx.reader.read(lane.partition, lane.pos, CHUNK_BYTES);
+    const { records, next } = await read(lane, lane.pos);
+    // The broker reads the next chunk while this one is decoded and filtered.
+    if (next > lane.pos) readAhead(lane, next);
     if (!records.length && next <= lane.pos) {
       lane.done = true; // nothing more readable now (an open transaction holds the rest)
       return;

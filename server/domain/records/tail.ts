@@ -7,7 +7,7 @@ import { DomainError, parseInput } from "@/server/errors";
 import type { DecodedPayload } from "@/server/domain/schemas";
 import { MAX_FILTER_LENGTH } from "./filter";
 import type { PresentedRecord } from "./present-record";
-import { createRecordMatcher } from "./record-matcher";
+import { createRecordMatcher, NOT_YET } from "./record-matcher";
 
 export const TailOptions = z.object({
   partition: z.number().int().min(0).max(100_000).optional(),
@@ -57,7 +57,8 @@ export async function tailRecords(raw: TailOptions, ctx: TailContext) {
       for (const r of records) {
         scanned++;
         found++;
-        const m = await matcher.match(r);
+        const ready = matcher.matchNow(r);
+      const m = ready === NOT_YET ? await matcher.match(r) : ready;
         if (m) {
           matched++;
           ctx.onMatch(m);

@@ -23,9 +23,16 @@ export function isUtf8(buf: Buffer): boolean {
   return Buffer.from(text, "utf8").equals(buf) && !/[\u0000-\u0008\u000e-\u001f]/.test(text);
 }
 
-// Avro long values beyond 2^53 and bytes do not survive JSON.stringify as they are.
-const jsonSafe = (v: unknown): unknown =>
-  JSON.parse(JSON.stringify(v, (_k, x: unknown) => (typeof x === "bigint" ? x.toString() : Buffer.isBuffer(x) ? x.toString("hex") : x)));
+/** Decoded Avro as plain JSON data: records as plain objects, bytes as hex, big longs as strings.
+ *  (A walk, not JSON.stringify with a replacer: this runs once per record of a search.) */
+function jsonSafe(v: unknown): unknown {
+  if (v === null || typeof v !== "object") return typeof v === "bigint" ? v.toString() : v;
+  if (Buffer.isBuffer(v)) return v.toString("hex");
+  if (Array.isArray(v)) return v.map(jsonSafe);
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) out[k] = jsonSafe((v as Record<string, unknown>)[k]);
+  return out;
+}
 
 type SchemaDecoder = { type: string; decode(payload: Buffer): { json: unknown; message?: string } } | { type: string; unsupported: string };
 
@@ -90,49 +97,70 @@ async function schemaDecoder(schemaId: number): Promise<SchemaDecoder | null> {
 export interface PayloadDecoder {
   /** `subject` is the one the payload was expected under (`<topic>-value`): named when the schema is registered there. */
   decode(buf: Buffer | null, subject: string): Promise<DecodedPayload>;
+  /** The same, without waiting, once the schema and subject are known (null: call decode). A search
+   *  decodes a million records with a handful of schemas: most need no round trip at all. */
+  decodeNow(buf: Buffer | null, subject: string): DecodedPayload | null;
 }
+
+function decodeWith(d: SchemaDecoder, schemaId: number, buf: Buffer, subject: string | null): DecodedPayload {
+  const payload = buf.subarray(5);
+  if ("unsupported" in d) return { kind: "schema-bytes", schemaId, schemaType: d.type, hex: payload.toString("hex"), note: d.unsupported };
+  try {
+    const { json, message } = d.decode(payload);
+    return { kind: "schema", schemaId, schemaType: d.type, json, subject, ...(message ? { message } : {}) };
+  } catch (error) {
+    return { kind: "schema-bytes", schemaId, schemaType: d.type, hex: buf.toString("hex"), note: `does not decode with schema ${schemaId}: ${(error as Error).message}` };
+  }
+}
+
+const plainPayload = (buf: Buffer): DecodedPayload => (isUtf8(buf) ? { kind: "text", text: buf.toString("utf8") } : { kind: "binary", hex: buf.toString("hex") });
 
 export function createPayloadDecoder(): PayloadDecoder {
   const decoders = new Map<number, Promise<SchemaDecoder | null>>();
   const subjects = new Map<string, Promise<string | null>>();
+  // What the promises above resolved to, for the synchronous path.
+  const knownDecoders = new Map<number, SchemaDecoder | null>();
+  const knownSubjects = new Map<string, string | null>();
   const subjectOf = (schemaId: number, subject: string) => {
     const key = `${schemaId}\u0000${subject}`;
     let hit = subjects.get(key);
     if (!hit) {
-      hit = db.subjectVersion.findFirst({ where: { schemaId, subject }, select: { subject: true } }).then((r) => r?.subject ?? null);
+      hit = db.subjectVersion.findFirst({ where: { schemaId, subject }, select: { subject: true } }).then((r) => {
+        knownSubjects.set(key, r?.subject ?? null);
+        return r?.subject ?? null;
+      });
       subjects.set(key, hit);
     }
     return hit;
   };
   return {
+    decodeNow(buf, subject) {
+      if (!buf || !buf.length) return { kind: "empty" };
+      if (!(buf.length > 5 && buf[0] === 0)) return plainPayload(buf);
+      const schemaId = buf.readUInt32BE(1);
+      if (!knownDecoders.has(schemaId)) return null;
+      const d = knownDecoders.get(schemaId)!;
+      if (!d) return plainPayload(buf);
+      const key = `${schemaId}\u0000${subject}`;
+      if ("unsupported" in d || knownSubjects.has(key)) return decodeWith(d, schemaId, buf, knownSubjects.get(key) ?? null);
+      return null;
+    },
     async decode(buf, subject) {
       if (!buf || !buf.length) return { kind: "empty" };
       if (buf.length > 5 && buf[0] === 0) {
         const schemaId = buf.readUInt32BE(1);
         let decoder = decoders.get(schemaId);
         if (!decoder) {
-          decoder = schemaDecoder(schemaId);
+          decoder = schemaDecoder(schemaId).then((d) => {
+            knownDecoders.set(schemaId, d);
+            return d;
+          });
           decoders.set(schemaId, decoder);
         }
         const d = await decoder;
-        if (d) {
-          const payload = buf.subarray(5);
-          if ("unsupported" in d) return { kind: "schema-bytes", schemaId, schemaType: d.type, hex: payload.toString("hex"), note: d.unsupported };
-          try {
-            const { json, message } = d.decode(payload);
-            return { kind: "schema", schemaId, schemaType: d.type, json, subject: await subjectOf(schemaId, subject), ...(message ? { message } : {}) };
-          } catch (error) {
-            return {
-              kind: "schema-bytes",
-              schemaId,
-              schemaType: d.type,
-              hex: buf.toString("hex"),
-              note: `does not decode with schema ${schemaId}: ${(error as Error).message}`,
-            };
-          }
-        }
+        if (d) return decodeWith(d, schemaId, buf, "unsupported" in d ? null : await subjectOf(schemaId, subject));
       }
-      return isUtf8(buf) ? { kind: "text", text: buf.toString("utf8") } : { kind: "binary", hex: buf.toString("hex") };
+      return plainPayload(buf);
     },
   };
 }
