@@ -8,6 +8,7 @@ import { consumersRouter } from "./routers/consumers";
 import { deadLettersRouter } from "./routers/dead-letters";
 import { lineageRouter } from "./routers/lineage";
 import { maskingRouter } from "./routers/masking";
+import { policiesRouter } from "./routers/policies";
 import { recordsRouter } from "./routers/records";
 import { schemasRouter } from "./routers/schemas";
 import { systemRouter } from "./routers/system";
@@ -25,6 +26,7 @@ export const appRouter = router({
   deadLetters: deadLettersRouter,
   records: recordsRouter,
   masking: maskingRouter,
+  policies: policiesRouter,
   schemas: schemasRouter,
   traces: tracesRouter,
   lineage: lineageRouter,

@@ -9,6 +9,7 @@ import {
   type UpdateTopicMetadataInput,
 } from "@/server/domain/topics";
 import { readTopicRecord } from "@/server/domain/records";
+import { addPartitions, changeTopicConfigs, ChangeConfigsInput, createTopic, CreateTopicInput, deleteTopic } from "@/server/domain/topics";
 import { protectedProcedure, router } from "../trpc";
 
 export const topicsRouter = router({
@@ -32,4 +33,14 @@ export const topicsRouter = router({
   updateMetadata: protectedProcedure
     .input(z.custom<UpdateTopicMetadataInput>((v) => typeof v === "object" && v !== null))
     .mutation(({ ctx, input }) => updateTopicMetadata(ctx.actor, input)),
+  /** Kafka: create a topic under the policy (a refusal names the rule). */
+  create: protectedProcedure.input(CreateTopicInput).mutation(({ ctx, input }) => createTopic(ctx.actor, input)),
+  delete: protectedProcedure
+    .input(z.object({ topicId: z.string().uuid(), confirmName: z.string().max(300) }))
+    .mutation(({ ctx, input }) => deleteTopic(ctx.actor, input)),
+  addPartitions: protectedProcedure
+    .input(z.object({ topicId: z.string().uuid(), partitions: z.number().int().min(1).max(10_000) }))
+    .mutation(({ ctx, input }) => addPartitions(ctx.actor, input)),
+  /** A config change's diff (dry run), or applying it. */
+  changeConfigs: protectedProcedure.input(ChangeConfigsInput).mutation(({ ctx, input }) => changeTopicConfigs(ctx.actor, input)),
 });

@@ -15,3 +15,4 @@ export {
   type TopicRef,
   type TopicFilter,
 } from "./topic-refs";
+export { createTopic, deleteTopic, addPartitions, changeTopicConfigs, CreateTopicInput, ChangeConfigsInput } from "./manage-topics";

@@ -5,13 +5,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { syncCluster } from "@/collectors/catalog-sync/sync-cluster";
 import { db } from "@/server/db";
-import { readTopicRecord, searchTopic } from "@/server/domain/records";
+import { createMaskingRule, deleteMaskingRule } from "@/server/domain/masking";
+import { readTopicRecord } from "./read-record";
+import { searchTopic } from "./search-topic";
 import { testActor, testAdmin } from "@/test/actors";
 import { useAppServer } from "@/test/app-server";
 import { createTestCluster } from "@/test/catalog-helpers";
 import { createTopic, testKafka, uniqueName } from "@/test/kafka-helpers";
 import { createTestToken } from "@/test/tokens";
-import { createMaskingRule, deleteMaskingRule } from "./masking-rules";
 
 const app = useAppServer();
 const topic = uniqueName("cards");
