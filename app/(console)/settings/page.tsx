@@ -1,6 +1,7 @@
 import { PageHeader } from "@/app/_components/ui/page-header";
 import { ClustersSettings } from "./_components/clusters-settings";
 import { MaskingSettings } from "./_components/masking-settings";
+import { PolicySettings } from "./_components/policy-settings";
 
 export const metadata = { title: "Settings" };
 
@@ -13,6 +14,7 @@ export default function SettingsPage() {
       />
       <ClustersSettings />
       <MaskingSettings />
+      <PolicySettings />
     </>
   );
 }

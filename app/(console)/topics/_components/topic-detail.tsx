@@ -17,8 +17,9 @@ import { TopicSchemas } from "./topic-schemas";
 import { PartitionsTab } from "./partitions-tab";
 import { BrokerBadge, DESTINATION_NOUN } from "@/app/_components/broker-badge";
 import { DestinationFacts, DestinationSettings } from "./destination-details";
+import { ManageTab } from "./manage/manage-tab";
 
-const KAFKA_TABS = ["Partitions", "Configuration", "Consumers", "History"] as const;
+const KAFKA_TABS = ["Partitions", "Configuration", "Consumers", "Manage", "History"] as const;
 const BROKER_TABS = ["Settings", "Consumers", "History"] as const;
 type Tab = (typeof KAFKA_TABS)[number] | (typeof BROKER_TABS)[number];
 
@@ -115,6 +116,7 @@ export function TopicDetail({ id }: { id: string }) {
             {tab === "Configuration" ? <ConfigTab configs={t.configs} /> : null}
             {tab === "Consumers" ? <ConsumersTab clusterId={t.clusterId} topic={t.name} /> : null}
             {tab === "History" ? <HistoryTable targetType="topic" targetId={t.id} /> : null}
+            {tab === "Manage" ? <ManageTab topic={t} /> : null}
           </div>
         </section>
         <div className="space-y-6">
