@@ -1,8 +1,11 @@
 // Creating, changing and deleting topics. Kafka's AlterConfigs (the only config call kafkajs has)
 // replaces a topic's whole dynamic config: the current overrides are read first and sent back with
 // the change, so what was not touched stays as it was.
-import { ConfigResourceTypes } from "kafkajs";
 import { withAdmin } from "./client";
+
+// kafkajs's ConfigResourceTypes.TOPIC; a named import of it fails under Node's ESM loader (kafkajs is
+// CommonJS and that export is not one Node can detect), which the worker runs under.
+const TOPIC_RESOURCE = 2;
 import type { ClusterConnection } from "./types";
 
 export async function createKafkaTopic(
@@ -36,7 +39,7 @@ export async function addKafkaPartitions(conn: ClusterConnection, name: string, 
 /** The topic's own overrides (not the broker's defaults). */
 export async function topicOverrides(conn: ClusterConnection, name: string): Promise<Record<string, string>> {
   return withAdmin(conn, async (admin) => {
-    const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name }] });
+    const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: TOPIC_RESOURCE, name }] });
     const out: Record<string, string> = {};
     for (const e of resources[0]?.configEntries ?? []) if (!e.isDefault && !e.readOnly && e.configValue !== null && !e.isSensitive) out[e.configName] = e.configValue;
     return out;
@@ -48,7 +51,7 @@ export async function replaceTopicOverrides(conn: ClusterConnection, name: strin
   await withAdmin(conn, (admin) =>
     admin.alterConfigs({
       validateOnly: false,
-      resources: [{ type: ConfigResourceTypes.TOPIC, name, configEntries: Object.entries(configs).map(([n, value]) => ({ name: n, value })) }],
+      resources: [{ type: TOPIC_RESOURCE, name, configEntries: Object.entries(configs).map(([n, value]) => ({ name: n, value })) }],
     }),
   );
 }

@@ -1,7 +1,6 @@
 // Topic administration on a real Kafka under the admins' policy: each refusal names its rule, and
 // what is allowed really happens on the broker (read back with the admin API), audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConfigResourceTypes } from "kafkajs";
 import { db } from "@/server/db";
 import { currentPolicy, setPolicy } from "@/server/domain/policies";
 import { testActor, testAdmin } from "@/test/actors";
@@ -9,6 +8,7 @@ import { createTestCluster } from "@/test/catalog-helpers";
 import { testKafka, uniqueName } from "@/test/kafka-helpers";
 import { addPartitions, changeTopicConfigs, createTopic, deleteTopic } from "./manage-topics";
 
+const TOPIC_RESOURCE = 2; // ConfigResourceTypes.TOPIC
 const editor = testActor("editor", ["orders"], "orders-editor");
 const prefix = uniqueName("pol").replace(/-/g, "");
 let clusterId = "";
@@ -30,7 +30,7 @@ async function brokerConfig(name: string, key: string) {
   const admin = testKafka().admin();
   await admin.connect();
   try {
-    const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name }] });
+    const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: TOPIC_RESOURCE, name }] });
     return resources[0]!.configEntries.find((e) => e.configName === key)?.configValue;
   } finally {
     await admin.disconnect();
