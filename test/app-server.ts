@@ -33,7 +33,9 @@ export function route(request: Request): Promise<Response> {
     });
   const reset = /^\/api\/v1\/clusters\/([^/]+)\/consumer-groups\/([^/]+)\/reset-offsets$/.exec(path);
   if (reset)
-    return resetOffsetsPost(request, { params: Promise.resolve({ cluster: decodeURIComponent(reset[1]!), group: decodeURIComponent(reset[2]!) }) });
+    return resetOffsetsPost(request, {
+      params: Promise.resolve({ cluster: decodeURIComponent(reset[1]!), group: decodeURIComponent(reset[2]!) }),
+    });
   return Promise.resolve(new Response("not found", { status: 404 }));
 }
 

@@ -89,7 +89,12 @@ describe("JetStream dead letters from the server's advisories", () => {
     await expect(redriveJetStream({ eventIds: [dead!.id] }, testActor("editor", ["growth"]))).rejects.toMatchObject({ code: "FORBIDDEN" });
     const dry = await redriveJetStream({ eventIds: [dead!.id] }, testActor("editor", ["warehouse"], "warehouse-editor"));
     expect(dry.plan).toEqual([
-      expect.objectContaining({ offset: String(poison.seq), targetTopic: `${stream}.pick`, skipped: null, note: expect.stringContaining("picker") }),
+      expect.objectContaining({
+        offset: String(poison.seq),
+        targetTopic: `${stream}.pick`,
+        skipped: null,
+        note: expect.stringContaining("picker"),
+      }),
     ]);
     const sent = await redriveJetStream({ eventIds: [dead!.id], dryRun: false }, testActor("editor", ["warehouse"], "warehouse-editor"));
     expect(sent.sent).toBe(1);

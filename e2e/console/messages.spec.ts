@@ -108,7 +108,7 @@ test("a message is re-produced after editing it, and a JSONL file is sent after 
   await page.getByRole("link", { name: topic }).click();
   await page.getByRole("link", { name: "Browse messages" }).click();
   const search = page.getByRole("form", { name: "Search messages" });
-  await search.getByLabel(/^Filter/).fill('value.step == 3');
+  await search.getByLabel(/^Filter/).fill("value.step == 3");
   await search.getByRole("button", { name: "Search" }).click();
   await page.getByTestId("message-row").first().click();
   await page.getByRole("button", { name: "Re-produce…" }).click();

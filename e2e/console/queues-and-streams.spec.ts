@@ -110,7 +110,10 @@ test("a JetStream max-deliveries dead letter appears in Dead letters and is repu
   const js = jetstream(nc);
   const consumer = await js.consumers.get(stream, "picker");
   await page.goto("/dead-letters");
-  const row = page.getByTestId("jetstream-dead-letter").filter({ hasText: `${stream} / picker` }).first();
+  const row = page
+    .getByTestId("jetstream-dead-letter")
+    .filter({ hasText: `${stream} / picker` })
+    .first();
   await expect(async () => {
     await js.publish(`${stream}.pick`, new TextEncoder().encode("poison"));
     for (let delivery = 0; delivery < 2; delivery++) {

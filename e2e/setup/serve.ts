@@ -32,7 +32,14 @@ const adminPassword = randomBytes(12).toString("base64url");
 const token = `ept_${randomBytes(32).toString("base64url")}`;
 writeFileSync(
   join(root, "e2e/.state/stack.json"),
-  JSON.stringify({ brokers: broker.brokers, adminPassword, token, rabbitManagementUrl: rabbit.managementUrl, rabbitAmqpUrl: rabbit.amqpUrl, natsUrl: nats.url }),
+  JSON.stringify({
+    brokers: broker.brokers,
+    adminPassword,
+    token,
+    rabbitManagementUrl: rabbit.managementUrl,
+    rabbitAmqpUrl: rabbit.amqpUrl,
+    natsUrl: nats.url,
+  }),
 );
 
 // With DATABASE_URL, a fresh database on that server, so earlier runs leave nothing behind.

@@ -55,13 +55,24 @@ try {
         return {
           partition: n % partitions,
           key: `order-${n}`,
-          value: Buffer.concat([head, type.toBuffer({ order_id: `order-${n}`, customer: `customer-${n % 5000}`, total: (n % 1000) / 10, items: n % 7, currency: n % 10 ? "USD" : "EUR" })]),
+          value: Buffer.concat([
+            head,
+            type.toBuffer({
+              order_id: `order-${n}`,
+              customer: `customer-${n % 5000}`,
+              total: (n % 1000) / 10,
+              items: n % 7,
+              currency: n % 10 ? "USD" : "EUR",
+            }),
+          ]),
         };
       }),
     });
   }
   await producer.disconnect();
-  console.log(`produced ${messages.toLocaleString("en")} Avro records over ${partitions} partitions in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `produced ${messages.toLocaleString("en")} Avro records over ${partitions} partitions in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
 
   await registerEnvCluster(admin, env.brokers, "bench");
   const [target] = (await listClusterTargets()).filter((x) => x.kind === "kafka");
@@ -99,13 +110,26 @@ try {
   // A filter no record matches: the search reads and evaluates all of them.
   const scanAll = async () => {
     const started = performance.now();
-    const r = await searchTopic(admin, { topicId, from: "earliest", direction: "oldest", filter: 'value.currency == "GBP" && value.total > 50.0', maxScanned: messages, maxSeconds: 300 });
+    const r = await searchTopic(admin, {
+      topicId,
+      from: "earliest",
+      direction: "oldest",
+      filter: 'value.currency == "GBP" && value.total > 50.0',
+      maxScanned: messages,
+      maxSeconds: 300,
+    });
     if (r.scanned !== messages) throw new Error(`scanned ${r.scanned} of ${messages} (${r.stoppedBy})`);
     return performance.now() - started;
   };
   const firstHit = async () => {
     const started = performance.now();
-    const r = await searchTopic(admin, { topicId, from: "earliest", direction: "oldest", filter: 'value.currency == "EUR" && value.items == 3', limit: 1 });
+    const r = await searchTopic(admin, {
+      topicId,
+      from: "earliest",
+      direction: "oldest",
+      filter: 'value.currency == "EUR" && value.items == 3',
+      limit: 1,
+    });
     if (r.matched !== 1) throw new Error("the early filter found nothing");
     return performance.now() - started;
   };
@@ -124,9 +148,13 @@ try {
   const fmt = (n: number) => Math.round(n).toLocaleString("en");
   console.log(`\n${messages.toLocaleString("en")} records, median of ${rounds}:`);
   console.log(`bare kafkajs consumer + Avro decode (baseline)   ${fmt(rate(median(bareAll)))} records/s`);
-  console.log(`CEL-filtered search (decode + filter, all read)   ${fmt(rate(median(ours)))} records/s · ratio ${(rate(median(ours)) / rate(median(bareAll))).toFixed(2)}`);
+  console.log(
+    `CEL-filtered search (decode + filter, all read)   ${fmt(rate(median(ours)))} records/s · ratio ${(rate(median(ours)) / rate(median(bareAll))).toFixed(2)}`,
+  );
   console.log(`first batch, bare consumer (baseline)             ${median(bareFirst).toFixed(0)} ms`);
-  console.log(`first result of a filter that matches early       ${median(oursFirst).toFixed(0)} ms · ratio ${(median(oursFirst) / median(bareFirst)).toFixed(2)}`);
+  console.log(
+    `first result of a filter that matches early       ${median(oursFirst).toFixed(0)} ms · ratio ${(median(oursFirst) / median(bareFirst)).toFixed(2)}`,
+  );
 } finally {
   const { closeConnections } = await import("@/server/lib/lifecycle");
   await closeConnections();

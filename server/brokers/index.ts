@@ -3,6 +3,15 @@
 import { kafkaAdapter } from "./kafka";
 import { natsAdapter } from "./nats";
 import { rabbitAdapter } from "./rabbitmq";
-export type { BrokerAdapter, BrokerKind, RawRecord, OutgoingRecord, ReadRecordResult, ConnectionCheck, PositionReader, Landed } from "./types";
+export type {
+  BrokerAdapter,
+  BrokerKind,
+  RawRecord,
+  OutgoingRecord,
+  ReadRecordResult,
+  ConnectionCheck,
+  PositionReader,
+  Landed,
+} from "./types";
 
 export const BROKER_ADAPTERS = { kafka: kafkaAdapter, rabbitmq: rabbitAdapter, nats: natsAdapter } as const;

@@ -83,8 +83,8 @@ export function GroupDetail({ id }: { id: string }) {
           <BrokerBacklog kind={g.kind} details={g.details} members={g.members} />
           {g.kind === "jetstream" ? (
             <p className="mt-4 text-sm text-slate-500" data-testid="no-offset-reset">
-              Resetting offsets: a JetStream consumer&apos;s position is its delivered and acknowledged sequences. Moving it means deleting the
-              consumer and creating it again with a deliver policy (from a sequence or a time), which Eventplane does not do from here.
+              Resetting offsets: a JetStream consumer&apos;s position is its delivered and acknowledged sequences. Moving it means deleting
+              the consumer and creating it again with a deliver policy (from a sequence or a time), which Eventplane does not do from here.
             </p>
           ) : null}
         </>

@@ -18,7 +18,17 @@ type Plan = RouterOutputs["consumers"]["resetOffsets"];
 
 const VALUE_LABEL: Partial<Record<To, string>> = { timestamp: "Time (local)", offset: "Offset", shift: "Shift by (negative goes back)" };
 
-export function ResetOffsetsPanel({ clusterId, group, topics, partitionsOf }: { clusterId: string; group: string; topics: string[]; partitionsOf: (topic: string) => number[] }) {
+export function ResetOffsetsPanel({
+  clusterId,
+  group,
+  topics,
+  partitionsOf,
+}: {
+  clusterId: string;
+  group: string;
+  topics: string[];
+  partitionsOf: (topic: string) => number[];
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [topic, setTopic] = useState(topics[0] ?? "");
@@ -99,7 +109,8 @@ export function ResetOffsetsPanel({ clusterId, group, topics, partitionsOf }: { 
           <legend>Partitions</legend>
           <div className="mt-1 flex max-h-20 flex-wrap gap-x-3 overflow-auto">
             <label className="flex items-center gap-1">
-              <input type="checkbox" checked={only === null} onChange={(e) => (setOnly(e.target.checked ? null : new Set()), changed())} /> all
+              <input type="checkbox" checked={only === null} onChange={(e) => (setOnly(e.target.checked ? null : new Set()), changed())} />{" "}
+              all
             </label>
             {partitionsOf(topic).map((p) => (
               <label key={p} className="flex items-center gap-1 tabular-nums">
@@ -133,12 +144,20 @@ export function ResetOffsetsPanel({ clusterId, group, topics, partitionsOf }: { 
       <div className="mt-3 space-y-2">
         <ErrorNote error={reset.error} />
         {plan?.refusal ? (
-          <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="reset-refusal">
+          <p
+            role="alert"
+            className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+            data-testid="reset-refusal"
+          >
             {plan.refusal}
           </p>
         ) : null}
         {plan?.applied ? (
-          <p role="status" className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800" data-testid="reset-applied">
+          <p
+            role="status"
+            className="rounded-md border border-emerald-200 bg-emerald-50 px-3 py-2 text-sm text-emerald-800"
+            data-testid="reset-applied"
+          >
             Applied: {group} resumes {plan.topic} at the new offsets below.
           </p>
         ) : null}

@@ -8,5 +8,7 @@ export const maskingRouter = router({
   update: protectedProcedure
     .input(z.object({ id: z.string().uuid(), rule: MaskingRuleInput }))
     .mutation(({ input, ctx }) => updateMaskingRule(ctx.actor, input.id, input.rule)),
-  delete: protectedProcedure.input(z.object({ id: z.string().uuid() })).mutation(({ input, ctx }) => deleteMaskingRule(ctx.actor, input.id)),
+  delete: protectedProcedure
+    .input(z.object({ id: z.string().uuid() }))
+    .mutation(({ input, ctx }) => deleteMaskingRule(ctx.actor, input.id)),
 });

@@ -21,9 +21,13 @@ export const recordsRouter = router({
   /** Many messages (a JSONL file's lines): a dry run validates and encodes every one, sending none. */
   produceBatch: protectedProcedure
     .input(Topic.merge(ProduceBatch))
-    .mutation(({ input, ctx }) => produceMessages(ctx.actor, { topicId: input.topicId }, { messages: input.messages, dryRun: input.dryRun })),
+    .mutation(({ input, ctx }) =>
+      produceMessages(ctx.actor, { topicId: input.topicId }, { messages: input.messages, dryRun: input.dryRun }),
+    ),
   /** Saved CEL filters: the caller's own and those shared with their teams. */
   filters: protectedProcedure.query(({ ctx }) => listSavedFilters(ctx.actor)),
   saveFilter: protectedProcedure.input(SavedFilterInput).mutation(({ input, ctx }) => saveFilter(ctx.actor, input)),
-  deleteFilter: protectedProcedure.input(z.object({ id: z.string().uuid() })).mutation(({ input, ctx }) => deleteSavedFilter(ctx.actor, input.id)),
+  deleteFilter: protectedProcedure
+    .input(z.object({ id: z.string().uuid() }))
+    .mutation(({ input, ctx }) => deleteSavedFilter(ctx.actor, input.id)),
 });

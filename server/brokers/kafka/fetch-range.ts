@@ -76,7 +76,9 @@ export async function openKafkaReader(conn: ClusterConnection, topic: string): P
   return {
     async partitions() {
       const offsets = await withAdmin(conn, (admin) => admin.fetchTopicOffsets(topic));
-      return offsets.map((o) => ({ partition: o.partition, low: BigInt(o.low), high: BigInt(o.high) })).sort((a, b) => a.partition - b.partition);
+      return offsets
+        .map((o) => ({ partition: o.partition, low: BigInt(o.low), high: BigInt(o.high) }))
+        .sort((a, b) => a.partition - b.partition);
     },
     async offsetForTime(partition, at) {
       const found = await withAdmin(conn, (admin) => admin.fetchTopicOffsetsByTimestamp(topic, at));

@@ -25,7 +25,12 @@ export async function readGroupPosition(conn: ClusterConnection, groupId: string
       partitions: ends
         .map((e) => {
           const c = mine.get(e.partition);
-          return { partition: e.partition, committed: c === undefined || c === "-1" ? null : BigInt(c), low: BigInt(e.low), high: BigInt(e.high) };
+          return {
+            partition: e.partition,
+            committed: c === undefined || c === "-1" ? null : BigInt(c),
+            low: BigInt(e.low),
+            high: BigInt(e.high),
+          };
         })
         .sort((a, b) => a.partition - b.partition),
     };

@@ -41,7 +41,8 @@ export async function topicOverrides(conn: ClusterConnection, name: string): Pro
   return withAdmin(conn, async (admin) => {
     const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: TOPIC_RESOURCE, name }] });
     const out: Record<string, string> = {};
-    for (const e of resources[0]?.configEntries ?? []) if (!e.isDefault && !e.readOnly && e.configValue !== null && !e.isSensitive) out[e.configName] = e.configValue;
+    for (const e of resources[0]?.configEntries ?? [])
+      if (!e.isDefault && !e.readOnly && e.configValue !== null && !e.isSensitive) out[e.configName] = e.configValue;
     return out;
   });
 }

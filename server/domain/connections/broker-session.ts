@@ -1,7 +1,14 @@
 // A connection's adapter bound to its settings: what the domain uses to read and send messages
 // without knowing which broker it talks to. Destinations are named as the catalog names them
 // (namespace and name); each adapter's own way of naming them stays here.
-import { BROKER_ADAPTERS, type Landed, type OutgoingRecord, type PositionReader, type RawRecord, type ReadRecordResult } from "@/server/brokers";
+import {
+  BROKER_ADAPTERS,
+  type Landed,
+  type OutgoingRecord,
+  type PositionReader,
+  type RawRecord,
+  type ReadRecordResult,
+} from "@/server/brokers";
 import {
   addKafkaPartitions,
   commitGroupOffsets,

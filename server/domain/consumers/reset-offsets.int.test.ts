@@ -48,7 +48,18 @@ describe("resetting a group's offsets", () => {
       ["latest", undefined, ["--to-latest"], undefined],
       ["offset", "15", ["--to-offset", "15"], undefined],
       ["offset", "99", ["--to-offset", "99"], undefined], // past the end: the end
-      ["timestamp", new Date(base + 5 * 60_000).toISOString(), ["--to-datetime", new Date(base + 5 * 60_000).toISOString().replace("Z", "+0000").replace(/\.\d{3}/, ".000")], undefined],
+      [
+        "timestamp",
+        new Date(base + 5 * 60_000).toISOString(),
+        [
+          "--to-datetime",
+          new Date(base + 5 * 60_000)
+            .toISOString()
+            .replace("Z", "+0000")
+            .replace(/\.\d{3}/, ".000"),
+        ],
+        undefined,
+      ],
       ["shift", "-3", ["--shift-by", "-3"], [0, 1]],
       ["shift", "50", ["--shift-by", "50"], [0, 1]],
     ];
@@ -74,7 +85,9 @@ describe("resetting a group's offsets", () => {
 
   it("applies it, audited, for who may change the topic, and Kafka then holds the new offsets", async () => {
     const editor = testActor("editor", ["billing"], "billing-editor");
-    await expect(resetOffsets({ clusterId, group, topic, to: "earliest", dryRun: false }, testActor("editor", ["growth"]))).rejects.toMatchObject({
+    await expect(
+      resetOffsets({ clusterId, group, topic, to: "earliest", dryRun: false }, testActor("editor", ["growth"])),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     const done = await resetOffsets({ clusterId, group, topic, to: "offset", value: "3", partitions: [0], dryRun: false }, editor);
@@ -86,7 +99,12 @@ describe("resetting a group's offsets", () => {
     expect(committed!.partitions.find((p) => p.partition === 0)!.offset).toBe("3");
     expect(committed!.partitions.find((p) => p.partition === 1)!.offset).toBe("10");
     const entry = await db.auditEntry.findFirst({ where: { action: "consumers.reset-offsets", targetId: `${clusterId}/${group}` } });
-    expect(entry).toMatchObject({ actorName: "billing-editor", team: "billing", before: { topic, offsets: { 0: "10" } }, after: { offsets: { 0: "3" } } });
+    expect(entry).toMatchObject({
+      actorName: "billing-editor",
+      team: "billing",
+      before: { topic, offsets: { 0: "10" } },
+      after: { offsets: { 0: "3" } },
+    });
   });
 
   it("is refused while the group has running members, with the reason, and the dry run says so", async () => {

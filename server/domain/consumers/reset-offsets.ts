@@ -111,7 +111,13 @@ export async function resetOffsets(raw: z.input<typeof ResetOffsetsInput>, actor
   if (input.dryRun) return { ...plan, dryRun: true, applied: false };
   if (refusal) throw new DomainError("CONFLICT", refusal);
 
-  await reach(ops.commit(input.group, topic.name, rows.map((r) => ({ partition: r.partition, offset: BigInt(r.next) }))));
+  await reach(
+    ops.commit(
+      input.group,
+      topic.name,
+      rows.map((r) => ({ partition: r.partition, offset: BigInt(r.next) })),
+    ),
+  );
   await db.$transaction((tx) =>
     appendAudit(tx, actor, {
       action: "consumers.reset-offsets",
@@ -119,7 +125,12 @@ export async function resetOffsets(raw: z.input<typeof ResetOffsetsInput>, actor
       targetId: `${topic.clusterId}/${input.group}`,
       team: topic.ownerTeam,
       before: { topic: topic.name, offsets: Object.fromEntries(rows.map((r) => [r.partition, r.current])) },
-      after: { topic: topic.name, to: input.to, value: input.value ?? null, offsets: Object.fromEntries(rows.map((r) => [r.partition, r.next])) },
+      after: {
+        topic: topic.name,
+        to: input.to,
+        value: input.value ?? null,
+        offsets: Object.fromEntries(rows.map((r) => [r.partition, r.next])),
+      },
     }),
   );
   return { ...plan, dryRun: false, applied: true };

@@ -106,7 +106,11 @@ describe("RabbitMQ redrive", () => {
     for (const m of back) {
       if (!m) throw new Error("the work queue should hold the redriven letters");
       expect(m.properties).toMatchObject({ contentType: "application/json", messageId: expect.stringMatching(/^m-\d$/) });
-      expect(m.properties.headers).toMatchObject({ tenant: "acme", "x-redrive-by": "notifications-editor", "x-redrive-routing-key": "email.send" });
+      expect(m.properties.headers).toMatchObject({
+        tenant: "acme",
+        "x-redrive-by": "notifications-editor",
+        "x-redrive-routing-key": "email.send",
+      });
       expect(m.properties.headers?.["x-death"]).toBeUndefined();
       expect(JSON.parse(m.content.toString())).toHaveProperty("n");
     }

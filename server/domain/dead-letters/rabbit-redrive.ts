@@ -19,7 +19,14 @@ import { MoveInterrupted, type MovePick } from "@/server/brokers/rabbitmq";
 import type { RawRecord } from "@/server/brokers";
 import { normalizeDeadLetterHeaders } from "./normalize-headers";
 import { DLQ_TAIL_PER_PARTITION, type deadLetterTopic } from "./read-dead-letters";
-import { previousClaim, redriveHeaders, targetRefusal, type RedriveInput, type RedrivePlanItem, type RedriveResult } from "./redrive-common";
+import {
+  previousClaim,
+  redriveHeaders,
+  targetRefusal,
+  type RedriveInput,
+  type RedrivePlanItem,
+  type RedriveResult,
+} from "./redrive-common";
 
 type Queue = Awaited<ReturnType<typeof deadLetterTopic>>;
 
@@ -35,7 +42,9 @@ export async function redriveFromQueue(dlq: Queue, input: z.output<typeof Redriv
   const claims = await openQueueClaims(dlq.id);
   const queues = await listTopicRefs({
     clusterIds: [dlq.clusterId],
-    names: [...new Set([...letters.values()].map((r) => normalizeDeadLetterHeaders(r.headers).originalTopic).filter((t) => !!t))] as string[],
+    names: [
+      ...new Set([...letters.values()].map((r) => normalizeDeadLetterHeaders(r.headers).originalTopic).filter((t) => !!t)),
+    ] as string[],
   });
   const targets = new Map(queues.filter((q) => q.kind === "queue" && q.namespace === dlq.namespace).map((q) => [q.name, q]));
   const where = { noun: "queue", connection: `${dlq.cluster.name} (vhost ${dlq.namespace || "/"})` };
@@ -78,7 +87,10 @@ export async function redriveFromQueue(dlq: Queue, input: z.output<typeof Redriv
   } catch (error) {
     if (!(error instanceof MoveInterrupted)) {
       await release(dlq.id, ids);
-      throw new DomainError("CLUSTER_UNREACHABLE", `Could not move letters out of ${dlq.name}: ${(error as Error).message}; nothing was moved`);
+      throw new DomainError(
+        "CLUSTER_UNREACHABLE",
+        `Could not move letters out of ${dlq.name}: ${(error as Error).message}; nothing was moved`,
+      );
     }
     // The confirmed ones reached their queue but may still sit in the DLQ: "sent" keeps them from
     // being offered again; the one on its way stays "sending" (unknown); the rest were not touched.

@@ -46,7 +46,8 @@ export function maskValue(value: unknown, style: MaskStyle): string {
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => !!x && typeof x === "object" && !Array.isArray(x);
-const mapValues = (o: Record<string, unknown>, f: (v: unknown) => unknown) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
+const mapValues = (o: Record<string, unknown>, f: (v: unknown) => unknown) =>
+  Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
 
 function walk(node: unknown, tokens: Token[], i: number, mask: (v: unknown) => unknown): unknown {
   if (i === tokens.length) return mask(node);

@@ -39,7 +39,8 @@ export async function createMaskingRule(actor: Actor, raw: z.input<typeof Maskin
   authorize(actor, "admin", { what: "masking rules" });
   const input = parseInput(MaskingRuleInput, raw);
   checkPaths(input.paths);
-  if (await db.maskingRule.findUnique({ where: { name: input.name } })) throw new DomainError("CONFLICT", `A masking rule is already named "${input.name}"`);
+  if (await db.maskingRule.findUnique({ where: { name: input.name } }))
+    throw new DomainError("CONFLICT", `A masking rule is already named "${input.name}"`);
   return audited(
     actor,
     (tx) => tx.maskingRule.create({ data: { ...input, createdBy: actor.name } }),

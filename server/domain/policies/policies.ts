@@ -6,7 +6,12 @@ import { db } from "@/server/db";
 import { DomainError, parseInput } from "@/server/errors";
 import { checkTopic, patternProblem, PolicyDocument, type TopicProposal, type Violation } from "./policy-document";
 
-export async function currentPolicy(): Promise<{ version: number | null; document: PolicyDocument; author: string | null; at: Date | null }> {
+export async function currentPolicy(): Promise<{
+  version: number | null;
+  document: PolicyDocument;
+  author: string | null;
+  at: Date | null;
+}> {
   const row = await db.policyVersion.findFirst({ orderBy: { version: "desc" } });
   if (!row) return { version: null, document: PolicyDocument.parse({}), author: null, at: null };
   return { version: row.version, document: PolicyDocument.parse(row.document), author: row.author, at: row.at };

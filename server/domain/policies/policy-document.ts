@@ -49,17 +49,26 @@ export function checkTopic(doc: PolicyDocument, t: TopicProposal): Violation[] {
   const out: Violation[] = [];
   if (rules.namePattern && !safeRegExp(`^(?:${rules.namePattern})$`).test(t.name))
     out.push({ rule: "topics.namePattern", message: `the name "${t.name}" does not match ${rules.namePattern}` });
-  const bound = (what: string, key: "partitions" | "replicationFactor" | "retentionMs", value: number | undefined, shown = String(value)) => {
+  const bound = (
+    what: string,
+    key: "partitions" | "replicationFactor" | "retentionMs",
+    value: number | undefined,
+    shown = String(value),
+  ) => {
     const b = rules[key];
     if (value === undefined || !b) return;
     const infinite = key === "retentionMs" && value < 0;
-    if (b.min !== undefined && !infinite && value < b.min) out.push({ rule: `topics.${key}.min`, message: `${what} ${shown} is below the minimum ${b.min}` });
-    if (b.max !== undefined && (infinite || value > b.max)) out.push({ rule: `topics.${key}.max`, message: `${what} ${shown} is above the maximum ${b.max}` });
+    if (b.min !== undefined && !infinite && value < b.min)
+      out.push({ rule: `topics.${key}.min`, message: `${what} ${shown} is below the minimum ${b.min}` });
+    if (b.max !== undefined && (infinite || value > b.max))
+      out.push({ rule: `topics.${key}.max`, message: `${what} ${shown} is above the maximum ${b.max}` });
   };
   bound("partitions", "partitions", t.partitions);
   bound("replication factor", "replicationFactor", t.replicationFactor);
   const retention = t.configs?.["retention.ms"];
-  if (retention !== undefined && retention !== null) bound("retention.ms", "retentionMs", Number(retention), retention === "-1" ? "-1 (for ever)" : retention);
-  if (rules.ownerRequired && t.ownerTeam !== undefined && !t.ownerTeam) out.push({ rule: "topics.ownerRequired", message: "a topic needs an owner team" });
+  if (retention !== undefined && retention !== null)
+    bound("retention.ms", "retentionMs", Number(retention), retention === "-1" ? "-1 (for ever)" : retention);
+  if (rules.ownerRequired && t.ownerTeam !== undefined && !t.ownerTeam)
+    out.push({ rule: "topics.ownerRequired", message: "a topic needs an owner team" });
   return out;
 }

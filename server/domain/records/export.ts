@@ -86,7 +86,14 @@ export async function exportRecords(
       if (rows.length) controller.enqueue(encoder.encode(rows.map(line).join("")));
       const cursor = page.cursor;
       // Budgets stop an export like they stop a search; the reader's hanging up stops it too.
-      if (!cursor || sent >= maxMessages || scanBudget <= 0 || page.stoppedBy === "time-budget" || page.stoppedBy === "cancelled" || signal?.aborted) {
+      if (
+        !cursor ||
+        sent >= maxMessages ||
+        scanBudget <= 0 ||
+        page.stoppedBy === "time-budget" ||
+        page.stoppedBy === "cancelled" ||
+        signal?.aborted
+      ) {
         page = null;
         return;
       }

@@ -24,7 +24,7 @@ describe("CEL filters", () => {
       'timestamp > timestamp("2026-11-30T09:00:00Z")',
       "size < 1024",
       'value.customer.email.endsWith("@example.com")',
-      'has(value.customer) && !has(value.refund)',
+      "has(value.customer) && !has(value.refund)",
     ];
     for (const f of yes) expect(compileFilter(f)(message()), f).toBe(true);
     expect(compileFilter("value.total > 100")(message())).toBe(false);

@@ -29,7 +29,10 @@ beforeAll(async () => {
   await producer.send({
     topic,
     messages: [
-      { key: "pay-1", value: JSON.stringify({ id: "pay-1", card: { number: card, holder: "Ada" }, customer: { email: "ada@example.com" } }) },
+      {
+        key: "pay-1",
+        value: JSON.stringify({ id: "pay-1", card: { number: card, holder: "Ada" }, customer: { email: "ada@example.com" } }),
+      },
       { key: "pay-2", value: `free text mentioning ${card}` },
     ],
   });
@@ -40,7 +43,13 @@ beforeAll(async () => {
   await syncCluster(cluster, { withConfigs: false });
   topicId = (await db.topic.findFirstOrThrow({ where: { clusterId, name: topic } })).id;
   await db.topic.update({ where: { id: topicId }, data: { ownerTeam: "payments" } });
-  await createMaskingRule(testAdmin, { name: uniqueName("cards"), topicPattern: `${topic.split("-")[0]}-*`, paths: ["$.card.number", "*.email"], maskFor: ["viewer"], style: "last4" });
+  await createMaskingRule(testAdmin, {
+    name: uniqueName("cards"),
+    topicPattern: `${topic.split("-")[0]}-*`,
+    paths: ["$.card.number", "*.email"],
+    maskFor: ["viewer"],
+    style: "last4",
+  });
 });
 
 describe("masking", () => {
@@ -50,8 +59,15 @@ describe("masking", () => {
     expect(text).not.toContain(card);
     expect(text).not.toContain("ada@example.com");
     const json = r.messages.find((m) => m.key.kind === "text" && m.key.text === "pay-1")!;
-    expect(JSON.parse((json.value as { text: string }).text)).toEqual({ id: "pay-1", card: { number: "****1111", holder: "Ada" }, customer: { email: "****.com" } });
-    expect(r.messages.find((m) => m.key.kind === "text" && m.key.text === "pay-2")!.value).toEqual({ kind: "text", text: expect.stringContaining("masked") });
+    expect(JSON.parse((json.value as { text: string }).text)).toEqual({
+      id: "pay-1",
+      card: { number: "****1111", holder: "Ada" },
+      customer: { email: "****.com" },
+    });
+    expect(r.messages.find((m) => m.key.kind === "text" && m.key.text === "pay-2")!.value).toEqual({
+      kind: "text",
+      text: expect.stringContaining("masked"),
+    });
   });
 
   it("matches a viewer's filter against the masked value, so it cannot be used to guess", async () => {
@@ -67,9 +83,12 @@ describe("masking", () => {
     expect(JSON.stringify(await readTopicRecord(testAdmin, { topic, partition: 0, offset: "0", clusterId }))).toContain(card);
 
     const token = (await createTestToken(["read"], "viewer", "payments")).bearer;
-    const res = await fetch(`${app.url}/api/v1/clusters/${encodeURIComponent(clusterName)}/topics/${encodeURIComponent(topic)}/messages?from=earliest&direction=oldest`, {
-      headers: token,
-    });
+    const res = await fetch(
+      `${app.url}/api/v1/clusters/${encodeURIComponent(clusterName)}/topics/${encodeURIComponent(topic)}/messages?from=earliest&direction=oldest`,
+      {
+        headers: token,
+      },
+    );
     const body = await res.text();
     expect(res.status).toBe(200);
     expect(body).toContain("****1111");
@@ -77,10 +96,14 @@ describe("masking", () => {
   });
 
   it("is an admin's to set, with paths it can read, and every change is audited", async () => {
-    await expect(createMaskingRule(testActor("editor", ["payments"]), { name: uniqueName("x"), paths: ["$.a"], maskFor: ["viewer"] })).rejects.toMatchObject({
+    await expect(
+      createMaskingRule(testActor("editor", ["payments"]), { name: uniqueName("x"), paths: ["$.a"], maskFor: ["viewer"] }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
-    await expect(createMaskingRule(testAdmin, { name: uniqueName("x"), paths: ["card.number"], maskFor: ["viewer"] })).rejects.toThrow(/starts with "\$\."/);
+    await expect(createMaskingRule(testAdmin, { name: uniqueName("x"), paths: ["card.number"], maskFor: ["viewer"] })).rejects.toThrow(
+      /starts with "\$\."/,
+    );
     const rule = await createMaskingRule(testAdmin, { name: uniqueName("temp"), paths: ["$.a"], maskFor: ["editor"] });
     await deleteMaskingRule(testAdmin, rule.id);
     const actions = (await db.auditEntry.findMany({ where: { targetId: rule.id }, orderBy: { at: "asc" } })).map((e) => e.action);

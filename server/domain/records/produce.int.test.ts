@@ -44,7 +44,11 @@ beforeAll(async () => {
   );
   await registerSchema(
     `${topic}-proto`,
-    { schemaType: "PROTOBUF", schema: 'syntax = "proto3";\npackage logistics;\nmessage Parcel { string id = 1; int32 grams = 2; }\nmessage Label { string text = 1; }\n' },
+    {
+      schemaType: "PROTOBUF",
+      schema:
+        'syntax = "proto3";\npackage logistics;\nmessage Parcel { string id = 1; int32 grams = 2; }\nmessage Label { string text = 1; }\n',
+    },
     { actor: testAdmin },
   );
   const cluster = await createTestCluster();
@@ -66,45 +70,78 @@ async function rawValueAt(partition: number, offset: string): Promise<Buffer> {
 
 describe("producing", () => {
   it("encodes with Avro, JSON Schema and Protobuf subjects so that Confluent's decoder reads the values back", async () => {
-    const registry = new SchemaRegistry({ host: registryServer.base, auth: { username: registryServer.token.name, password: registryServer.token.secret } });
-    const avro = await produceMessage(editor, { topicId }, {
-      key: "o-1",
-      value: JSON.stringify({ order_id: "o-1", parcels: 2, note: { string: "fragile" } }),
-      valueSubject: `${topic}-value`,
-      headers: [{ name: "source", value: "console" }],
-      partition: 1,
+    const registry = new SchemaRegistry({
+      host: registryServer.base,
+      auth: { username: registryServer.token.name, password: registryServer.token.secret },
     });
+    const avro = await produceMessage(
+      editor,
+      { topicId },
+      {
+        key: "o-1",
+        value: JSON.stringify({ order_id: "o-1", parcels: 2, note: { string: "fragile" } }),
+        valueSubject: `${topic}-value`,
+        headers: [{ name: "source", value: "console" }],
+        partition: 1,
+      },
+    );
     expect(avro).toEqual({ partition: 1, offset: "0" });
-    const json = await produceMessage(editor, { topicId }, { key: null, value: '{"sku":"A-1"}', valueSubject: `${topic}-json`, partition: 0 });
-    const proto = await produceMessage(editor, { topicId }, { key: "p-1", value: '{"id":"p-1","grams":1200}', valueSubject: `${topic}-proto`, partition: 0 });
+    const json = await produceMessage(
+      editor,
+      { topicId },
+      { key: null, value: '{"sku":"A-1"}', valueSubject: `${topic}-json`, partition: 0 },
+    );
+    const proto = await produceMessage(
+      editor,
+      { topicId },
+      { key: "p-1", value: '{"id":"p-1","grams":1200}', valueSubject: `${topic}-proto`, partition: 0 },
+    );
     // The second message of the file: written with its message-index path [1], as Confluent's Java
     // serializer writes it. (The JavaScript decoder below knows the first message's short form only.)
-    const label = await produceMessage(editor, { topicId }, {
-      key: "p-2",
-      value: '{"text":"FRAGILE"}',
-      valueSubject: `${topic}-proto`,
-      valueMessage: "logistics.Label",
-      partition: 0,
-    });
+    const label = await produceMessage(
+      editor,
+      { topicId },
+      {
+        key: "p-2",
+        value: '{"text":"FRAGILE"}',
+        valueSubject: `${topic}-proto`,
+        valueMessage: "logistics.Label",
+        partition: 0,
+      },
+    );
     // Confluent's decoder, on the bytes as Kafka holds them.
-    const read = async (at: { partition: number | null; offset: string | null }) => registry.decode(await rawValueAt(at.partition!, at.offset!));
+    const read = async (at: { partition: number | null; offset: string | null }) =>
+      registry.decode(await rawValueAt(at.partition!, at.offset!));
     expect(await read(avro)).toEqual({ order_id: "o-1", parcels: 2, note: "fragile" });
     expect(await read(json)).toEqual({ sku: "A-1" });
     expect(await read(proto)).toMatchObject({ id: "p-1", grams: 1200 });
-    const labelRead = await searchTopic(testAdmin, { topicId, partition: 0, from: "offset", offset: label.offset!, direction: "oldest", limit: 1 });
+    const labelRead = await searchTopic(testAdmin, {
+      topicId,
+      partition: 0,
+      from: "offset",
+      offset: label.offset!,
+      direction: "oldest",
+      limit: 1,
+    });
     expect(labelRead.messages[0]!.value).toMatchObject({ kind: "schema", message: "logistics.Label", json: { text: "FRAGILE" } });
     const [found] = (await searchTopic(testAdmin, { topicId, partition: 1, limit: 1 })).messages;
     expect(found!.headers).toEqual([{ name: "source", value: "console" }]);
   });
 
   it("refuses a value that does not fit its schema, saying where, and sends nothing", async () => {
-    await expect(produceMessage(editor, { topicId }, { value: JSON.stringify({ order_id: "o-2", parcels: "two" }), valueSubject: `${topic}-value` })).rejects.toThrow(
-      /does not fit the schema of .*-value: parcels cannot be "two"/,
+    await expect(
+      produceMessage(editor, { topicId }, { value: JSON.stringify({ order_id: "o-2", parcels: "two" }), valueSubject: `${topic}-value` }),
+    ).rejects.toThrow(/does not fit the schema of .*-value: parcels cannot be "two"/);
+    await expect(produceMessage(editor, { topicId }, { value: "{}", valueSubject: `${topic}-json` })).rejects.toThrow(
+      /must have required property 'sku'/,
     );
-    await expect(produceMessage(editor, { topicId }, { value: "{}", valueSubject: `${topic}-json` })).rejects.toThrow(/must have required property 'sku'/);
     await expect(produceMessage(editor, { topicId }, { value: "{not json", valueSubject: `${topic}-json` })).rejects.toThrow(/is not JSON/);
-    await expect(produceMessage(editor, { topicId }, { value: "x", partition: 9 })).rejects.toThrow("The topic has partitions 0 to 1, not 9");
-    await expect(produceMessage(editor, { topicId }, { value: "{}", valueSubject: "no-such-subject" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(produceMessage(editor, { topicId }, { value: "x", partition: 9 })).rejects.toThrow(
+      "The topic has partitions 0 to 1, not 9",
+    );
+    await expect(produceMessage(editor, { topicId }, { value: "{}", valueSubject: "no-such-subject" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("sends a batch only when every line is valid, after a dry run that finds the bad ones", async () => {
@@ -112,7 +149,12 @@ describe("producing", () => {
       { key: "b-1", value: '{"sku":"B-1"}', valueSubject: `${topic}-json`, partition: 0 },
       { key: "b-2", value: '{"nope":1}', valueSubject: `${topic}-json`, partition: 0 },
       { key: "b-3", value: "plain text", partition: 0 },
-      { key: "b-4", value: JSON.stringify({ order_id: "o-4", parcels: 1, note: "plain union value" }), valueSubject: `${topic}-value`, partition: 1 },
+      {
+        key: "b-4",
+        value: JSON.stringify({ order_id: "o-4", parcels: 1, note: "plain union value" }),
+        valueSubject: `${topic}-value`,
+        partition: 1,
+      },
     ];
     const dry = await produceMessages(editor, { topicId }, { messages: lines, dryRun: true });
     expect(dry).toMatchObject({ messages: 4, valid: 3, sent: 0, problems: [{ line: 2, error: expect.stringContaining("sku") }] });
@@ -120,7 +162,9 @@ describe("producing", () => {
     expect(refused.sent).toBe(0);
     const sent = await produceMessages(editor, { topicId }, { messages: [lines[0]!, lines[2]!], dryRun: false });
     expect(sent).toMatchObject({ sent: 2, problems: [] });
-    const keys = (await searchTopic(testAdmin, { topicId, partition: 0, limit: 10 })).messages.map((m) => (m.key.kind === "text" ? m.key.text : null));
+    const keys = (await searchTopic(testAdmin, { topicId, partition: 0, limit: 10 })).messages.map((m) =>
+      m.key.kind === "text" ? m.key.text : null,
+    );
     expect(keys).toContain("b-1");
     expect(keys).toContain("b-3");
     expect(keys).not.toContain("b-2");
@@ -128,7 +172,9 @@ describe("producing", () => {
 
   it("is for the topic's team only, and audited without the payload", async () => {
     await expect(produceMessage(testActor("editor", ["growth"]), { topicId }, { value: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(produceMessage(testActor("viewer", ["logistics"]), { topicId }, { value: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(produceMessage(testActor("viewer", ["logistics"]), { topicId }, { value: "x" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     const entries = await db.auditEntry.findMany({ where: { action: "records.produce", targetId: { endsWith: `/${topic}` } } });
     expect(entries.length).toBeGreaterThanOrEqual(4);
     expect(entries.every((e) => e.actorName === "logistics-editor" && e.team === "logistics")).toBe(true);

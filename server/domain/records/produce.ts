@@ -56,7 +56,12 @@ async function prepare(m: z.output<typeof MessageToProduce>, partitions: number)
     throw new DomainError("INVALID_INPUT", `The topic has partitions 0 to ${partitions - 1}, not ${m.partition}`);
   const [key, value] = [await encodePart(m.key, m.keySubject, "key"), await encodePart(m.value, m.valueSubject, "value", m.valueMessage)];
   return {
-    record: { key: key.bytes, value: value.bytes, headers: Object.fromEntries(m.headers.map((h) => [h.name, h.value])), partition: m.partition },
+    record: {
+      key: key.bytes,
+      value: value.bytes,
+      headers: Object.fromEntries(m.headers.map((h) => [h.name, h.value])),
+      partition: m.partition,
+    },
     schemaIds: [key.schemaId, value.schemaId].filter((x): x is number => x !== null),
   };
 }
@@ -95,10 +100,21 @@ export async function produceMessage(actor: Actor, address: TopicAddress, messag
   return { partition: landed?.partition ?? null, offset: landed?.offset ?? null };
 }
 
-async function send(actor: Actor, topic: TopicRef, cluster: Awaited<ReturnType<typeof clusterConnection>>, prepared: Prepared[]): Promise<Landed[]> {
-  const landed = await cluster.broker.produce(topic, prepared.map((p) => p.record), 1_000).catch((e: Error) => {
-    throw new DomainError("CLUSTER_UNREACHABLE", `Could not produce into ${topic.name} on ${cluster.name}: ${e.message}`);
-  });
+async function send(
+  actor: Actor,
+  topic: TopicRef,
+  cluster: Awaited<ReturnType<typeof clusterConnection>>,
+  prepared: Prepared[],
+): Promise<Landed[]> {
+  const landed = await cluster.broker
+    .produce(
+      topic,
+      prepared.map((p) => p.record),
+      1_000,
+    )
+    .catch((e: Error) => {
+      throw new DomainError("CLUSTER_UNREACHABLE", `Could not produce into ${topic.name} on ${cluster.name}: ${e.message}`);
+    });
   await db.$transaction((tx) =>
     appendAudit(tx, actor, {
       action: "records.produce",

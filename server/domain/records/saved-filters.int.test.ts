@@ -25,7 +25,9 @@ describe("saved filters", () => {
     await expect(deleteSavedFilter(bob, shared.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await deleteSavedFilter(testAdmin, shared.id);
     await deleteSavedFilter(ada, mine.id);
-    const actions = (await db.auditEntry.findMany({ where: { targetId: { in: [mine.id, shared.id] } }, orderBy: { at: "asc" } })).map((e) => e.action);
+    const actions = (await db.auditEntry.findMany({ where: { targetId: { in: [mine.id, shared.id] } }, orderBy: { at: "asc" } })).map(
+      (e) => e.action,
+    );
     expect(actions.sort()).toEqual(["records.filter.delete", "records.filter.delete", "records.filter.save", "records.filter.save"]);
   });
 });

@@ -34,7 +34,13 @@ export async function saveFilter(actor: Actor, raw: z.input<typeof SavedFilterIn
   return audited(
     actor,
     (tx) => tx.savedFilter.create({ data: { name: input.name, expression: input.expression, team, owner: actor.name } }),
-    (f) => ({ action: "records.filter.save", targetType: "saved-filter", targetId: f.id, team, after: { name: f.name, expression: f.expression } }),
+    (f) => ({
+      action: "records.filter.save",
+      targetType: "saved-filter",
+      targetId: f.id,
+      team,
+      after: { name: f.name, expression: f.expression },
+    }),
   );
 }
 
@@ -45,6 +51,12 @@ export async function deleteSavedFilter(actor: Actor, id: string) {
   await audited(
     actor,
     (tx) => tx.savedFilter.delete({ where: { id } }),
-    () => ({ action: "records.filter.delete", targetType: "saved-filter", targetId: id, team: f.team, before: { name: f.name, expression: f.expression } }),
+    () => ({
+      action: "records.filter.delete",
+      targetType: "saved-filter",
+      targetId: id,
+      team: f.team,
+      before: { name: f.name, expression: f.expression },
+    }),
   );
 }

@@ -57,7 +57,12 @@ export async function searchTopic(
   input: SearchTopicInput,
   io: Omit<SearchContext, "topic" | "reader"> = {},
 ): Promise<SearchResult & { topic: { id: string; name: string; cluster: string } }> {
-  const { topicId: _i, cluster: _c, topic: _t, ...options } = input as SearchTopicInput & { topicId?: string; cluster?: string; topic?: string };
+  const {
+    topicId: _i,
+    cluster: _c,
+    topic: _t,
+    ...options
+  } = input as SearchTopicInput & { topicId?: string; cluster?: string; topic?: string };
   return withTopicReader(actor, input, async (topic, cluster, reader, mask) => ({
     ...(await searchRecords(options, { ...io, topic: topic.name, reader, mask })),
     topic: { id: topic.id, name: topic.name, cluster },
@@ -65,6 +70,11 @@ export async function searchTopic(
 }
 
 export async function tailTopic(actor: Actor, input: TopicAddress & TailOptions, io: Omit<TailContext, "topic" | "reader">) {
-  const { topicId: _i, cluster: _c, topic: _t, ...options } = input as TopicAddress & TailOptions & { topicId?: string; cluster?: string; topic?: string };
+  const {
+    topicId: _i,
+    cluster: _c,
+    topic: _t,
+    ...options
+  } = input as TopicAddress & TailOptions & { topicId?: string; cluster?: string; topic?: string };
   return withTopicReader(actor, input, (topic, _cluster, reader, mask) => tailRecords(options, { ...io, topic: topic.name, reader, mask }));
 }

@@ -82,7 +82,12 @@ describe("searching a topic", () => {
     expect(ids(r)).toEqual(["order-2-39", "order-2-38", "order-2-37", "order-2-36", "order-2-35", "order-2-34"]);
     const byKey = new Map(r.messages.map((m) => [(m.key as { text: string }).text, m.value]));
     expect(byKey.get("order-2-39")).toMatchObject({ kind: "schema", schemaType: "AVRO", json: { order_id: "order-2-39", total: 392 } });
-    expect(byKey.get("order-2-37")).toMatchObject({ kind: "schema", schemaType: "PROTOBUF", message: "shop.Shipment", json: { order_id: "order-2-37", parcels: 37 } });
+    expect(byKey.get("order-2-37")).toMatchObject({
+      kind: "schema",
+      schemaType: "PROTOBUF",
+      message: "shop.Shipment",
+      json: { order_id: "order-2-37", parcels: 37 },
+    });
     expect(byKey.get("order-2-38")).toMatchObject({ kind: "schema", schemaType: "JSON", json: { order_id: "order-2-38", n: 38 } });
     expect(r).toMatchObject({ stoppedBy: "limit", scanned: 6, total: 40 });
     expect(r.cursor).toBeTruthy();
@@ -107,7 +112,20 @@ describe("searching a topic", () => {
   it("filters with CEL over decoded values, keys, headers and positions, across every partition", async () => {
     const avroOnly = await searchTopic(testAdmin, { topicId, filter: "value.total >= 300", limit: 100 });
     expect(ids(avroOnly).sort()).toEqual(
-      ["order-0-30", "order-0-33", "order-0-36", "order-0-39", "order-1-30", "order-1-33", "order-1-36", "order-1-39", "order-2-30", "order-2-33", "order-2-36", "order-2-39"].sort(),
+      [
+        "order-0-30",
+        "order-0-33",
+        "order-0-36",
+        "order-0-39",
+        "order-1-30",
+        "order-1-33",
+        "order-1-36",
+        "order-1-39",
+        "order-2-30",
+        "order-2-33",
+        "order-2-36",
+        "order-2-39",
+      ].sort(),
     );
     expect(avroOnly).toMatchObject({ stoppedBy: "end", scanned: 120, matched: 12, cursor: null });
     // Protobuf messages have no `total`: has() keeps them out without an error.

@@ -78,7 +78,8 @@ export async function searchRecords(raw: SearchOptions, ctx: SearchContext): Pro
   const now = ctx.now ?? Date.now;
   const deadline = now() + o.maxSeconds * 1000;
   const partitions = (await ctx.reader.partitions()).filter((p) => o.partition === undefined || p.partition === o.partition);
-  if (o.partition !== undefined && !partitions.length) throw new DomainError("INVALID_INPUT", `${ctx.topic} has no partition ${o.partition}`);
+  if (o.partition !== undefined && !partitions.length)
+    throw new DomainError("INVALID_INPUT", `${ctx.topic} has no partition ${o.partition}`);
   const lanes = o.cursor ? resume(decodeCursor(o.cursor, o.direction), partitions) : await start(o, partitions, ctx.reader);
   const total = lanes.reduce((n, l) => n + Number(o.direction === "oldest" ? l.high - l.pos : l.pos - l.low), 0);
 
@@ -158,7 +159,7 @@ export async function searchRecords(raw: SearchOptions, ctx: SearchContext): Pro
   async function backward(lane: Lane) {
     const from = lane.pos - WINDOW > lane.low ? lane.pos - WINDOW : lane.low;
     const window: RawRecord[] = [];
-    for (let at = from; at < lane.pos; ) {
+    for (let at = from; at < lane.pos;) {
       const { records, next } = await ctx.reader.read(lane.partition, at, CHUNK_BYTES);
       window.push(...records.filter((r) => BigInt(r.offset) < lane.pos));
       if (next <= at) break; // nothing more readable now (an open transaction holds the rest)
@@ -181,7 +182,12 @@ export async function searchRecords(raw: SearchOptions, ctx: SearchContext): Pro
   }
 
   const order = o.direction === "oldest" ? 1 : -1;
-  found.sort((a, b) => order * (Date.parse(a.timestamp) - Date.parse(b.timestamp)) || a.partition - b.partition || order * Number(BigInt(a.offset) - BigInt(b.offset)));
+  found.sort(
+    (a, b) =>
+      order * (Date.parse(a.timestamp) - Date.parse(b.timestamp)) ||
+      a.partition - b.partition ||
+      order * Number(BigInt(a.offset) - BigInt(b.offset)),
+  );
   const open = lanes.filter((l) => !l.done);
   return {
     messages: found,
@@ -195,9 +201,16 @@ export async function searchRecords(raw: SearchOptions, ctx: SearchContext): Pro
   };
 }
 
-async function start(o: z.output<typeof SearchOptions>, partitions: { partition: number; low: bigint; high: bigint }[], reader: PositionReader) {
+async function start(
+  o: z.output<typeof SearchOptions>,
+  partitions: { partition: number; low: bigint; high: bigint }[],
+  reader: PositionReader,
+) {
   if (o.direction === "newest" && o.from === "earliest")
-    throw new DomainError("INVALID_INPUT", "Newest first starts at the latest record, an offset or a time; oldest first starts at the earliest");
+    throw new DomainError(
+      "INVALID_INPUT",
+      "Newest first starts at the latest record, an offset or a time; oldest first starts at the earliest",
+    );
   if (o.from === "offset" && o.offset === undefined) throw new DomainError("INVALID_INPUT", "Starting at an offset needs the offset");
   if (o.from === "timestamp" && o.timestamp === undefined) throw new DomainError("INVALID_INPUT", "Starting at a time needs the time");
   const lanes: Lane[] = [];

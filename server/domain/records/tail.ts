@@ -58,7 +58,7 @@ export async function tailRecords(raw: TailOptions, ctx: TailContext) {
         scanned++;
         found++;
         const ready = matcher.matchNow(r);
-      const m = ready === NOT_YET ? await matcher.match(r) : ready;
+        const m = ready === NOT_YET ? await matcher.match(r) : ready;
         if (m) {
           matched++;
           ctx.onMatch(m);
@@ -68,5 +68,11 @@ export async function tailRecords(raw: TailOptions, ctx: TailContext) {
     ctx.onProgress?.({ scanned, matched });
     if (!found) await idle(IDLE_MS, ctx.signal);
   }
-  return { scanned, matched, stoppedBy: ctx.signal.aborted ? ("cancelled" as const) : ("time" as const), filterErrors: matcher.errors, firstFilterError: matcher.firstError };
+  return {
+    scanned,
+    matched,
+    stoppedBy: ctx.signal.aborted ? ("cancelled" as const) : ("time" as const),
+    filterErrors: matcher.errors,
+    firstFilterError: matcher.firstError,
+  };
 }

@@ -22,5 +22,12 @@ export { listAudit } from "./registry-audit";
 export { subjectOwner, subjectOwners, setSubjectOwner } from "./subject-owner";
 export { diffVersions, prettySchema } from "./diff-versions";
 export { listSubjectSummaries, subjectsForTopics, topicOfSubject, type SubjectSummary } from "./subject-summaries";
-export { createPayloadDecoder, decodePayload, isUtf8, readMessageIndexes, type DecodedPayload, type PayloadDecoder } from "./payload-decoder";
+export {
+  createPayloadDecoder,
+  decodePayload,
+  isUtf8,
+  readMessageIndexes,
+  type DecodedPayload,
+  type PayloadDecoder,
+} from "./payload-decoder";
 export { encodeWithSubject, messageIndexBytes, type Encoded } from "./payload-encoder";

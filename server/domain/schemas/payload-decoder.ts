@@ -109,11 +109,18 @@ function decodeWith(d: SchemaDecoder, schemaId: number, buf: Buffer, subject: st
     const { json, message } = d.decode(payload);
     return { kind: "schema", schemaId, schemaType: d.type, json, subject, ...(message ? { message } : {}) };
   } catch (error) {
-    return { kind: "schema-bytes", schemaId, schemaType: d.type, hex: buf.toString("hex"), note: `does not decode with schema ${schemaId}: ${(error as Error).message}` };
+    return {
+      kind: "schema-bytes",
+      schemaId,
+      schemaType: d.type,
+      hex: buf.toString("hex"),
+      note: `does not decode with schema ${schemaId}: ${(error as Error).message}`,
+    };
   }
 }
 
-const plainPayload = (buf: Buffer): DecodedPayload => (isUtf8(buf) ? { kind: "text", text: buf.toString("utf8") } : { kind: "binary", hex: buf.toString("hex") });
+const plainPayload = (buf: Buffer): DecodedPayload =>
+  isUtf8(buf) ? { kind: "text", text: buf.toString("utf8") } : { kind: "binary", hex: buf.toString("hex") };
 
 export function createPayloadDecoder(): PayloadDecoder {
   const decoders = new Map<number, Promise<SchemaDecoder | null>>();

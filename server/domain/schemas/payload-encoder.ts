@@ -58,9 +58,14 @@ const refuse = (subject: string, why: string): never => {
 };
 
 /** `value` is the parsed JSON to encode; `message` picks a Protobuf message by name (default: the file's first). */
-export async function encodeWithSubject(subject: string, value: unknown, opts: { version?: number | "latest"; message?: string } = {}): Promise<Encoded> {
+export async function encodeWithSubject(
+  subject: string,
+  value: unknown,
+  opts: { version?: number | "latest"; message?: string } = {},
+): Promise<Encoded> {
   const version = await getVersion(subject, opts.version ?? "latest").catch((e) => {
-    if (e instanceof RegistryError) throw new DomainError("NOT_FOUND", `No schema is registered under ${subject}${opts.version ? ` (version ${opts.version})` : ""}`);
+    if (e instanceof RegistryError)
+      throw new DomainError("NOT_FOUND", `No schema is registered under ${subject}${opts.version ? ` (version ${opts.version})` : ""}`);
     throw e;
   });
   if (version.type === "AVRO") {

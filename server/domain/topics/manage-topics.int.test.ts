@@ -19,7 +19,13 @@ beforeAll(async () => {
   previous = (await currentPolicy()).document;
   // Only this file creates topics through the domain; the policy is put back afterwards.
   await setPolicy(testAdmin, {
-    topics: { namePattern: `${prefix}\\.[a-z.-]+`, partitions: { min: 1, max: 6 }, replicationFactor: { max: 1 }, retentionMs: { min: 3_600_000, max: 604_800_000 }, ownerRequired: true },
+    topics: {
+      namePattern: `${prefix}\\.[a-z.-]+`,
+      partitions: { min: 1, max: 6 },
+      replicationFactor: { max: 1 },
+      retentionMs: { min: 3_600_000, max: 604_800_000 },
+      ownerRequired: true,
+    },
   });
 });
 afterAll(async () => {
@@ -40,21 +46,35 @@ async function brokerConfig(name: string, key: string) {
 describe("topics under the policy", () => {
   it("refuses a creation that breaks a rule, naming each rule", async () => {
     const base = { clusterId, name: `${prefix}.orders`, partitions: 3, replicationFactor: 1, ownerTeam: "orders" };
-    await expect(createTopic(editor, { ...base, partitions: 12 })).rejects.toThrow("Refused by the policy: topics.partitions.max (partitions 12 is above the maximum 6)");
+    await expect(createTopic(editor, { ...base, partitions: 12 })).rejects.toThrow(
+      "Refused by the policy: topics.partitions.max (partitions 12 is above the maximum 6)",
+    );
     await expect(createTopic(editor, { ...base, ownerTeam: null })).rejects.toThrow(/topics\.ownerRequired/);
     await expect(createTopic(editor, { ...base, name: `${prefix}_Bad` })).rejects.toThrow(/topics\.namePattern/);
-    await expect(createTopic(editor, { ...base, configs: { "retention.ms": "-1" } })).rejects.toThrow(/topics\.retentionMs\.max \(retention\.ms -1 \(for ever\)/);
+    await expect(createTopic(editor, { ...base, configs: { "retention.ms": "-1" } })).rejects.toThrow(
+      /topics\.retentionMs\.max \(retention\.ms -1 \(for ever\)/,
+    );
     await expect(createTopic(editor, { ...base, ownerTeam: "growth" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(createTopic(testActor("viewer", ["orders"]), base)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("creates, reconfigures (diff first), grows and deletes an allowed topic on the broker, audited", async () => {
     const name = `${prefix}.payments`;
-    const created = await createTopic(editor, { clusterId, name, partitions: 2, replicationFactor: 1, ownerTeam: "orders", configs: { "retention.ms": "86400000" } });
+    const created = await createTopic(editor, {
+      clusterId,
+      name,
+      partitions: 2,
+      replicationFactor: 1,
+      ownerTeam: "orders",
+      configs: { "retention.ms": "86400000" },
+    });
     expect(created).toMatchObject({ name, ownerTeam: "orders", partitionCount: 2 });
     expect(await brokerConfig(name, "retention.ms")).toBe("86400000");
 
-    const dry = await changeTopicConfigs(editor, { topicId: created.id, set: { "retention.ms": "172800000", "cleanup.policy": "compact" } });
+    const dry = await changeTopicConfigs(editor, {
+      topicId: created.id,
+      set: { "retention.ms": "172800000", "cleanup.policy": "compact" },
+    });
     expect(dry).toEqual({
       dryRun: true,
       applied: false,
@@ -64,8 +84,14 @@ describe("topics under the policy", () => {
       ],
     });
     expect(await brokerConfig(name, "retention.ms")).toBe("86400000");
-    await expect(changeTopicConfigs(editor, { topicId: created.id, set: { "retention.ms": "60000" }, dryRun: false })).rejects.toThrow(/topics\.retentionMs\.min/);
-    await changeTopicConfigs(editor, { topicId: created.id, set: { "retention.ms": "172800000", "cleanup.policy": "compact" }, dryRun: false });
+    await expect(changeTopicConfigs(editor, { topicId: created.id, set: { "retention.ms": "60000" }, dryRun: false })).rejects.toThrow(
+      /topics\.retentionMs\.min/,
+    );
+    await changeTopicConfigs(editor, {
+      topicId: created.id,
+      set: { "retention.ms": "172800000", "cleanup.policy": "compact" },
+      dryRun: false,
+    });
     expect(await brokerConfig(name, "cleanup.policy")).toBe("compact");
     // A reset returns one name to the default and leaves the others as they were.
     await changeTopicConfigs(editor, { topicId: created.id, reset: ["cleanup.policy"], dryRun: false });

@@ -40,7 +40,8 @@ export const ChangeConfigsInput = z.object({
 
 async function kafkaTopicAdmin(clusterId: string) {
   const cluster = await clusterConnection(clusterId);
-  if (!cluster.broker.topicAdmin) throw new DomainError("INVALID_INPUT", `Eventplane manages Kafka topics only; this connection is ${cluster.broker.kind}`);
+  if (!cluster.broker.topicAdmin)
+    throw new DomainError("INVALID_INPUT", `Eventplane manages Kafka topics only; this connection is ${cluster.broker.kind}`);
   return { cluster, admin: cluster.broker.topicAdmin };
 }
 
@@ -56,7 +57,9 @@ export async function createTopic(actor: Actor, raw: z.input<typeof CreateTopicI
     throw new DomainError("FORBIDDEN", `${actor.name} may create topics for their own teams only, not ${ownerTeam}`);
   await enforceTopicPolicy({ ...input, ownerTeam });
   const { cluster, admin } = await kafkaTopicAdmin(input.clusterId);
-  await admin.create({ name: input.name, partitions: input.partitions, replicationFactor: input.replicationFactor, configs: input.configs }).catch(unreachable(cluster.name));
+  await admin
+    .create({ name: input.name, partitions: input.partitions, replicationFactor: input.replicationFactor, configs: input.configs })
+    .catch(unreachable(cluster.name));
   // In the catalog at once, with its owner; the next sync fills in partitions and offsets.
   return audited(
     actor,
@@ -71,7 +74,13 @@ export async function createTopic(actor: Actor, raw: z.input<typeof CreateTopicI
           lastSeenAt: new Date(),
           ownerTeam,
         },
-        update: { deletedAt: null, partitionCount: input.partitions, replicationFactor: input.replicationFactor, ownerTeam, lastSeenAt: new Date() },
+        update: {
+          deletedAt: null,
+          partitionCount: input.partitions,
+          replicationFactor: input.replicationFactor,
+          ownerTeam,
+          lastSeenAt: new Date(),
+        },
       }),
     (t) => ({ action: "topic.create", targetType: "topic", targetId: t.id, team: ownerTeam, after: { cluster: cluster.name, ...input } }),
   );
@@ -92,20 +101,36 @@ export async function deleteTopic(actor: Actor, input: { topicId: string; confir
   await audited(
     actor,
     (tx) => tx.topic.update({ where: { id: topic.id }, data: { deletedAt: new Date() } }),
-    () => ({ action: "topic.delete", targetType: "topic", targetId: topic.id, team: topic.ownerTeam, before: { cluster: cluster.name, name: topic.name, partitions: topic.partitionCount } }),
+    () => ({
+      action: "topic.delete",
+      targetType: "topic",
+      targetId: topic.id,
+      team: topic.ownerTeam,
+      before: { cluster: cluster.name, name: topic.name, partitions: topic.partitionCount },
+    }),
   );
 }
 
 export async function addPartitions(actor: Actor, input: { topicId: string; partitions: number }) {
   const { topic, cluster, admin } = await changeable(actor, input.topicId);
   if (!Number.isInteger(input.partitions) || input.partitions <= topic.partitionCount)
-    throw new DomainError("INVALID_INPUT", `${topic.name} has ${topic.partitionCount} partitions: Kafka only adds partitions, so ask for more`);
+    throw new DomainError(
+      "INVALID_INPUT",
+      `${topic.name} has ${topic.partitionCount} partitions: Kafka only adds partitions, so ask for more`,
+    );
   await enforceTopicPolicy({ name: topic.name, partitions: input.partitions });
   await admin.addPartitions(topic.name, input.partitions).catch(unreachable(cluster.name));
   await audited(
     actor,
     (tx) => tx.topic.update({ where: { id: topic.id }, data: { partitionCount: input.partitions } }),
-    () => ({ action: "topic.partitions", targetType: "topic", targetId: topic.id, team: topic.ownerTeam, before: { partitions: topic.partitionCount }, after: { partitions: input.partitions } }),
+    () => ({
+      action: "topic.partitions",
+      targetType: "topic",
+      targetId: topic.id,
+      team: topic.ownerTeam,
+      before: { partitions: topic.partitionCount },
+      after: { partitions: input.partitions },
+    }),
   );
   return { from: topic.partitionCount, to: input.partitions };
 }
@@ -118,16 +143,21 @@ export async function changeTopicConfigs(actor: Actor, raw: z.input<typeof Chang
   const after: Record<string, string> = { ...before, ...input.set };
   for (const name of input.reset) delete after[name];
   const names = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  const diff = names
-    .filter((n) => before[n] !== after[n])
-    .map((n) => ({ name: n, from: before[n] ?? null, to: after[n] ?? null }));
+  const diff = names.filter((n) => before[n] !== after[n]).map((n) => ({ name: n, from: before[n] ?? null, to: after[n] ?? null }));
   const changed = Object.fromEntries(diff.map((d) => [d.name, d.to]));
   if (!diff.length) return { dryRun: input.dryRun, applied: false, diff };
   await enforceTopicPolicy({ name: topic.name, configs: changed });
   if (input.dryRun) return { dryRun: true, applied: false, diff };
   await admin.replaceOverrides(topic.name, after).catch(unreachable(cluster.name));
   await db.$transaction((tx) =>
-    appendAudit(tx, actor, { action: "topic.configs", targetType: "topic", targetId: topic.id, team: topic.ownerTeam, before: { configs: before }, after: { configs: after } }),
+    appendAudit(tx, actor, {
+      action: "topic.configs",
+      targetType: "topic",
+      targetId: topic.id,
+      team: topic.ownerTeam,
+      before: { configs: before },
+      after: { configs: after },
+    }),
   );
   return { dryRun: false, applied: true, diff };
 }

@@ -43,15 +43,21 @@ const messagesUrl = (query: string) =>
 
 describe("GET /api/v1/clusters/{cluster}/topics/{topic}/messages", () => {
   it("answers the matching messages, decoded, with the scan's counts", async () => {
-    const res = await fetch(messagesUrl(`from=earliest&direction=oldest&filter=${encodeURIComponent('value.currency == "EUR"')}&limit=100`), {
-      headers: reader,
-    });
-    expect(res.status).toBe(200);
-    const body = (await res.json()) as { messages: { key: { text: string }; value: { text: string } }[]; scanned: number; matched: number; stoppedBy: string };
-    expect(body).toMatchObject({ scanned: 200, matched: 20, stoppedBy: "end", cursor: null });
-    expect(body.messages.map((m) => m.key.text).sort()).toEqual(
-      Array.from({ length: 20 }, (_, i) => `pay-${i * 10}`).sort(),
+    const res = await fetch(
+      messagesUrl(`from=earliest&direction=oldest&filter=${encodeURIComponent('value.currency == "EUR"')}&limit=100`),
+      {
+        headers: reader,
+      },
     );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      messages: { key: { text: string }; value: { text: string } }[];
+      scanned: number;
+      matched: number;
+      stoppedBy: string;
+    };
+    expect(body).toMatchObject({ scanned: 200, matched: 20, stoppedBy: "end", cursor: null });
+    expect(body.messages.map((m) => m.key.text).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `pay-${i * 10}`).sort());
     expect(JSON.parse(body.messages[0]!.value.text)).toMatchObject({ currency: "EUR" });
 
     const page = await (await fetch(messagesUrl("from=offset:10&partition=1&direction=oldest&limit=2"), { headers: reader })).json();
@@ -82,7 +88,12 @@ describe("POST /api/records/search (the browser's streaming search)", () => {
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l) as { type: string; message?: { key: { text: string } }; scanned?: number; stoppedBy?: string });
-    expect(events.filter((e) => e.type === "message").map((e) => e.message!.key.text).sort()).toEqual(["pay-0", "pay-100", "pay-150", "pay-50"]);
+    expect(
+      events
+        .filter((e) => e.type === "message")
+        .map((e) => e.message!.key.text)
+        .sort(),
+    ).toEqual(["pay-0", "pay-100", "pay-150", "pay-50"]);
     expect(events.at(-1)).toMatchObject({ type: "done", scanned: 200, matched: 4, stoppedBy: "end" });
   });
 
@@ -92,7 +103,10 @@ describe("POST /api/records/search (the browser's streaming search)", () => {
       headers: { ...reader, "content-type": "application/json" },
       body: JSON.stringify({ topicId, from: "offset" }),
     });
-    const events = (await res.text()).trim().split("\n").map((l) => JSON.parse(l));
+    const events = (await res.text())
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(events).toEqual([{ type: "error", error: "Starting at an offset needs the offset" }]);
     const notJson = await fetch(`${app.url}/api/records/search`, { method: "POST", headers: reader, body: "{" });
     expect(notJson.status).toBe(400);
@@ -104,7 +118,14 @@ describe("POST /api/v1/clusters/{cluster}/consumer-groups/{group}/reset-offsets"
     const group = uniqueName("ledger");
     const admin = testKafka().admin();
     await admin.connect();
-    await admin.setOffsets({ groupId: group, topic, partitions: [{ partition: 0, offset: "40" }, { partition: 1, offset: "40" }] });
+    await admin.setOffsets({
+      groupId: group,
+      topic,
+      partitions: [
+        { partition: 0, offset: "40" },
+        { partition: 1, offset: "40" },
+      ],
+    });
     await admin.disconnect();
     const url = `${app.url}/api/v1/clusters/${encodeURIComponent(clusterName)}/consumer-groups/${encodeURIComponent(group)}/reset-offsets`;
     const writer = (await createTestToken(["write"], "editor", "payments")).bearer;
@@ -129,21 +150,31 @@ describe("GET /api/records/export", () => {
   it("streams a search's results as JSONL or CSV, for editors, audited", async () => {
     const editor = (await createTestToken(["read"], "editor", "payments")).bearer;
     const filter = encodeURIComponent('value.currency == "EUR"');
-    const res = await fetch(`${app.url}/api/records/export?topicId=${topicId}&format=jsonl&from=earliest&direction=oldest&filter=${filter}`, { headers: editor });
+    const res = await fetch(
+      `${app.url}/api/records/export?topicId=${topicId}&format=jsonl&from=earliest&direction=oldest&filter=${filter}`,
+      { headers: editor },
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("content-disposition")).toMatch(new RegExp(`attachment; filename="${topic}-.*\\.jsonl"`));
-    const lines = (await res.text()).trim().split("\n").map((l) => JSON.parse(l) as { key: string; value: string; partition: number });
+    const lines = (await res.text())
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { key: string; value: string; partition: number });
     expect(lines.map((l) => l.key).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `pay-${i * 10}`).sort());
     expect(JSON.parse(lines[0]!.value)).toMatchObject({ currency: "EUR" });
 
     // In CSV, up to `max` records: a header, then one row per record.
-    const csv = await (await fetch(`${app.url}/api/records/export?topicId=${topicId}&format=csv&from=earliest&direction=oldest&max=150`, { headers: editor })).text();
+    const csv = await (
+      await fetch(`${app.url}/api/records/export?topicId=${topicId}&format=csv&from=earliest&direction=oldest&max=150`, { headers: editor })
+    ).text();
     const rows = csv.trim().split("\r\n");
     expect(rows[0]).toBe("partition,offset,timestamp,key,value,schema_id,headers");
     expect(rows).toHaveLength(151);
     expect(rows[1]).toMatch(/^0,0,[^,]+,pay-0,"\{""payment"":0,""currency"":""EUR""\}",,$/);
 
-    const audit = await db.auditEntry.findFirst({ where: { action: "records.export", targetId: { endsWith: `/${topic}` }, after: { path: ["format"], equals: "csv" } } });
+    const audit = await db.auditEntry.findFirst({
+      where: { action: "records.export", targetId: { endsWith: `/${topic}` }, after: { path: ["format"], equals: "csv" } },
+    });
     expect(audit).toMatchObject({ team: "payments" });
   });
 
@@ -171,7 +202,12 @@ describe("GET /api/v1/openapi.json", () => {
       .filter((p: { in: string }) => p.in === "query")
       .map((p: { name: string }) => p.name);
     // Every documented parameter is accepted; anything else is refused by name.
-    const query = documented.map((n: string) => `${n}=${n === "from" ? "latest" : n === "direction" ? "newest" : n === "filter" ? "true" : n === "cursor" ? "" : "1"}`).join("&");
+    const query = documented
+      .map(
+        (n: string) =>
+          `${n}=${n === "from" ? "latest" : n === "direction" ? "newest" : n === "filter" ? "true" : n === "cursor" ? "" : "1"}`,
+      )
+      .join("&");
     expect((await fetch(messagesUrl(query.replace("cursor=&", "").replace("&cursor=", "")), { headers: reader })).status).toBe(200);
     const typo = await fetch(messagesUrl("limt=5"), { headers: reader });
     expect([typo.status, (await typo.json()).error]).toEqual([400, 'Unknown parameter "limt"; see /api/v1/openapi.json']);

@@ -28,7 +28,8 @@ export function searchFromQuery(q: URLSearchParams, address: TopicAddress, extra
   // The documented parameters and no others: a misspelt one is said, not silently ignored.
   const known = new Set<string>([...MESSAGE_QUERY.map((p) => p.name), ...extra]);
   const unknown = [...q.keys()].find((k) => !known.has(k));
-  if (unknown !== undefined) throw new DomainError("INVALID_INPUT", `Unknown parameter "${unknown.slice(0, 50)}"; see /api/v1/openapi.json`);
+  if (unknown !== undefined)
+    throw new DomainError("INVALID_INPUT", `Unknown parameter "${unknown.slice(0, 50)}"; see /api/v1/openapi.json`);
   const from = q.get("from") ?? "latest";
   const start =
     from === "earliest" || from === "latest"
@@ -59,7 +60,9 @@ export function messagesGet(request: Request, ctx: { params: Promise<Params> }):
   return guarded("read", async (req: Request, actor: Actor) =>
     answering(async () => {
       const address = await ctx.params;
-      const { topic: _t, ...result } = await searchTopic(actor, searchFromQuery(new URL(req.url).searchParams, address), { signal: req.signal });
+      const { topic: _t, ...result } = await searchTopic(actor, searchFromQuery(new URL(req.url).searchParams, address), {
+        signal: req.signal,
+      });
       return Response.json(result, { headers: { "cache-control": "no-store" } });
     }),
   )(request);
@@ -75,7 +78,8 @@ export function messagesPost(request: Request, ctx: { params: Promise<Params> })
       } catch {
         throw new DomainError("INVALID_INPUT", "Send a JSON object: a message, or {messages, dryRun}");
       }
-      if (!body || typeof body !== "object" || Array.isArray(body)) throw new DomainError("INVALID_INPUT", "Send a JSON object: a message, or {messages, dryRun}");
+      if (!body || typeof body !== "object" || Array.isArray(body))
+        throw new DomainError("INVALID_INPUT", "Send a JSON object: a message, or {messages, dryRun}");
       if ("messages" in body) return Response.json(await produceMessages(actor, address, body as Parameters<typeof produceMessages>[2]));
       return Response.json(await produceMessage(actor, address, body as Parameters<typeof produceMessage>[2]), { status: 201 });
     }),

@@ -10,8 +10,16 @@ import { MessageToProduce, ProduceBatch } from "@/server/domain/records";
 export const MESSAGE_QUERY = [
   { name: "from", description: "earliest | latest | offset:<n> | time:<ISO 8601>", schema: { type: "string", default: "latest" } },
   { name: "partition", description: "one partition (all when absent)", schema: { type: "integer", minimum: 0 } },
-  { name: "direction", description: "newest (from the start position backwards) or oldest first", schema: { type: "string", enum: ["newest", "oldest"] } },
-  { name: "filter", description: "a CEL expression over key, value, headers, partition, offset, timestamp, size", schema: { type: "string", maxLength: 2000 } },
+  {
+    name: "direction",
+    description: "newest (from the start position backwards) or oldest first",
+    schema: { type: "string", enum: ["newest", "oldest"] },
+  },
+  {
+    name: "filter",
+    description: "a CEL expression over key, value, headers, partition, offset, timestamp, size",
+    schema: { type: "string", maxLength: 2000 },
+  },
   { name: "limit", description: "messages per answer", schema: { type: "integer", minimum: 1, maximum: 500, default: 50 } },
   { name: "maxScanned", description: "budget of messages read", schema: { type: "integer", minimum: 1, default: 100000 } },
   { name: "maxSeconds", description: "budget of time", schema: { type: "integer", minimum: 1, maximum: 300, default: 20 } },
@@ -47,7 +55,10 @@ const errors = Object.fromEntries(
 );
 
 const params = (...names: string[]) => names.map((name) => ({ name, in: "path", required: true, schema: { type: "string" } }));
-const body = (schema: z.ZodType) => ({ required: true, content: { "application/json": { schema: z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) } } });
+const body = (schema: z.ZodType) => ({
+  required: true,
+  content: { "application/json": { schema: z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) } },
+});
 
 export function openApiDocument(serverUrl: string) {
   return {
@@ -85,7 +96,10 @@ export function openApiDocument(serverUrl: string) {
                             timestamp: { type: "string", format: "date-time" },
                             key: payload,
                             value: payload,
-                            headers: { type: "array", items: { type: "object", properties: { name: { type: "string" }, value: { type: "string" } } } },
+                            headers: {
+                              type: "array",
+                              items: { type: "object", properties: { name: { type: "string" }, value: { type: "string" } } },
+                            },
                             size: { type: "integer" },
                             trace: { type: ["object", "null"], properties: { traceId: { type: "string" }, spanId: { type: "string" } } },
                           },
@@ -111,9 +125,25 @@ export function openApiDocument(serverUrl: string) {
           description:
             "Scope write; the topic's owner team's editors. One message answers 201 with where it landed; {messages, dryRun} validates every one and sends them only when all are valid and dryRun is false.",
           parameters: params("cluster", "topic"),
-          requestBody: { required: true, content: { "application/json": { schema: { oneOf: [body(MessageToProduce).content["application/json"].schema, body(ProduceBatch).content["application/json"].schema] } } } },
+          requestBody: {
+            required: true,
+            content: {
+              "application/json": {
+                schema: {
+                  oneOf: [body(MessageToProduce).content["application/json"].schema, body(ProduceBatch).content["application/json"].schema],
+                },
+              },
+            },
+          },
           responses: {
-            "201": { description: "Sent", content: { "application/json": { schema: { type: "object", properties: { partition: { type: "integer" }, offset: { type: "string" } } } } } },
+            "201": {
+              description: "Sent",
+              content: {
+                "application/json": {
+                  schema: { type: "object", properties: { partition: { type: "integer" }, offset: { type: "string" } } },
+                },
+              },
+            },
             "200": { description: "A batch: its dry run or its sending, with per-line problems" },
             ...errors,
           },

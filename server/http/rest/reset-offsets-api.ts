@@ -21,7 +21,8 @@ export function resetOffsetsPost(request: Request, ctx: { params: Promise<Params
       } catch {
         throw new DomainError("INVALID_INPUT", "Send a JSON object: {topic, to, value, partitions, dryRun}");
       }
-      if (!body || typeof body !== "object" || Array.isArray(body)) throw new DomainError("INVALID_INPUT", "Send a JSON object: {topic, to, value, partitions, dryRun}");
+      if (!body || typeof body !== "object" || Array.isArray(body))
+        throw new DomainError("INVALID_INPUT", "Send a JSON object: {topic, to, value, partitions, dryRun}");
       const plan = await resetOffsets({ ...body, cluster, group, clusterId: undefined } as Parameters<typeof resetOffsets>[0], actor);
       return Response.json(plan);
     }),

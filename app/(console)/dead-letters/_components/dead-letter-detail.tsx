@@ -14,7 +14,8 @@ import { RedrivePlanPanel, type RedrivePlan } from "./redrive-plan";
 type Letter = { partition: number; offset: string; id?: string | null };
 // Kafka records are named by position; RabbitMQ letters by identity (a queue's positions move).
 const key = (r: Letter) => r.id ?? `${r.partition}/${r.offset}`;
-const label = (r: Letter, broker: string | undefined) => (broker === "rabbitmq" ? `#${Number(r.offset) + 1}` : `${r.partition}/${r.offset}`);
+const label = (r: Letter, broker: string | undefined) =>
+  broker === "rabbitmq" ? `#${Number(r.offset) + 1}` : `${r.partition}/${r.offset}`;
 const short = (fqcn: string) => fqcn.split(".").at(-1) ?? fqcn;
 
 export function DeadLetterDetail({ topicId }: { topicId: string }) {
@@ -126,8 +127,7 @@ export function DeadLetterDetail({ topicId }: { topicId: string }) {
                   </>
                 ) : (
                   <p className="text-xs text-slate-500" data-testid="no-redrive">
-                    Redrive is not available for this broker&apos;s dead-letter streams: send these back with the broker&apos;s own
-                    tools.
+                    Redrive is not available for this broker&apos;s dead-letter streams: send these back with the broker&apos;s own tools.
                   </p>
                 )}
               </div>

@@ -93,7 +93,11 @@ export function JetStreamDeadLetters() {
           JetStream dead letters
         </h2>
         {list.data?.length ? (
-          <Button variant="primary" disabled={!selected.size || redrive.isPending} onClick={() => redrive.mutate({ eventIds, dryRun: true })}>
+          <Button
+            variant="primary"
+            disabled={!selected.size || redrive.isPending}
+            onClick={() => redrive.mutate({ eventIds, dryRun: true })}
+          >
             Redrive {selected.size || ""} selected…
           </Button>
         ) : null}

@@ -29,7 +29,12 @@ export function RedrivePlanPanel({
   const skipped = plan.plan.filter((p) => p.skipped);
   const notes = [...new Set(going.map((p) => p.note).filter((n): n is string => !!n))];
   return (
-    <div role="dialog" aria-label="Redrive plan" className="mb-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="redrive-plan">
+    <div
+      role="dialog"
+      aria-label="Redrive plan"
+      className="mb-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm"
+      data-testid="redrive-plan"
+    >
       {plan.dryRun ? (
         <>
           <p className="font-medium">

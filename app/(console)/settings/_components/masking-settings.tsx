@@ -34,7 +34,10 @@ function RuleForm({ rule, onDone }: { rule: Rule | null; onDone: () => void }) {
   const input = {
     name,
     topicPattern,
-    paths: paths.split("\n").map((p) => p.trim()).filter(Boolean),
+    paths: paths
+      .split("\n")
+      .map((p) => p.trim())
+      .filter(Boolean),
     maskFor: [...maskFor] as ("viewer" | "editor" | "admin")[],
     style,
   };
@@ -118,7 +121,9 @@ export function MaskingSettings() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const rules = useQuery(trpc.masking.list.queryOptions());
-  const remove = useMutation(trpc.masking.delete.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.masking.list.queryKey() }) }));
+  const remove = useMutation(
+    trpc.masking.delete.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.masking.list.queryKey() }) }),
+  );
   const [editing, setEditing] = useState<Rule | "new" | null>(null);
   const { isAdmin } = useViewer();
   return (
@@ -136,7 +141,9 @@ export function MaskingSettings() {
           </Button>
         ) : null}
       </div>
-      {editing !== null ? <RuleForm key={editing === "new" ? "new" : editing.id} rule={editing === "new" ? null : editing} onDone={() => setEditing(null)} /> : null}
+      {editing !== null ? (
+        <RuleForm key={editing === "new" ? "new" : editing.id} rule={editing === "new" ? null : editing} onDone={() => setEditing(null)} />
+      ) : null}
       <ErrorNote error={rules.error ?? remove.error} />
       {rules.isPending ? (
         <LoadingRows label="Loading masking rules" />

@@ -36,14 +36,17 @@ export function PolicySettings() {
     for (const [f] of FIELDS) for (const side of ["min", "max"] as const) b[`${f}.${side}`] = t[f]?.[side]?.toString() ?? "";
     setBounds(b);
   }, [policy.data]);
-  const save = useMutation(trpc.policies.set.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.policies.current.queryKey() }) }));
+  const save = useMutation(
+    trpc.policies.set.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.policies.current.queryKey() }) }),
+  );
   const submit = () => {
     const topics: Record<string, unknown> = { ownerRequired };
     if (pattern.trim()) topics.namePattern = pattern.trim();
     for (const [f] of FIELDS) {
       const min = num(bounds[`${f}.min`] ?? "");
       const max = num(bounds[`${f}.max`] ?? "");
-      if (min !== undefined || max !== undefined) topics[f] = { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
+      if (min !== undefined || max !== undefined)
+        topics[f] = { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
     }
     save.mutate({ topics });
   };
@@ -55,7 +58,9 @@ export function PolicySettings() {
         </h2>
         <p className="text-sm text-slate-600">
           What every topic created or changed from Eventplane (console and API) must keep; a refusal names the rule.
-          {policy.data?.version ? ` Version ${policy.data.version}, by ${policy.data.author} ${fmtAgo(policy.data.at)}.` : " No version saved yet."}
+          {policy.data?.version
+            ? ` Version ${policy.data.version}, by ${policy.data.author} ${fmtAgo(policy.data.at)}.`
+            : " No version saved yet."}
         </p>
       </div>
       <form
@@ -68,7 +73,13 @@ export function PolicySettings() {
       >
         <label className="text-sm md:col-span-2">
           Name pattern <span className="text-xs text-slate-500">(a regular expression the whole name must match; empty: any)</span>
-          <input className={`${fieldClass} font-mono`} value={pattern} disabled={!isAdmin} placeholder="[a-z]+\.[a-z-]+\.v[0-9]+" onChange={(e) => setPattern(e.target.value)} />
+          <input
+            className={`${fieldClass} font-mono`}
+            value={pattern}
+            disabled={!isAdmin}
+            placeholder="[a-z]+\.[a-z-]+\.v[0-9]+"
+            onChange={(e) => setPattern(e.target.value)}
+          />
         </label>
         {FIELDS.map(([f, label]) => (
           <div key={f} className="flex gap-2">
@@ -87,7 +98,8 @@ export function PolicySettings() {
           </div>
         ))}
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={ownerRequired} disabled={!isAdmin} onChange={(e) => setOwnerRequired(e.target.checked)} /> An owner team is required
+          <input type="checkbox" checked={ownerRequired} disabled={!isAdmin} onChange={(e) => setOwnerRequired(e.target.checked)} /> An
+          owner team is required
         </label>
         <div className="md:col-span-2">
           <ErrorNote error={save.error} />

@@ -43,8 +43,16 @@ export function CreateTopic() {
         onSubmit={(e) => {
           e.preventDefault();
           const configs: Record<string, string> = { "cleanup.policy": cleanup };
-          if (retentionHours.trim()) configs["retention.ms"] = retentionHours.trim() === "-1" ? "-1" : String(Math.round(Number(retentionHours) * 3_600_000));
-          create.mutate({ clusterId: clusterId || kafka[0]?.id || "", name, partitions, replicationFactor: replication, configs, ownerTeam: owner || null });
+          if (retentionHours.trim())
+            configs["retention.ms"] = retentionHours.trim() === "-1" ? "-1" : String(Math.round(Number(retentionHours) * 3_600_000));
+          create.mutate({
+            clusterId: clusterId || kafka[0]?.id || "",
+            name,
+            partitions,
+            replicationFactor: replication,
+            configs,
+            ownerTeam: owner || null,
+          });
         }}
       >
         <div className="grid gap-4 md:grid-cols-2">
@@ -64,11 +72,23 @@ export function CreateTopic() {
           </label>
           <label className="text-sm">
             Partitions
-            <input className={fieldClass} type="number" min={1} value={partitions} onChange={(e) => setPartitions(Number(e.target.value))} />
+            <input
+              className={fieldClass}
+              type="number"
+              min={1}
+              value={partitions}
+              onChange={(e) => setPartitions(Number(e.target.value))}
+            />
           </label>
           <label className="text-sm">
             Replication factor
-            <input className={fieldClass} type="number" min={1} value={replication} onChange={(e) => setReplication(Number(e.target.value))} />
+            <input
+              className={fieldClass}
+              type="number"
+              min={1}
+              value={replication}
+              onChange={(e) => setReplication(Number(e.target.value))}
+            />
           </label>
           <label className="text-sm">
             Retention (hours; -1 for ever; empty: the broker&apos;s default)

@@ -61,7 +61,12 @@ function ConfigChange({ topicId }: { topicId: string }) {
         <Button onClick={() => setRows([...rows, { name: "", value: "" }])}>Add a config</Button>
         <label className="text-sm">
           Return to the default
-          <input className={`${fieldClass} w-64 font-mono`} placeholder="cleanup.policy" value={reset} onChange={(e) => (setReset(e.target.value), setDiff(null))} />
+          <input
+            className={`${fieldClass} w-64 font-mono`}
+            placeholder="cleanup.policy"
+            value={reset}
+            onChange={(e) => (setReset(e.target.value), setDiff(null))}
+          />
         </label>
         <Button disabled={change.isPending} onClick={() => change.mutate(request(true))}>
           Preview the change
@@ -106,9 +111,12 @@ export function ManageTab({ topic }: { topic: { id: string; name: string; partit
   const queryClient = useQueryClient();
   const [partitions, setPartitions] = useState(topic.partitionCount + 1);
   const [confirm, setConfirm] = useState("");
-  const grow = useMutation(trpc.topics.addPartitions.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.topics.get.queryKey() }) }));
+  const grow = useMutation(
+    trpc.topics.addPartitions.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.topics.get.queryKey() }) }),
+  );
   const remove = useMutation(trpc.topics.delete.mutationOptions({ onSuccess: () => router.push("/topics") }));
-  if (topic.internal) return <p className="text-sm text-slate-500">Internal topics are Kafka&apos;s own: Eventplane does not change them.</p>;
+  if (topic.internal)
+    return <p className="text-sm text-slate-500">Internal topics are Kafka&apos;s own: Eventplane does not change them.</p>;
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
       <div className="space-y-8">
@@ -124,7 +132,13 @@ export function ManageTab({ topic }: { topic: { id: string; name: string; partit
           <div className="flex items-end gap-2">
             <label className="text-sm">
               Partitions (now {topic.partitionCount})
-              <input className={`${fieldClass} w-32`} type="number" min={topic.partitionCount + 1} value={partitions} onChange={(e) => setPartitions(Number(e.target.value))} />
+              <input
+                className={`${fieldClass} w-32`}
+                type="number"
+                min={topic.partitionCount + 1}
+                value={partitions}
+                onChange={(e) => setPartitions(Number(e.target.value))}
+              />
             </label>
             <Button disabled={grow.isPending} onClick={() => grow.mutate({ topicId: topic.id, partitions })}>
               Add partitions
@@ -143,8 +157,17 @@ export function ManageTab({ topic }: { topic: { id: string; name: string; partit
           </h3>
           <p className="text-sm text-rose-800">Its records are gone for good. Type its name to confirm.</p>
           <div className="flex items-end gap-2">
-            <input aria-label="Topic name to confirm" className={`${fieldClass} mt-0 w-80 font-mono`} value={confirm} onChange={(e) => setConfirm(e.target.value)} />
-            <Button variant="danger" disabled={confirm !== topic.name || remove.isPending} onClick={() => remove.mutate({ topicId: topic.id, confirmName: confirm })}>
+            <input
+              aria-label="Topic name to confirm"
+              className={`${fieldClass} mt-0 w-80 font-mono`}
+              value={confirm}
+              onChange={(e) => setConfirm(e.target.value)}
+            />
+            <Button
+              variant="danger"
+              disabled={confirm !== topic.name || remove.isPending}
+              onClick={() => remove.mutate({ topicId: topic.id, confirmName: confirm })}
+            >
               Delete {topic.name}
             </Button>
           </div>

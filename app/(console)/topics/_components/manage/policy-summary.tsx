@@ -5,7 +5,11 @@ import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/app/_trpc/react";
 
 const bounds = (b: { min?: number; max?: number } | undefined, unit = "") =>
-  b ? [b.min !== undefined ? `at least ${b.min}${unit}` : null, b.max !== undefined ? `at most ${b.max}${unit}` : null].filter(Boolean).join(", ") : null;
+  b
+    ? [b.min !== undefined ? `at least ${b.min}${unit}` : null, b.max !== undefined ? `at most ${b.max}${unit}` : null]
+        .filter(Boolean)
+        .join(", ")
+    : null;
 
 export function PolicySummary() {
   const trpc = useTRPC();

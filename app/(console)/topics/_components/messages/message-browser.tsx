@@ -28,8 +28,21 @@ export function MessageBrowser({ topicId }: { topicId: string }) {
   const request = () => ({ topicId, ...fields, filter: fields.filter?.trim() || undefined });
   // The export runs the same search on the server and streams its results as a file.
   const exportHref = (format: "jsonl" | "csv") => {
-    const q = new URLSearchParams({ topicId, format, direction: fields.direction, maxScanned: String(fields.maxScanned), maxSeconds: String(fields.maxSeconds) });
-    q.set("from", fields.from === "offset" ? `offset:${fields.offset ?? ""}` : fields.from === "timestamp" ? `time:${fields.timestamp ?? ""}` : fields.from);
+    const q = new URLSearchParams({
+      topicId,
+      format,
+      direction: fields.direction,
+      maxScanned: String(fields.maxScanned),
+      maxSeconds: String(fields.maxSeconds),
+    });
+    q.set(
+      "from",
+      fields.from === "offset"
+        ? `offset:${fields.offset ?? ""}`
+        : fields.from === "timestamp"
+          ? `time:${fields.timestamp ?? ""}`
+          : fields.from,
+    );
     if (fields.partition !== undefined) q.set("partition", String(fields.partition));
     if (fields.filter?.trim()) q.set("filter", fields.filter.trim());
     return `/api/records/export?${q}`;
@@ -62,7 +75,8 @@ export function MessageBrowser({ topicId }: { topicId: string }) {
       />
       {t.kind !== "topic" ? (
         <EmptyState title="Not searchable by position">
-          Searching is for Kafka topics. A RabbitMQ queue is read from its head on its page; a JetStream stream&apos;s messages open by sequence.
+          Searching is for Kafka topics. A RabbitMQ queue is read from its head on its page; a JetStream stream&apos;s messages open by
+          sequence.
         </EmptyState>
       ) : (
         <div className="space-y-4">
@@ -77,7 +91,15 @@ export function MessageBrowser({ topicId }: { topicId: string }) {
               onClose={() => setDraft(null)}
             />
           ) : null}
-          <SearchForm fields={fields} partitions={t.partitionCount} running={s.running} onChange={setFields} onSearch={search} onTail={() => void s.tail(request())} onStop={s.stop} />
+          <SearchForm
+            fields={fields}
+            partitions={t.partitionCount}
+            running={s.running}
+            onChange={setFields}
+            onSearch={search}
+            onTail={() => void s.tail(request())}
+            onStop={s.stop}
+          />
           <p className="flex flex-wrap items-center gap-3 text-xs text-slate-500">
             Export this search (up to 100,000 messages, masked as you see them; editors and admins):
             <a className="text-indigo-700 underline" href={exportHref("jsonl")} download>
@@ -104,11 +126,20 @@ export function MessageBrowser({ topicId }: { topicId: string }) {
             />
           ) : s.summary && !s.running ? (
             <EmptyState title="No message matched">
-              {s.summary.scanned ? "Widen the filter, start elsewhere, or continue from where the search stopped." : "The range holds no messages."}
+              {s.summary.scanned
+                ? "Widen the filter, start elsewhere, or continue from where the search stopped."
+                : "The range holds no messages."}
             </EmptyState>
           ) : null}
           {!s.messages.length && s.summary?.cursor && !s.running ? (
-            <MessageList topic={t.name} clusterId={t.clusterId} messages={[]} cursor={s.summary.cursor} running={false} onContinue={(c) => void s.continueFrom(c)} />
+            <MessageList
+              topic={t.name}
+              clusterId={t.clusterId}
+              messages={[]}
+              cursor={s.summary.cursor}
+              running={false}
+              onContinue={(c) => void s.continueFrom(c)}
+            />
           ) : null}
         </div>
       )}

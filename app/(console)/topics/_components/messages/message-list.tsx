@@ -39,7 +39,10 @@ function prettyJsonText(text: string): string {
 function SchemaTag({ p }: { p: DecodedPayload }) {
   if (p.kind !== "schema" && p.kind !== "schema-bytes") return null;
   return (
-    <span className="mr-1 rounded bg-indigo-50 px-1 text-[10px] font-medium text-indigo-700" title={p.kind === "schema-bytes" ? p.note : undefined}>
+    <span
+      className="mr-1 rounded bg-indigo-50 px-1 text-[10px] font-medium text-indigo-700"
+      title={p.kind === "schema-bytes" ? p.note : undefined}
+    >
       {p.schemaType} #{p.schemaId}
     </span>
   );
@@ -62,10 +65,18 @@ export function SearchStatus({
   if (!figures && !running) return null;
   if (live)
     return (
-      <div className="flex items-center gap-3 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-2 text-sm" role="status" data-testid="search-status">
+      <div
+        className="flex items-center gap-3 rounded-lg border border-emerald-200 bg-emerald-50 px-4 py-2 text-sm"
+        role="status"
+        data-testid="search-status"
+      >
         <span className={`h-2 w-2 rounded-full ${running ? "animate-pulse bg-emerald-500" : "bg-slate-400"}`} aria-hidden />
         <span className="font-medium">
-          {!running ? "Live tail stopped" : progress ? "Live: new messages appear on top" : "Starting the live tail at the end of each partition…"}
+          {!running
+            ? "Live tail stopped"
+            : progress
+              ? "Live: new messages appear on top"
+              : "Starting the live tail at the end of each partition…"}
         </span>
         <span className="tabular-nums text-slate-600">
           {fmtInt(count)} shown · {fmtInt(progress?.scanned ?? 0)} new scanned
@@ -76,9 +87,7 @@ export function SearchStatus({
   return (
     <div className="rounded-lg border border-slate-200 bg-white px-4 py-2 text-sm shadow-sm" role="status" data-testid="search-status">
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1">
-        <span className="font-medium">
-          {running ? "Searching…" : summary ? STOPPED[summary.stoppedBy] : "Stopped"}
-        </span>
+        <span className="font-medium">{running ? "Searching…" : summary ? STOPPED[summary.stoppedBy] : "Stopped"}</span>
         {figures ? (
           <span className="tabular-nums text-slate-600">
             scanned {fmtInt(figures.scanned)} of about {fmtInt(figures.total)} · matched {fmtInt(summary ? summary.matched : count)}

@@ -13,7 +13,14 @@ import { useTRPC } from "@/app/_trpc/react";
 import type { PresentedRecord } from "@/server/domain/records";
 import { payloadText } from "./message-list";
 
-export type Draft = { key: string; value: string; valueSubject: string; valueMessage: string; headers: { name: string; value: string }[]; partition: string };
+export type Draft = {
+  key: string;
+  value: string;
+  valueSubject: string;
+  valueMessage: string;
+  headers: { name: string; value: string }[];
+  partition: string;
+};
 
 export const emptyDraft = (): Draft => ({ key: "", value: "", valueSubject: "", valueMessage: "", headers: [], partition: "" });
 
@@ -37,7 +44,10 @@ function lineToMessage(line: string, i: number) {
   } catch {
     throw new Error(`line ${i + 1} is not JSON`);
   }
-  const headers = o.headers && typeof o.headers === "object" ? Object.entries(o.headers as Record<string, unknown>).map(([name, value]) => ({ name, value: String(value) })) : [];
+  const headers =
+    o.headers && typeof o.headers === "object"
+      ? Object.entries(o.headers as Record<string, unknown>).map(([name, value]) => ({ name, value: String(value) }))
+      : [];
   return {
     key: o.key === undefined || o.key === null ? null : String(o.key),
     value: o.value === undefined || o.value === null ? null : typeof o.value === "string" ? o.value : JSON.stringify(o.value),
@@ -117,7 +127,12 @@ export function ProducePanel({
         </label>
         <label className="text-sm">
           Encode the value with subject <span className="text-xs text-slate-500">(empty: send the text as typed)</span>
-          <input className={`${fieldClass} font-mono`} value={draft.valueSubject} placeholder={`${topic}-value`} onChange={(e) => set({ valueSubject: e.target.value })} />
+          <input
+            className={`${fieldClass} font-mono`}
+            value={draft.valueSubject}
+            placeholder={`${topic}-value`}
+            onChange={(e) => set({ valueSubject: e.target.value })}
+          />
         </label>
         <label className="text-sm">
           Protobuf message <span className="text-xs text-slate-500">(empty: the file&apos;s first)</span>
@@ -125,7 +140,13 @@ export function ProducePanel({
         </label>
         <label className="text-sm md:col-span-2">
           Value
-          <textarea className={`${fieldClass} font-mono`} rows={8} spellCheck={false} value={draft.value} onChange={(e) => set({ value: e.target.value })} />
+          <textarea
+            className={`${fieldClass} font-mono`}
+            rows={8}
+            spellCheck={false}
+            value={draft.value}
+            onChange={(e) => set({ value: e.target.value })}
+          />
         </label>
         <fieldset className="text-sm md:col-span-2">
           <legend>Headers</legend>
@@ -143,7 +164,11 @@ export function ProducePanel({
                 value={h.value}
                 onChange={(e) => set({ headers: draft.headers.map((x, j) => (j === i ? { ...x, value: e.target.value } : x)) })}
               />
-              <Button variant="ghost" aria-label={`Remove header ${i + 1}`} onClick={() => set({ headers: draft.headers.filter((_, j) => j !== i) })}>
+              <Button
+                variant="ghost"
+                aria-label={`Remove header ${i + 1}`}
+                onClick={() => set({ headers: draft.headers.filter((_, j) => j !== i) })}
+              >
                 ×
               </Button>
             </div>
@@ -173,8 +198,8 @@ export function ProducePanel({
       <div className="border-t border-slate-200 pt-3">
         <h3 className="text-sm font-semibold">Many at once: a JSONL file</h3>
         <p className="mb-2 text-xs text-slate-500">
-          One JSON object per line: {"{"}&quot;key&quot;, &quot;value&quot;, &quot;headers&quot;, &quot;partition&quot;, &quot;valueSubject&quot;{"}"}. The dry run
-          encodes every line and sends none; the file is sent only when every line is valid.
+          One JSON object per line: {"{"}&quot;key&quot;, &quot;value&quot;, &quot;headers&quot;, &quot;partition&quot;,
+          &quot;valueSubject&quot;{"}"}. The dry run encodes every line and sends none; the file is sent only when every line is valid.
         </p>
         <input
           type="file"
@@ -187,7 +212,12 @@ export function ProducePanel({
             const file = e.target.files?.[0];
             if (!file) return setLines(null);
             try {
-              setLines((await file.text()).split("\n").filter((l) => l.trim()).map(lineToMessage));
+              setLines(
+                (await file.text())
+                  .split("\n")
+                  .filter((l) => l.trim())
+                  .map(lineToMessage),
+              );
             } catch (error) {
               setLines(null);
               setFileError((error as Error).message);

@@ -16,7 +16,9 @@ export function SavedFilters({ expression, onPick }: { expression: string; onPic
   const { viewer } = useViewer();
   const filters = useQuery(trpc.records.filters.queryOptions());
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.records.filters.queryKey() });
-  const save = useMutation(trpc.records.saveFilter.mutationOptions({ onSuccess: async () => (await refresh(), setNaming(false), setName("")) }));
+  const save = useMutation(
+    trpc.records.saveFilter.mutationOptions({ onSuccess: async () => (await refresh(), setNaming(false), setName("")) }),
+  );
   const remove = useMutation(trpc.records.deleteFilter.mutationOptions({ onSuccess: refresh }));
   const [naming, setNaming] = useState(false);
   const [name, setName] = useState("");
@@ -67,7 +69,11 @@ export function SavedFilters({ expression, onPick }: { expression: string; onPic
               ))}
             </select>
           </label>
-          <Button variant="primary" disabled={!name.trim() || save.isPending} onClick={() => save.mutate({ name, expression, team: team || null })}>
+          <Button
+            variant="primary"
+            disabled={!name.trim() || save.isPending}
+            onClick={() => save.mutate({ name, expression, team: team || null })}
+          >
             Save
           </Button>
           <Button variant="ghost" onClick={() => setNaming(false)}>

@@ -137,7 +137,11 @@ export function SearchForm({
         </label>
         <label className="text-sm">
           Order
-          <select className={fieldClass} value={fields.direction} onChange={(e) => set({ direction: e.target.value as SearchFields["direction"] })}>
+          <select
+            className={fieldClass}
+            value={fields.direction}
+            onChange={(e) => set({ direction: e.target.value as SearchFields["direction"] })}
+          >
             <option value="newest">Newest first</option>
             <option value="oldest">Oldest first</option>
           </select>
@@ -155,7 +159,10 @@ export function SearchForm({
         </label>
       </div>
       <label className="block text-sm">
-        Filter <span className="text-xs text-slate-500">(CEL over key, value, headers, partition, offset, timestamp, size; empty = every message)</span>
+        Filter{" "}
+        <span className="text-xs text-slate-500">
+          (CEL over key, value, headers, partition, offset, timestamp, size; empty = every message)
+        </span>
         <textarea
           className={`${fieldClass} font-mono`}
           rows={2}
@@ -214,7 +221,11 @@ export function SearchForm({
               Stop
             </Button>
           ) : null}
-          <Button disabled={running} onClick={onTail} title="New messages from the end of each partition as they arrive (the filter applies)">
+          <Button
+            disabled={running}
+            onClick={onTail}
+            title="New messages from the end of each partition as they arrive (the filter applies)"
+          >
             Live tail
           </Button>
           <Button type="submit" variant="primary" disabled={running}>
