@@ -11,25 +11,24 @@ export interface DescribedPartition {
   lag: number | null;
 }
 
-/** `kafka-consumer-groups.sh --describe --group <g>`, parsed. */
-export function describeGroupWithKafkaCli(brokers: string, group: string): DescribedPartition[] {
+/** kafka-consumer-groups.sh (its Java class) with these arguments; its standard output. */
+function consumerGroupCommand(brokers: string, args: string[]): string {
   const libs = ensureKafkaJars(defaultCacheDir(process.env.EVENTPLANE_CACHE_DIR));
   const r = spawnSync(
     "java",
-    [
-      "-cp",
-      `${libs}/*`,
-      "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand",
-      "--bootstrap-server",
-      brokers,
-      "--describe",
-      "--group",
-      group,
-    ],
-    { encoding: "utf8" },
+    ["-cp", `${libs}/*`, "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand", "--bootstrap-server", brokers, ...args],
+    {
+      encoding: "utf8",
+    },
   );
-  if (r.status !== 0) throw new Error(`kafka-consumer-groups failed: ${r.stderr}`);
-  const lines = r.stdout.split("\n").filter((l) => l.trim() && !l.startsWith("GROUP") && !l.includes("has no active members"));
+  if (r.status !== 0) throw new Error(`kafka-consumer-groups ${args.join(" ")} failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+/** `kafka-consumer-groups.sh --describe --group <g>`, parsed. */
+export function describeGroupWithKafkaCli(brokers: string, group: string): DescribedPartition[] {
+  const stdout = consumerGroupCommand(brokers, ["--describe", "--group", group]);
+  const lines = stdout.split("\n").filter((l) => l.trim() && !l.startsWith("GROUP") && !l.includes("has no active members"));
   return lines
     .map((l) => l.trim().split(/\s+/))
     .filter((cols) => cols[0] === group)
@@ -45,28 +44,9 @@ export function describeGroupWithKafkaCli(brokers: string, group: string): Descr
 
 /** `kafka-consumer-groups.sh --reset-offsets --dry-run` for one topic: partition → the new offset it prints. */
 export function resetOffsetsDryRunWithKafkaCli(brokers: string, group: string, topicArg: string, how: string[]): Map<number, number> {
-  const libs = ensureKafkaJars(defaultCacheDir(process.env.EVENTPLANE_CACHE_DIR));
-  const r = spawnSync(
-    "java",
-    [
-      "-cp",
-      `${libs}/*`,
-      "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand",
-      "--bootstrap-server",
-      brokers,
-      "--group",
-      group,
-      "--topic",
-      topicArg,
-      "--reset-offsets",
-      ...how,
-      "--dry-run",
-    ],
-    { encoding: "utf8" },
-  );
-  if (r.status !== 0) throw new Error(`kafka-consumer-groups --reset-offsets failed: ${r.stderr}`);
+  const stdout = consumerGroupCommand(brokers, ["--group", group, "--topic", topicArg, "--reset-offsets", ...how, "--dry-run"]);
   // GROUP  TOPIC  PARTITION  NEW-OFFSET
-  const rows = r.stdout
+  const rows = stdout
     .split("\n")
     .map((l) => l.trim().split(/\s+/))
     .filter((cols) => cols[0] === group && cols.length >= 4);
