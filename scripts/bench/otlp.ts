@@ -81,7 +81,8 @@ async function renderInBrowser(traceId: string, spanCount: number) {
   const { chromium } = await import("@playwright/test");
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
   try {
-    const page = await browser.newPage({ viewport: { width: 1500, height: 1000 } });
+    // Signed in with the bench's API token, as automation would be.
+    const page = await browser.newPage({ viewport: { width: 1500, height: 1000 }, extraHTTPHeaders: benchAuth });
     const time = async (url: string, selector: string) => {
       const t0 = performance.now();
       await page.goto(url);
