@@ -100,6 +100,11 @@ function serverProperties(port: number, controllerPort: number, logDir: string, 
     "share.coordinator.state.topic.replication.factor=1",
     "share.coordinator.state.topic.min.isr=1",
     "group.initial.rebalance.delay.ms=0",
+    // ACLs can be created and read (the console shows them); with none on a resource everyone may
+    // use it, and plaintext clients (User:ANONYMOUS, the controller too) are super users.
+    "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+    "allow.everyone.if.no.acl.found=true",
+    "super.users=User:ANONYMOUS",
     "num.partitions=1",
     "auto.create.topics.enable=true",
     "",

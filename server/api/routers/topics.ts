@@ -9,7 +9,17 @@ import {
   type UpdateTopicMetadataInput,
 } from "@/server/domain/topics";
 import { readTopicRecord } from "@/server/domain/records";
-import { addPartitions, changeTopicConfigs, ChangeConfigsInput, createTopic, CreateTopicInput, deleteTopic } from "@/server/domain/topics";
+import {
+  addPartitions,
+  changeTopicConfigs,
+  ChangeConfigsInput,
+  createTopic,
+  CreateTopicInput,
+  deleteTopic,
+  PrincipalAclsInput,
+  readPrincipalAcls,
+  readTopicAcls,
+} from "@/server/domain/topics";
 import { protectedProcedure, router } from "../trpc";
 
 export const topicsRouter = router({
@@ -43,4 +53,8 @@ export const topicsRouter = router({
     .mutation(({ ctx, input }) => addPartitions(ctx.actor, input)),
   /** A config change's diff (dry run), or applying it. */
   changeConfigs: protectedProcedure.input(ChangeConfigsInput).mutation(({ ctx, input }) => changeTopicConfigs(ctx.actor, input)),
+  /** The cluster's ACL entries that apply to the topic (read only). */
+  acls: protectedProcedure.input(z.object({ topicId: z.string().uuid() })).query(({ input }) => readTopicAcls(input.topicId)),
+  /** Every ACL entry of one principal on a cluster (read only). */
+  principalAcls: protectedProcedure.input(PrincipalAclsInput).query(({ input }) => readPrincipalAcls(input)),
 });

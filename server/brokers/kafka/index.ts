@@ -15,6 +15,7 @@ export { describeBrokers, readCatalog } from "./catalog";
 export { readRecord, readTail } from "./records";
 export { produceRecords } from "./produce";
 export { readGroupPosition, offsetsAtTime, commitGroupOffsets, type GroupPosition } from "./group-offsets";
+export { topicAcls, principalAcls, type AclAnswer, type AclRow } from "./acls";
 export { createKafkaTopic, deleteKafkaTopic, addKafkaPartitions, topicOverrides, replaceTopicOverrides } from "./manage-topics";
 export { describeKafkaError } from "./test-connection";
 export { KAFKA_DEAD_LETTER_NAMES } from "./conventions";

@@ -15,9 +15,12 @@ import {
   createKafkaTopic,
   deleteKafkaTopic,
   offsetsAtTime,
+  principalAcls,
   readGroupPosition,
   replaceTopicOverrides,
+  topicAcls,
   topicOverrides,
+  type AclAnswer,
   type GroupPosition,
 } from "@/server/brokers/kafka";
 import { rabbitDestination, type MovePick, type MoveResult } from "@/server/brokers/rabbitmq";
@@ -46,6 +49,8 @@ export interface BrokerSession {
     atTime(topic: string, at: number): Promise<Map<number, bigint>>;
     commit(groupId: string, topic: string, partitions: { partition: number; offset: bigint }[]): Promise<void>;
   };
+  /** Access control lists, read only (Kafka). */
+  acls?: { forTopic(topic: string): Promise<AclAnswer>; forPrincipal(principal: string): Promise<AclAnswer> };
   /** Topics made and changed from Eventplane (Kafka). */
   topicAdmin?: {
     create(t: { name: string; partitions: number; replicationFactor: number; configs: Record<string, string> }): Promise<void>;
@@ -94,6 +99,7 @@ export function bindBroker(t: TargetConnection): BrokerSession {
           atTime: (topic, at) => offsetsAtTime(t.connection, topic, at),
           commit: (g, topic, partitions) => commitGroupOffsets(t.connection, g, topic, partitions),
         },
+        acls: { forTopic: (topic) => topicAcls(t.connection, topic), forPrincipal: (p) => principalAcls(t.connection, p) },
         topicAdmin: {
           create: (topic) => createKafkaTopic(t.connection, topic),
           remove: (name) => deleteKafkaTopic(t.connection, name),

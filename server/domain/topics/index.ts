@@ -16,3 +16,4 @@ export {
   type TopicFilter,
 } from "./topic-refs";
 export { createTopic, deleteTopic, addPartitions, changeTopicConfigs, CreateTopicInput, ChangeConfigsInput } from "./manage-topics";
+export { readTopicAcls, readPrincipalAcls, PrincipalAclsInput } from "./topic-acls";

@@ -17,9 +17,10 @@ import { TopicSchemas } from "./topic-schemas";
 import { PartitionsTab } from "./partitions-tab";
 import { BrokerBadge, DESTINATION_NOUN } from "@/app/_components/broker-badge";
 import { DestinationFacts, DestinationSettings } from "./destination-details";
+import { AccessTab } from "./manage/access-tab";
 import { ManageTab } from "./manage/manage-tab";
 
-const KAFKA_TABS = ["Partitions", "Configuration", "Consumers", "Manage", "History"] as const;
+const KAFKA_TABS = ["Partitions", "Configuration", "Consumers", "Access", "Manage", "History"] as const;
 const BROKER_TABS = ["Settings", "Consumers", "History"] as const;
 type Tab = (typeof KAFKA_TABS)[number] | (typeof BROKER_TABS)[number];
 
@@ -117,6 +118,7 @@ export function TopicDetail({ id }: { id: string }) {
             {tab === "Consumers" ? <ConsumersTab clusterId={t.clusterId} topic={t.name} /> : null}
             {tab === "History" ? <HistoryTable targetType="topic" targetId={t.id} /> : null}
             {tab === "Manage" ? <ManageTab topic={t} /> : null}
+            {tab === "Access" ? <AccessTab topicId={t.id} clusterId={t.clusterId} /> : null}
           </div>
         </section>
         <div className="space-y-6">
