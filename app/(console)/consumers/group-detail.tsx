@@ -163,6 +163,7 @@ export function GroupDetail({ id }: { id: string }) {
               clusterId={g.clusterId}
               group={g.groupId}
               topics={[...new Set(g.partitions.map((p) => p.topic))]}
+              topicIds={g.topicIds}
               partitionsOf={(topic) => g.partitions.filter((p) => p.topic === topic).map((p) => p.partition)}
             />
           ) : null}

@@ -3,7 +3,7 @@
 // Moving a stopped Kafka group's offsets on one of its topics: choose where to, see the dry run
 // (current → new offset, lag before → after), then apply. Kafka refuses while consumers run: the
 // dry run says so before anyone tries.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { fmtInt } from "@/app/_components/format";
 import { Button } from "@/app/_components/ui/button";
@@ -22,11 +22,14 @@ export function ResetOffsetsPanel({
   clusterId,
   group,
   topics,
+  topicIds,
   partitionsOf,
 }: {
   clusterId: string;
   group: string;
   topics: string[];
+  /** catalogued topics by name: their partition count lists every partition, not only the group's */
+  topicIds: Record<string, string>;
   partitionsOf: (topic: string) => number[];
 }) {
   const trpc = useTRPC();
@@ -36,6 +39,8 @@ export function ResetOffsetsPanel({
   const [value, setValue] = useState("");
   const [only, setOnly] = useState<Set<number> | null>(null);
   const [plan, setPlan] = useState<Plan | null>(null);
+  const catalogued = useQuery({ ...trpc.topics.get.queryOptions({ id: topicIds[topic] ?? "" }), enabled: !!topicIds[topic] });
+  const partitions = catalogued.data ? Array.from({ length: catalogued.data.partitionCount }, (_, p) => p) : partitionsOf(topic);
   const reset = useMutation(
     trpc.consumers.resetOffsets.mutationOptions({
       onSuccess: async (result) => {
@@ -112,7 +117,7 @@ export function ResetOffsetsPanel({
               <input type="checkbox" checked={only === null} onChange={(e) => (setOnly(e.target.checked ? null : new Set()), changed())} />{" "}
               all
             </label>
-            {partitionsOf(topic).map((p) => (
+            {partitions.map((p) => (
               <label key={p} className="flex items-center gap-1 tabular-nums">
                 <input
                   type="checkbox"
