@@ -5,8 +5,7 @@
 // filters the answer the way kafkajs's own consumer does (its Batch class: records before the asked
 // offset, control records and aborted transactions dropped).
 import type { Kafka } from "kafkajs";
-// kafkajs's own batch filter, so a browser sees what a kafkajs consumer would.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// kafkajs's own batch filter (its CommonJS default export), so a browser sees what a kafkajs consumer would.
 import Batch from "kafkajs/src/consumer/batch.js";
 import type { PositionReader, RawRecord } from "../types";
 import { createKafka, withAdmin } from "./client";

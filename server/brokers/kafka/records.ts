@@ -1,6 +1,7 @@
 // Reading records for people: one record by offset, or the newest records of every partition.
 import type { Kafka } from "kafkajs";
 import { createKafka, withAdmin } from "./client";
+import { toRawRecord } from "./fetch-range";
 import type { RawRecord, ReadRecordResult } from "../types";
 import type { ClusterConnection } from "./types";
 
@@ -37,20 +38,7 @@ async function peek(
             for (const m of batch.messages) {
               const o = BigInt(m.offset);
               if (o < range.from || o >= range.to) continue;
-              const headers: Record<string, Buffer[]> = {};
-              for (const [k, v] of Object.entries(m.headers ?? {})) {
-                const list = (Array.isArray(v) ? v : [v]).filter((x): x is Buffer | string => x !== undefined);
-                headers[k] = list.map((x) => (Buffer.isBuffer(x) ? x : Buffer.from(x)));
-              }
-              out.push({
-                topic,
-                partition: batch.partition,
-                offset: m.offset,
-                timestamp: m.timestamp,
-                key: m.key,
-                value: m.value,
-                headers,
-              });
+              out.push(toRawRecord(topic, batch.partition, m));
               if (opts.firstOnly) break;
             }
             // Compacted logs skip offsets: a range is done once the batch has passed its last offset.

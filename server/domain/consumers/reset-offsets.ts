@@ -6,9 +6,9 @@
 // needs the right to change the topic (its owner team's editors, or anyone's for an unowned topic).
 import { z } from "zod";
 import { appendAudit } from "@/server/domain/audit";
-import { clusterConnection, listClusterRefs } from "@/server/domain/connections";
+import { clusterConnection } from "@/server/domain/connections";
 import { authorize, type Actor } from "@/server/domain/identity";
-import { getTopicRef, listTopicRefs, type TopicRef } from "@/server/domain/topics";
+import { findTopic, type TopicRef } from "@/server/domain/topics";
 import { db } from "@/server/db";
 import { DomainError, parseInput } from "@/server/errors";
 
@@ -44,11 +44,7 @@ export interface ResetPlan {
 }
 
 async function topicOf(input: z.output<typeof ResetOffsetsInput>): Promise<TopicRef> {
-  const clusterId = input.clusterId ?? (await listClusterRefs()).find((c) => c.name === input.cluster)?.id;
-  if (!clusterId) throw new DomainError("NOT_FOUND", `No connection is named "${input.cluster}"`);
-  const topic = (await listTopicRefs({ clusterIds: [clusterId], names: [input.topic] })).find((t) => t.kind === "topic");
-  if (!topic) throw new DomainError("NOT_FOUND", `Topic "${input.topic}" is not in the catalog of this cluster`);
-  return getTopicRef(topic.id);
+  return findTopic(input.clusterId ? { clusterId: input.clusterId, topic: input.topic } : { cluster: input.cluster!, topic: input.topic });
 }
 
 function wholeNumber(value: string | number | undefined, what: string): bigint {

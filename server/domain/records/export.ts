@@ -6,7 +6,8 @@ import { appendAudit } from "@/server/domain/audit";
 import { roleRank, type Actor } from "@/server/domain/identity";
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
-import { searchTopic, findTopic, type SearchTopicInput } from "./search-topic";
+import { findTopic } from "@/server/domain/topics";
+import { searchTopic, type SearchTopicInput } from "./search-topic";
 import type { PresentedRecord } from "./present-record";
 import type { DecodedPayload } from "@/server/domain/schemas";
 

@@ -2,7 +2,7 @@
 // and exported) for people, under the actor's permissions.
 export { readTopicRecord } from "./read-record";
 export { parseTraceparent, type PresentedRecord } from "./present-record";
-export { searchTopic, tailTopic, findTopic, type SearchTopicInput, type TopicAddress } from "./search-topic";
+export { searchTopic, tailTopic, type SearchTopicInput, type TopicAddress } from "./search-topic";
 export { TailOptions } from "./tail";
 export { SearchOptions, type SearchResult, type SearchProgress } from "./search";
 export { produceMessage, produceMessages, MessageToProduce, ProduceBatch } from "./produce";

@@ -13,7 +13,7 @@ import { db } from "@/server/db";
 import { DomainError, parseInput } from "@/server/errors";
 import type { Landed, OutgoingRecord } from "@/server/brokers";
 import type { TopicRef } from "@/server/domain/topics";
-import { findTopic, type TopicAddress } from "./search-topic";
+import { findTopic, type TopicAddress } from "@/server/domain/topics";
 
 export const MessageToProduce = z.object({
   key: z.string().max(100_000).nullable().optional(),

@@ -1,25 +1,16 @@
 // A search as a person or an API client asks for it: the topic by id (the UI) or by its cluster's
 // and its own name (the REST API), read under the actor's permission to read the topic's records.
-import { clusterConnection, listClusterRefs } from "@/server/domain/connections";
+import { clusterConnection } from "@/server/domain/connections";
 import { authorize, type Actor } from "@/server/domain/identity";
 import { payloadMasker, type PayloadMasker } from "@/server/domain/masking";
-import { getTopicRef, listTopicRefs, type TopicRef } from "@/server/domain/topics";
+import { findTopic, type TopicAddress, type TopicRef } from "@/server/domain/topics";
 import { DomainError } from "@/server/errors";
 import type { PositionReader } from "@/server/brokers";
 import { searchRecords, type SearchContext, type SearchOptions, type SearchResult } from "./search";
 import { tailRecords, type TailContext, type TailOptions } from "./tail";
 
-export type TopicAddress = { topicId: string } | { cluster: string; topic: string };
+export type { TopicAddress };
 export type SearchTopicInput = TopicAddress & SearchOptions;
-
-export async function findTopic(address: TopicAddress): Promise<TopicRef> {
-  if ("topicId" in address) return getTopicRef(address.topicId);
-  const cluster = (await listClusterRefs()).find((c) => c.name === address.cluster);
-  if (!cluster) throw new DomainError("NOT_FOUND", `No connection is named "${address.cluster}"`);
-  const topic = (await listTopicRefs({ clusterIds: [cluster.id], names: [address.topic] }))[0];
-  if (!topic) throw new DomainError("NOT_FOUND", `${address.cluster} has no topic "${address.topic}" in the catalog`);
-  return topic;
-}
 
 /** The topic's reader for an actor who may read its records; closed when `work` is done. */
 async function withTopicReader<T>(

@@ -17,3 +17,4 @@ export {
 } from "./topic-refs";
 export { createTopic, deleteTopic, addPartitions, changeTopicConfigs, CreateTopicInput, ChangeConfigsInput } from "./manage-topics";
 export { readTopicAcls, readPrincipalAcls, PrincipalAclsInput } from "./topic-acls";
+export { findTopic, type TopicAddress } from "./find-topic";

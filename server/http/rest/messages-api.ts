@@ -8,7 +8,7 @@
 // {key, value, valueSubject?, keySubject?, valueMessage?, headers?, partition?} answers where it landed;
 // {messages: [...], dryRun} validates (and with dryRun false sends) many, answering per-line problems.
 import { produceMessage, produceMessages, searchTopic, type SearchTopicInput, type TopicAddress } from "@/server/domain/records";
-import { readBoundedBody } from "../read-body";
+import { readJsonObject } from "./json-body";
 import type { Actor } from "@/server/domain/identity";
 import { DomainError } from "@/server/errors";
 import { guarded } from "../guard";
@@ -72,14 +72,7 @@ export function messagesPost(request: Request, ctx: { params: Promise<Params> })
   return guarded("write", async (req: Request, actor: Actor) =>
     answering(async () => {
       const address = await ctx.params;
-      let body: unknown;
-      try {
-        body = JSON.parse((await readBoundedBody(req, 20 * 1024 * 1024)).toString("utf8"));
-      } catch {
-        throw new DomainError("INVALID_INPUT", "Send a JSON object: a message, or {messages, dryRun}");
-      }
-      if (!body || typeof body !== "object" || Array.isArray(body))
-        throw new DomainError("INVALID_INPUT", "Send a JSON object: a message, or {messages, dryRun}");
+      const body = await readJsonObject(req, 20 * 1024 * 1024, "a JSON object: a message, or {messages, dryRun}");
       if ("messages" in body) return Response.json(await produceMessages(actor, address, body as Parameters<typeof produceMessages>[2]));
       return Response.json(await produceMessage(actor, address, body as Parameters<typeof produceMessage>[2]), { status: 201 });
     }),

@@ -4,9 +4,8 @@
 // with an API token's permissions (scope "write": the same rule as the UI's).
 import { resetOffsets } from "@/server/domain/consumers";
 import type { Actor } from "@/server/domain/identity";
-import { DomainError } from "@/server/errors";
 import { guarded } from "../guard";
-import { readBoundedBody } from "../read-body";
+import { readJsonObject } from "./json-body";
 import { answering } from "./errors";
 
 type Params = { cluster: string; group: string };
@@ -15,14 +14,7 @@ export function resetOffsetsPost(request: Request, ctx: { params: Promise<Params
   return guarded("write", async (req: Request, actor: Actor) =>
     answering(async () => {
       const { cluster, group } = await ctx.params;
-      let body: Record<string, unknown>;
-      try {
-        body = JSON.parse((await readBoundedBody(req, 256 * 1024)).toString("utf8")) as Record<string, unknown>;
-      } catch {
-        throw new DomainError("INVALID_INPUT", "Send a JSON object: {topic, to, value, partitions, dryRun}");
-      }
-      if (!body || typeof body !== "object" || Array.isArray(body))
-        throw new DomainError("INVALID_INPUT", "Send a JSON object: {topic, to, value, partitions, dryRun}");
+      const body = await readJsonObject(req, 256 * 1024, "a JSON object: {topic, to, value, partitions, dryRun}");
       const plan = await resetOffsets({ ...body, cluster, group, clusterId: undefined } as Parameters<typeof resetOffsets>[0], actor);
       return Response.json(plan);
     }),

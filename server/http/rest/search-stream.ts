@@ -7,19 +7,13 @@ import { searchTopic, tailTopic } from "@/server/domain/records";
 import type { Actor } from "@/server/domain/identity";
 import { DomainError } from "@/server/errors";
 import { guarded } from "../guard";
-import { readBoundedBody } from "../read-body";
+import { readJsonObject } from "./json-body";
 import { answering } from "./errors";
 
 async function stream(request: Request, actor: Actor): Promise<Response> {
   return answering(async () => {
-    let input: Record<string, unknown>;
-    try {
-      input = JSON.parse((await readBoundedBody(request, 64 * 1024)).toString("utf8")) as Record<string, unknown>;
-    } catch {
-      throw new DomainError("INVALID_INPUT", "Send the search as a JSON object");
-    }
-    if (!input || typeof input !== "object" || typeof input.topicId !== "string")
-      throw new DomainError("INVALID_INPUT", "A search names its topic (topicId)");
+    const input = await readJsonObject(request, 64 * 1024, "the search as a JSON object");
+    if (typeof input.topicId !== "string") throw new DomainError("INVALID_INPUT", "A search names its topic (topicId)");
     const encoder = new TextEncoder();
     const body = new ReadableStream<Uint8Array>({
       async start(controller) {
