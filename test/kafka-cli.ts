@@ -11,19 +11,20 @@ export interface DescribedPartition {
   lag: number | null;
 }
 
-/** kafka-consumer-groups.sh (its Java class) with these arguments; its standard output. */
-function consumerGroupCommand(brokers: string, args: string[]): string {
+/** One of Kafka's command-line tools (its Java class) with these arguments; its standard output. */
+function kafkaTool(mainClass: string, brokers: string, args: string[]): string {
   const libs = ensureKafkaJars(defaultCacheDir(process.env.EVENTPLANE_CACHE_DIR));
-  const r = spawnSync(
-    "java",
-    ["-cp", `${libs}/*`, "org.apache.kafka.tools.consumer.group.ConsumerGroupCommand", "--bootstrap-server", brokers, ...args],
-    {
-      encoding: "utf8",
-    },
-  );
-  if (r.status !== 0) throw new Error(`kafka-consumer-groups ${args.join(" ")} failed: ${r.stderr}`);
+  const r = spawnSync("java", ["-cp", `${libs}/*`, mainClass, "--bootstrap-server", brokers, ...args], { encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`${mainClass} ${args.join(" ")} failed: ${r.stderr}`);
   return r.stdout;
 }
+
+/** kafka-consumer-groups.sh with these arguments. */
+const consumerGroupCommand = (brokers: string, args: string[]) =>
+  kafkaTool("org.apache.kafka.tools.consumer.group.ConsumerGroupCommand", brokers, args);
+
+/** kafka-configs.sh with these arguments (client quotas are set and described with it). */
+export const configCommand = (brokers: string, args: string[]) => kafkaTool("kafka.admin.ConfigCommand", brokers, args);
 
 /** `kafka-consumer-groups.sh --describe --group <g>`, parsed. */
 export function describeGroupWithKafkaCli(brokers: string, group: string): DescribedPartition[] {

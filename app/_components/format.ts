@@ -37,3 +37,15 @@ export function fmtMs(ms: number | null | undefined): string {
   if (ms < 60_000) return `${(ms / 1000).toFixed(2)} s`;
   return fmtSeconds(ms / 1000);
 }
+
+/** 1536 → "1.5 KiB", in binary units as Kafka's byte settings are. */
+export function fmtBytes(n: number): string {
+  const units = ["B", "KiB", "MiB", "GiB", "TiB"];
+  let v = n;
+  let i = 0;
+  while (Math.abs(v) >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${i === 0 ? fmtInt(v) : v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
+}

@@ -2,7 +2,8 @@
 // created topic opens at once; its config changes after a preview; it grows and is deleted by name.
 import { expect, test } from "@playwright/test";
 import { ensureCluster } from "../fixtures/cluster";
-import { unique } from "../fixtures/kafka";
+import { configCommand } from "@/test/kafka-cli";
+import { stackBrokers, unique } from "../fixtures/kafka";
 
 test.describe.configure({ mode: "serial" });
 
@@ -49,9 +50,13 @@ test("a topic refused by the policy says which rule; an allowed one is created, 
   await page.getByRole("button", { name: "Add partitions" }).click();
   await expect(page.getByText("2 → 3 partitions.")).toBeVisible();
 
-  // The e2e broker runs an authorizer with no ACL on this topic: the Access tab says so.
+  // The e2e broker runs an authorizer with no ACL on this topic: the Access tab says so. A client
+  // quota set with Kafka's own kafka-configs tool is listed beside the ACLs.
+  const user = unique("reporting");
+  configCommand(stackBrokers(), ["--alter", "--entity-type", "users", "--entity-name", user, "--add-config", "producer_byte_rate=1048576"]);
   await page.getByRole("tab", { name: "Access" }).click();
   await expect(page.getByText("No ACL names this topic")).toBeVisible();
+  await expect(page.getByTestId("quota-row").filter({ hasText: `user ${user}` })).toContainText("produce 1.0 MiB/s");
   await page.getByRole("tab", { name: "Manage" }).click();
 
   await page.getByLabel("Topic name to confirm").fill(name);

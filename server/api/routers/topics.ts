@@ -16,7 +16,9 @@ import {
   createTopic,
   CreateTopicInput,
   deleteTopic,
+  ClientQuotasInput,
   PrincipalAclsInput,
+  readClientQuotas,
   readPrincipalAcls,
   readTopicAcls,
 } from "@/server/domain/topics";
@@ -57,4 +59,6 @@ export const topicsRouter = router({
   acls: protectedProcedure.input(z.object({ topicId: z.string().uuid() })).query(({ input }) => readTopicAcls(input.topicId)),
   /** Every ACL entry of one principal on a cluster (read only). */
   principalAcls: protectedProcedure.input(PrincipalAclsInput).query(({ input }) => readPrincipalAcls(input)),
+  /** The cluster's client quotas, or those that can apply to one principal (read only). */
+  clientQuotas: protectedProcedure.input(ClientQuotasInput).query(({ input }) => readClientQuotas(input)),
 });

@@ -9,6 +9,7 @@ import type { Kafka } from "kafkajs";
 import Batch from "kafkajs/src/consumer/batch.js";
 import type { PositionReader, RawRecord } from "../types";
 import { createKafka, withAdmin } from "./client";
+import { createInternalCluster } from "./internal-cluster";
 import type { ClusterConnection } from "./types";
 
 interface InternalBroker {
@@ -50,10 +51,9 @@ type BatchCtor = new (topic: string, fetchedOffset: string, data: FetchedPartiti
 const READ_COMMITTED = 1;
 
 function internalCluster(kafka: Kafka): InternalCluster {
-  const key = Object.getOwnPropertySymbols(kafka).find((s) => s.description === "private:Kafka:createCluster");
-  const create = key ? (kafka as unknown as Record<symbol, unknown>)[key] : undefined;
-  if (typeof create !== "function") throw new Error("this kafkajs build has no internal cluster: the message browser needs kafkajs 2.2.4");
-  return create({ allowAutoTopicCreation: false, isolationLevel: READ_COMMITTED }) as InternalCluster;
+  const cluster = createInternalCluster<InternalCluster>(kafka, READ_COMMITTED);
+  if (!cluster) throw new Error("this kafkajs build has no internal cluster: the message browser needs kafkajs 2.2.4");
+  return cluster;
 }
 
 export function toRawRecord(topic: string, partition: number, m: KafkaBatch["messages"][number]): RawRecord {

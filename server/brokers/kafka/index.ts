@@ -16,6 +16,7 @@ export { readRecord, readTail } from "./records";
 export { produceRecords } from "./produce";
 export { readGroupPosition, offsetsAtTime, commitGroupOffsets, type GroupPosition } from "./group-offsets";
 export { topicAcls, principalAcls, type AclAnswer, type AclRow } from "./acls";
+export { allClientQuotas, userClientQuotas, entityLabel, type QuotaAnswer, type QuotaEntry } from "./quotas";
 export { createKafkaTopic, deleteKafkaTopic, addKafkaPartitions, topicOverrides, replaceTopicOverrides } from "./manage-topics";
 export { describeKafkaError } from "./test-connection";
 export { KAFKA_DEAD_LETTER_NAMES } from "./conventions";

@@ -1,7 +1,8 @@
-// Partition offsets (low, high, last stable) for many topics at once. The only place that reaches
-// into kafkajs internals; everything else uses its public API.
+// Partition offsets (low, high, last stable) for many topics at once, through kafkajs's internal cluster
+// (internal-cluster.ts).
 import type { Admin, Kafka } from "kafkajs";
 import { chunks, mapLimit } from "./batch";
+import { createInternalCluster } from "./internal-cluster";
 
 export interface PartitionOffsets {
   partition: number;
@@ -25,11 +26,7 @@ interface InternalCluster {
 
 // isolationLevel 0 (READ_UNCOMMITTED) answers the log-end offset, as kafka-topics and
 // kafka-consumer-groups show it; 1 (READ_COMMITTED) answers the last stable offset.
-function internalCluster(kafka: Kafka, isolationLevel: 0 | 1): InternalCluster | null {
-  const key = Object.getOwnPropertySymbols(kafka).find((s) => s.description === "private:Kafka:createCluster");
-  const create = key ? (kafka as unknown as Record<symbol, unknown>)[key] : undefined;
-  return typeof create === "function" ? (create({ allowAutoTopicCreation: false, isolationLevel }) as InternalCluster) : null;
-}
+const internalCluster = (kafka: Kafka, isolationLevel: 0 | 1) => createInternalCluster<InternalCluster>(kafka, isolationLevel);
 
 export async function batchedOffsets(
   kafka: Kafka,

@@ -14,14 +14,17 @@ import {
   commitGroupOffsets,
   createKafkaTopic,
   deleteKafkaTopic,
+  allClientQuotas,
   offsetsAtTime,
   principalAcls,
   readGroupPosition,
   replaceTopicOverrides,
   topicAcls,
   topicOverrides,
+  userClientQuotas,
   type AclAnswer,
   type GroupPosition,
+  type QuotaAnswer,
 } from "@/server/brokers/kafka";
 import { rabbitDestination, type MovePick, type MoveResult } from "@/server/brokers/rabbitmq";
 import type { TargetConnection } from "./cluster-connection";
@@ -51,6 +54,8 @@ export interface BrokerSession {
   };
   /** Access control lists, read only (Kafka). */
   acls?: { forTopic(topic: string): Promise<AclAnswer>; forPrincipal(principal: string): Promise<AclAnswer> };
+  /** Client quotas, read only (Kafka): all of them, or those that can apply to one user. */
+  quotas?: { all(): Promise<QuotaAnswer>; forUser(user: string): Promise<QuotaAnswer> };
   /** Topics made and changed from Eventplane (Kafka). */
   topicAdmin?: {
     create(t: { name: string; partitions: number; replicationFactor: number; configs: Record<string, string> }): Promise<void>;
@@ -100,6 +105,7 @@ export function bindBroker(t: TargetConnection): BrokerSession {
           commit: (g, topic, partitions) => commitGroupOffsets(t.connection, g, topic, partitions),
         },
         acls: { forTopic: (topic) => topicAcls(t.connection, topic), forPrincipal: (p) => principalAcls(t.connection, p) },
+        quotas: { all: () => allClientQuotas(t.connection), forUser: (user) => userClientQuotas(t.connection, user) },
         topicAdmin: {
           create: (topic) => createKafkaTopic(t.connection, topic),
           remove: (name) => deleteKafkaTopic(t.connection, name),

@@ -17,4 +17,5 @@ export {
 } from "./topic-refs";
 export { createTopic, deleteTopic, addPartitions, changeTopicConfigs, CreateTopicInput, ChangeConfigsInput } from "./manage-topics";
 export { readTopicAcls, readPrincipalAcls, PrincipalAclsInput } from "./topic-acls";
+export { readClientQuotas, ClientQuotasInput } from "./client-quotas";
 export { findTopic, type TopicAddress } from "./find-topic";

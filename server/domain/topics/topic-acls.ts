@@ -1,5 +1,5 @@
 // Who may do what on a topic, as the cluster's ACLs say (read only), and everything one principal may
-// do. Kafka's client quotas are not here: kafkajs has no call for them (DescribeClientQuotas).
+// do. Client quotas are read beside them (client-quotas.ts).
 import { z } from "zod";
 import { clusterConnection } from "@/server/domain/connections";
 import { DomainError, parseInput } from "@/server/errors";

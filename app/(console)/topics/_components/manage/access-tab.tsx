@@ -1,13 +1,14 @@
 "use client";
 
 // Who may do what on this topic, as the cluster's ACLs say (read only); a principal opens everything
-// it may do on the cluster.
+// it may do on the cluster and the quotas that can apply to it. The cluster's client quotas follow.
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states";
 import { Table, Th } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/react";
 import type { RouterOutputs } from "@/server/api/root";
+import { ClientQuotas } from "./client-quotas";
 
 type Row = RouterOutputs["topics"]["acls"]["acls"][number];
 
@@ -63,28 +64,34 @@ export function AccessTab({ topicId, clusterId }: { topicId: string; clusterId: 
     ...trpc.topics.principalAcls.queryOptions({ clusterId, principal: principal ?? "User:x" }),
     enabled: !!principal,
   });
-  if (acls.isPending) return <LoadingRows label="Reading the cluster's ACLs" />;
-  if (acls.error) return <ErrorNote error={acls.error} />;
-  const d = acls.data;
-  if (!d.enabled)
-    return (
-      <EmptyState title="No authorizer on this cluster">
-        Kafka enforces no ACLs here: every client that can connect may read, write and administer every topic.
-      </EmptyState>
-    );
   return (
-    <div className="space-y-4">
-      <p className="text-sm text-slate-600">
-        The cluster&apos;s ACL entries that apply to this topic (literal, prefixed and wildcard), read only. Client quotas are not shown:
-        the Kafka client Eventplane uses cannot read them.
-      </p>
-      {d.acls.length ? (
-        <AclTable rows={d.acls} onPrincipal={setPrincipal} />
-      ) : (
-        <EmptyState title="No ACL names this topic">
-          With no entry for a resource, the cluster&apos;s default decides (allow.everyone.if.no.acl.found).
-        </EmptyState>
-      )}
+    <div className="space-y-6">
+      <section aria-label="ACLs" className="space-y-3">
+        <h3 className="font-semibold">ACLs</h3>
+        {acls.isPending ? (
+          <LoadingRows label="Reading the cluster's ACLs" />
+        ) : acls.error ? (
+          <ErrorNote error={acls.error} />
+        ) : !acls.data.enabled ? (
+          <EmptyState title="No authorizer on this cluster">
+            Kafka enforces no ACLs here: every client that can connect may read, write and administer every topic.
+          </EmptyState>
+        ) : (
+          <>
+            <p className="text-sm text-slate-600">
+              The cluster&apos;s ACL entries that apply to this topic (literal, prefixed and wildcard), read only. Open a principal to see
+              everything it may do and the quotas that can apply to it.
+            </p>
+            {acls.data.acls.length ? (
+              <AclTable rows={acls.data.acls} onPrincipal={setPrincipal} />
+            ) : (
+              <EmptyState title="No ACL names this topic">
+                With no entry for a resource, the cluster&apos;s default decides (allow.everyone.if.no.acl.found).
+              </EmptyState>
+            )}
+          </>
+        )}
+      </section>
       {principal ? (
         <section aria-label={`Everything ${principal} may do`} className="space-y-2">
           <h3 className="font-semibold">
@@ -97,8 +104,21 @@ export function AccessTab({ topicId, clusterId }: { topicId: string; clusterId: 
           ) : (
             <ErrorNote error={ofPrincipal.error} />
           )}
+          {principal.startsWith("User:") ? (
+            <>
+              <h4 className="pt-2 text-sm font-semibold">Quotas that can apply to it</h4>
+              <ClientQuotas clusterId={clusterId} principal={principal} />
+            </>
+          ) : null}
         </section>
       ) : null}
+      <section aria-label="Client quotas" className="space-y-2">
+        <h3 className="font-semibold">Client quotas of the cluster</h3>
+        <p className="text-sm text-slate-600">
+          Read only. Kafka applies the most specific entry that matches a connection (user and client id, then user, then client id).
+        </p>
+        <ClientQuotas clusterId={clusterId} />
+      </section>
     </div>
   );
 }
