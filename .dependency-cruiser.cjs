@@ -7,7 +7,7 @@ const CONTEXTS = {
   audit: [],
   identity: ["audit"],
   connections: ["audit", "identity"],
-  schemas: ["audit", "identity"],
+  schemas: ["audit", "identity", "policies"],
   traces: [],
   policies: ["audit", "identity"],
   topics: ["audit", "identity", "connections", "policies"],
@@ -17,6 +17,7 @@ const CONTEXTS = {
   records: ["audit", "identity", "connections", "topics", "schemas", "dead-letters", "masking"],
   alerts: ["audit", "identity", "connections", "topics", "consumers", "dead-letters"],
   lineage: ["audit", "identity", "connections", "topics", "consumers", "schemas", "traces", "alerts"],
+  scorecard: ["audit", "identity", "connections", "topics", "consumers", "schemas", "policies", "alerts", "records"],
 };
 const contextRules = [
   {

@@ -66,6 +66,8 @@ export const env = createEnv({
     DLQ_SCAN_INTERVAL_MS: z.coerce.number().int().min(500).default(30_000),
     /** how often new spans and committed offsets are folded into the lineage graph */
     LINEAGE_REFRESH_INTERVAL_MS: z.coerce.number().int().min(500).default(5_000),
+    /** How often the worker runs a scorecard pass (the pitfalls checks over the live system). */
+    SCORECARD_INTERVAL_MS: z.coerce.number().int().min(500).default(300_000),
     /** How long a lagging partition's committed offset must stand still before its status is STOP (or STALL). */
     LAG_STOP_AFTER_MS: z.coerce.number().int().min(0).default(60_000),
     /** The address people reach Eventplane at, for links in notifications (default http://HOST:PORT). */
@@ -80,7 +82,11 @@ export const env = createEnv({
     /** What callers without credentials may do: comma-separated scopes (read, write, registry:read, registry:write, otlp:write, metrics:read). */
     EVENTPLANE_ANONYMOUS: z.string().optional(),
     /** How long a browser stays signed in without activity. */
-    EVENTPLANE_SESSION_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+    EVENTPLANE_SESSION_HOURS: z.coerce
+      .number()
+      .min(0.1)
+      .max(24 * 30)
+      .default(12),
     /** Host names the web process answers to (DNS-rebinding guard), comma-separated; HOST, localhost, 127.0.0.1 and the public URL's host always are. */
     EVENTPLANE_ALLOWED_HOSTS: z.string().optional(),
     /** Addresses of reverse proxies whose X-Forwarded-* headers are believed (comma-separated); others' are dropped. */

@@ -13,6 +13,7 @@ import { deadLetterScan } from "./dead-letter-scan";
 import { jetStreamAdvisories } from "./jetstream-advisories";
 import { lineageRefresh } from "./lineage-refresh";
 import { retentionCollector } from "./retention";
+import { scorecard } from "./scorecard";
 import type { Collector } from "./runtime/collector";
 import { runLoop } from "./runtime/loop";
 import { webhookDelivery } from "./webhook-delivery";
@@ -54,6 +55,7 @@ const collectors: Collector[] = [
   deadLetterScan(),
   jetStreamAdvisories(),
   lineageRefresh(),
+  scorecard(),
 ];
 const loops = collectors.map((c) => runLoop(c.name, c.intervalMs, () => c.tick(), controller.signal));
 console.log(`[worker] running: ${collectors.map((c) => c.name).join(", ")}; catalog sync every ${env.CATALOG_SYNC_INTERVAL_MS} ms`);

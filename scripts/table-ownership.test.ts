@@ -49,6 +49,8 @@ export const OWNERS: Record<string, string> = {
   MaskingRule: "masking",
   SavedFilter: "records",
   PolicyVersion: "policies",
+  Finding: "scorecard",
+  ScorecardPass: "scorecard",
 };
 
 interface Model {

@@ -9,6 +9,7 @@ import { handleOtlpTraces } from "@/server/http/otlp/handle";
 import { messagesGet, messagesPost } from "@/server/http/rest/messages-api";
 import { handleExport } from "@/server/http/rest/export";
 import { openApiGet } from "@/server/http/rest/openapi";
+import { policyCheckPost, policyGet, policyPut } from "@/server/http/rest/policy-api";
 import { resetOffsetsPost } from "@/server/http/rest/reset-offsets-api";
 import { handleSearchStream } from "@/server/http/rest/search-stream";
 import { handleTrpc } from "@/server/http/trpc";
@@ -25,6 +26,8 @@ export function route(request: Request): Promise<Response> {
   if (path === "/api/records/search") return handleSearchStream(request);
   if (path === "/api/records/export") return handleExport(request);
   if (path === "/api/v1/openapi.json") return Promise.resolve(openApiGet(request));
+  if (path === "/api/policy") return request.method === "PUT" ? policyPut(request) : policyGet(request);
+  if (path === "/api/policy/check") return policyCheckPost(request);
   // Next decodes dynamic segments before handing them over; so does this.
   const messages = /^\/api\/v1\/clusters\/([^/]+)\/topics\/([^/]+)\/messages$/.exec(path);
   if (messages)

@@ -24,6 +24,7 @@ const ITEMS = [
     icon: "M15 17h5l-1.4-1.4A2 2 0 0118 14.2V11a6 6 0 10-12 0v3.2a2 2 0 01-.6 1.4L4 17h5m6 0a3 3 0 01-6 0",
   },
   { href: "/traces", label: "Traces", icon: "M3 6h8M7 12h10M11 18h10" },
+  { href: "/scorecard", label: "Scorecard", icon: "M9 12l2 2 4-4M12 3l7 4v5c0 4.4-3 8.3-7 9-4-.7-7-4.6-7-9V7l7-4z" },
   { href: "/audit", label: "Audit log", icon: "M9 5h10M9 12h10M9 19h10M4 5h.01M4 12h.01M4 19h.01" },
   {
     href: "/access",

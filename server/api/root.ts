@@ -11,6 +11,7 @@ import { maskingRouter } from "./routers/masking";
 import { policiesRouter } from "./routers/policies";
 import { recordsRouter } from "./routers/records";
 import { schemasRouter } from "./routers/schemas";
+import { scorecardRouter } from "./routers/scorecard";
 import { systemRouter } from "./routers/system";
 import { topicsRouter } from "./routers/topics";
 import { tracesRouter } from "./routers/traces";
@@ -28,6 +29,7 @@ export const appRouter = router({
   masking: maskingRouter,
   policies: policiesRouter,
   schemas: schemasRouter,
+  scorecard: scorecardRouter,
   traces: tracesRouter,
   lineage: lineageRouter,
   alerts: alertsRouter,

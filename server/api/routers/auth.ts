@@ -26,7 +26,8 @@ const Viewer = z
 export const authRouter = router({
   /** Who the browser is, or null: the console shell decides between the app and the sign-in page. */
   me: publicProcedure.output(Viewer).query(async ({ ctx }) => {
-    if (ctx.actor) return { name: ctx.actor.name, kind: ctx.actor.kind, role: ctx.actor.role, teams: ctx.actor.teams, mustChangePassword: false };
+    if (ctx.actor)
+      return { name: ctx.actor.name, kind: ctx.actor.kind, role: ctx.actor.role, teams: ctx.actor.teams, mustChangePassword: false };
     if (!ctx.request) return null;
     const r = await authenticate(ctx.request, "read");
     if (!r.ok) return null;

@@ -21,7 +21,9 @@ export const lineageRouter = router({
   node: protectedProcedure.input(z.object({ id: z.string().min(1).max(600) })).query(({ input }) => nodeDetail(input.id)),
   impact: protectedProcedure.input(ImpactInput).query(({ input }) => impactOf(input)),
   declare: protectedProcedure.input(DeclareEdgeInput).mutation(({ ctx, input }) => declareEdge(ctx.actor, input)),
-  undeclare: protectedProcedure.input(z.object({ id: z.string().uuid() })).mutation(({ ctx, input }) => removeDeclaredEdge(ctx.actor, input.id)),
+  undeclare: protectedProcedure
+    .input(z.object({ id: z.string().uuid() }))
+    .mutation(({ ctx, input }) => removeDeclaredEdge(ctx.actor, input.id)),
   updateService: protectedProcedure.input(UpdateServiceInput).mutation(({ ctx, input }) => updateService(ctx.actor, input)),
   mapGroup: protectedProcedure.input(MapGroupInput).mutation(({ ctx, input }) => mapGroupToService(ctx.actor, input)),
 });

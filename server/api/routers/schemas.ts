@@ -74,11 +74,18 @@ export const schemasRouter = router({
     .query(({ input }) => schemas.diffVersions(input.subject, input.from, input.to)),
   /** The editor's live check: never throws for bad schema text, it reports it. */
   check: protectedProcedure
-    .input(z.object({ subject: Subject, schema: z.string().max(2_000_000), schemaType: Type }))
+    .input(z.object({ subject: Subject, schema: z.string().max(2_000_000), schemaType: Type, level: Level.optional() }))
     .query(async ({ input }) => {
       try {
         const verdict = await schemas.checkAgainstSubject(input.subject, { schema: input.schema, schemaType: input.schemaType }, undefined);
-        return { valid: true as const, ...verdict };
+        // A new subject's level is the one the form will set with it.
+        const policy = await schemas.checkSchemaPolicy({
+          subject: input.subject,
+          schema: input.schema,
+          schemaType: input.schemaType,
+          level: input.level,
+        });
+        return { valid: true as const, ...verdict, policy };
       } catch (error) {
         if (error instanceof schemas.RegistryError && error.reason === "INVALID_SCHEMA")
           return { valid: false as const, error: error.message };
@@ -95,7 +102,9 @@ export const schemasRouter = router({
   setLevel: protectedProcedure
     .input(z.object({ subject: Subject, level: Level.nullable() }))
     .mutation(({ ctx, input }) =>
-      input.level ? schemas.setConfig(input.subject, { compatibility: input.level }, ctx.actor) : schemas.deleteConfig(input.subject, ctx.actor),
+      input.level
+        ? schemas.setConfig(input.subject, { compatibility: input.level }, ctx.actor)
+        : schemas.deleteConfig(input.subject, ctx.actor),
     ),
   setMode: protectedProcedure
     .input(z.object({ subject: Subject, mode: z.enum(schemas.MODES) }))

@@ -22,3 +22,4 @@ export { postWebhook } from "./post-webhook";
 export { fingerprintOf } from "./payloads";
 export { listAlerts, activeAlerts, alertMetrics, firingAlertLabels } from "./list-alerts";
 export { publicUrl } from "./public-url";
+export { groupsWatchedByRules } from "./group-coverage";

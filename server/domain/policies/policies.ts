@@ -3,8 +3,9 @@ import { z } from "zod";
 import { audited } from "@/server/domain/audit";
 import { authorize, type Actor } from "@/server/domain/identity";
 import { db } from "@/server/db";
-import { DomainError, parseInput } from "@/server/errors";
+import { DomainError } from "@/server/errors";
 import { checkTopic, patternProblem, PolicyDocument, type TopicProposal, type Violation } from "./policy-document";
+import { checkSchema, type SchemaProposal } from "./schema-rules";
 
 export async function currentPolicy(): Promise<{
   version: number | null;
@@ -19,9 +20,22 @@ export async function currentPolicy(): Promise<{
 
 export async function setPolicy(actor: Actor, raw: z.input<typeof PolicyDocument>) {
   authorize(actor, "admin", { what: "the policy" });
-  const document = parseInput(PolicyDocument, raw);
-  const bad = document.topics.namePattern ? patternProblem(document.topics.namePattern) : null;
-  if (bad) throw new DomainError("INVALID_INPUT", `topics.namePattern: ${bad}`);
+  const parsed = PolicyDocument.safeParse(raw);
+  // Each problem names where it is in the document: the YAML editor's user needs the path.
+  if (!parsed.success)
+    throw new DomainError(
+      "INVALID_INPUT",
+      parsed.error.issues.map((i) => `${i.path.join(".") || "the document"}: ${i.message}`).join("; "),
+    );
+  const document = parsed.data;
+  const patterns = {
+    "topics.namePattern": document.topics.namePattern,
+    "schemas.subjectNamePattern": document.schemas.subjectNamePattern?.pattern,
+  };
+  for (const [where, pattern] of Object.entries(patterns)) {
+    const bad = pattern ? patternProblem(pattern) : null;
+    if (bad) throw new DomainError("INVALID_INPUT", `${where}: ${bad}`);
+  }
   const before = await currentPolicy();
   return audited(
     actor,
@@ -33,7 +47,28 @@ export async function setPolicy(actor: Actor, raw: z.input<typeof PolicyDocument
 /** Refuses a topic proposal that breaks the policy, naming each rule it breaks. */
 export async function enforceTopicPolicy(proposal: TopicProposal): Promise<void> {
   const violations = checkTopic((await currentPolicy()).document, proposal);
-  if (violations.length) throw new DomainError("INVALID_INPUT", refusal(violations), { violations });
+  if (violations.length) throw new PolicyRefusal(violations);
+}
+
+/** Every rule a schema proposal breaks, errors and warnings. */
+export async function schemaViolations(proposal: SchemaProposal): Promise<Violation[]> {
+  return checkSchema((await currentPolicy()).document.schemas, proposal);
+}
+
+/** Refuses a schema proposal that breaks a rule set to "error"; answers the warnings otherwise. */
+export async function enforceSchemaPolicy(proposal: SchemaProposal): Promise<Violation[]> {
+  const violations = await schemaViolations(proposal);
+  const errors = violations.filter((v) => v.severity === "error");
+  if (errors.length) throw new PolicyRefusal(errors);
+  return violations;
+}
+
+/** An action the policy refuses; the registry answers it in Confluent's terms, tRPC as INVALID_INPUT. */
+export class PolicyRefusal extends DomainError {
+  constructor(readonly violations: Violation[]) {
+    super("INVALID_INPUT", refusal(violations), { violations });
+    this.name = "PolicyRefusal";
+  }
 }
 
 export function refusal(violations: Violation[]): string {

@@ -8,3 +8,4 @@ export { SearchOptions, type SearchResult, type SearchProgress } from "./search"
 export { produceMessage, produceMessages, MessageToProduce, ProduceBatch } from "./produce";
 export { exportRecords, csvCell, type ExportFormat } from "./export";
 export { listSavedFilters, saveFilter, deleteSavedFilter, SavedFilterInput } from "./saved-filters";
+export { sampleTopic, type SampledRecord, type TopicSample } from "./sample-topic";

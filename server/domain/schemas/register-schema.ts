@@ -14,6 +14,8 @@ import { getVersion, listVersions, resolveReferences, type RegistryReader, type 
 import { authorizeSubjectWrite, claimingTeam } from "./subject-owner";
 import { InvalidSchemaError, parseSchema, type ParsedSchema } from "./schema-formats";
 import { cachedParse, storedKey, submittedKey } from "./parsed-cache";
+import { enforceSchemaPolicy, PolicyRefusal, type Violation } from "@/server/domain/policies";
+import { schemaShape } from "./schema-shape";
 
 export type SchemaInput = { schema?: unknown; schemaType?: unknown; references?: unknown; id?: unknown; version?: unknown };
 type CleanInput = { schema: string; type: SchemaType; references: SchemaReferenceInput[] };
@@ -111,6 +113,8 @@ export type Registered = {
   schemaType: SchemaType;
   schema: string;
   references: SchemaReferenceInput[];
+  /** the policy's warnings, on a newly registered version */
+  warnings?: Violation[];
 };
 
 export async function registerSchema(
@@ -124,7 +128,10 @@ export async function registerSchema(
   const explicitVersion = input.version === undefined || input.version === null ? undefined : Number(input.version);
   // Ids and versions are 32-bit in Confluent's API (and in our columns).
   if (explicitVersion !== undefined && !(Number.isInteger(explicitVersion) && explicitVersion >= 1 && explicitVersion <= MAX_INT32))
-    throw new RegistryError("INVALID_VERSION", `The specified version '${String(input.version)}' is not a valid version id. Allowed values are between [1, 2^31-1]`);
+    throw new RegistryError(
+      "INVALID_VERSION",
+      `The specified version '${String(input.version)}' is not a valid version id. Allowed values are between [1, 2^31-1]`,
+    );
   if (explicitId !== undefined && !(Number.isInteger(explicitId) && explicitId >= 1 && explicitId <= MAX_INT32))
     throw new RegistryError("INVALID_SCHEMA", `Invalid schema id ${String(input.id)}: ids are between 1 and 2^31-1`);
   const config = await effectiveConfig(subject);
@@ -134,6 +141,10 @@ export async function registerSchema(
   // serializer's start-up registration finds). A committed state answers it; nothing is written.
   const early = await decide(db, subject, prepared, explicitId, { checkCompatibility: false });
   if (early.existing) return early.existing;
+  // A new version meets the policy first (an existing one was let in before, and running serializers
+  // re-register it at every start: refusing it now would stop them). Outside the lock: the policy
+  // reads only the schema, the subject's name and its level.
+  const warnings = await policyWarnings(subject, prepared.parsed, config.level);
 
   return db.$transaction(async (tx) => {
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${REGISTRY_LOCK})`);
@@ -172,7 +183,7 @@ export async function registerSchema(
     const claim = owner === null && last._max.version === null ? claimingTeam(opts.actor) : null;
     if (claim) await tx.subjectConfig.upsert({ where: { subject }, create: { subject, ownerTeam: claim }, update: { ownerTeam: claim } });
     await recordAudit(tx, opts.actor, "schema.register", subject, version, { id: schemaId, schemaType: prepared.type }, owner ?? claim);
-    return registered(subject, version, schemaId, prepared);
+    return { ...registered(subject, version, schemaId, prepared), warnings };
   });
 }
 
@@ -216,6 +227,16 @@ async function decide(
     }
   }
   return { knownId: known?.id };
+}
+
+/** The policy's warnings for a new version; a rule set to "error" refuses it in the registry's terms (422, 42201). */
+async function policyWarnings(subject: string, parsed: ParsedSchema, level: CompatibilityLevel): Promise<Violation[]> {
+  try {
+    return await enforceSchemaPolicy({ subject, events: schemaShape(parsed), compatibility: level });
+  } catch (error) {
+    if (error instanceof PolicyRefusal) throw new RegistryError("INVALID_SCHEMA", error.message, { violations: error.violations });
+    throw error;
+  }
 }
 
 function registered(subject: string, version: number, id: number, prepared: Prepared): Registered {

@@ -12,10 +12,20 @@ export {
   partitionEnds,
   streamSubjects,
   exchangeRoutes,
+  topicConfigValues,
   type TopicRef,
   type TopicFilter,
 } from "./topic-refs";
-export { createTopic, deleteTopic, addPartitions, changeTopicConfigs, CreateTopicInput, ChangeConfigsInput } from "./manage-topics";
+export {
+  createTopic,
+  deleteTopic,
+  addPartitions,
+  changeTopicConfigs,
+  checkTopicPolicy,
+  CreateTopicInput,
+  ChangeConfigsInput,
+  TopicPolicyCheckInput,
+} from "./manage-topics";
 export { readTopicAcls, readPrincipalAcls, PrincipalAclsInput } from "./topic-acls";
 export { readClientQuotas, ClientQuotasInput } from "./client-quotas";
 export { findTopic, type TopicAddress } from "./find-topic";

@@ -4,9 +4,9 @@
 // and deleting need the right to change the topic. Every change is audited.
 import { z } from "zod";
 import { appendAudit, audited } from "@/server/domain/audit";
-import { clusterConnection } from "@/server/domain/connections";
+import { clusterConnection, listClusterRefs } from "@/server/domain/connections";
 import { authorize, type Actor } from "@/server/domain/identity";
-import { enforceTopicPolicy } from "@/server/domain/policies";
+import { checkTopic, currentPolicy, enforceTopicPolicy, type Violation } from "@/server/domain/policies";
 import { db } from "@/server/db";
 import { DomainError, parseInput } from "@/server/errors";
 import { getTopicRef } from "./topic-refs";
@@ -28,6 +28,24 @@ export const CreateTopicInput = z.object({
   configs: z.record(ConfigName, ConfigValue).default({}),
   ownerTeam: z.string().trim().max(100).nullable().optional(),
 });
+
+export const TopicPolicyCheckInput = z.object({
+  /** the connection's name, as the REST API names clusters */
+  cluster: z.string().min(1).max(200),
+  name: TopicName,
+  partitions: z.number().int().min(1).max(10_000).optional(),
+  replicationFactor: z.number().int().min(1).max(10).optional(),
+  configs: z.record(ConfigName, ConfigValue).default({}),
+  ownerTeam: z.string().trim().max(100).nullable().optional(),
+});
+
+/** The rules a proposed topic would break, without creating it (what CI pipelines ask before a deploy). */
+export async function checkTopicPolicy(raw: z.input<typeof TopicPolicyCheckInput>): Promise<Violation[]> {
+  const input = parseInput(TopicPolicyCheckInput, raw);
+  if (!(await listClusterRefs()).some((c) => c.name === input.cluster))
+    throw new DomainError("NOT_FOUND", `No connection is named "${input.cluster}"`);
+  return checkTopic((await currentPolicy()).document, input);
+}
 
 export const ChangeConfigsInput = z.object({
   topicId: z.string().uuid(),

@@ -139,3 +139,14 @@ export async function exchangeRoutes(): Promise<{ clusterId: string; from: strin
     return d.deadLetterExchange ? [{ clusterId: r.clusterId, from: r.name, to: d.deadLetterExchange }] : [];
   });
 }
+
+/** One config's value (as last synced) of each of these topics that has it: id → value. */
+export async function topicConfigValues(ids: string[], name: string): Promise<Map<string, string>> {
+  const rows = await db.topic.findMany({ where: { id: { in: ids } }, select: { id: true, configs: true } });
+  const out = new Map<string, string>();
+  for (const r of rows) {
+    const entry = (r.configs as { name: string; value: string | null }[]).find((c) => c.name === name);
+    if (entry?.value != null) out.set(r.id, entry.value);
+  }
+  return out;
+}

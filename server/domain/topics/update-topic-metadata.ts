@@ -7,7 +7,10 @@ import { UpdateTopicMetadataInput } from "./topic-contracts";
 /** Owner, description and tags are ours, not the broker's: a re-sync never overwrites them. */
 export async function updateTopicMetadata(actor: Actor, raw: UpdateTopicMetadataInput) {
   const input = parseInput(UpdateTopicMetadataInput, raw);
-  const before = await db.topic.findUnique({ where: { id: input.id }, select: { name: true, clusterId: true, ownerTeam: true, description: true, tags: true } });
+  const before = await db.topic.findUnique({
+    where: { id: input.id },
+    select: { name: true, clusterId: true, ownerTeam: true, description: true, tags: true },
+  });
   if (!before) throw new DomainError("NOT_FOUND", "topic not found", { id: input.id });
   authorizeOwnerChange(actor, `topic "${before.name}"`, before.ownerTeam, input.ownerTeam);
   const after = { ownerTeam: input.ownerTeam, description: input.description, tags: input.tags };

@@ -195,6 +195,8 @@ describe("GET /api/v1/openapi.json", () => {
     expect(verdict.errors ?? []).toEqual([]);
     expect(verdict.valid).toBe(true);
     expect(Object.keys(doc.paths).sort()).toEqual([
+      "/api/policy",
+      "/api/policy/check",
       "/api/v1/clusters/{cluster}/consumer-groups/{group}/reset-offsets",
       "/api/v1/clusters/{cluster}/topics/{topic}/messages",
     ]);

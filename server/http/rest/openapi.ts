@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { ResetOffsetsRequest } from "@/server/domain/consumers";
 import { MessageToProduce, ProduceBatch } from "@/server/domain/records";
+import { PolicyCheckRequest } from "./policy-api";
 
 /** The query parameters of GET …/messages: the handler reads these and no others. */
 export const MESSAGE_QUERY = [
@@ -157,6 +158,30 @@ export function openApiDocument(serverUrl: string) {
           requestBody: body(ResetOffsetsRequest),
           responses: {
             "200": { description: "Current → new offset and lag before → after, per partition" },
+            ...errors,
+          },
+        },
+      },
+      "/api/policy": {
+        get: {
+          summary: "The policy in force",
+          description: "Scope read. YAML by default (Accept: application/json for JSON); its version in the x-policy-version header.",
+          responses: { "200": { description: "The policy document" }, ...errors },
+        },
+        put: {
+          summary: "A new version of the policy",
+          description: "Scope write, admins. The body is the whole document, YAML or JSON; each problem is named by its path.",
+          requestBody: { required: true, content: { "application/yaml": { schema: { type: "string" } } } },
+          responses: { "200": { description: "{version}" }, ...errors },
+        },
+      },
+      "/api/policy/check": {
+        post: {
+          summary: "Check a proposed schema or topic against the policy",
+          description: "Scope read. Nothing is written: CI pipelines call it before registering or deploying.",
+          requestBody: body(PolicyCheckRequest),
+          responses: {
+            "200": { description: "{violations: [{rule, severity (error | warning), message, path}]}" },
             ...errors,
           },
         },

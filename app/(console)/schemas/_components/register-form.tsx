@@ -9,6 +9,7 @@ import { ImpactList } from "@/app/_components/impact-list";
 import { ErrorNote } from "@/app/_components/ui/states";
 import { useDebounced } from "@/app/_components/use-debounced";
 import { useTRPC } from "@/app/_trpc/react";
+import { PolicyFindings } from "./policy-findings";
 import { VerdictPanel } from "./verdict-panel";
 import { LEVELS } from "./levels";
 
@@ -68,7 +69,12 @@ export function RegisterForm({
   const debouncedText = useDebounced(text, 400);
   const checkSubject = fixedSubject ?? (subject.trim() || "__new_subject__");
   const check = useQuery({
-    ...trpc.schemas.check.queryOptions({ subject: checkSubject, schema: debouncedText, schemaType: type }),
+    ...trpc.schemas.check.queryOptions({
+      subject: checkSubject,
+      schema: debouncedText,
+      schemaType: type,
+      ...(fixedSubject ? {} : { level }),
+    }),
     enabled: debouncedText.trim().length > 0,
     placeholderData: (previous) => previous,
   });
@@ -81,7 +87,13 @@ export function RegisterForm({
     }),
   );
   const shownLevel = fixedSubject ? (subjectLevel ?? "BACKWARD") : level;
-  const blocked = !subject.trim() || !text.trim() || (check.data && !check.data.valid) || (check.data?.valid && !check.data.compatible);
+  const policyErrors = check.data?.valid ? check.data.policy.filter((f) => f.severity === "error") : [];
+  const blocked =
+    !subject.trim() ||
+    !text.trim() ||
+    (check.data && !check.data.valid) ||
+    (check.data?.valid && !check.data.compatible) ||
+    policyErrors.length > 0;
 
   return (
     <form
@@ -143,6 +155,8 @@ export function RegisterForm({
           <h3 className="text-sm font-semibold text-slate-700">Compatibility check</h3>
           <VerdictPanel check={check.data} checking={check.isFetching} level={shownLevel} />
           <ErrorNote error={check.error} />
+          <h3 className="pt-2 text-sm font-semibold text-slate-700">Policy</h3>
+          <PolicyFindings findings={check.data?.valid ? check.data.policy : undefined} />
           {fixedSubject && check.data?.valid && !check.data.compatible ? (
             // Who would read records written with this schema: the consumers of the subject's topic.
             <ImpactList kind="subject" name={fixedSubject} title="Consumers of this subject's topic" maxDepth={2} />
@@ -156,6 +170,8 @@ export function RegisterForm({
         </Button>
         {blocked && check.data?.valid && !check.data.compatible ? (
           <span className="text-sm text-amber-700">Fix the reasons above (or change the level) to register.</span>
+        ) : policyErrors.length ? (
+          <span className="text-sm text-rose-700">The policy refuses this schema: fix its errors to register.</span>
         ) : null}
       </div>
     </form>

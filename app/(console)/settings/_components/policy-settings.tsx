@@ -37,7 +37,7 @@ export function PolicySettings() {
     setBounds(b);
   }, [policy.data]);
   const save = useMutation(
-    trpc.policies.set.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.policies.current.queryKey() }) }),
+    trpc.policies.set.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.policies.pathKey() }) }),
   );
   const submit = () => {
     const topics: Record<string, unknown> = { ownerRequired };
@@ -48,7 +48,8 @@ export function PolicySettings() {
       if (min !== undefined || max !== undefined)
         topics[f] = { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
     }
-    save.mutate({ topics });
+    // The other sections (schema rules) stay as they are: this form edits the topic rules only.
+    save.mutate({ ...(policy.data?.document ?? {}), topics });
   };
   return (
     <section aria-labelledby="policy-h" className="mt-10 space-y-3">

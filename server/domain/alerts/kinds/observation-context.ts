@@ -65,12 +65,25 @@ export class ObservationContext {
     return owned;
   }
 
-  /** The rule's groups (target glob, cluster, and — for a team's rule — reading a topic the team owns) with their lag. */
-  async groupsWithLag(rule: RuleScope): Promise<{ group: GroupRef; lag: GroupLag; cluster: string }[]> {
+  /** The rule's groups: target glob, connection and broker kind, and — for a team's rule — reading a topic the team owns. */
+  async groupsInScope(rule: RuleScope): Promise<GroupRef[]> {
     const groups = await this.scopeGroups(rule.clusterId);
     const owned = rule.ownerTeam ? await this.ownedTopics(rule.ownerTeam) : null;
     const matches = globMatcher(rule.target);
-    const chosen = groups.filter((g) => matches(g.groupId) && (!owned || g.topics.some((t) => owned.has(`${g.clusterId}/${t}`))));
+    const out = [];
+    for (const g of groups)
+      if (
+        matches(g.groupId) &&
+        (!owned || g.topics.some((t) => owned.has(`${g.clusterId}/${t}`))) &&
+        (await this.inScope(rule, g.clusterId))
+      )
+        out.push(g);
+    return out;
+  }
+
+  /** The rule's groups (groupsInScope) with their lag. */
+  async groupsWithLag(rule: RuleScope): Promise<{ group: GroupRef; lag: GroupLag; cluster: string }[]> {
+    const chosen = await this.groupsInScope(rule);
     this.lag ??= this.scopeGroups(null).then((all) =>
       lagForGroups(
         all.map((g) => g.id),
@@ -81,7 +94,7 @@ export class ObservationContext {
     const out = [];
     for (const g of chosen) {
       const l = lag.get(g.id);
-      if (l && (await this.inScope(rule, g.clusterId))) out.push({ group: g, lag: l, cluster: await this.clusterName(g.clusterId) });
+      if (l) out.push({ group: g, lag: l, cluster: await this.clusterName(g.clusterId) });
     }
     return out;
   }

@@ -1,0 +1,45 @@
+// Consumer groups nobody would hear about: no enabled lag or status alert rule watches them, so a
+// stalled consumer is found by its users. A group's team is the owner of a topic it reads.
+import { groupsWatchedByRules } from "@/server/domain/alerts";
+import { clusterNames } from "@/server/domain/connections";
+import { listGroupRefs } from "@/server/domain/consumers";
+import type { CheckRules } from "@/server/domain/policies";
+import { listTopicRefs } from "@/server/domain/topics";
+import type { Candidate, CheckResult } from "../candidate";
+
+export async function groupChecks(rules: CheckRules): Promise<CheckResult> {
+  const severity = rules.unwatchedGroups.severity;
+  if (severity === "off") return { checks: [], candidates: [], coverage: {} };
+  const [groups, watched, names, owned] = await Promise.all([
+    listGroupRefs(),
+    groupsWatchedByRules(),
+    clusterNames(),
+    listTopicRefs({}).then((topics) => new Map(topics.filter((t) => t.ownerTeam).map((t) => [`${t.clusterId}/${t.name}`, t.ownerTeam!]))),
+  ]);
+  const candidates: Candidate[] = [];
+  for (const g of groups) {
+    if (watched.has(g.id)) continue;
+    const cluster = names.get(g.clusterId) ?? g.clusterId;
+    const team = g.topics.map((t) => owned.get(`${g.clusterId}/${t}`)).find(Boolean) ?? null;
+    candidates.push({
+      check: "observability.unwatchedGroup",
+      severity,
+      targetType: "group",
+      targetKey: `${g.clusterId}/${g.groupId}`,
+      targetLabel: `${cluster} / ${g.groupId}`,
+      detail: "",
+      team,
+      message: `no enabled alert rule watches the lag or status of ${g.groupId}: if it stalls, nobody is told`,
+      evidence: {
+        groupRef: g.id,
+        cluster,
+        groupId: g.groupId,
+        kind: g.kind,
+        topics: g.topics,
+        lagStatus: g.lagStatus,
+        totalLag: g.totalLag,
+      },
+    });
+  }
+  return { checks: ["observability.unwatchedGroup"], candidates, coverage: { groups: groups.length } };
+}
