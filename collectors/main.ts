@@ -4,7 +4,8 @@ import { env } from "@/env";
 import { resolve } from "node:path";
 import { registerEnvCluster, registerEnvNats, registerEnvRabbit } from "@/server/domain/connections";
 import { bootstrapIdentity, bootstrapMessage, systemActor } from "@/server/domain/identity";
-import { sealLegacyEndpoints } from "@/server/domain/alerts";
+import { sealLegacyEndpoints, setFindingSource } from "@/server/domain/alerts";
+import { openFindingsForAlerts } from "@/server/domain/scorecard";
 import { closeConnections } from "@/server/lib/lifecycle";
 import { startSelfTracing } from "@/server/lib/self-tracing";
 import { alertEvaluator } from "./alert-evaluator";
@@ -46,6 +47,9 @@ if (env.NATS_URL) {
   await registerEnvNats(systemActor("startup"), env.NATS_URL);
   console.log(`[worker] connection "local-nats" → ${env.NATS_URL.replace(/\/\/[^@/,]*@/g, "//")}`);
 }
+
+// Alert rules of kind "scorecard finding" read the scorecard's open findings (see scorecard-findings.ts).
+setFindingSource(() => openFindingsForAlerts());
 
 const collectors: Collector[] = [
   catalogSync(),

@@ -1,5 +1,6 @@
 "use client";
 
+import { FindingsPanel } from "@/app/_components/findings-panel";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { fmtAgo, fmtInt, fmtRate, fmtSeconds, plural } from "@/app/_components/format";
@@ -69,6 +70,7 @@ export function GroupDetail({ id }: { id: string }) {
           </span>
         }
       />
+      <FindingsPanel targetType="group" targetKey={`${g.clusterId}/${g.groupId}`} />
       {g.kind !== "group" ? (
         <>
           <dl className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-5">

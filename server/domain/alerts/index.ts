@@ -1,7 +1,7 @@
 // Public API of the alerts context: rules, their evaluation and lifecycle, silences, webhook
 // endpoints and the notification outbox.
 export { RuleInput, createRule, updateRule, setRuleEnabled, deleteRule, listRules, describeRule } from "./rules";
-export { RULE_KINDS, alertKindCatalog, type AlertKind } from "./kinds";
+export { RULE_KINDS, alertKindCatalog, setFindingSource, type AlertKind, type FindingSource, type OpenFinding } from "./kinds";
 export { evaluateRules, type EvaluationOptions } from "./evaluate-rules";
 export { stepAlert, INACTIVE, type AlertMemory, type AlertState } from "./alert-state";
 export { createSilence, expireSilence, activeSilences, SilenceInput } from "./silences";

@@ -34,7 +34,17 @@ describe("webhook target guard", () => {
 
   it("sees through addresses that reach this host or embed an internal IPv4 (0.0.0.0, ::, NAT64, 6to4, mapped)", () => {
     expect(
-      ["0.0.0.0", "0.1.2.3", "::", "64:ff9b::7f00:1", "64:ff9b::10.0.0.1", "2002:a9fe:a9fe::1", "::ffff:10.0.0.1", "64:ff9b::808:808", "224.0.0.1"].map(classify),
+      [
+        "0.0.0.0",
+        "0.1.2.3",
+        "::",
+        "64:ff9b::7f00:1",
+        "64:ff9b::10.0.0.1",
+        "2002:a9fe:a9fe::1",
+        "::ffff:10.0.0.1",
+        "64:ff9b::808:808",
+        "224.0.0.1",
+      ].map(classify),
     ).toEqual(["loopback", "loopback", "loopback", "loopback", "private", "link-local", "private", "public", "private"]);
   });
 

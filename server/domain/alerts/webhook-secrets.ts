@@ -30,7 +30,9 @@ type Stored = { url: string; urlEnc: string | null; headers: unknown; headersEnc
 export function opened(e: Stored): { url: string; headers: Record<string, string> } {
   return {
     url: e.urlEnc ? decryptSecret(e.urlEnc) : e.url,
-    headers: e.headersEnc ? (JSON.parse(decryptSecret(e.headersEnc)) as Record<string, string>) : ((e.headers ?? {}) as Record<string, string>),
+    headers: e.headersEnc
+      ? (JSON.parse(decryptSecret(e.headersEnc)) as Record<string, string>)
+      : ((e.headers ?? {}) as Record<string, string>),
   };
 }
 

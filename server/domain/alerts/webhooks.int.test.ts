@@ -27,7 +27,11 @@ afterAll(() => new Promise<void>((r) => receiver.close(() => r())));
 describe("webhook secrets", () => {
   it("stores the URL and headers encrypted, shows only scheme://host and header names, and keeps them through an edit", async () => {
     const url = `http://127.0.0.1:${port}/services/T000/B000/XXXXsecretpath`;
-    const created = await caller.alerts.createEndpoint({ name: uniqueName("slack"), url, headers: { Authorization: "Bearer hook-token-123" } });
+    const created = await caller.alerts.createEndpoint({
+      name: uniqueName("slack"),
+      url,
+      headers: { Authorization: "Bearer hook-token-123" },
+    });
     const listed = JSON.stringify(await caller.alerts.endpoints());
     expect(listed).not.toContain("XXXXsecretpath");
     expect(listed).not.toContain("hook-token-123");
@@ -41,7 +45,10 @@ describe("webhook secrets", () => {
     expect(audit).not.toContain("hook-token-123");
 
     // Renamed without retyping: the stored URL and header still reach the receiver.
-    await caller.alerts.updateEndpoint({ id: created.id, endpoint: { name: `${created.name}-renamed`, url: "", headers: { Authorization: "" } } });
+    await caller.alerts.updateEndpoint({
+      id: created.id,
+      endpoint: { name: `${created.name}-renamed`, url: "", headers: { Authorization: "" } },
+    });
     const row = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: created.id } });
     const { opened } = await import("./webhook-secrets");
     expect(opened(row)).toEqual({ url, headers: { Authorization: "Bearer hook-token-123" } });
@@ -51,12 +58,14 @@ describe("webhook secrets", () => {
     const before = seen.length;
     const attempt = postWebhook(`http://localhost:${port}/hook`, {}, "{}", { timeoutMs: 2_000, allowed: new Set(), keepChars: 10 });
     await expect(attempt).rejects.toBeInstanceOf(TargetRefused);
-    await expect(postWebhook(`http://[::ffff:127.0.0.1]:${port}/hook`, {}, "{}", { timeoutMs: 2_000, allowed: new Set(), keepChars: 10 })).rejects.toBeInstanceOf(
-      TargetRefused,
-    );
+    await expect(
+      postWebhook(`http://[::ffff:127.0.0.1]:${port}/hook`, {}, "{}", { timeoutMs: 2_000, allowed: new Set(), keepChars: 10 }),
+    ).rejects.toBeInstanceOf(TargetRefused);
     expect(seen.length).toBe(before);
     // Allowed, the same request goes through.
-    await expect(postWebhook(`http://localhost:${port}/hook`, {}, "{}", { timeoutMs: 2_000, allowed: new Set(["loopback"]), keepChars: 10 })).resolves.toEqual({
+    await expect(
+      postWebhook(`http://localhost:${port}/hook`, {}, "{}", { timeoutMs: 2_000, allowed: new Set(["loopback"]), keepChars: 10 }),
+    ).resolves.toEqual({
       status: 200,
       text: "ok",
     });

@@ -24,7 +24,14 @@ function where(f: z.output<typeof FindingFilter>, now: Date): Prisma.FindingWher
     ...(f.check ? { check: f.check } : {}),
     ...(f.severity ? { severity: f.severity } : {}),
     ...(f.targetType ? { targetType: f.targetType } : {}),
-    ...(f.search ? { targetLabel: { contains: f.search, mode: "insensitive" as const } } : {}),
+    ...(f.search
+      ? {
+          OR: [
+            { targetLabel: { contains: f.search, mode: "insensitive" as const } },
+            { targetKey: { contains: f.search, mode: "insensitive" as const } },
+          ],
+        }
+      : {}),
     ...(f.state === "open" ? { resolvedAt: null } : {}),
     ...(f.state === "acknowledged" ? { resolvedAt: null, ackUntil: { gt: now } } : {}),
     ...(f.state === "resolved" ? { resolvedAt: { not: null } } : {}),
@@ -89,4 +96,17 @@ export async function findingsFor(targetType: string, targetKey: string, now = n
     orderBy: [{ severity: "asc" }, { check: "asc" }],
   });
   return rows.map((r) => ({ ...r, acknowledged: !!r.ackUntil && r.ackUntil > now }));
+}
+
+/** Every open finding, for the alert rule kind "scorecard finding" (plugged into the alerts context). */
+export async function openFindingsForAlerts(now = new Date()) {
+  const rows = await db.finding.findMany({
+    where: { resolvedAt: null },
+    select: { id: true, check: true, severity: true, targetLabel: true, team: true, message: true, ackUntil: true },
+  });
+  return rows.map(({ ackUntil, severity, ...f }) => ({
+    ...f,
+    severity: severity === "error" ? ("error" as const) : ("warning" as const),
+    acknowledged: !!ackUntil && ackUntil > now,
+  }));
 }

@@ -5,13 +5,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncCluster } from "@/collectors/catalog-sync/sync-cluster";
 import { db } from "@/server/db";
-import { createRule } from "@/server/domain/alerts";
+import { createRule, evaluateRules, setFindingSource } from "@/server/domain/alerts";
 import { currentPolicy, setPolicy } from "@/server/domain/policies";
 import { registerSchema, setConfig } from "@/server/domain/schemas";
 import { testActor, testAdmin } from "@/test/actors";
 import { createTestCluster } from "@/test/catalog-helpers";
 import { commitOffsets, createTopic, produce, uniqueName } from "@/test/kafka-helpers";
-import { acknowledgeFinding, listFindings, runScorecardPass, scorecardSummary } from ".";
+import { acknowledgeFinding, listFindings, openFindingsForAlerts, runScorecardPass, scorecardSummary, withdrawAcknowledgement } from ".";
 
 const avro = (name: string, fields: string[]) =>
   JSON.stringify({ type: "record", name, namespace: "shop", fields: fields.map((f) => ({ name: f, type: "string" })) });
@@ -121,6 +121,30 @@ describe("a scorecard pass", () => {
     // Fifteen days on, the acknowledgement has expired: the finding counts again.
     const later = new Date(Date.now() + 15 * 24 * 3600 * 1000);
     expect((await ours({}, later)).find((f) => f.id === finding.id)).toMatchObject({ acknowledged: false });
+  });
+
+  it("fires a 'scorecard finding' alert rule for the team's open findings, and resolves it when acknowledged", async () => {
+    setFindingSource(() => openFindingsForAlerts());
+    const rule = await createRule(testAdmin, {
+      name: uniqueName("sc-findings"),
+      kind: "scorecard_finding",
+      threshold: 1,
+      target: "observability.*",
+      ownerTeam: team,
+    });
+    const evaluate = () => evaluateRules({ externalUrl: "http://eventplane.test", lag: { minIdleMs: 1_000 } });
+    await evaluate();
+    const alerts = await db.alert.findMany({ where: { ruleId: rule.id } });
+    expect(alerts.map((a) => [a.state, (a.labels as Record<string, string>).check])).toEqual([["firing", "observability.unwatchedGroup"]]);
+    const finding = (await ours()).find((f) => f.check === "observability.unwatchedGroup")!;
+    await acknowledgeFinding(testAdmin, { id: finding.id, reason: "watched by the team's own dashboards", days: 3 });
+    await evaluate();
+    expect((await db.alert.findFirstOrThrow({ where: { ruleId: rule.id } })).state).toBe("inactive");
+    const history = await db.alertEvent.findMany({ where: { alert: { ruleId: rule.id } }, orderBy: { at: "asc" } });
+    expect(history.map((e) => e.state)).toEqual(["firing", "resolved"]);
+    await withdrawAcknowledgement(testAdmin, finding.id);
+    await db.alertRule.update({ where: { id: rule.id }, data: { enabled: false } });
+    setFindingSource(null);
   });
 
   it("compares with a week ago on the pass's clock, and a second worker's pass right after is skipped", async () => {

@@ -36,7 +36,9 @@ export function TokenForm({
   const [team, setTeam] = useState(teams[0] ?? "");
   const [scopes, setScopes] = useState<ScopeId[]>(["registry:read"]);
   const [days, setDays] = useState("90");
-  const create = useMutation(trpc.identity.createToken.mutationOptions({ onSuccess: (t) => onCreated({ name: t.name, secret: t.secret }) }));
+  const create = useMutation(
+    trpc.identity.createToken.mutationOptions({ onSuccess: (t) => onCreated({ name: t.name, secret: t.secret }) }),
+  );
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate({ name, role: tokenRole, team: team.trim() || null, scopes, expiresInDays: days === "never" ? null : Number(days) });
@@ -47,7 +49,14 @@ export function TokenForm({
       <div className="grid gap-4 md:grid-cols-2">
         <label className="text-sm">
           Name (the user name of HTTP Basic)
-          <input className={fieldClass} value={name} onChange={(e) => setName(e.target.value)} placeholder="orders-producer" required autoFocus />
+          <input
+            className={fieldClass}
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            placeholder="orders-producer"
+            required
+            autoFocus
+          />
         </label>
         <label className="text-sm">
           Role
@@ -59,7 +68,13 @@ export function TokenForm({
         </label>
         <label className="text-sm">
           Team it acts for
-          <input className={fieldClass} value={team} onChange={(e) => setTeam(e.target.value)} list="token-teams" placeholder={role === "admin" ? "none" : teams[0]} />
+          <input
+            className={fieldClass}
+            value={team}
+            onChange={(e) => setTeam(e.target.value)}
+            list="token-teams"
+            placeholder={role === "admin" ? "none" : teams[0]}
+          />
           <datalist id="token-teams">
             {teams.map((t) => (
               <option key={t} value={t} />

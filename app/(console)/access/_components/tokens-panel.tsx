@@ -16,7 +16,9 @@ export function TokensPanel({ role, teams }: { role: "viewer" | "editor" | "admi
   const tokens = useQuery(trpc.identity.tokens.queryOptions());
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
-  const revoke = useMutation(trpc.identity.revokeToken.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.identity.tokens.queryFilter()) }));
+  const revoke = useMutation(
+    trpc.identity.revokeToken.mutationOptions({ onSuccess: () => queryClient.invalidateQueries(trpc.identity.tokens.queryFilter()) }),
+  );
   return (
     <section aria-labelledby="tokens-title" className="space-y-4">
       <div className="flex items-center justify-between">
@@ -36,7 +38,10 @@ export function TokensPanel({ role, teams }: { role: "viewer" | "editor" | "admi
           <p className="mt-2 text-emerald-900">
             Serializers: <code>basic.auth.user.info={created.name}:&lt;secret&gt;</code>. OTLP:{" "}
             <code>OTEL_EXPORTER_OTLP_HEADERS=Authorization=Bearer%20&lt;secret&gt;</code>. Prometheus:{" "}
-            <code>authorization: {"{"} credentials: &lt;secret&gt; {"}"}</code>.
+            <code>
+              authorization: {"{"} credentials: &lt;secret&gt; {"}"}
+            </code>
+            .
           </p>
         </div>
       ) : null}
@@ -58,7 +63,11 @@ export function TokensPanel({ role, teams }: { role: "viewer" | "editor" | "admi
       ) : !tokens.data?.length ? (
         <EmptyState title="No API tokens">A token lets a serializer, an OpenTelemetry exporter, Prometheus or a script in.</EmptyState>
       ) : (
-        <Table head={["Name", "Role", "Team", "Scopes", "Created", "Last used", "Expires", ""].map((h) => <Th key={h}>{h}</Th>)}>
+        <Table
+          head={["Name", "Role", "Team", "Scopes", "Created", "Last used", "Expires", ""].map((h) => (
+            <Th key={h}>{h}</Th>
+          ))}
+        >
           {tokens.data.map((t) => (
             <tr key={t.id} className={t.revokedAt ? "text-slate-400" : ""}>
               <td className="px-4 py-2 font-mono">{t.name}</td>
@@ -74,7 +83,10 @@ export function TokensPanel({ role, teams }: { role: "viewer" | "editor" | "admi
               </td>
               <td className="px-4 py-2 text-right">
                 {!t.revokedAt ? (
-                  <Button variant="ghost" onClick={() => confirm(`Revoke ${t.name}? Clients using it are refused at once.`) && revoke.mutate({ id: t.id })}>
+                  <Button
+                    variant="ghost"
+                    onClick={() => confirm(`Revoke ${t.name}? Clients using it are refused at once.`) && revoke.mutate({ id: t.id })}
+                  >
                     Revoke
                   </Button>
                 ) : null}

@@ -31,11 +31,22 @@ export function UserForm({ user, onDone }: { user: User | null; onDone: () => vo
     else create.mutate({ username, displayName, role, teams: teamList, password });
   };
   return (
-    <FormCard onSubmit={submit} label={user ? `Edit user ${user.username}` : "New user"} title={user ? `Edit ${user.username}` : "New user"}>
+    <FormCard
+      onSubmit={submit}
+      label={user ? `Edit user ${user.username}` : "New user"}
+      title={user ? `Edit ${user.username}` : "New user"}
+    >
       <div className="grid gap-4 md:grid-cols-2">
         <label className="text-sm">
           Username
-          <input className={fieldClass} value={username} onChange={(e) => setUsername(e.target.value)} disabled={!!user} required autoFocus />
+          <input
+            className={fieldClass}
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            disabled={!!user}
+            required
+            autoFocus
+          />
         </label>
         <label className="text-sm">
           Display name
@@ -56,7 +67,15 @@ export function UserForm({ user, onDone }: { user: User | null; onDone: () => vo
         {!user ? (
           <label className="text-sm">
             First password (they choose their own at first sign-in)
-            <input className={fieldClass} type="password" autoComplete="new-password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={10} />
+            <input
+              className={fieldClass}
+              type="password"
+              autoComplete="new-password"
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+              required
+              minLength={10}
+            />
           </label>
         ) : null}
       </div>

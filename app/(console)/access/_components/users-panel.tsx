@@ -44,7 +44,11 @@ export function UsersPanel() {
       {users.isPending ? (
         <LoadingRows label="Loading users" />
       ) : (
-        <Table head={["User", "Role", "Teams", "Sign-in", "Last signed in", ""].map((h) => <Th key={h}>{h}</Th>)}>
+        <Table
+          head={["User", "Role", "Teams", "Sign-in", "Last signed in", ""].map((h) => (
+            <Th key={h}>{h}</Th>
+          ))}
+        >
           {(users.data ?? []).map((u) => (
             <tr key={u.id} className={u.disabled ? "text-slate-400" : ""}>
               <td className="px-4 py-2">

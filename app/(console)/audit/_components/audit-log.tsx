@@ -53,9 +53,7 @@ function FilteredLog() {
     to: asDate(params.get("to")),
     limit: 50,
   };
-  const log = useInfiniteQuery(
-    trpc.audit.list.infiniteQueryOptions(filter, { getNextPageParam: (page) => page.next ?? undefined }),
-  );
+  const log = useInfiniteQuery(trpc.audit.list.infiniteQueryOptions(filter, { getNextPageParam: (page) => page.next ?? undefined }));
   const rows = log.data?.pages.flatMap((p) => p.items) ?? [];
   const pairs = (values: string[] | undefined) => (values ?? []).map((v) => [v, v] as const);
   return (
@@ -69,11 +67,21 @@ function FilteredLog() {
         <FilterSelect {...url} label="Target" param="target" any="Any target" options={pairs(facets.data?.targetTypes)} />
         <label className="w-52 text-sm">
           From
-          <input className={fieldClass} type="datetime-local" value={params.get("from") ?? ""} onChange={(e) => set({ from: e.target.value })} />
+          <input
+            className={fieldClass}
+            type="datetime-local"
+            value={params.get("from") ?? ""}
+            onChange={(e) => set({ from: e.target.value })}
+          />
         </label>
         <label className="w-52 text-sm">
           To
-          <input className={fieldClass} type="datetime-local" value={params.get("to") ?? ""} onChange={(e) => set({ to: e.target.value })} />
+          <input
+            className={fieldClass}
+            type="datetime-local"
+            value={params.get("to") ?? ""}
+            onChange={(e) => set({ to: e.target.value })}
+          />
         </label>
       </div>
       <ErrorNote error={log.error} />

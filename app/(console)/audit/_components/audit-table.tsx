@@ -16,7 +16,11 @@ const tone = (action: string) =>
 export function AuditTable({ rows }: { rows: Row[] }) {
   const [open, setOpen] = useState<string | null>(null);
   return (
-    <Table head={["When", "Actor", "Action", "Target", "Team", "From"].map((h) => <Th key={h}>{h}</Th>)}>
+    <Table
+      head={["When", "Actor", "Action", "Target", "Team", "From"].map((h) => (
+        <Th key={h}>{h}</Th>
+      ))}
+    >
       {rows.map((r) => (
         <Fragment key={r.id}>
           <tr
@@ -48,7 +52,9 @@ export function AuditTable({ rows }: { rows: Row[] }) {
                   {(["before", "after"] as const).map((k) => (
                     <div key={k}>
                       <p className="text-xs font-semibold uppercase text-slate-500">{k}</p>
-                      <pre className="mt-1 max-h-64 overflow-auto rounded bg-white p-2 text-xs">{r[k] === null || r[k] === undefined ? "—" : JSON.stringify(r[k], null, 2)}</pre>
+                      <pre className="mt-1 max-h-64 overflow-auto rounded bg-white p-2 text-xs">
+                        {r[k] === null || r[k] === undefined ? "—" : JSON.stringify(r[k], null, 2)}
+                      </pre>
                     </div>
                   ))}
                 </div>

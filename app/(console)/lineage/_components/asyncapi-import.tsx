@@ -16,7 +16,11 @@ export function AsyncApiImport() {
   async function upload(file: File) {
     setState({ busy: true, result: null });
     try {
-      const res = await fetch("/api/asyncapi", { method: "POST", body: await file.text(), headers: { "content-type": file.name.endsWith(".json") ? "application/json" : "application/yaml" } });
+      const res = await fetch("/api/asyncapi", {
+        method: "POST",
+        body: await file.text(),
+        headers: { "content-type": file.name.endsWith(".json") ? "application/json" : "application/yaml" },
+      });
       const body = (await res.json()) as Result;
       setState({ busy: false, result: res.ok ? body : { error: "error" in body ? body.error : `HTTP ${res.status}` } });
       if (res.ok) await queryClient.invalidateQueries({ queryKey: trpc.lineage.pathKey() });

@@ -1,5 +1,6 @@
 "use client";
 
+import { FindingsPanel } from "@/app/_components/findings-panel";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { PageHeader } from "@/app/_components/ui/page-header";
@@ -66,6 +67,7 @@ export function SubjectView({ subject }: { subject: string }) {
         }
         actions={mayChange ? <LevelModeEditor subject={subject} level={s.level} levelIsOwn={s.levelIsOwn} mode={s.mode} /> : null}
       />
+      <FindingsPanel targetType="subject" targetKey={subject} />
       <nav role="tablist" aria-label="Subject sections" className="mb-4 flex gap-1 border-b border-slate-200">
         {TABS.filter((t) => mayChange || t.key !== "register").map((t) => (
           <button

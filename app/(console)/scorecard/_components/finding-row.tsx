@@ -8,7 +8,7 @@ import { fmtAgo } from "@/app/_components/format";
 import { Button } from "@/app/_components/ui/button";
 import type { RouterOutputs } from "@/server/api/root";
 import { AcknowledgeForm, WithdrawButton } from "./acknowledge-form";
-import { CHECK_LABELS, targetHref } from "./finding-links";
+import { CHECK_LABELS, evidenceRecordLinks, targetHref } from "./finding-links";
 
 type Finding = RouterOutputs["scorecard"]["findings"]["items"][number];
 
@@ -67,9 +67,21 @@ export function FindingRow({ f }: { f: Finding }) {
         <tr>
           <td colSpan={6} className="bg-slate-50 px-4 py-3">
             {open === "evidence" ? (
-              <pre className="overflow-x-auto text-xs" data-testid="evidence">
-                {JSON.stringify(f.evidence, null, 2)}
-              </pre>
+              <div className="space-y-2">
+                {evidenceRecordLinks(f).length ? (
+                  <p className="flex flex-wrap gap-x-3 gap-y-1 text-xs">
+                    <span className="text-slate-600">Records:</span>
+                    {evidenceRecordLinks(f).map((l) => (
+                      <Link key={l.href} href={l.href} className="font-mono text-indigo-700 hover:underline">
+                        {l.label}
+                      </Link>
+                    ))}
+                  </p>
+                ) : null}
+                <pre className="overflow-x-auto text-xs" data-testid="evidence">
+                  {JSON.stringify(f.evidence, null, 2)}
+                </pre>
+              </div>
             ) : (
               <AcknowledgeForm id={f.id} label={`${f.check} on ${f.targetLabel}`} onDone={() => setOpen(null)} />
             )}

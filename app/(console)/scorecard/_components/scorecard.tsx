@@ -7,6 +7,7 @@ import { fmtAgo, fmtInt } from "@/app/_components/format";
 import { Button } from "@/app/_components/ui/button";
 import { FilterSelect } from "@/app/_components/ui/filter-select";
 import { Pagination } from "@/app/_components/ui/pagination";
+import { SearchBox } from "@/app/_components/ui/search-box";
 import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states";
 import { Table, Th } from "@/app/_components/ui/table";
 import { useQueryState } from "@/app/_components/use-query-state";
@@ -28,6 +29,10 @@ function coverageText(coverage: Record<string, number>): string {
   const parts = [];
   if (coverage.subjects !== undefined) parts.push(`${fmtInt(coverage.subjects)} subjects`);
   if (coverage.groups !== undefined) parts.push(`${fmtInt(coverage.groups)} consumer groups`);
+  if (coverage.recordsSampled !== undefined)
+    parts.push(
+      `${fmtInt(coverage.recordsSampled)} records sampled from ${fmtInt(coverage.topicsSampled ?? 0)} Kafka topics (the newest of each partition)`,
+    );
   return parts.join(", ");
 }
 
@@ -44,6 +49,7 @@ export function Scorecard() {
     check: params.get("check") || undefined,
     severity: (params.get("severity") || undefined) as "error" | "warning" | undefined,
     state,
+    search: params.get("q") || undefined,
     offset: (page - 1) * PAGE,
     limit: PAGE,
   };
@@ -76,6 +82,7 @@ export function Scorecard() {
         />
       ) : null}
       <div className="flex flex-wrap items-end gap-3" role="search" aria-label="Filter the findings">
+        <SearchBox label="Search findings" placeholder="Subject, topic or group…" params={params} set={set} />
         <FilterSelect
           {...url}
           label="Check"

@@ -1,5 +1,6 @@
 "use client";
 
+import { FindingsPanel } from "@/app/_components/findings-panel";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
@@ -85,6 +86,7 @@ export function TopicDetail({ id }: { id: string }) {
           </span>
         }
       />
+      <FindingsPanel targetType="topic" targetKey={`${t.clusterId}/${t.name}`} />
       {isKafka ? (
         <dl className="mb-6 grid grid-cols-2 gap-4 md:grid-cols-4">
           <Fact label="Partitions" value={fmtInt(t.partitionCount)} />

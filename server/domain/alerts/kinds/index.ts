@@ -8,6 +8,7 @@ import { groupLagOffsets } from "./group-lag-offsets";
 import { groupLagSeconds } from "./group-lag-seconds";
 import { groupStatus } from "./group-status";
 import { jetStreamDeadLetters } from "./jetstream-dead-letters";
+import { scorecardFindings } from "./scorecard-findings";
 import type { AlertKind } from "./types";
 
 export const ALERT_KINDS: readonly AlertKind[] = [
@@ -19,6 +20,7 @@ export const ALERT_KINDS: readonly AlertKind[] = [
   dlqNewException,
   jetStreamDeadLetters,
   clusterUnreachable,
+  scorecardFindings,
 ];
 
 export const RULE_KINDS = ALERT_KINDS.map((k) => k.kind) as [string, ...string[]];
@@ -35,3 +37,4 @@ export function alertKindCatalog() {
 export { ObservationContext } from "./observation-context";
 export { newExceptionWindowMinutes } from "./dlq-new-exception";
 export type { AlertKind, Observation, RuleScope } from "./types";
+export { setFindingSource, type FindingSource, type OpenFinding } from "./scorecard-findings";

@@ -1,0 +1,114 @@
+// The record checks on a real Kafka: a topic that commits the sins (keyless records of one aggregate
+// on three partitions, the same event id twice, plain JSON without a schema or the envelope, one
+// record over the size limit) is found with evidence that points at the records; a well-behaved topic
+// (keyed, Avro with the envelope through the registry, unique ids) is not.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { syncCluster } from "@/collectors/catalog-sync/sync-cluster";
+import { currentPolicy, setPolicy } from "@/server/domain/policies";
+import { encodeWithSubject, registerSchema } from "@/server/domain/schemas";
+import { testAdmin } from "@/test/actors";
+import { createTestCluster } from "@/test/catalog-helpers";
+import { createTopic, testKafka, uniqueName } from "@/test/kafka-helpers";
+import { listFindings, runScorecardPass } from "..";
+
+const sinful = uniqueName("sc-sinful");
+const tidy = uniqueName("sc-tidy");
+let clusterId = "";
+let previous: Awaited<ReturnType<typeof currentPolicy>>["document"];
+
+const ENVELOPE = ["event_id", "timestamp", "version", "aggregate_id", "correlation_id"];
+
+beforeAll(async () => {
+  previous = (await currentPolicy()).document;
+  await setPolicy(testAdmin, { checks: { largePayloads: { maxBytes: 64 * 1024 } } });
+  await createTopic(sinful, 3);
+  await createTopic(tidy, 3);
+  const producer = testKafka().producer();
+  await producer.connect();
+  // Sinful: no keys, an aggregate id in every value, one event id sent twice, no envelope but that.
+  const events = Array.from({ length: 30 }, (_, i) => ({ event_id: `evt-${i}`, aggregate_id: `order-${i % 4}`, status: "PLACED" }));
+  events.push({ event_id: "evt-7", aggregate_id: "order-3", status: "PLACED" });
+  await producer.send({ topic: sinful, messages: events.map((e, i) => ({ partition: i % 3, value: JSON.stringify(e) })) });
+  await producer.send({
+    topic: sinful,
+    messages: [{ partition: 1, value: JSON.stringify({ event_id: "evt-big", blob: "x".repeat(100 * 1024) }) }],
+  });
+
+  // Tidy: keyed by aggregate, Avro with the envelope, registered under the topic's value subject.
+  const schema = {
+    type: "record",
+    name: "OrderPlaced",
+    namespace: "shop",
+    fields: [...ENVELOPE.map((name) => ({ name, type: "string" })), { name: "total", type: "double" }],
+  };
+  await registerSchema(`${tidy}-value`, { schema: JSON.stringify(schema) }, { actor: testAdmin });
+  const messages = [];
+  for (let i = 0; i < 30; i++) {
+    const value = {
+      event_id: `t-${i}`,
+      timestamp: String(i),
+      version: "1",
+      aggregate_id: `order-${i % 4}`,
+      correlation_id: `c-${i}`,
+      total: i,
+    };
+    messages.push({ key: value.aggregate_id, value: (await encodeWithSubject(`${tidy}-value`, value)).bytes });
+  }
+  await producer.send({ topic: tidy, messages });
+  await producer.disconnect();
+  const cluster = await createTestCluster();
+  clusterId = cluster.id;
+  await syncCluster(cluster, { withConfigs: true });
+}, 120_000);
+
+afterAll(async () => {
+  await setPolicy(testAdmin, previous);
+});
+
+describe("record checks", () => {
+  it("finds each sin on the sinful topic with the records that show it, and nothing on the tidy one", async () => {
+    const pass = await runScorecardPass();
+    expect(pass.failed).toEqual([]);
+    expect(pass.coverage.recordsSampled).toBeGreaterThanOrEqual(62);
+    const found = (await listFindings({ targetType: "topic", limit: 200 })).items;
+    expect(found.filter((f) => f.targetKey === `${clusterId}/${tidy}`)).toEqual([]);
+    const ofSinful = found.filter((f) => f.targetKey === `${clusterId}/${sinful}`);
+    expect(ofSinful.map((f) => `${f.check}${f.detail ? ` ${f.detail}` : ""}`).sort()).toEqual(
+      [
+        "records.duplicates",
+        "records.envelope correlation_id",
+        "records.envelope timestamp",
+        "records.envelope version",
+        "records.keylessOrdering",
+        "records.largePayloads",
+        "records.unregistered",
+      ].sort(),
+    );
+    const by = (check: string) => ofSinful.find((f) => f.check === check)!.evidence as Record<string, unknown>;
+    expect(by("records.keylessOrdering")).toMatchObject({
+      sampled: 32,
+      keyless: 32,
+      withAggregate: 31,
+      field: "aggregate_id",
+      partitions: 3,
+    });
+    // evt-7 was sent as the 8th record (partition 1) and again as the 31st (partition 0).
+    expect(by("records.duplicates")).toMatchObject({
+      duplicatedIds: 1,
+      extraCopies: 1,
+      examples: [
+        {
+          occurrences: expect.arrayContaining([
+            { partition: 1, offset: "2" },
+            { partition: 0, offset: "10" },
+          ]),
+        },
+      ],
+    });
+    expect(by("records.largePayloads")).toMatchObject({
+      over: 1,
+      largest: [{ partition: 1, offset: "10" }, expect.anything(), expect.anything()],
+    });
+    expect(ofSinful.find((f) => f.check === "records.keylessOrdering")!.message).toContain("spread over 3 partitions");
+  });
+});
