@@ -65,6 +65,14 @@ export const EVENTS = {
       { name: "about", type: "string", doc: "The event_type the customer was told about" },
     ]),
   },
+  // Planted for the scorecard: named as a command ("award points") instead of the fact it records.
+  AwardPoints: {
+    topic: "loyalty",
+    schema: record("AwardPoints", "loyalty", [
+      { name: "customer_id", type: "string" },
+      { name: "points", type: "int" },
+    ]),
+  },
   ShipmentScheduled: {
     topic: "shipments",
     schema: record("ShipmentScheduled", "shipping", [

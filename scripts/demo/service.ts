@@ -40,10 +40,15 @@ const event = (type: EventType, cause: Pick<DemoEvent, "aggregate_id" | "correla
   data,
 });
 
+let emitted = 0;
 async function emit(cause: Pick<DemoEvent, "aggregate_id" | "correlation_id">, out: Emit[]) {
   for (const { type, data } of out) {
     const e = event(type, cause, data);
-    await producer.send({ topic: EVENTS[type].topic, messages: [{ key: e.aggregate_id, value: codec.encode(subjectOf(type), e) }] });
+    const message = { key: spec!.sloppy?.keyless ? null : e.aggregate_id, value: codec.encode(subjectOf(type), e) };
+    emitted++;
+    // A sloppy producer's retry: the same event (same event_id) sent again.
+    const copies = spec!.sloppy?.resendEvery && emitted % spec!.sloppy.resendEvery === 0 ? 2 : 1;
+    await producer.send({ topic: EVENTS[type].topic, messages: Array.from({ length: copies }, () => message) });
   }
 }
 

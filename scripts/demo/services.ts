@@ -31,6 +31,8 @@ export type ServiceSpec = {
   forward?: "rabbitmq" | "nats";
   /** A consumer of the RabbitMQ or JetStream leg instead of Kafka (runs only when that broker is there). */
   leg?: "email-sender" | "warehouse-picker";
+  /** Pitfalls planted for the scorecard: records sent without a key, every Nth event sent twice (same event_id). */
+  sloppy?: { keyless?: boolean; resendEvery?: number };
   /** A processing failure: the record goes to `<topic>.DLQ` with Spring Kafka's dead-letter headers. */
   fail?: (event: DemoEvent) => { exception: string; message: string } | null;
 };
@@ -83,6 +85,17 @@ export const SERVICES: Record<string, ServiceSpec> = {
     batch: true,
     encoding: "protobuf",
     react: () => [{ type: "ShipmentScheduled", data: { carrier: pick(["DHL", "UPS", "PostNL"]), eta: Date.now() + 2 * 86_400_000 } }],
+  },
+  // The scorecard's planted pitfalls: a command-style event (AwardPoints) sent without a key to a topic
+  // of three partitions while it carries aggregate_id, and every fifth one sent twice with one event_id.
+  "loyalty-service": {
+    group: "loyalty",
+    topics: ["payments"],
+    encoding: "json",
+    sloppy: { keyless: true, resendEvery: 5 },
+    react: (e) => [
+      { type: "AwardPoints", data: { customer_id: `cust-${e.aggregate_id.slice(6, 10)}`, points: Math.round(Number(e.data.amount ?? 0)) } },
+    ],
   },
   "reporting-service": { group: "reporting", topics: ["payments"], stopAfterMs: 60_000, encoding: "protobuf" },
   // 2 records/s against 2.5 produced: it keeps moving and keeps falling behind (Burrow's WARN).

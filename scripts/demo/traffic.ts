@@ -21,6 +21,7 @@ const TOPICS = [
   { topic: "payments", numPartitions: 3 },
   { topic: "inventory", numPartitions: 3 },
   { topic: "shipments", numPartitions: 3 },
+  { topic: "loyalty", numPartitions: 3 },
   { topic: "notifications", numPartitions: 3, configEntries: [{ name: "retention.ms", value: String(3 * 86_400_000) }] },
   { topic: "orders.DLQ", numPartitions: 1, configEntries: [{ name: "retention.ms", value: String(14 * 86_400_000) }] },
 ];
@@ -62,7 +63,7 @@ await registerSchemas();
 const receiverUrl = await startDemoReceiver(Number(process.env.DEMO_WEBHOOK_PORT ?? 3099), (s) => console.log(`[demo-webhook] ${s}`));
 await seedAlerts(receiverUrl);
 log(`alert rules ReportingStopped, AnalyticsFallingBehind, OrdersDeadLetters, NewDeadLetterClass notify ${receiverUrl} (signed)`);
-log("schemas registered: orders-value (2 versions), payments-value, inventory-value, notifications-value, shipments-value");
+log("schemas registered: orders-value (2 versions), payments-value, inventory-value, notifications-value, shipments-value, loyalty-value");
 
 const children: ChildProcess[] = available.map((name) =>
   spawn(process.execPath, ["--import", "tsx", "scripts/demo/service.ts", name], {

@@ -8,9 +8,12 @@ describe("event names: commands or facts", () => {
     expect(nameWords("HTTPRequestSent")).toEqual(["http", "request", "sent"]);
   });
 
-  it.each(["CreateOrder", "SendEmail", "ProcessPayment", "PlaceOrderCommand", "reserve_stock", "ShipParcel"])("%s is a command", (n) => {
-    expect(commandStyle(n)).not.toBeNull();
-  });
+  it.each(["CreateOrder", "SendEmail", "ProcessPayment", "PlaceOrderCommand", "reserve_stock", "ShipParcel", "AwardPoints"])(
+    "%s is a command",
+    (n) => {
+      expect(commandStyle(n)).not.toBeNull();
+    },
+  );
 
   it.each([
     "OrderCreated",

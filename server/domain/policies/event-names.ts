@@ -7,12 +7,12 @@
 // are nouns first and never count.
 const IMPERATIVE = new Set(
   (
-    "accept activate add allocate apply approve archive assign authorize book calculate cancel capture change charge check " +
-    "close complete confirm create deactivate decline delete deliver disable dispatch do enable execute fulfil fulfill generate " +
+    "accept activate add allocate apply approve archive assign authorize award book calculate cancel capture change charge check " +
+    "close collect complete compute confirm create credit deactivate debit decline deduct delete deliver disable dispatch do enable execute fulfil fulfill generate " +
     "get grant handle import increase decrease insert invalidate invite issue load lock make mark merge move notify open pay " +
     "place post process publish purchase put reject release reload remove rename request reserve reset resend restore resume " +
     "retry return revoke run save schedule send set ship start stop submit suspend sync trigger unlock update upgrade upload " +
-    "validate verify withdraw"
+    "transfer validate verify withdraw"
   ).split(" "),
 );
 // Irregular past participles ("Sent", "Paid"); regular ones end in -ed.

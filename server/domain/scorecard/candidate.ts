@@ -19,4 +19,11 @@ export type Candidate = {
  * One check's result: its candidates and what it looked at (the pass's coverage). With `covered`, only
  * findings on those targets can be resolved by this pass (a sample that skipped a topic says nothing of it).
  */
-export type CheckResult = { checks: string[]; candidates: Candidate[]; coverage: Record<string, number>; covered?: string[] };
+export type CheckResult = {
+  checks: string[];
+  candidates: Candidate[];
+  coverage: Record<string, number>;
+  covered?: string[];
+  /** what could not be looked at, and why ("topic orders: …"), shown with the pass */
+  problems?: string[];
+};

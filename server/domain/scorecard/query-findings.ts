@@ -85,7 +85,12 @@ export async function scorecardSummary(now = new Date()) {
   return {
     teams: scores,
     checks: checks.map((c) => ({ check: c.check, open: c._count._all })),
-    lastPass: lastPass && { at: lastPass.at, durationMs: lastPass.durationMs, coverage: lastPass.coverage as Record<string, number> },
+    lastPass: lastPass && {
+      at: lastPass.at,
+      durationMs: lastPass.durationMs,
+      coverage: lastPass.coverage as Record<string, number>,
+      problems: ((lastPass.coverage as { problems?: string[] }).problems ?? []).slice(0, 20),
+    },
   };
 }
 

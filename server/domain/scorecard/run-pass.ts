@@ -46,6 +46,8 @@ export async function runScorecardPass(opts: PassOptions = {}): Promise<PassResu
       failed.push(`${name}: ${(error as Error).message}`);
     }
   }
+  // Problems of a check that ran (a topic it could not read) are reported with the failures, capped.
+  failed.push(...results.flatMap((r) => r.problems ?? []).slice(0, 20));
   const ran = new Set(results.flatMap((r) => r.checks));
   // Per check, the targets it may resolve findings on (undefined: every target it reports on).
   const scope = new Map<string, Set<string> | undefined>();

@@ -74,6 +74,16 @@ export function Scorecard() {
         ) : null}
       </div>
       <ErrorNote error={run.error ?? summary.error} />
+      {last?.problems.length ? (
+        <details className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="pass-problems">
+          <summary>The last pass could not check everything ({last.problems.length})</summary>
+          <ul className="mt-1 list-disc pl-5 text-xs">
+            {last.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
       {summary.data?.teams.length ? (
         <TeamScores
           teams={summary.data.teams}

@@ -10,15 +10,16 @@ import type { Candidate, CheckResult } from "../candidate";
 export async function groupChecks(rules: CheckRules): Promise<CheckResult> {
   const severity = rules.unwatchedGroups.severity;
   if (severity === "off") return { checks: [], candidates: [], coverage: {} };
-  const [groups, watched, names, owned] = await Promise.all([
-    listGroupRefs(),
-    groupsWatchedByRules(),
-    clusterNames(),
-    listTopicRefs({}).then((topics) => new Map(topics.filter((t) => t.ownerTeam).map((t) => [`${t.clusterId}/${t.name}`, t.ownerTeam!]))),
-  ]);
+  const [groups, watched, names, topics] = await Promise.all([listGroupRefs(), groupsWatchedByRules(), clusterNames(), listTopicRefs({})]);
+  const owned = new Map(topics.filter((t) => t.ownerTeam).map((t) => [`${t.clusterId}/${t.name}`, t.ownerTeam!]));
+  // A group that reads only dead-letter queues is watched by the DLQ rule kinds (depth, inflow), not lag.
+  const deadLetters = new Set(topics.filter((t) => t.deadLetter || t.deadLetterByHeaders).map((t) => `${t.clusterId}/${t.name}`));
   const candidates: Candidate[] = [];
   for (const g of groups) {
     if (watched.has(g.id)) continue;
+    // A RabbitMQ queue's consumers are named by the queue itself; a Kafka group by the topics it reads.
+    const reads = g.kind === "queue" ? [g.groupId] : g.topics;
+    if (reads.length && reads.every((t) => deadLetters.has(`${g.clusterId}/${t}`))) continue;
     const cluster = names.get(g.clusterId) ?? g.clusterId;
     const team = g.topics.map((t) => owned.get(`${g.clusterId}/${t}`)).find(Boolean) ?? null;
     candidates.push({

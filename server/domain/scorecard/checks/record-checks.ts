@@ -32,11 +32,18 @@ export async function recordChecks(policy: PolicyDocument): Promise<CheckResult>
   ]);
   const candidates: Candidate[] = [];
   const covered: string[] = [];
+  const problems: string[] = [];
   let sampled = 0;
   let bytes = 0;
   let topicsSampled = 0;
   for (const topic of chosen) {
-    const sample = await sampleTopic(topic, rules.sampling.recordsPerPartition).catch(() => null);
+    let sample;
+    try {
+      sample = await sampleTopic(topic, rules.sampling.recordsPerPartition);
+    } catch (error) {
+      problems.push(`topic ${topic.name}: ${(error as Error).message}`);
+      continue;
+    }
     if (!sample) continue;
     topicsSampled++;
     sampled += sample.records.length;
@@ -64,6 +71,7 @@ export async function recordChecks(policy: PolicyDocument): Promise<CheckResult>
     checks: RECORD_CHECKS,
     candidates,
     covered,
+    problems,
     coverage: { topicsSampled, recordsSampled: sampled, bytesSampled: bytes, topicsSkipped: topics.length - topicsSampled },
   };
 }
