@@ -12,6 +12,27 @@ export const AcknowledgeInput = z.object({
   days: z.number().int().min(1, "at least a day").max(90, "at most 90 days: a finding is acknowledged for a while, not for ever"),
 });
 
+type FindingRow = {
+  check: string;
+  targetLabel: string;
+  detail: string;
+  team: string | null;
+  ackUntil: Date | null;
+  ackReason: string | null;
+};
+
+/** The audit entry of an acknowledgement given or withdrawn. */
+function ackChange(action: string, f: FindingRow, before: FindingRow, after: object | null) {
+  return {
+    action,
+    targetType: "finding",
+    targetId: `${f.check} ${f.targetLabel}${f.detail ? ` ${f.detail}` : ""}`,
+    team: f.team,
+    before: { ackUntil: before.ackUntil, ackReason: before.ackReason },
+    after,
+  };
+}
+
 async function openFinding(id: string) {
   const row = await db.finding.findUnique({ where: { id } });
   if (!row) throw new DomainError("NOT_FOUND", "No such finding");
@@ -27,14 +48,7 @@ export async function acknowledgeFinding(actor: Actor, raw: z.input<typeof Ackno
   return audited(
     actor,
     (tx) => tx.finding.update({ where: { id: row.id }, data: { ackReason: input.reason, ackBy: actor.name, ackUntil } }),
-    (f) => ({
-      action: "finding.acknowledge",
-      targetType: "finding",
-      targetId: `${f.check} ${f.targetLabel}${f.detail ? ` ${f.detail}` : ""}`,
-      team: f.team,
-      before: { ackUntil: row.ackUntil, ackReason: row.ackReason },
-      after: { ackUntil, ackReason: input.reason },
-    }),
+    (f) => ackChange("finding.acknowledge", f, row, { ackUntil, ackReason: input.reason }),
   );
 }
 
@@ -44,13 +58,6 @@ export async function withdrawAcknowledgement(actor: Actor, id: string) {
   return audited(
     actor,
     (tx) => tx.finding.update({ where: { id: row.id }, data: { ackReason: null, ackBy: null, ackUntil: null } }),
-    (f) => ({
-      action: "finding.unacknowledge",
-      targetType: "finding",
-      targetId: `${f.check} ${f.targetLabel}${f.detail ? ` ${f.detail}` : ""}`,
-      team: f.team,
-      before: { ackUntil: row.ackUntil, ackReason: row.ackReason },
-      after: null,
-    }),
+    (f) => ackChange("finding.unacknowledge", f, row, null),
   );
 }
