@@ -11,6 +11,7 @@ const SUITES = {
   lag: "one lag cycle and 1,000 alert rules over 1,000 groups × 10 partitions vs the raw admin-API fetch",
   lineage: "a 1,000-node lineage graph: assembly vs its rows; drawing, panning and clicking in Chromium vs small views",
   search: "a CEL-filtered search over 1,000,000 Avro records vs a bare kafkajs consumer decoding them; time to a first early match",
+  scorecard: "a scorecard pass sampling 100 topics × 600 records (Avro and JSON) vs a bare kafkajs consumer reading the same records",
 } as const;
 
 const [first, ...rest] = process.argv.slice(2);

@@ -23,7 +23,10 @@ export type PassResult = {
   resolved: number;
   open: number;
   coverage: Record<string, number>;
+  /** checks that did not run (their findings are left as they were) */
   failed: string[];
+  /** things a check that ran could not look at ("topic x: …"), capped */
+  problems: string[];
 };
 
 const keyOf = (c: { check: string; targetType: string; targetKey: string; detail: string }) =>
@@ -46,8 +49,7 @@ export async function runScorecardPass(opts: PassOptions = {}): Promise<PassResu
       failed.push(`${name}: ${(error as Error).message}`);
     }
   }
-  // Problems of a check that ran (a topic it could not read) are reported with the failures, capped.
-  failed.push(...results.flatMap((r) => r.problems ?? []).slice(0, 20));
+  const problems = results.flatMap((r) => r.problems ?? []).slice(0, 20);
   const ran = new Set(results.flatMap((r) => r.checks));
   // Per check, the targets it may resolve findings on (undefined: every target it reports on).
   const scope = new Map<string, Set<string> | undefined>();
@@ -62,11 +64,11 @@ export async function runScorecardPass(opts: PassOptions = {}): Promise<PassResu
   return db.$transaction(
     async (tx) => {
       const [lock] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(`SELECT pg_try_advisory_xact_lock(${SCORECARD_LOCK}) AS locked`);
-      if (!lock?.locked) return { ran: false, opened: 0, resolved: 0, open: 0, coverage, failed };
+      if (!lock?.locked) return { ran: false, opened: 0, resolved: 0, open: 0, coverage, failed, problems };
       if (opts.minIntervalMs) {
         const last = await tx.scorecardPass.findFirst({ orderBy: { at: "desc" } });
         if (last && now.getTime() - last.at.getTime() < opts.minIntervalMs)
-          return { ran: false, opened: 0, resolved: 0, open: 0, coverage, failed };
+          return { ran: false, opened: 0, resolved: 0, open: 0, coverage, failed, problems };
       }
       const stored = await tx.finding.findMany({ where: { check: { in: [...ran] } } });
       const byKey = new Map(stored.map((f) => [keyOf(f), f]));
@@ -109,7 +111,7 @@ export async function runScorecardPass(opts: PassOptions = {}): Promise<PassResu
         },
       });
       const open = await tx.finding.count({ where: { resolvedAt: null } });
-      return { ran: true, opened, resolved: gone.length, open, coverage, failed };
+      return { ran: true, opened, resolved: gone.length, open, coverage, failed, problems };
     },
     { timeout: 60_000 },
   );

@@ -2,10 +2,10 @@
 // commands and subjects at NONE are found, well-made ones are not; a group no rule watches is found, a
 // watched one is not; a fix resolves its findings at the next pass; acknowledging is for the owning
 // team (audited) and the trend compares with a week ago on the pass's own clock.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { syncCluster } from "@/collectors/catalog-sync/sync-cluster";
 import { db } from "@/server/db";
-import { createRule, evaluateRules, setFindingSource } from "@/server/domain/alerts";
+import { createEndpoint, createRule, deleteEndpoint, deleteRule, evaluateRules, setFindingSource } from "@/server/domain/alerts";
 import { currentPolicy, setPolicy } from "@/server/domain/policies";
 import { registerSchema, setConfig } from "@/server/domain/schemas";
 import { testActor, testAdmin } from "@/test/actors";
@@ -24,10 +24,12 @@ const topic = uniqueName("sc-orders");
 const watchedGroup = uniqueName("sc-watched");
 const unwatchedGroup = uniqueName("sc-unwatched");
 let clusterId = "";
+let lagRule = "";
 let previous: Awaited<ReturnType<typeof currentPolicy>>["document"];
 
+// Other files' subjects, topics and groups share this database: this file's things all belong to its team.
 const ours = async (filter: Parameters<typeof listFindings>[0] = {}, now?: Date) =>
-  (await listFindings({ limit: 200, ...filter }, now)).items.filter(
+  (await listFindings({ limit: 200, team, ...filter }, now)).items.filter(
     (f) =>
       [good, bad, loose].includes(f.targetKey) || f.targetKey.endsWith(`/${watchedGroup}`) || f.targetKey.endsWith(`/${unwatchedGroup}`),
   );
@@ -51,16 +53,19 @@ beforeAll(async () => {
   clusterId = cluster.id;
   await syncCluster(cluster, { withConfigs: false });
   await db.topic.updateMany({ where: { clusterId, name: topic }, data: { ownerTeam: team } });
-  await createRule(testAdmin, { name: uniqueName("sc-lag"), kind: "group_lag_offsets", threshold: 100, target: watchedGroup });
+  lagRule = (await createRule(testAdmin, { name: uniqueName("sc-lag"), kind: "group_lag_offsets", threshold: 100, target: watchedGroup }))
+    .id;
 }, 120_000);
 
 afterAll(async () => {
+  if (lagRule) await deleteRule(testAdmin, lagRule);
   await setPolicy(testAdmin, previous);
 });
 
 describe("a scorecard pass", () => {
   it("finds the planted pitfalls with their evidence, and nothing on the well-made subject or the watched group", async () => {
     const pass = await runScorecardPass();
+    // Every check ran (a topic another file deleted meanwhile is a problem of the sample, not a failure).
     expect(pass).toMatchObject({ ran: true, failed: [] });
     const found = await ours();
     const summary = found.map((f) => [f.check, f.targetKey.replace(`${clusterId}/`, ""), f.detail]).sort();
@@ -125,12 +130,20 @@ describe("a scorecard pass", () => {
 
   it("fires a 'scorecard finding' alert rule for the team's open findings, and resolves it when acknowledged", async () => {
     setFindingSource(() => openFindingsForAlerts());
+    // Its own webhook: a rule with none notifies every endpoint, other files' receivers included.
+    const hook = await createEndpoint(testAdmin, { name: uniqueName("sc-hook"), url: "http://127.0.0.1:9/never" });
     const rule = await createRule(testAdmin, {
       name: uniqueName("sc-findings"),
       kind: "scorecard_finding",
       threshold: 1,
       target: "observability.*",
       ownerTeam: team,
+      endpointIds: [hook.id],
+    });
+    onTestFinished(async () => {
+      setFindingSource(null);
+      await deleteRule(testAdmin, rule.id);
+      await deleteEndpoint(testAdmin, hook.id);
     });
     const evaluate = () => evaluateRules({ externalUrl: "http://eventplane.test", lag: { minIdleMs: 1_000 } });
     await evaluate();
@@ -143,8 +156,6 @@ describe("a scorecard pass", () => {
     const history = await db.alertEvent.findMany({ where: { alert: { ruleId: rule.id } }, orderBy: { at: "asc" } });
     expect(history.map((e) => e.state)).toEqual(["firing", "resolved"]);
     await withdrawAcknowledgement(testAdmin, finding.id);
-    await db.alertRule.update({ where: { id: rule.id }, data: { enabled: false } });
-    setFindingSource(null);
   });
 
   it("compares with a week ago on the pass's clock, and a second worker's pass right after is skipped", async () => {
