@@ -1,9 +1,8 @@
 // The policy's settings for the scorecard's checks of the live system (the schema rules are in
 // schema-rules.ts and are reported by the scorecard too). Each check has a severity; "off" skips it.
 import { z } from "zod";
+import { FieldPath } from "./field-paths";
 import { Severity } from "./schema-rules";
-
-const FieldPath = z.string().regex(/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*){0,2}$/, "a field path is up to three dotted names");
 
 export const CheckRules = z
   .object({

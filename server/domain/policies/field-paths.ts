@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 // Field paths as the policy names them ("metadata.event_id"), met by the spelling each language uses:
 // event_id, eventId, EventID and event-id are one field.
 
@@ -18,3 +20,8 @@ export function fieldAt(data: unknown, path: string): unknown {
   }
   return here;
 }
+
+/** A field path in the policy document: up to three dotted names. */
+export const FieldPath = z
+  .string()
+  .regex(/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*){0,2}$/, "a field path is up to three dotted names (metadata.event_id)");

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { safeRegExp } from "@/server/lib/safe-regex";
 import { commandStyle } from "./event-names";
-import { comparable } from "./field-paths";
+import { comparable, FieldPath } from "./field-paths";
 
 export const Severity = z.enum(["off", "warning", "error"]);
 export type Severity = z.output<typeof Severity>;
@@ -14,14 +14,16 @@ export type Severity = z.output<typeof Severity>;
 export const LEVELS = ["NONE", "BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE"] as const;
 export const DEFAULT_ENVELOPE = ["event_id", "timestamp", "version", "aggregate_id", "correlation_id"];
 
-const FieldPath = z
-  .string()
-  .regex(/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*){0,2}$/, "a field path is up to three dotted names (metadata.event_id)");
-
 export const SchemaRules = z
   .object({
     envelope: z
-      .object({ severity: Severity.default("warning"), fields: z.array(FieldPath).max(50).default(DEFAULT_ENVELOPE) })
+      .object({
+        severity: Severity.default("warning"),
+        fields: z
+          .array(FieldPath)
+          .max(50)
+          .default(() => [...DEFAULT_ENVELOPE]),
+      })
       .strict()
       .prefault({}),
     eventNames: z

@@ -46,7 +46,15 @@ export async function deleteSubjectVersion(subject: string, rawVersion: string, 
     const where = { subject_version: { subject, version: target.version } };
     if (permanent) await tx.subjectVersion.delete({ where });
     else await tx.subjectVersion.update({ where, data: { deleted: true } });
-    await recordAudit(tx, actor, permanent ? "version.delete.permanent" : "version.delete", subject, target.version, { id: target.id }, owner);
+    await recordAudit(
+      tx,
+      actor,
+      permanent ? "version.delete.permanent" : "version.delete",
+      subject,
+      target.version,
+      { id: target.id },
+      owner,
+    );
   });
   return target.version;
 }

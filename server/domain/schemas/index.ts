@@ -31,5 +31,5 @@ export {
   type PayloadDecoder,
 } from "./payload-decoder";
 export { encodeWithSubject, messageIndexBytes, type Encoded } from "./payload-encoder";
-export { checkSchemaPolicy, schemaProposal, latestSubjectFindings, type SubjectFindings } from "./schema-policy";
+export { checkSchemaPolicy, latestSubjectFindings, type SubjectFindings } from "./schema-policy";
 export { schemaShape } from "./schema-shape";

@@ -50,7 +50,8 @@ function cleanInput(input: SchemaInput): CleanInput {
 
 type Prepared = CleanInput & { canonical: string; fingerprint: string; parsed: ParsedSchema };
 
-async function prepare(input: SchemaInput, normalize: boolean): Promise<Prepared> {
+/** The submitted schema checked, parsed (through the shared cache) and given its canonical form. */
+export async function prepareSchema(input: SchemaInput, normalize: boolean): Promise<Prepared> {
   const clean = cleanInput(input);
   const resolved = await resolveReferences(clean.references);
   let parsed: ParsedSchema;
@@ -89,7 +90,7 @@ export async function checkAgainstSubject(
   opts: CheckOptions = {},
 ): Promise<Verdict> {
   const config = await effectiveConfig(subject);
-  const prepared = await prepare(input, opts.normalize ?? config.normalize);
+  const prepared = await prepareSchema(input, opts.normalize ?? config.normalize);
   let versions: VersionRecord[];
   if (version !== undefined) versions = [await getVersion(subject, version)];
   else {
@@ -135,7 +136,7 @@ export async function registerSchema(
   if (explicitId !== undefined && !(Number.isInteger(explicitId) && explicitId >= 1 && explicitId <= MAX_INT32))
     throw new RegistryError("INVALID_SCHEMA", `Invalid schema id ${String(input.id)}: ids are between 1 and 2^31-1`);
   const config = await effectiveConfig(subject);
-  const prepared = await prepare(input, opts.normalize ?? config.normalize);
+  const prepared = await prepareSchema(input, opts.normalize ?? config.normalize);
 
   // Fast path, without the lock: the schema already is a live version of this subject (what every
   // serializer's start-up registration finds). A committed state answers it; nothing is written.
@@ -259,7 +260,7 @@ export async function lookupSchema(
   opts: { normalize?: boolean; deleted?: boolean },
 ): Promise<Registered> {
   const config = await effectiveConfig(subject);
-  const prepared = await prepare(input, opts.normalize ?? config.normalize);
+  const prepared = await prepareSchema(input, opts.normalize ?? config.normalize);
   const known = await db.schema.findUnique({ where: { fingerprint: prepared.fingerprint } });
   // The newest version holding the schema; only when there is none does the subject itself matter (40401 vs 40403).
   const match =

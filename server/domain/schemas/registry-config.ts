@@ -93,7 +93,11 @@ export async function deleteConfig(subject: string, actor: Actor): Promise<Confi
   return previous;
 }
 
-export async function getMode(subject: string, defaultToGlobal: boolean, reader: Pick<RegistryReader, "subjectConfig"> = db): Promise<Mode> {
+export async function getMode(
+  subject: string,
+  defaultToGlobal: boolean,
+  reader: Pick<RegistryReader, "subjectConfig"> = db,
+): Promise<Mode> {
   const own = await reader.subjectConfig.findUnique({ where: { subject } });
   if (own?.mode) return own.mode as Mode;
   if (subject !== GLOBAL && !defaultToGlobal)

@@ -1,21 +1,17 @@
 // A schema held against the policy (server/domain/policies): the event types it describes, their
 // fields and names, and the subject's compatibility level. Used by registration (a rule set to "error"
 // refuses it) and by the check that CI pipelines and the console call before registering.
-import { schemaViolations, type SchemaProposal, type Violation } from "@/server/domain/policies";
+import { schemaViolations, type Violation } from "@/server/domain/policies";
 import { cachedParse, storedKey } from "./parsed-cache";
 import { getVersion } from "./query-registry";
 import { subjectOwners } from "./subject-owner";
 import { listSubjectSummaries } from "./subject-summaries";
-import { InvalidSchemaError, parseSchema, type ParsedSchema } from "./schema-formats";
+import { parseSchema, type ParsedSchema } from "./schema-formats";
 import { resolveReferences } from "./query-registry";
+import { prepareSchema } from "./register-schema";
 import { effectiveConfig } from "./registry-config";
-import { RegistryError } from "./registry-errors";
 import { schemaShape } from "./schema-shape";
-import { SCHEMA_TYPES, type SchemaType } from "./compat-types";
-
-export async function schemaProposal(subject: string, parsed: ParsedSchema, level?: string): Promise<SchemaProposal> {
-  return { subject, events: schemaShape(parsed), compatibility: level ?? (await effectiveConfig(subject)).level };
-}
+import type { SchemaType } from "./compat-types";
 
 /** The rules a proposed schema breaks (errors and warnings), without registering it. */
 export async function checkSchemaPolicy(input: {
@@ -26,17 +22,10 @@ export async function checkSchemaPolicy(input: {
   /** the level the subject will have (a new subject registered with one), else its effective level */
   level?: string;
 }) {
-  const type = (input.schemaType ?? "AVRO").toUpperCase();
-  if (!(SCHEMA_TYPES as readonly string[]).includes(type))
-    throw new RegistryError("INVALID_SCHEMA", `Invalid schema type ${input.schemaType}`);
-  let parsed: ParsedSchema;
-  try {
-    parsed = parseSchema(type as SchemaType, { schema: input.schema, references: await resolveReferences(input.references ?? []) });
-  } catch (error) {
-    if (error instanceof InvalidSchemaError) throw new RegistryError("INVALID_SCHEMA", error.message);
-    throw error;
-  }
-  return schemaViolations(await schemaProposal(input.subject, parsed, input.level));
+  // Checked and parsed exactly as a registration would be (same errors, same cache).
+  const { parsed } = await prepareSchema(input, false);
+  const compatibility = input.level ?? (await effectiveConfig(input.subject)).level;
+  return schemaViolations({ subject: input.subject, events: schemaShape(parsed), compatibility });
 }
 
 export type SubjectFindings = {

@@ -36,6 +36,13 @@ export async function setSubjectOwner(actor: Actor, subject: string, team: strin
   authorizeOwnerChange(actor, `subject "${subject}"`, from, team);
   await db.$transaction(async (tx) => {
     await tx.subjectConfig.upsert({ where: { subject }, create: { subject, ownerTeam: team }, update: { ownerTeam: team } });
-    await appendAudit(tx, actor, { action: "schema.owner.set", targetType: "subject", targetId: subject, team: team ?? from, before: { ownerTeam: from }, after: { ownerTeam: team } });
+    await appendAudit(tx, actor, {
+      action: "schema.owner.set",
+      targetType: "subject",
+      targetId: subject,
+      team: team ?? from,
+      before: { ownerTeam: from },
+      after: { ownerTeam: team },
+    });
   });
 }

@@ -3,13 +3,13 @@
 // back reopened, and open ones a check that ran no longer reports resolved. A check that did not run
 // (turned off, or it failed) leaves its findings as they were. Two workers never write a pass at once.
 import { db } from "@/server/db";
+import { appendAudit } from "@/server/domain/audit";
+import { authorize, type Actor } from "@/server/domain/identity";
 import { currentPolicy } from "@/server/domain/policies";
 import type { CheckResult } from "./candidate";
 import { groupChecks } from "./checks/group-checks";
 import { recordChecks } from "./checks/record-checks";
 import { schemaChecks } from "./checks/schema-checks";
-
-const SCORECARD_LOCK = 0x45_50_53_43; // "EPSC"
 
 export type PassOptions = {
   /** the pass's clock */
@@ -63,7 +63,9 @@ export async function runScorecardPass(opts: PassOptions = {}): Promise<PassResu
 
   return db.$transaction(
     async (tx) => {
-      const [lock] = await tx.$queryRawUnsafe<{ locked: boolean }[]>(`SELECT pg_try_advisory_xact_lock(${SCORECARD_LOCK}) AS locked`);
+      const [lock] = await tx.$queryRaw<
+        { locked: boolean }[]
+      >`SELECT pg_try_advisory_xact_lock(hashtext('eventplane:scorecard')) AS locked`;
       if (!lock?.locked) return { ran: false, opened: 0, resolved: 0, open: 0, coverage, failed, problems };
       if (opts.minIntervalMs) {
         const last = await tx.scorecardPass.findFirst({ orderBy: { at: "desc" } });
@@ -115,4 +117,18 @@ export async function runScorecardPass(opts: PassOptions = {}): Promise<PassResu
     },
     { timeout: 60_000 },
   );
+}
+
+/** A pass a person asks for (admins: it reads the whole estate), recorded in the audit log with what it found. */
+export async function runPassNow(actor: Actor): Promise<PassResult> {
+  authorize(actor, "admin", { what: "a scorecard pass" });
+  const result = await runScorecardPass();
+  if (result.ran)
+    await appendAudit(db, actor, {
+      action: "scorecard.run",
+      targetType: "scorecard",
+      targetId: "pass",
+      after: { opened: result.opened, resolved: result.resolved, open: result.open, failed: result.failed },
+    });
+  return result;
 }

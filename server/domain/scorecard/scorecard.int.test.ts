@@ -11,7 +11,15 @@ import { registerSchema, setConfig } from "@/server/domain/schemas";
 import { testActor, testAdmin } from "@/test/actors";
 import { createTestCluster } from "@/test/catalog-helpers";
 import { commitOffsets, createTopic, produce, uniqueName } from "@/test/kafka-helpers";
-import { acknowledgeFinding, listFindings, openFindingsForAlerts, runScorecardPass, scorecardSummary, withdrawAcknowledgement } from ".";
+import {
+  acknowledgeFinding,
+  listFindings,
+  openFindingsForAlerts,
+  runPassNow,
+  runScorecardPass,
+  scorecardSummary,
+  withdrawAcknowledgement,
+} from ".";
 
 const avro = (name: string, fields: string[]) =>
   JSON.stringify({ type: "record", name, namespace: "shop", fields: fields.map((f) => ({ name: f, type: "string" })) });
@@ -165,5 +173,13 @@ describe("a scorecard pass", () => {
     // Both open findings were there a week before "now", and nothing new came: the trend is flat.
     expect(score).toMatchObject({ weekAgo: 2, trend: 0 });
     expect(await runScorecardPass({ now: new Date(nextWeek.getTime() + 1_000), minIntervalMs: 60_000 })).toMatchObject({ ran: false });
+  });
+
+  it("runs a pass on demand for admins only, audited with what it found", async () => {
+    await expect(runPassNow(testActor("editor", [team]))).rejects.toThrow(/only admins/);
+    const pass = await runPassNow(testAdmin);
+    expect(pass.ran).toBe(true);
+    const entry = await db.auditEntry.findFirstOrThrow({ where: { action: "scorecard.run" }, orderBy: { at: "desc" } });
+    expect(entry).toMatchObject({ actorName: testAdmin.name, after: { opened: pass.opened, resolved: pass.resolved, open: pass.open } });
   });
 });

@@ -204,10 +204,7 @@ function typed(loader: Loader, o: Record<string, unknown>, type: string, require
         required: new Set(Array.isArray(o.required) ? o.required.map(String) : []),
         permitsAdditional: additional !== false,
         additional: additional !== undefined && typeof additional !== "boolean" ? child(additional) : undefined,
-        patternProperties: Object.entries((o.patternProperties as Record<string, unknown>) ?? {}).map(([p, s]) => [
-          patternOf(p),
-          child(s),
-        ]),
+        patternProperties: Object.entries((o.patternProperties as Record<string, unknown>) ?? {}).map(([p, s]) => [patternOf(p), child(s)]),
         propertyDependencies,
         schemaDependencies,
         minProperties: num(o.minProperties),
