@@ -91,6 +91,12 @@ describe("Prometheus scraping /metrics", () => {
     });
     expect(Object.fromEntries(lag.map((r) => [r.metric.partition, Number(r.value[1])]))).toEqual({ "0": 10, "1": 0 });
     expect(lag[0]!.metric).toMatchObject({ cluster: cluster.name, topic, job: "eventplane" });
+    // A scrape can land while the sync is writing (offsets stored, status not yet): wait for a scrape
+    // taken after the sync finished, which must say the cluster is up.
+    await until("a scrape after the sync", async () => {
+      const rows = await query(`eventplane_catalog_last_sync_timestamp_seconds{cluster="${cluster.name}"}`);
+      return rows.length === 1 ? rows : undefined;
+    });
     const up = await query(`eventplane_cluster_up{cluster="${cluster.name}"}`);
     expect(up.map((r) => r.value[1])).toEqual(["1"]);
   });
