@@ -12,6 +12,10 @@ export interface GroupRef {
   lagStatus: string | null;
   totalLag: number | null;
   maxTimeLagSeconds: number | null;
+  /** consumers connected now (members of a Kafka group, a queue's or JetStream consumer's clients) */
+  memberCount: number;
+  /** the broker's own figures (JetStream: maxDeliver, …) */
+  details: Record<string, unknown>;
   /** client ids of the current members */
   clientIds: string[];
   /** topics the group has committed offsets for */
@@ -35,6 +39,8 @@ export async function listGroupRefs(f: { clusterIds?: string[]; groupIds?: strin
       totalLag: true,
       maxTimeLagSeconds: true,
       members: true,
+      memberCount: true,
+      details: true,
       offsets: { select: { topic: true }, distinct: ["topic"] },
     },
   });
@@ -46,6 +52,8 @@ export async function listGroupRefs(f: { clusterIds?: string[]; groupIds?: strin
     lagStatus: g.lagStatus,
     totalLag: g.totalLag === null ? null : Number(g.totalLag),
     maxTimeLagSeconds: g.maxTimeLagSeconds,
+    memberCount: g.memberCount,
+    details: g.details as Record<string, unknown>,
     clientIds: [...new Set((g.members as unknown as GroupMemberInfo[]).flatMap((m) => (m.clientId ? [m.clientId] : [])))],
     topics: g.offsets.map((o) => o.topic),
   }));

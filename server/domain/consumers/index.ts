@@ -12,3 +12,4 @@ export { listGroupRefs, committedReads, type GroupRef } from "./group-refs";
 export { recordBrokerBacklog, type BrokerBacklog } from "./record-queue-backlog";
 export { backlogStatus, type BacklogReason } from "./queue-status";
 export { resetOffsets, ResetOffsetsInput, ResetOffsetsRequest, type ResetPlan, type ResetRow } from "./reset-offsets";
+export { partitionGrowth, type PartitionGrowth } from "./partition-growth";

@@ -6,6 +6,7 @@ import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { checkTopic, patternProblem, PolicyDocument, type TopicProposal, type Violation } from "./policy-document";
 import { checkSchema, type SchemaProposal } from "./schema-rules";
+import { applyOverrides, liftedForOverrides, severityIn } from "./overrides";
 
 export async function currentPolicy(): Promise<{
   version: number | null;
@@ -28,10 +29,11 @@ export async function setPolicy(actor: Actor, raw: z.input<typeof PolicyDocument
       parsed.error.issues.map((i) => `${i.path.join(".") || "the document"}: ${i.message}`).join("; "),
     );
   const document = parsed.data;
-  const patterns = {
+  const patterns: Record<string, string | undefined> = {
     "topics.namePattern": document.topics.namePattern,
     "schemas.subjectNamePattern": document.schemas.subjectNamePattern?.pattern,
   };
+  document.overrides.forEach((o, i) => (patterns[`overrides.${i}.names`] = o.names));
   for (const [where, pattern] of Object.entries(patterns)) {
     const bad = pattern ? patternProblem(pattern) : null;
     if (bad) throw new DomainError("INVALID_INPUT", `${where}: ${bad}`);
@@ -44,15 +46,27 @@ export async function setPolicy(actor: Actor, raw: z.input<typeof PolicyDocument
   );
 }
 
-/** Refuses a topic proposal that breaks the policy, naming each rule it breaks. */
+/** Every rule a topic proposal breaks, after the overrides for its team and name. */
+export async function topicViolations(proposal: TopicProposal): Promise<Violation[]> {
+  const { document } = await currentPolicy();
+  return applyOverrides(document.overrides, checkTopic(document, proposal), { team: proposal.ownerTeam, names: [proposal.name] });
+}
+
+/** Refuses a topic proposal that breaks a rule at "error" (every topic rule, unless an override says otherwise). */
 export async function enforceTopicPolicy(proposal: TopicProposal): Promise<void> {
-  const violations = checkTopic((await currentPolicy()).document, proposal);
-  if (violations.length) throw new PolicyRefusal(violations);
+  const violations = await topicViolations(proposal);
+  const errors = violations.filter((v) => v.severity === "error");
+  if (errors.length) throw new PolicyRefusal(errors);
 }
 
 /** Every rule a schema proposal breaks, errors and warnings. */
 export async function schemaViolations(proposal: SchemaProposal): Promise<Violation[]> {
-  return checkSchema((await currentPolicy()).document.schemas, proposal);
+  const { document, offRules } = liftedForOverrides((await currentPolicy()).document);
+  const scope = { team: proposal.ownerTeam, names: [proposal.subject] };
+  return checkSchema(document.schemas, proposal).flatMap((v) => {
+    const severity = severityIn(document.overrides, v.rule, offRules.has(v.rule) ? "off" : v.severity, scope);
+    return severity === "off" ? [] : [{ ...v, severity }];
+  });
 }
 
 /** Refuses a schema proposal that breaks a rule set to "error"; answers the warnings otherwise. */

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { safeRegExp, UnsafePatternError } from "@/server/lib/safe-regex";
 import { CheckRules } from "./check-rules";
+import { Override } from "./overrides";
 import { SchemaRules } from "./schema-rules";
 
 const Bounds = z
@@ -24,7 +25,12 @@ export const TopicRules = z
   .strict();
 
 export const PolicyDocument = z
-  .object({ topics: TopicRules.default({}), schemas: SchemaRules.prefault({}), checks: CheckRules.prefault({}) })
+  .object({
+    topics: TopicRules.default({}),
+    schemas: SchemaRules.prefault({}),
+    checks: CheckRules.prefault({}),
+    overrides: z.array(Override).max(200).default([]),
+  })
   .strict();
 export type PolicyDocument = z.output<typeof PolicyDocument>;
 

@@ -56,7 +56,13 @@ export type EventShape = {
   /** field paths, dotted, up to three levels ("metadata.event_id") */
   fields: string[];
 };
-export type SchemaProposal = { subject: string; events: EventShape[]; compatibility: string };
+export type SchemaProposal = {
+  subject: string;
+  events: EventShape[];
+  compatibility: string;
+  /** the subject's owner team, for the policy's per-team overrides */
+  ownerTeam?: string | null;
+};
 export type SchemaViolation = { rule: string; severity: "error" | "warning"; message: string; path: string };
 
 function directions(level: string) {

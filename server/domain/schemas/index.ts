@@ -33,3 +33,4 @@ export {
 export { encodeWithSubject, messageIndexBytes, type Encoded } from "./payload-encoder";
 export { checkSchemaPolicy, latestSubjectFindings, type SubjectFindings } from "./schema-policy";
 export { schemaShape } from "./schema-shape";
+export { uncheckedVersions, type UncheckedVersion } from "./unchecked-versions";

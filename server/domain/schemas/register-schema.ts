@@ -145,7 +145,7 @@ export async function registerSchema(
   // A new version meets the policy first (an existing one was let in before, and running serializers
   // re-register it at every start: refusing it now would stop them). Outside the lock: the policy
   // reads only the schema, the subject's name and its level.
-  const warnings = await policyWarnings(subject, prepared.parsed, config.level);
+  const warnings = await policyWarnings(subject, prepared.parsed, config.level, owner ?? claimingTeam(opts.actor));
 
   return db.$transaction(async (tx) => {
     await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${REGISTRY_LOCK})`);
@@ -180,7 +180,7 @@ export async function registerSchema(
     if (await tx.subjectVersion.findUnique({ where: { subject_version: { subject, version } } })) {
       throw new RegistryError("INVALID_VERSION", `Version ${version} already exists for subject ${subject}`);
     }
-    await tx.subjectVersion.create({ data: { subject, version, schemaId } });
+    await tx.subjectVersion.create({ data: { subject, version, schemaId, registeredUnder: decision.level ?? null } });
     const claim = owner === null && last._max.version === null ? claimingTeam(opts.actor) : null;
     if (claim) await tx.subjectConfig.upsert({ where: { subject }, create: { subject, ownerTeam: claim }, update: { ownerTeam: claim } });
     await recordAudit(tx, opts.actor, "schema.register", subject, version, { id: schemaId, schemaType: prepared.type }, owner ?? claim);
@@ -199,7 +199,7 @@ async function decide(
   prepared: Prepared,
   explicitId: number | undefined,
   opts: { checkCompatibility: boolean },
-): Promise<{ existing?: Registered; knownId?: number }> {
+): Promise<{ existing?: Registered; knownId?: number; level?: string }> {
   const mode = await getMode(subject, true, reader);
   if (mode === "READONLY") throw new RegistryError("OPERATION_NOT_PERMITTED", `Subject ${subject} is in read-only mode`);
   if (explicitId !== undefined && mode !== "IMPORT")
@@ -215,7 +215,8 @@ async function decide(
     known &&
     (await reader.subjectVersion.findFirst({ where: { subject, schemaId: known.id, deleted: false }, orderBy: { version: "asc" } }));
   if (same) return { existing: registered(subject, same.version, known.id, prepared) };
-  if (opts.checkCompatibility && mode !== "IMPORT") {
+  if (opts.checkCompatibility && mode === "IMPORT") return { knownId: known?.id, level: "IMPORT" };
+  if (opts.checkCompatibility) {
     const config = await effectiveConfig(subject, reader);
     const live = (await listVersionsOrEmpty(subject, true, reader)).filter((v) => !v.deleted);
     const verdict = checkParsed(config.level, await parsedVersions(live), prepared.parsed);
@@ -226,14 +227,20 @@ async function decide(
         { verdict },
       );
     }
+    return { knownId: known?.id, level: config.level };
   }
   return { knownId: known?.id };
 }
 
 /** The policy's warnings for a new version; a rule set to "error" refuses it in the registry's terms (422, 42201). */
-async function policyWarnings(subject: string, parsed: ParsedSchema, level: CompatibilityLevel): Promise<Violation[]> {
+async function policyWarnings(
+  subject: string,
+  parsed: ParsedSchema,
+  level: CompatibilityLevel,
+  ownerTeam: string | null,
+): Promise<Violation[]> {
   try {
-    return await enforceSchemaPolicy({ subject, events: schemaShape(parsed), compatibility: level });
+    return await enforceSchemaPolicy({ subject, events: schemaShape(parsed), compatibility: level, ownerTeam });
   } catch (error) {
     if (error instanceof PolicyRefusal) throw new RegistryError("INVALID_SCHEMA", error.message, { violations: error.violations });
     throw error;

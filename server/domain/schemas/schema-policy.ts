@@ -25,7 +25,8 @@ export async function checkSchemaPolicy(input: {
   // Checked and parsed exactly as a registration would be (same errors, same cache).
   const { parsed } = await prepareSchema(input, false);
   const compatibility = input.level ?? (await effectiveConfig(input.subject)).level;
-  return schemaViolations({ subject: input.subject, events: schemaShape(parsed), compatibility });
+  const ownerTeam = (await subjectOwners([input.subject])).get(input.subject) ?? null;
+  return schemaViolations({ subject: input.subject, events: schemaShape(parsed), compatibility, ownerTeam });
 }
 
 export type SubjectFindings = {
@@ -58,7 +59,12 @@ export async function latestSubjectFindings(): Promise<SubjectFindings[]> {
     } catch {
       continue; // a stored schema that no longer parses (a reference deleted) is the registry's problem, not a policy finding
     }
-    const violations = await schemaViolations({ subject: s.subject, events: schemaShape(parsed), compatibility: s.level });
+    const violations = await schemaViolations({
+      subject: s.subject,
+      events: schemaShape(parsed),
+      compatibility: s.level,
+      ownerTeam: owners.get(s.subject) ?? null,
+    });
     out.push({
       subject: s.subject,
       version: s.latestVersion,

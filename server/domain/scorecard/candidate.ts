@@ -15,6 +15,14 @@ export type Candidate = {
   evidence: Record<string, unknown>;
 };
 
+/** Where a candidate was found, as the policy's overrides see it: its team and the names a pattern may match. */
+export function candidateScope(c: Candidate): { team: string | null; names: string[] } {
+  if (c.targetType === "subject" || c.targetType === "service") return { team: c.team, names: [c.targetKey] };
+  const name = c.targetKey.slice(c.targetKey.indexOf("/") + 1);
+  const topics = Array.isArray(c.evidence.topics) ? c.evidence.topics.filter((t): t is string => typeof t === "string") : [];
+  return { team: c.team, names: [name, ...topics] };
+}
+
 /**
  * One check's result: its candidates and what it looked at (the pass's coverage). With `covered`, only
  * findings on those targets can be resolved by this pass (a sample that skipped a topic says nothing of it).

@@ -5,11 +5,13 @@
 import { db } from "@/server/db";
 import { appendAudit } from "@/server/domain/audit";
 import { authorize, type Actor } from "@/server/domain/identity";
-import { currentPolicy } from "@/server/domain/policies";
-import type { CheckResult } from "./candidate";
+import { currentPolicy, liftedForOverrides, severityIn } from "@/server/domain/policies";
+import { candidateScope, type Candidate, type CheckResult } from "./candidate";
 import { groupChecks } from "./checks/group-checks";
 import { recordChecks } from "./checks/record-checks";
 import { schemaChecks } from "./checks/schema-checks";
+import { catalogChecks } from "./checks/catalog-checks";
+import { spanChecks } from "./checks/span-checks";
 
 export type PassOptions = {
   /** the pass's clock */
@@ -35,12 +37,14 @@ const keyOf = (c: { check: string; targetType: string; targetKey: string; detail
 export async function runScorecardPass(opts: PassOptions = {}): Promise<PassResult> {
   const started = Date.now();
   const now = opts.now ?? new Date();
-  const policy = (await currentPolicy()).document;
+  const { document: policy, offRules } = liftedForOverrides((await currentPolicy()).document);
   const failed: string[] = [];
   const results: CheckResult[] = [];
   for (const [name, run] of [
-    ["schemas", () => schemaChecks()],
+    ["schemas", () => schemaChecks(policy.checks)],
     ["groups", () => groupChecks(policy.checks)],
+    ["spans", () => spanChecks(policy.checks, now)],
+    ["catalog", () => catalogChecks(policy, now)],
     ["records", () => recordChecks(policy)],
   ] as const) {
     try {
@@ -58,7 +62,12 @@ export async function runScorecardPass(opts: PassOptions = {}): Promise<PassResu
     const covered = scope.get(f.check);
     return !covered || covered.has(f.targetKey);
   };
-  const candidates = new Map(results.flatMap((r) => r.candidates).map((c) => [keyOf(c), c]));
+  // The policy's overrides set a check's severity per team or name pattern; "off" there drops the finding.
+  const scoped = results.flatMap((r) => r.candidates).flatMap((c): Candidate[] => {
+    const severity = severityIn(policy.overrides, c.check, offRules.has(c.check) ? "off" : c.severity, candidateScope(c));
+    return severity === "off" ? [] : [{ ...c, severity }];
+  });
+  const candidates = new Map(scoped.map((c) => [keyOf(c), c]));
   const coverage = Object.assign({}, ...results.map((r) => r.coverage)) as Record<string, number>;
 
   return db.$transaction(

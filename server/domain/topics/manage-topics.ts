@@ -6,7 +6,7 @@ import { z } from "zod";
 import { appendAudit, audited } from "@/server/domain/audit";
 import { clusterConnection, listClusterRefs } from "@/server/domain/connections";
 import { authorize, type Actor } from "@/server/domain/identity";
-import { checkTopic, currentPolicy, enforceTopicPolicy, type Violation } from "@/server/domain/policies";
+import { enforceTopicPolicy, topicViolations, type Violation } from "@/server/domain/policies";
 import { db } from "@/server/db";
 import { DomainError, parseInput } from "@/server/errors";
 import { getTopicRef } from "./topic-refs";
@@ -44,7 +44,7 @@ export async function checkTopicPolicy(raw: z.input<typeof TopicPolicyCheckInput
   const input = parseInput(TopicPolicyCheckInput, raw);
   if (!(await listClusterRefs()).some((c) => c.name === input.cluster))
     throw new DomainError("NOT_FOUND", `No connection is named "${input.cluster}"`);
-  return checkTopic((await currentPolicy()).document, input);
+  return topicViolations(input);
 }
 
 export const ChangeConfigsInput = z.object({

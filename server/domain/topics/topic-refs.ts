@@ -24,6 +24,8 @@ export interface TopicRef {
   messagesPerSec: number | null;
   endOffsetSum: bigint;
   deletedAt: Date | null;
+  /** the broker's own facts (RabbitMQ queue: arguments, deadLetterExchange; JetStream stream: limits) */
+  details: Prisma.JsonValue;
 }
 
 const REF = {
@@ -44,6 +46,7 @@ const REF = {
   messagesPerSec: true,
   endOffsetSum: true,
   deletedAt: true,
+  details: true,
 } satisfies Prisma.TopicSelect;
 
 export interface TopicFilter {

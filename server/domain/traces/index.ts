@@ -9,3 +9,11 @@ export { searchTraces, traceFacets, SearchTracesInput, type TraceSummary } from 
 export { getSpan, type SpanRef } from "./get-span";
 export { spanIngestRate } from "./ingest-rate";
 export { messagingFlowsReceived, messagingCountsSince, hopLatenciesSince, type MessagingFlow } from "./messaging-aggregates";
+export {
+  tracedConsumers,
+  repeatedProcessing,
+  failingConsumers,
+  type TracedConsumer,
+  type RepeatedProcessing,
+  type FailingConsumer,
+} from "./consumer-spans";

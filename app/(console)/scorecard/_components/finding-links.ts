@@ -14,6 +14,14 @@ export const CHECK_LABELS: Record<string, string> = {
   "schemas.minCompatibility": "Below the minimum compatibility",
   "schemas.subjectNamePattern": "Subject name against the pattern",
   "observability.unwatchedGroup": "Group no alert rule watches",
+  "observability.untracedGroup": "Consumer without spans",
+  "duplicates.reprocessed": "Records processed twice",
+  "deadLetters.noPath": "Failing consumer without a dead-letter queue",
+  "deadLetters.required": "No dead-letter queue (policy)",
+  "ordering.hotPartition": "Hot partition (key skew)",
+  "naming.topic": "Topic name against the policy",
+  "ownership.topic": "Topic without an owner",
+  "schemas.uncheckedVersion": "Version registered unchecked (NONE)",
   "records.largePayloads": "Large payloads",
   "records.keylessOrdering": "Keyless records of one aggregate",
   "records.duplicates": "Same event id more than once",
@@ -47,4 +55,30 @@ export function evidenceRecordLinks(f: { targetType: string; targetKey: string; 
   };
   walk(f.evidence);
   return out;
+}
+
+/** The traces a finding's evidence names (`traceId`, `traceIds`), as trace-view links. */
+export function evidenceTraceLinks(evidence: unknown, max = 8): { label: string; href: string }[] {
+  const ids = new Set<string>();
+  const walk = (v: unknown) => {
+    if (ids.size >= max || !v || typeof v !== "object") return;
+    if (Array.isArray(v)) return v.forEach(walk);
+    const o = v as Record<string, unknown>;
+    if (typeof o.traceId === "string") ids.add(o.traceId);
+    if (Array.isArray(o.traceIds)) for (const id of o.traceIds) if (typeof id === "string" && ids.size < max) ids.add(id);
+    Object.values(o).forEach(walk);
+  };
+  walk(evidence);
+  return [...ids].map((id) => ({ label: id.slice(0, 12), href: `/traces/${id}` }));
+}
+
+/** A hot-partition finding's records per partition, for its bar chart. */
+export function partitionShares(evidence: unknown): { partition: number; records: number; share: number }[] {
+  const parts = (evidence as { partitions?: unknown })?.partitions;
+  if (!Array.isArray(parts)) return [];
+  const rows = parts.filter(
+    (p): p is { partition: number; records: number } => typeof p?.partition === "number" && typeof p?.records === "number",
+  );
+  const total = rows.reduce((n, p) => n + p.records, 0) || 1;
+  return rows.map((p) => ({ ...p, share: p.records / total }));
 }

@@ -8,7 +8,8 @@ import { fmtAgo } from "@/app/_components/format";
 import { Button } from "@/app/_components/ui/button";
 import type { RouterOutputs } from "@/server/api/root";
 import { AcknowledgeForm, WithdrawButton } from "./acknowledge-form";
-import { CHECK_LABELS, evidenceRecordLinks, targetHref } from "./finding-links";
+import { CHECK_LABELS, evidenceRecordLinks, evidenceTraceLinks, targetHref } from "./finding-links";
+import { PartitionBars } from "./partition-bars";
 
 type Finding = RouterOutputs["scorecard"]["findings"]["items"][number];
 
@@ -78,6 +79,17 @@ export function FindingRow({ f }: { f: Finding }) {
                     ))}
                   </p>
                 ) : null}
+                {evidenceTraceLinks(f.evidence).length ? (
+                  <p className="flex flex-wrap gap-x-3 gap-y-1 text-xs">
+                    <span className="text-slate-600">Traces:</span>
+                    {evidenceTraceLinks(f.evidence).map((l) => (
+                      <Link key={l.href} href={l.href} className="font-mono text-indigo-700 hover:underline">
+                        {l.label}
+                      </Link>
+                    ))}
+                  </p>
+                ) : null}
+                <PartitionBars evidence={f.evidence} />
                 <pre className="overflow-x-auto text-xs" data-testid="evidence">
                   {JSON.stringify(f.evidence, null, 2)}
                 </pre>

@@ -1,7 +1,8 @@
 // Schema findings: the latest version of every value subject held against the policy's schema rules
 // (envelope fields, command-style names, a subject at NONE, minimum level, subject names).
-import { latestSubjectFindings } from "@/server/domain/schemas";
-import type { CheckResult } from "../candidate";
+import type { CheckRules } from "@/server/domain/policies";
+import { latestSubjectFindings, uncheckedVersions } from "@/server/domain/schemas";
+import type { Candidate, CheckResult } from "../candidate";
 
 export const SCHEMA_CHECKS = [
   "schemas.envelope",
@@ -11,9 +12,9 @@ export const SCHEMA_CHECKS = [
   "schemas.subjectNamePattern",
 ];
 
-export async function schemaChecks(): Promise<CheckResult> {
+export async function schemaChecks(rules: CheckRules): Promise<CheckResult> {
   const subjects = await latestSubjectFindings();
-  const candidates = subjects.flatMap((s) =>
+  const candidates: Candidate[] = subjects.flatMap((s) =>
     s.violations.map((v) => ({
       check: v.rule,
       severity: v.severity,
@@ -27,5 +28,24 @@ export async function schemaChecks(): Promise<CheckResult> {
       evidence: { subject: s.subject, version: s.version, schemaId: s.schemaId, schemaType: s.type, level: s.level, path: v.path },
     })),
   );
-  return { checks: SCHEMA_CHECKS, candidates, coverage: { subjects: subjects.length } };
+  const checks = [...SCHEMA_CHECKS];
+  if (rules.uncheckedVersions.severity !== "off") {
+    checks.push("schemas.uncheckedVersion");
+    for (const v of await uncheckedVersions())
+      candidates.push({
+        check: "schemas.uncheckedVersion",
+        severity: rules.uncheckedVersions.severity,
+        targetType: "subject" as const,
+        targetKey: v.subject,
+        targetLabel: v.subject,
+        detail: String(v.version),
+        team: v.ownerTeam,
+        message:
+          v.levelNow === "NONE"
+            ? `version ${v.version} was registered while the subject was at NONE: nothing checked it against the versions before`
+            : `version ${v.version} was registered while the subject was at NONE and the level is ${v.levelNow} again: a change forced through by lowering the level`,
+        evidence: { subject: v.subject, version: v.version, schemaId: v.schemaId, registeredAt: v.registeredAt.toISOString(), level: v.levelNow, path: "" },
+      });
+  }
+  return { checks, candidates, coverage: { subjects: subjects.length } };
 }

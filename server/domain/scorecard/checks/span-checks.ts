@@ -1,0 +1,159 @@
+// Checks of consumers from their spans: consumers that send none (dark in every journey), records a
+// group processed more than once, and processing that fails with nowhere for the record to go.
+import { clusterNames } from "@/server/domain/connections";
+import { listGroupRefs, partitionGrowth, type GroupRef } from "@/server/domain/consumers";
+import type { CheckRules } from "@/server/domain/policies";
+import { listTopicRefs, type TopicRef } from "@/server/domain/topics";
+import { failingConsumers, messagingCountsSince, repeatedProcessing, tracedConsumers, type TracedConsumer } from "@/server/domain/traces";
+import type { Candidate, CheckResult } from "../candidate";
+import { deadLetterPath, type ProducedTo } from "./dead-letter-path";
+
+const HOUR_MS = 3_600_000;
+const sinceNs = (now: Date, hours: number) => BigInt(now.getTime() - Math.round(hours * HOUR_MS)) * 1_000_000n;
+
+/** Does a consumer span's (system, group) belong to this consumer group of the catalog? */
+export function spanOfGroup(g: Pick<GroupRef, "kind" | "groupId">, s: Pick<TracedConsumer, "system" | "group">): boolean {
+  if (!s.group) return false;
+  if (g.kind === "queue") return s.system === "rabbitmq" && (s.group === g.groupId || g.groupId.endsWith(`/${s.group}`));
+  if (g.kind === "jetstream") return s.system === "nats" && (s.group === g.groupId || g.groupId.endsWith(`/${s.group}`));
+  return (s.system === "kafka" || s.system === "") && s.group === g.groupId;
+}
+
+type Context = { groups: GroupRef[]; topics: TopicRef[]; names: Map<string, string>; owned: Map<string, string> };
+
+async function loadContext(): Promise<Context> {
+  const [groups, topics, names] = await Promise.all([listGroupRefs(), listTopicRefs({}), clusterNames()]);
+  const owned = new Map(topics.filter((t) => t.ownerTeam).map((t) => [`${t.clusterId}/${t.name}`, t.ownerTeam!]));
+  return { groups, topics, names, owned };
+}
+
+function groupTarget(ctx: Context, g: GroupRef) {
+  const cluster = ctx.names.get(g.clusterId) ?? g.clusterId;
+  const reads = g.kind === "group" ? g.topics : [g.groupId.slice(g.groupId.lastIndexOf("/") + 1)];
+  return {
+    targetType: "group" as const,
+    targetKey: `${g.clusterId}/${g.groupId}`,
+    targetLabel: `${cluster} / ${g.groupId}`,
+    team: reads.map((t) => ctx.owned.get(`${g.clusterId}/${t}`)).find(Boolean) ?? null,
+    cluster,
+  };
+}
+
+export async function spanChecks(rules: CheckRules, now: Date): Promise<CheckResult> {
+  const ctx = await loadContext();
+  const checks: string[] = [];
+  const candidates: Candidate[] = [];
+  const coverage: Record<string, number> = {};
+
+  if (rules.untracedGroups.severity !== "off") {
+    const { severity, windowHours } = rules.untracedGroups;
+    const since = new Date(now.getTime() - windowHours * HOUR_MS);
+    const [traced, growth] = await Promise.all([tracedConsumers(sinceNs(now, windowHours)), partitionGrowth(since, now)]);
+    const arrived = new Map<string, number>();
+    for (const p of growth) arrived.set(`${p.clusterId}/${p.topic}`, (arrived.get(`${p.clusterId}/${p.topic}`) ?? 0) + p.records);
+    for (const g of ctx.groups) {
+      if (g.memberCount === 0 || !busy(g, arrived)) continue;
+      if (traced.some((s) => spanOfGroup(g, s))) continue;
+      const t = groupTarget(ctx, g);
+      candidates.push({
+        check: "observability.untracedGroup",
+        severity,
+        ...t,
+        detail: "",
+        message: `${g.groupId} is consuming (${g.memberCount} connected) but sent no consumer span in the last ${windowHours} h: its part of every journey is dark`,
+        evidence: { groupRef: g.id, cluster: t.cluster, groupId: g.groupId, kind: g.kind, members: g.memberCount, topics: g.topics, windowHours },
+      });
+    }
+    checks.push("observability.untracedGroup");
+    coverage.tracedConsumers = traced.length;
+  }
+
+  if (rules.reprocessed.severity !== "off") {
+    const { severity, windowHours } = rules.reprocessed;
+    for (const r of await repeatedProcessing(sinceNs(now, windowHours))) {
+      const g = ctx.groups.find((x) => spanOfGroup(x, r) && (x.kind !== "group" || x.topics.includes(r.topic)));
+      if (!g) continue;
+      const t = groupTarget(ctx, g);
+      candidates.push({
+        check: "duplicates.reprocessed",
+        severity,
+        ...t,
+        detail: r.topic,
+        message: `${g.groupId} processed ${r.records} record${r.records === 1 ? "" : "s"} of ${r.topic} more than once in the last ${windowHours} h (the same partition and offset): a retry or a lost commit runs the handler twice`,
+        evidence: { groupRef: g.id, cluster: t.cluster, groupId: g.groupId, topic: r.topic, records: r.records, examples: r.examples, windowHours },
+      });
+    }
+    checks.push("duplicates.reprocessed");
+  }
+
+  if (rules.noDeadLetterPath.severity !== "off") {
+    const { severity, windowHours } = rules.noDeadLetterPath;
+    const [failing, traced, produced] = await Promise.all([
+      failingConsumers(sinceNs(now, windowHours)),
+      tracedConsumers(sinceNs(now, windowHours)),
+      producers(sinceNs(now, windowHours)),
+    ]);
+    const seen = new Set<string>();
+    for (const f of failing) {
+      const g = ctx.groups.find((x) => spanOfGroup(x, f));
+      if (!g || seen.has(g.id)) continue;
+      const services = new Set(traced.filter((s) => spanOfGroup(g, s)).map((s) => s.service));
+      seen.add(g.id);
+      if (deadLetterPath(g, ctx.topics, services, produced)) continue;
+      const t = groupTarget(ctx, g);
+      const failures = failing.filter((x) => spanOfGroup(g, x));
+      const failed = failures.reduce((n, x) => n + x.failed, 0);
+      const total = failures.reduce((n, x) => n + x.total, 0);
+      candidates.push({
+        check: "deadLetters.noPath",
+        severity,
+        ...t,
+        detail: "",
+        message: `${g.groupId} failed to process ${failed} of ${total} messages in the last ${windowHours} h and has no dead-letter queue: a failed message is retried for ever or lost`,
+        evidence: {
+          groupRef: g.id,
+          cluster: t.cluster,
+          groupId: g.groupId,
+          services: [...services],
+          failed,
+          total,
+          examples: failures.flatMap((x) => x.examples).slice(0, 5),
+          windowHours,
+        },
+      });
+    }
+    checks.push("deadLetters.noPath");
+  }
+
+  if (rules.deadLetterRequired.severity !== "off") {
+    const [traced, produced] = await Promise.all([tracedConsumers(sinceNs(now, 24)), producers(sinceNs(now, 24))]);
+    for (const g of ctx.groups) {
+      if (g.kind === "group" && !g.topics.length) continue;
+      const services = new Set(traced.filter((s) => spanOfGroup(g, s)).map((s) => s.service));
+      if (deadLetterPath(g, ctx.topics, services, produced)) continue;
+      const t = groupTarget(ctx, g);
+      candidates.push({
+        check: "deadLetters.required",
+        severity: rules.deadLetterRequired.severity,
+        ...t,
+        detail: "",
+        message: `${g.groupId} has no dead-letter queue, and the policy asks every consumer for one`,
+        evidence: { groupRef: g.id, cluster: t.cluster, groupId: g.groupId, kind: g.kind, topics: g.topics },
+      });
+    }
+    checks.push("deadLetters.required");
+  }
+  coverage.groups = ctx.groups.length;
+  return { checks, candidates, coverage };
+}
+
+async function producers(since: bigint): Promise<ProducedTo[]> {
+  return (await messagingCountsSince(since)).filter((f) => f.kind === "PRODUCES").map((f) => ({ service: f.service, topic: f.topic }));
+}
+
+/** Did the group have something to consume in the window (a Kafka topic grew, a queue delivered)? */
+function busy(g: GroupRef, arrived: Map<string, number>): boolean {
+  if (g.kind === "group") return g.topics.some((t) => (arrived.get(`${g.clusterId}/${t}`) ?? 0) > 0);
+  if (g.kind === "queue") return Number(g.details.deliverRate ?? 0) > 0 || Number(g.details.ackRate ?? 0) > 0;
+  return true;
+}
