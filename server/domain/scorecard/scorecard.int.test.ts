@@ -103,7 +103,9 @@ describe("a scorecard pass", () => {
     await setConfig(bad, { compatibility: "BACKWARD" }, editor);
     const pass = await runScorecardPass();
     expect(pass.resolved).toBeGreaterThanOrEqual(5);
-    expect((await ours()).filter((f) => f.targetKey === bad)).toEqual([]);
+    // The fix itself went in by lowering the level to NONE and raising it again: that is a finding of its own.
+    expect((await ours()).filter((f) => f.targetKey === bad).map((f) => [f.check, f.detail])).toEqual([["schemas.uncheckedVersion", "2"]]);
+    expect((await ours()).find((f) => f.targetKey === bad)!.message).toMatch(/level is BACKWARD again/);
     const resolved = await ours({ state: "resolved" });
     expect(
       resolved
@@ -111,7 +113,11 @@ describe("a scorecard pass", () => {
         .map((f) => f.check)
         .sort(),
     ).toEqual(["schemas.envelope", "schemas.envelope", "schemas.envelope", "schemas.envelope", "schemas.eventNames"]);
-    expect((await ours()).map((f) => f.check).sort()).toEqual(["observability.unwatchedGroup", "schemas.compatibilityNone"]);
+    expect((await ours()).map((f) => f.check).sort()).toEqual([
+      "observability.unwatchedGroup",
+      "schemas.compatibilityNone",
+      "schemas.uncheckedVersion",
+    ]);
   });
 
   it("lets the owning team acknowledge a finding with a reason and an expiry, audited; others may not", async () => {
@@ -130,7 +136,7 @@ describe("a scorecard pass", () => {
     const audit = await db.auditEntry.findFirst({ where: { action: "finding.acknowledge", team }, orderBy: { at: "desc" } });
     expect(audit?.actorName).toBe("fulfilment-editor");
     const score = (await scorecardSummary()).teams.find((t) => t.team === team)!;
-    expect(score).toMatchObject({ errors: 0, warnings: 1, acknowledged: 1 });
+    expect(score).toMatchObject({ errors: 0, warnings: 2, acknowledged: 1 });
     // Fifteen days on, the acknowledgement has expired: the finding counts again.
     const later = new Date(Date.now() + 15 * 24 * 3600 * 1000);
     expect((await ours({}, later)).find((f) => f.id === finding.id)).toMatchObject({ acknowledged: false });
@@ -170,8 +176,8 @@ describe("a scorecard pass", () => {
     const nextWeek = new Date(Date.now() + 8 * 24 * 3600 * 1000);
     await runScorecardPass({ now: nextWeek });
     const score = (await scorecardSummary(nextWeek)).teams.find((t) => t.team === team)!;
-    // Both open findings were there a week before "now", and nothing new came: the trend is flat.
-    expect(score).toMatchObject({ weekAgo: 2, trend: 0 });
+    // The three open findings were there a week before "now", and nothing new came: the trend is flat.
+    expect(score).toMatchObject({ weekAgo: 3, trend: 0 });
     expect(await runScorecardPass({ now: new Date(nextWeek.getTime() + 1_000), minIntervalMs: 60_000 })).toMatchObject({ ran: false });
   });
 

@@ -80,7 +80,16 @@ export async function spanChecks(rules: CheckRules, now: Date): Promise<CheckRes
         ...t,
         detail: r.topic,
         message: `${g.groupId} processed ${r.records} record${r.records === 1 ? "" : "s"} of ${r.topic} more than once in the last ${windowHours} h (the same partition and offset): a retry or a lost commit runs the handler twice`,
-        evidence: { groupRef: g.id, cluster: t.cluster, groupId: g.groupId, topic: r.topic, records: r.records, examples: r.examples, windowHours },
+        evidence: {
+          groupRef: g.id,
+          cluster: t.cluster,
+          groupId: g.groupId,
+          topic: r.topic,
+          topics: g.topics,
+          records: r.records,
+          examples: r.examples,
+          windowHours,
+        },
       });
     }
     checks.push("duplicates.reprocessed");
@@ -114,6 +123,7 @@ export async function spanChecks(rules: CheckRules, now: Date): Promise<CheckRes
           groupRef: g.id,
           cluster: t.cluster,
           groupId: g.groupId,
+          topics: g.topics,
           services: [...services],
           failed,
           total,
