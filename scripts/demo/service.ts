@@ -14,7 +14,9 @@ const spec = SERVICES[name];
 if (!spec) throw new Error(`unknown demo service "${name}"; one of ${Object.keys(SERVICES).join(", ")}`);
 const baseUrl = process.env.EVENTPLANE_URL ?? "http://127.0.0.1:3000";
 const token = process.env.EVENTPLANE_TOKEN;
-const sdk = startTracing({ service: name, endpoint: baseUrl, encoding: spec.encoding, consumerGroup: spec.group, token });
+const sdk = spec.untraced
+  ? null
+  : startTracing({ service: name, endpoint: baseUrl, encoding: spec.encoding, consumerGroup: spec.group, token });
 
 // kafkajs is loaded after the SDK has started, through require, so the instrumentation can patch it.
 const { Kafka, logLevel } = createRequire(import.meta.url)("kafkajs") as typeof import("kafkajs");
@@ -163,7 +165,7 @@ if (name === "order-service") {
 for (const sig of ["SIGINT", "SIGTERM"] as const) {
   process.once(sig, async () => {
     for (const step of cleanup) await step().catch(() => undefined);
-    await sdk.shutdown().catch(() => undefined);
+    await sdk?.shutdown().catch(() => undefined);
     process.exit(0);
   });
 }

@@ -33,6 +33,8 @@ export type ServiceSpec = {
   leg?: "email-sender" | "warehouse-picker";
   /** Pitfalls planted for the scorecard: records sent without a key, every Nth event sent twice (same event_id). */
   sloppy?: { keyless?: boolean; resendEvery?: number };
+  /** Another planted pitfall: the service runs without tracing, so its consumer is dark in every journey. */
+  untraced?: boolean;
   /** A processing failure: the record goes to `<topic>.DLQ` with Spring Kafka's dead-letter headers. */
   fail?: (event: DemoEvent) => { exception: string; message: string } | null;
 };
@@ -97,6 +99,8 @@ export const SERVICES: Record<string, ServiceSpec> = {
       { type: "AwardPoints", data: { customer_id: `cust-${e.aggregate_id.slice(6, 10)}`, points: Math.round(Number(e.data.amount ?? 0)) } },
     ],
   },
+  // The scorecard's dark consumer: it reads every order and sends no span (nobody set up its tracing).
+  "audit-service": { group: "audit", topics: ["orders"], encoding: "json", untraced: true },
   "reporting-service": { group: "reporting", topics: ["payments"], stopAfterMs: 60_000, encoding: "protobuf" },
   // 2 records/s against 2.5 produced: it keeps moving and keeps falling behind (Burrow's WARN).
   "analytics-service": { group: "analytics", topics: ["orders"], delayMs: 500, encoding: "json" },

@@ -4,7 +4,11 @@ import { z } from "zod";
 import { FieldPath } from "./field-paths";
 import { Severity } from "./schema-rules";
 
-const Hours = z.number().min(0.1).max(24 * 30).default(24);
+const Hours = z
+  .number()
+  .min(0.1)
+  .max(24 * 30)
+  .default(24);
 
 export const CheckRules = z
   .object({
@@ -91,6 +95,8 @@ export const CheckRules = z
       .object({
         recordsPerPartition: z.number().int().min(1).max(10_000).default(200),
         maxTopics: z.number().int().min(1).max(100_000).default(500),
+        /** RabbitMQ queues too: reading one takes its head messages and hands them back marked redelivered */
+        rabbitmqQueues: z.boolean().default(false),
       })
       .strict()
       .prefault({}),

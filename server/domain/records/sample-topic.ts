@@ -33,12 +33,30 @@ function valueOf(decoded: DecodedPayload): Pick<SampledRecord, "format" | "value
   return { format: decoded.kind === "schema-bytes" ? "schema" : "other", value: undefined };
 }
 
-/** Up to `perPartition` of the newest records of each partition (Kafka topics; null for other brokers). */
-export async function sampleTopic(topic: TopicRef, perPartition: number): Promise<TopicSample | null> {
+/**
+ * Up to `perPartition` of the newest records of each partition. Kafka topics are read by offset and
+ * JetStream streams by sequence, neither of which changes anything. A RabbitMQ queue can only be read
+ * by taking messages and handing them back (they come back marked redelivered and are out of the queue
+ * meanwhile), so queues are sampled only when `queues` says so; otherwise, and for exchanges, null.
+ */
+export async function sampleTopic(topic: TopicRef, perPartition: number, opts: { queues?: boolean } = {}): Promise<TopicSample | null> {
   const cluster = await clusterConnection(topic.clusterId);
-  if (!cluster.broker.openReader) return null;
-  const reader = await cluster.broker.openReader(topic);
   const decoder = createPayloadDecoder();
+  if (!cluster.broker.openReader) {
+    if (topic.kind === "exchange" || (topic.kind === "queue" && !opts.queues)) return null;
+    const raw = await cluster.broker.readTail(topic, perPartition);
+    const records: SampledRecord[] = [];
+    let bytes = 0;
+    for (const r of raw) {
+      const size = (r.key?.length ?? 0) + (r.value?.length ?? 0);
+      bytes += size;
+      const decoded = await decoder.decode(r.value, `${topic.name}-value`);
+      // A JetStream message's "key" is its subject, a queue message's its routing key: not a partition key.
+      records.push({ partition: r.partition, offset: r.offset, timestamp: r.timestamp, size, hasKey: false, ...valueOf(decoded) });
+    }
+    return { records, partitions: 1, bytes };
+  }
+  const reader = await cluster.broker.openReader(topic);
   const records: SampledRecord[] = [];
   let bytes = 0;
   try {

@@ -45,7 +45,7 @@ export async function runScorecardPass(opts: PassOptions = {}): Promise<PassResu
     ["groups", () => groupChecks(policy.checks)],
     ["spans", () => spanChecks(policy.checks, now)],
     ["catalog", () => catalogChecks(policy, now)],
-    ["records", () => recordChecks(policy)],
+    ["records", async () => recordChecks(policy, await db.scorecardPass.count())],
   ] as const) {
     try {
       results.push(await run());
@@ -63,10 +63,12 @@ export async function runScorecardPass(opts: PassOptions = {}): Promise<PassResu
     return !covered || covered.has(f.targetKey);
   };
   // The policy's overrides set a check's severity per team or name pattern; "off" there drops the finding.
-  const scoped = results.flatMap((r) => r.candidates).flatMap((c): Candidate[] => {
-    const severity = severityIn(policy.overrides, c.check, offRules.has(c.check) ? "off" : c.severity, candidateScope(c));
-    return severity === "off" ? [] : [{ ...c, severity }];
-  });
+  const scoped = results
+    .flatMap((r) => r.candidates)
+    .flatMap((c): Candidate[] => {
+      const severity = severityIn(policy.overrides, c.check, offRules.has(c.check) ? "off" : c.severity, candidateScope(c));
+      return severity === "off" ? [] : [{ ...c, severity }];
+    });
   const candidates = new Map(scoped.map((c) => [keyOf(c), c]));
   const coverage = Object.assign({}, ...results.map((r) => r.coverage)) as Record<string, number>;
 

@@ -1,18 +1,23 @@
 // The record checks on a real Kafka: a topic that commits the sins (keyless records of one aggregate
 // on three partitions, the same event id twice, plain JSON without a schema or the envelope, one
 // record over the size limit) is found with evidence that points at the records; a well-behaved topic
-// (keyed, Avro with the envelope through the registry, unique ids) is not.
+// (keyed, Avro with the envelope through the registry, unique ids) is not. A JetStream stream is sampled
+// by sequence the same way: its repeated event id is found, its subjects are not taken for keys.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncCluster } from "@/collectors/catalog-sync/sync-cluster";
 import { currentPolicy, setPolicy } from "@/server/domain/policies";
 import { encodeWithSubject, registerSchema } from "@/server/domain/schemas";
 import { testAdmin } from "@/test/actors";
 import { createTestCluster } from "@/test/catalog-helpers";
+import { addCluster, listClusterTargets } from "@/server/domain/connections";
 import { createTopic, testKafka, uniqueName } from "@/test/kafka-helpers";
+import { natsUrl, withTestNats } from "@/test/nats";
 import { listFindings, runScorecardPass } from "..";
 
 const sinful = uniqueName("sc-sinful");
 const tidy = uniqueName("sc-tidy");
+const stream = uniqueName("SC_PICKS").replace(/[^A-Za-z0-9_-]/g, "_");
+let natsId = "";
 let clusterId = "";
 let previous: Awaited<ReturnType<typeof currentPolicy>>["document"];
 
@@ -62,6 +67,21 @@ beforeAll(async () => {
   const cluster = await createTestCluster();
   clusterId = cluster.id;
   await syncCluster(cluster, { withConfigs: true });
+
+  // JetStream: ten picks with the full envelope, one of them published twice.
+  const { id } = await addCluster(testAdmin, { name: uniqueName("sc-nats"), kind: "nats", bootstrapServers: natsUrl() });
+  natsId = id;
+  await withTestNats(async ({ js, jsm }) => {
+    await jsm.streams.add({ name: stream, subjects: [`${stream}.>`] });
+    for (const i of [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 4]) {
+      const pick = { event_id: `pick-${i}`, timestamp: "1", version: "1", aggregate_id: `order-${i}`, correlation_id: `c-${i}` };
+      await js.publish(`${stream}.pick`, new TextEncoder().encode(JSON.stringify(pick)));
+    }
+  });
+  await syncCluster(
+    (await listClusterTargets()).find((t) => t.id === id)!,
+    { withConfigs: true },
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -117,5 +137,23 @@ describe("record checks", () => {
       largest: [{ partition: 1, offset: "10" }, expect.anything(), expect.anything()],
     });
     expect(ofSinful.find((f) => f.check === "records.keylessOrdering")!.message).toContain("spread over 3 partitions");
+
+    const ofStream = (await listFindings({ targetType: "topic", search: stream, limit: 50 })).items.filter(
+      (f) => f.targetKey === `${natsId}/${stream}`,
+    );
+    // The stream's values are JSON without a registered schema, which that check reports; the rest is the repeat.
+    expect(ofStream.map((f) => f.check).sort()).toEqual(["records.duplicates", "records.unregistered"]);
+    expect(ofStream.find((f) => f.check === "records.duplicates")!.evidence).toMatchObject({
+      sampled: 11,
+      duplicatedIds: 1,
+      examples: [
+        {
+          occurrences: [
+            { partition: 0, offset: "5" },
+            { partition: 0, offset: "11" },
+          ],
+        },
+      ],
+    });
   });
 });

@@ -1,7 +1,8 @@
 // Checks on what topics carry, from the newest records of each partition (a bounded sample per pass):
 // large payloads, keyless records of one aggregate on several partitions, the same event id twice,
-// values without a registered schema, and JSON values without the envelope. Kafka topics; RabbitMQ
-// queues and JetStream streams are not sampled yet (their messages are not read by position here).
+// values without a registered schema, and JSON values without the envelope. Kafka topics and JetStream
+// streams always; RabbitMQ queues when the policy allows it (reading a queue takes its messages for a
+// moment). With more topics than a pass may sample, each pass goes on where the last one stopped.
 import { clusterNames } from "@/server/domain/connections";
 import type { PolicyDocument } from "@/server/domain/policies";
 import { sampleTopic } from "@/server/domain/records";
@@ -19,10 +20,13 @@ export const RECORD_CHECKS = [
 
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MiB`;
 
-export async function recordChecks(policy: PolicyDocument): Promise<CheckResult> {
+/** `pass`: how many passes ran before this one, so a catalog larger than maxTopics is covered in turns. */
+export async function recordChecks(policy: PolicyDocument, pass = 0): Promise<CheckResult> {
   const rules = policy.checks;
-  const topics = (await listTopicRefs({})).filter((t) => t.kind === "topic" && !t.internal && !t.deadLetter && !t.deadLetterByHeaders);
-  const chosen = topics.slice(0, rules.sampling.maxTopics);
+  const kinds = new Set(["topic", "stream", ...(rules.sampling.rabbitmqQueues ? ["queue"] : [])]);
+  const topics = (await listTopicRefs({})).filter((t) => kinds.has(t.kind) && !t.internal && !t.deadLetter && !t.deadLetterByHeaders);
+  const start = topics.length > rules.sampling.maxTopics ? (pass * rules.sampling.maxTopics) % topics.length : 0;
+  const chosen = [...topics.slice(start), ...topics.slice(0, start)].slice(0, rules.sampling.maxTopics);
   const [names, maxBytes] = await Promise.all([
     clusterNames(),
     topicConfigValues(
@@ -39,7 +43,7 @@ export async function recordChecks(policy: PolicyDocument): Promise<CheckResult>
   for (const topic of chosen) {
     let sample;
     try {
-      sample = await sampleTopic(topic, rules.sampling.recordsPerPartition);
+      sample = await sampleTopic(topic, rules.sampling.recordsPerPartition, { queues: rules.sampling.rabbitmqQueues });
     } catch (error) {
       problems.push(`topic ${topic.name}: ${(error as Error).message}`);
       continue;
