@@ -66,7 +66,7 @@ export async function rabbitPublisher(): Promise<((email: Record<string, unknown
 }
 
 /** A publisher for the inventory service: each pick through JetStream, traced. */
-export async function natsPublisher(): Promise<((pick: Record<string, unknown>) => Promise<void>) | null> {
+export async function natsPublisher(): Promise<((pick: Uint8Array) => Promise<void>) | null> {
   const url = natsUrl();
   if (!url) return null;
   const js = jetstream(await connect({ servers: url }));
@@ -74,7 +74,7 @@ export async function natsPublisher(): Promise<((pick: Record<string, unknown>) 
     sendTraced({ system: "nats", destination: NATS.subject }, async (carrier) => {
       const h = natsHeaders();
       for (const [k, v] of Object.entries(carrier)) h.set(k, v);
-      await js.publish(NATS.subject, new TextEncoder().encode(JSON.stringify(pick)), { headers: h });
+      await js.publish(NATS.subject, pick, { headers: h });
     });
 }
 
@@ -101,8 +101,8 @@ export async function runEmailSender(): Promise<() => Promise<void>> {
   return () => conn.close();
 }
 
-/** The warehouse picker: pulls picks, acknowledges them, except the poison SKU it fails every time. */
-export async function runPicker(): Promise<() => Promise<void>> {
+/** The warehouse picker: pulls picks (registry-framed), acknowledges them, except the poison SKU it fails every time. */
+export async function runPicker(decode: (bytes: Buffer) => Promise<{ data: Record<string, unknown> }>): Promise<() => Promise<void>> {
   const nc = await connect({ servers: natsUrl()! });
   const consumer = await jetstream(nc).consumers.get(NATS.stream, NATS.consumer);
   const messages = await consumer.consume({ max_messages: 20 });
@@ -110,7 +110,7 @@ export async function runPicker(): Promise<() => Promise<void>> {
     for await (const m of messages) {
       const carrier: Record<string, string> = {};
       for (const k of m.headers?.keys() ?? []) carrier[k] = m.headers!.get(k);
-      const pick = JSON.parse(new TextDecoder().decode(m.data)) as { sku?: string; fragile?: boolean };
+      const pick = (await decode(Buffer.from(m.data))).data as { sku?: string; fragile?: boolean };
       await processTraced(
         { system: "nats", destination: NATS.subject, consumerGroup: `${NATS.stream}/${NATS.consumer}` },
         carrier,

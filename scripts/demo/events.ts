@@ -73,6 +73,15 @@ export const EVENTS = {
       { name: "points", type: "int" },
     ]),
   },
+  // Through JetStream (stream WAREHOUSE): the warehouse is asked to pick what an order reserved.
+  PickRequested: {
+    topic: "WAREHOUSE",
+    schema: record("PickRequested", "warehouse", [
+      { name: "sku", type: "string" },
+      { name: "quantity", type: "int" },
+      { name: "fragile", type: "boolean", default: false },
+    ]),
+  },
   ShipmentScheduled: {
     topic: "shipments",
     schema: record("ShipmentScheduled", "shipping", [

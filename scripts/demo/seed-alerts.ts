@@ -1,5 +1,5 @@
 // The demo's alerting setup, created once (kept if it exists): a signed webhook to the demo receiver
-// and rules that fire on their own within minutes — reporting stops after a minute (ERR), analytics
+// and rules that fire on their own within minutes — a consumer stops (reporting, after a minute: ERR), analytics
 // falls behind, billing sends declined payments to orders.DLQ, the e-mail sender dead-letters into
 // RabbitMQ, and the warehouse picker exhausts JetStream's max deliveries.
 import { db } from "@/server/db";
@@ -9,15 +9,11 @@ import { ensureToken, systemActor } from "@/server/domain/identity";
 import { DEMO_WEBHOOK_SECRET } from "./webhook-receiver";
 
 const RULES: RuleInput[] = [
-  {
-    name: "ReportingStopped",
-    kind: "group_status",
-    threshold: 2,
-    target: "reporting",
-    forSeconds: 30,
-    severity: "critical",
-    labels: { team: "data" },
-  },
+  // Every consumer's status is watched (the scorecard names groups nobody watches); reporting stops.
+  // Kafka groups all; of the other brokers the working queues, not the dead-letter ones (their own rules watch those).
+  { name: "ConsumerStopped", kind: "group_status", threshold: 2, brokerKind: "kafka", target: "*", forSeconds: 30, severity: "critical" },
+  { name: "EmailSenderStalled", kind: "group_status", threshold: 2, brokerKind: "rabbitmq", target: "emails", forSeconds: 60, severity: "warning" },
+  { name: "PickersStalled", kind: "group_status", threshold: 2, brokerKind: "nats", target: "WAREHOUSE/*", forSeconds: 60, severity: "warning" },
   {
     name: "AnalyticsFallingBehind",
     kind: "group_lag_offsets",

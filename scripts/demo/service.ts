@@ -98,7 +98,10 @@ async function forward(e: DemoEvent) {
   if (e.event_type !== "OrderPlaced") return;
   await forwardRabbit?.({ order: e.aggregate_id, to: `${e.data.customer_id}@shop.example`, template: "order-confirmation" });
   for (const item of (e.data.items as { sku: string; quantity: number }[] | undefined) ?? [])
-    await forwardNats?.({ order: e.aggregate_id, sku: item.sku, quantity: item.quantity, fragile: Math.random() < 0.05 });
+    if (forwardNats) {
+      const pick = event("PickRequested", e, { sku: item.sku, quantity: item.quantity, fragile: Math.random() < 0.05 });
+      await forwardNats(codec.encode(subjectOf("PickRequested"), pick));
+    }
 }
 
 async function handle(m: Received) {
@@ -143,7 +146,7 @@ if (spec.group && spec.topics) {
 }
 
 if (spec.leg === "email-sender") cleanup.unshift(await runEmailSender());
-if (spec.leg === "warehouse-picker") cleanup.unshift(await runPicker());
+if (spec.leg === "warehouse-picker") cleanup.unshift(await runPicker((bytes) => codec.decode<DemoEvent>(bytes)));
 
 if (name === "order-service") {
   // An order every 400 ms, each traced from the moment it is placed (a root span of its own).

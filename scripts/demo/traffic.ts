@@ -9,6 +9,7 @@ import { RegistryCodec } from "./registry-codec";
 import { demoServicesToken, seedAlerts } from "./seed-alerts";
 import { setUpBrokerLegs } from "./broker-legs";
 import { SERVICES } from "./services";
+import { seedOwners } from "./seed-owners";
 import { stopChildren } from "./stop-children";
 import { startDemoReceiver } from "./webhook-receiver";
 
@@ -62,7 +63,7 @@ async function registerSchemas() {
 await registerSchemas();
 const receiverUrl = await startDemoReceiver(Number(process.env.DEMO_WEBHOOK_PORT ?? 3099), (s) => console.log(`[demo-webhook] ${s}`));
 await seedAlerts(receiverUrl);
-log(`alert rules ReportingStopped, AnalyticsFallingBehind, OrdersDeadLetters, NewDeadLetterClass notify ${receiverUrl} (signed)`);
+log(`alert rules ConsumerStopped, AnalyticsFallingBehind, OrdersDeadLetters, NewDeadLetterClass notify ${receiverUrl} (signed)`);
 log("schemas registered: orders-value (2 versions), payments-value, inventory-value, notifications-value, shipments-value, loyalty-value");
 
 const children: ChildProcess[] = available.map((name) =>
@@ -72,6 +73,7 @@ const children: ChildProcess[] = available.map((name) =>
   }),
 );
 log(`running ${children.length} services: ${available.join(", ")}`);
+void seedOwners(log).catch((e: Error) => log(`owners not set: ${e.message}`));
 
 for (const sig of ["SIGINT", "SIGTERM"] as const) {
   process.once(sig, async () => {
