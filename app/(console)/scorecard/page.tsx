@@ -8,7 +8,7 @@ export default function ScorecardPage() {
     <>
       <PageHeader
         title="Scorecard"
-        subtitle="The pitfalls of event-driven systems, found in the live system: schemas without the envelope or named as commands, subjects that take any change, consumer groups nobody watches, large payloads, keyless records of one aggregate, duplicate event ids, values without a schema. Each finding has its evidence; a team acknowledges one with a reason and an expiry."
+        subtitle="The pitfalls of event-driven systems, found in the live system: events without the envelope or named as commands, schema changes let in unchecked, duplicate event ids and records processed twice, large payloads, keyless records of one aggregate and hot partitions, consumers without spans, alerts or a dead-letter path. Each finding has its evidence; a team acknowledges one with a reason and an expiry."
       />
       <Scorecard />
     </>

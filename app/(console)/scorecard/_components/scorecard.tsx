@@ -25,14 +25,19 @@ const STATES = [
   ["all", "All"],
 ] as const;
 
+const count = (n: number, one: string, many: string) => `${fmtInt(n)} ${n === 1 ? one : many}`;
+
 function coverageText(coverage: Record<string, number>): string {
   const parts = [];
-  if (coverage.subjects !== undefined) parts.push(`${fmtInt(coverage.subjects)} subjects`);
-  if (coverage.groups !== undefined) parts.push(`${fmtInt(coverage.groups)} consumer groups`);
+  if (coverage.subjects !== undefined) parts.push(count(coverage.subjects, "subject", "subjects"));
+  if (coverage.groups !== undefined) parts.push(count(coverage.groups, "consumer group", "consumer groups"));
   if (coverage.recordsSampled !== undefined)
     parts.push(
-      `${fmtInt(coverage.recordsSampled)} records sampled from ${fmtInt(coverage.topicsSampled ?? 0)} Kafka topics (the newest of each partition)`,
+      `${count(coverage.recordsSampled, "record", "records")} sampled from ${count(coverage.topicsSampled ?? 0, "topic or stream", "topics and streams")} (the newest of each partition)`,
     );
+  if (coverage.tracedConsumers !== undefined)
+    parts.push(`the spans of ${count(coverage.tracedConsumers, "traced consumer", "traced consumers")}`);
+  if (coverage.topics !== undefined) parts.push(count(coverage.topics, "catalog entry", "catalog entries"));
   return parts.join(", ");
 }
 
