@@ -12,8 +12,24 @@ const RULES: RuleInput[] = [
   // Every consumer's status is watched (the scorecard names groups nobody watches); reporting stops.
   // Kafka groups all; of the other brokers the working queues, not the dead-letter ones (their own rules watch those).
   { name: "ConsumerStopped", kind: "group_status", threshold: 2, brokerKind: "kafka", target: "*", forSeconds: 30, severity: "critical" },
-  { name: "EmailSenderStalled", kind: "group_status", threshold: 2, brokerKind: "rabbitmq", target: "emails", forSeconds: 60, severity: "warning" },
-  { name: "PickersStalled", kind: "group_status", threshold: 2, brokerKind: "nats", target: "WAREHOUSE/*", forSeconds: 60, severity: "warning" },
+  {
+    name: "EmailSenderStalled",
+    kind: "group_status",
+    threshold: 2,
+    brokerKind: "rabbitmq",
+    target: "emails",
+    forSeconds: 60,
+    severity: "warning",
+  },
+  {
+    name: "PickersStalled",
+    kind: "group_status",
+    threshold: 2,
+    brokerKind: "nats",
+    target: "WAREHOUSE/*",
+    forSeconds: 60,
+    severity: "warning",
+  },
   {
     name: "AnalyticsFallingBehind",
     kind: "group_lag_offsets",

@@ -23,8 +23,7 @@ export async function seedOwners(log: (s: string) => void, tries = 120): Promise
   for (let i = 0; i < tries && done.size < Object.keys(OWNERS).length; i++) {
     for (const t of await listTopicRefs({ names: Object.keys(OWNERS) })) {
       if (done.has(t.name)) continue;
-      if (!t.ownerTeam)
-        await updateTopicMetadata(demo, { id: t.id, ownerTeam: OWNERS[t.name]!, description: t.description, tags: t.tags });
+      if (!t.ownerTeam) await updateTopicMetadata(demo, { id: t.id, ownerTeam: OWNERS[t.name]!, description: t.description, tags: t.tags });
       done.add(t.name);
     }
     if (done.size < Object.keys(OWNERS).length) await new Promise((r) => setTimeout(r, 2_000));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { applyOverrides, liftedForOverrides, severityIn } from "./overrides";
+import { applyOverrides, severityIn } from "./overrides";
+import { liftedForOverrides } from "./lift-overrides";
 import { PolicyDocument } from "./policy-document";
 
 const doc = (raw: unknown) => PolicyDocument.parse(raw);
@@ -31,7 +32,10 @@ describe("policy overrides", () => {
   });
 
   it("runs a rule that is off in the document where an override turns it on, and only there", () => {
-    const d = doc({ checks: { deadLetterRequired: { severity: "off" } }, overrides: [{ teams: ["payments"], severities: { "deadLetters.required": "error" } }] });
+    const d = doc({
+      checks: { deadLetterRequired: { severity: "off" } },
+      overrides: [{ teams: ["payments"], severities: { "deadLetters.required": "error" } }],
+    });
     const { document, offRules } = liftedForOverrides(d);
     expect(document.checks.deadLetterRequired.severity).toBe("warning");
     expect(offRules.has("deadLetters.required")).toBe(true);

@@ -6,7 +6,8 @@ import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { checkTopic, patternProblem, PolicyDocument, type TopicProposal, type Violation } from "./policy-document";
 import { checkSchema, type SchemaProposal } from "./schema-rules";
-import { applyOverrides, liftedForOverrides, severityIn } from "./overrides";
+import { applyOverrides, severityIn } from "./overrides";
+import { liftedForOverrides } from "./lift-overrides";
 
 export async function currentPolicy(): Promise<{
   version: number | null;

@@ -71,7 +71,9 @@ export type FailingConsumer = {
 
 /** Consumer spans that ended in error, per (system, group, destination, service), with the total for a rate. */
 export async function failingConsumers(sinceNs: bigint, examplesPerConsumer = 3): Promise<FailingConsumer[]> {
-  const counts = await db.$queryRaw<{ system: string; group: string; destination: string; service: string; failed: bigint; total: bigint }[]>`
+  const counts = await db.$queryRaw<
+    { system: string; group: string; destination: string; service: string; failed: bigint; total: bigint }[]
+  >`
     SELECT coalesce("msgSystem", '') AS system, coalesce("msgGroup", '') AS "group", "msgDestination" AS destination, service,
            count(*) FILTER (WHERE "statusCode" = ${STATUS_CODE.ERROR}) AS failed, count(*) AS total
     FROM "Span"

@@ -16,7 +16,9 @@ export function deadLetterPath(g: GroupRef, topics: TopicRef[], services: Set<st
     return maxDeliver > 0 ? `max_deliver ${maxDeliver} (advisories kept as dead letters)` : null;
   }
   if (g.kind === "queue") {
-    const queue = topics.find((t) => t.clusterId === g.clusterId && t.kind === "queue" && g.groupId === (t.namespace === "/" ? t.name : `${t.namespace}/${t.name}`));
+    const queue = topics.find(
+      (t) => t.clusterId === g.clusterId && t.kind === "queue" && g.groupId === (t.namespace === "/" ? t.name : `${t.namespace}/${t.name}`),
+    );
     const details = (queue?.details ?? {}) as { deadLetterExchange?: string | null; arguments?: Record<string, unknown> };
     const exchange = details.deadLetterExchange ?? (details.arguments?.["x-dead-letter-exchange"] as string | undefined) ?? null;
     return exchange === null ? null : `dead-letter exchange ${exchange || "(default)"}`;

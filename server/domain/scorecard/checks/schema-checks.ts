@@ -44,7 +44,14 @@ export async function schemaChecks(rules: CheckRules): Promise<CheckResult> {
           v.levelNow === "NONE"
             ? `version ${v.version} was registered while the subject was at NONE: nothing checked it against the versions before`
             : `version ${v.version} was registered while the subject was at NONE and the level is ${v.levelNow} again: a change forced through by lowering the level`,
-        evidence: { subject: v.subject, version: v.version, schemaId: v.schemaId, registeredAt: v.registeredAt.toISOString(), level: v.levelNow, path: "" },
+        evidence: {
+          subject: v.subject,
+          version: v.version,
+          schemaId: v.schemaId,
+          registeredAt: v.registeredAt.toISOString(),
+          level: v.levelNow,
+          path: "",
+        },
       });
   }
   return { checks, candidates, coverage: { subjects: subjects.length } };

@@ -137,7 +137,10 @@ beforeAll(async () => {
   await traced.flush();
   await guard.flush();
   await syncCluster(cluster, { withConfigs: false });
-  await db.topic.updateMany({ where: { clusterId: cluster.id, name: { in: [failing, guarded, hot, even, badName] } }, data: { ownerTeam: team } });
+  await db.topic.updateMany({
+    where: { clusterId: cluster.id, name: { in: [failing, guarded, hot, even, badName] } },
+    data: { ownerTeam: team },
+  });
 
   await setPolicy(testAdmin, {
     topics: { namePattern: "[a-z0-9._-]+" },
@@ -178,7 +181,10 @@ describe("span and catalog checks", () => {
     const skew = found.find((f) => f.check === "ordering.hotPartition")!;
     // The team's override makes it an error; partition 0 took 300 of 360 records.
     expect(skew).toMatchObject({ severity: "error", message: expect.stringContaining("partition 0") });
-    expect(skew.evidence).toMatchObject({ total: 360, partitions: [{ partition: 0, records: 300 }, { partition: 1, records: 20 }, {}, {}] });
+    expect(skew.evidence).toMatchObject({
+      total: 360,
+      partitions: [{ partition: 0, records: 300 }, { partition: 1, records: 20 }, {}, {}],
+    });
     expect(found.find((f) => f.check === "observability.untracedGroup")!.evidence).toMatchObject({ groupId: darkGroup, members: 1 });
   });
 

@@ -61,7 +61,15 @@ export async function spanChecks(rules: CheckRules, now: Date): Promise<CheckRes
         ...t,
         detail: "",
         message: `${g.groupId} is consuming (${g.memberCount} connected) but sent no consumer span in the last ${windowHours} h: its part of every journey is dark`,
-        evidence: { groupRef: g.id, cluster: t.cluster, groupId: g.groupId, kind: g.kind, members: g.memberCount, topics: g.topics, windowHours },
+        evidence: {
+          groupRef: g.id,
+          cluster: t.cluster,
+          groupId: g.groupId,
+          kind: g.kind,
+          members: g.memberCount,
+          topics: g.topics,
+          windowHours,
+        },
       });
     }
     checks.push("observability.untracedGroup");
