@@ -90,6 +90,8 @@ export const CheckRules = z
       .object({ severity: Severity.default("warning") })
       .strict()
       .prefault({}),
+    /** where a record's value names its event type (held to schemas.eventNames, like schema names) */
+    eventTypeField: FieldPath.default("event_type"),
     /** how much each pass reads: the newest records of each partition, of at most this many topics */
     sampling: z
       .object({

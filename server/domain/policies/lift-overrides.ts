@@ -23,6 +23,7 @@ const RULE_SETTINGS: Record<string, [section: "schemas" | "checks", key: string]
   "records.unregistered": ["checks", "unregisteredPayloads"],
   // sampled JSON values are held to the schemas' envelope setting
   "records.envelope": ["schemas", "envelope"],
+  "records.eventNames": ["schemas", "eventNames"],
 };
 
 /**

@@ -27,6 +27,7 @@ export const CHECK_LABELS: Record<string, string> = {
   "records.duplicates": "Same event id more than once",
   "records.unregistered": "Values without a registered schema",
   "records.envelope": "JSON values without envelope fields",
+  "records.eventNames": "Records typed as a command",
 };
 
 /** The records a topic finding's evidence points at (partition and offset pairs), as record-view links. */

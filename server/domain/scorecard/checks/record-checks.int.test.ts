@@ -34,8 +34,9 @@ beforeAll(async () => {
   const producer = testKafka().producer();
   await producer.connect();
   // Sinful: no keys, an aggregate id in every value, one event id sent twice, no envelope but that.
-  const events = Array.from({ length: 30 }, (_, i) => ({ event_id: `evt-${i}`, aggregate_id: `order-${i % 4}`, status: "PLACED" }));
-  events.push({ event_id: "evt-7", aggregate_id: "order-3", status: "PLACED" });
+  // Typed as a command ("PlaceOrder"), too.
+  const events = Array.from({ length: 30 }, (_, i) => ({ event_id: `evt-${i}`, event_type: "PlaceOrder", aggregate_id: `order-${i % 4}` }));
+  events.push({ event_id: "evt-7", event_type: "PlaceOrder", aggregate_id: "order-3" });
   await producer.send({ topic: sinful, messages: events.map((e, i) => ({ partition: i % 3, value: JSON.stringify(e) })) });
   await producer.send({
     topic: sinful,
@@ -106,6 +107,7 @@ describe("record checks", () => {
         "records.envelope correlation_id",
         "records.envelope timestamp",
         "records.envelope version",
+        "records.eventNames PlaceOrder",
         "records.keylessOrdering",
         "records.largePayloads",
         "records.unregistered",

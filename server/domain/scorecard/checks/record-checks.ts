@@ -8,7 +8,7 @@ import type { PolicyDocument } from "@/server/domain/policies";
 import { sampleTopic } from "@/server/domain/records";
 import { listTopicRefs, topicConfigValues, type TopicRef } from "@/server/domain/topics";
 import type { Candidate, CheckResult } from "../candidate";
-import { duplicateEventIds, keylessWithAggregate, missingEnvelope, payloadSizes, unregistered } from "./record-facts";
+import { commandEventTypes, duplicateEventIds, keylessWithAggregate, missingEnvelope, payloadSizes, unregistered } from "./record-facts";
 
 export const RECORD_CHECKS = [
   "records.largePayloads",
@@ -16,6 +16,7 @@ export const RECORD_CHECKS = [
   "records.duplicates",
   "records.unregistered",
   "records.envelope",
+  "records.eventNames",
 ];
 
 const mib = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MiB`;
@@ -134,6 +135,15 @@ function checkTopic(
         `${m.without} of ${m.of} sampled JSON values have no envelope field "${m.field}"`,
         m,
         m.field,
+      );
+  if (policy.schemas.eventNames.severity !== "off")
+    for (const t of commandEventTypes(records, rules.eventTypeField))
+      found(
+        "records.eventNames",
+        policy.schemas.eventNames.severity,
+        `${t.records} sampled record(s) have ${rules.eventTypeField} "${t.type}": ${t.reason}`,
+        { field: rules.eventTypeField, ...t },
+        t.type,
       );
   void topic;
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { CheckRules } from "@/server/domain/policies";
 import type { SampledRecord } from "@/server/domain/records";
-import { keylessWithAggregate, missingEnvelope, payloadSizes } from "./record-facts";
+import { commandEventTypes, keylessWithAggregate, missingEnvelope, payloadSizes } from "./record-facts";
 
 const rules = CheckRules.parse({});
 const rec = (offset: number, value: unknown, over: Partial<SampledRecord> = {}): SampledRecord => ({
@@ -34,5 +34,32 @@ describe("record facts", () => {
   it("reports an envelope field only when most JSON values lack it", () => {
     const records = [rec(0, { event_id: 1 }), rec(1, { event_id: 2, timestamp: 1 }), rec(2, { timestamp: 3 })];
     expect(missingEnvelope(records, ["event_id", "timestamp", "version"]).map((m) => [m.field, m.without])).toEqual([["version", 3]]);
+  });
+
+  it("names each event type written as a command once, with its records; facts and other fields pass", () => {
+    const records = [
+      rec(0, { event_type: "CreateOrder" }),
+      rec(1, { event_type: "OrderCreated" }),
+      rec(2, { event_type: "CreateOrder" }),
+      rec(3, { event_type: "com.shop.billing.ChargeCard" }),
+      rec(4, { type: "SendEmail" }),
+    ];
+    expect(commandEventTypes(records, "event_type")).toEqual([
+      {
+        type: "CreateOrder",
+        reason: expect.stringContaining('"create"'),
+        records: 2,
+        examples: [
+          { partition: 0, offset: "0" },
+          { partition: 0, offset: "2" },
+        ],
+      },
+      {
+        type: "com.shop.billing.ChargeCard",
+        reason: expect.stringContaining('"charge"'),
+        records: 1,
+        examples: [{ partition: 0, offset: "3" }],
+      },
+    ]);
   });
 });

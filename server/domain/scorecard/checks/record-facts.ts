@@ -1,6 +1,6 @@
 // What the record checks conclude from one topic's sample: pure functions of the sampled records and
 // the policy, so each can be tested on records made by hand as well as on a real broker.
-import { fieldAt, type CheckRules } from "@/server/domain/policies";
+import { commandStyle, fieldAt, type CheckRules } from "@/server/domain/policies";
 import type { SampledRecord } from "@/server/domain/records";
 
 export type Place = { partition: number; offset: string };
@@ -77,4 +77,21 @@ export function missingEnvelope(records: SampledRecord[], fields: string[]) {
     .map((field) => ({ field, without: objects.filter((r) => fieldAt(r.value, field) === undefined) }))
     .filter((m) => m.without.length * 2 > objects.length)
     .map((m) => ({ field: m.field, without: m.without.length, of: objects.length, examples: m.without.slice(0, 3).map(place) }));
+}
+
+/**
+ * Event types the records name as commands, from the value of `field` ("CreateOrder"; a CloudEvents-style
+ * "com.shop.order.CreateOrder" is judged by its last part): one entry per distinct type, with its records.
+ */
+export function commandEventTypes(records: SampledRecord[], field: string) {
+  const byType = new Map<string, Place[]>();
+  for (const r of records) {
+    const type = fieldAt(r.value, field);
+    if (typeof type !== "string" || !type) continue;
+    byType.set(type, [...(byType.get(type) ?? []), place(r)]);
+  }
+  return [...byType.entries()].flatMap(([type, places]) => {
+    const reason = commandStyle(type.split(/[.:/]/).pop()!);
+    return reason ? [{ type, reason, records: places.length, examples: places.slice(0, 3) }] : [];
+  });
 }
