@@ -17,7 +17,7 @@ const CONTEXTS = {
   records: ["audit", "identity", "connections", "topics", "schemas", "dead-letters", "masking"],
   alerts: ["audit", "identity", "connections", "topics", "consumers", "dead-letters"],
   lineage: ["audit", "identity", "connections", "topics", "consumers", "schemas", "traces", "alerts"],
-  scorecard: ["audit", "identity", "connections", "topics", "consumers", "schemas", "policies", "alerts", "records", "traces"],
+  scorecard: ["audit", "identity", "connections", "topics", "consumers", "schemas", "policies", "alerts", "records", "traces", "lineage"],
 };
 const contextRules = [
   {

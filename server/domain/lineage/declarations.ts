@@ -151,3 +151,16 @@ export async function mapGroupToService(actor: Actor, raw: z.input<typeof MapGro
 export async function getService(name: string) {
   return db.service.findUnique({ where: { name } });
 }
+
+/** Services people declared (an edge, a group mapping) with their owner: what the scorecard expects to see spans of. */
+export async function declaredServices(): Promise<{ name: string; ownerTeam: string | null; declared: number }[]> {
+  const [edges, mappings, services] = await Promise.all([
+    db.declaredEdge.groupBy({ by: ["service"], _count: { _all: true } }),
+    db.groupServiceMapping.groupBy({ by: ["service"], _count: { _all: true } }),
+    db.service.findMany({ select: { name: true, ownerTeam: true } }),
+  ]);
+  const owners = new Map(services.map((s) => [s.name, s.ownerTeam]));
+  const declared = new Map<string, number>();
+  for (const e of [...edges, ...mappings]) declared.set(e.service, (declared.get(e.service) ?? 0) + e._count._all);
+  return [...declared].map(([name, n]) => ({ name, ownerTeam: owners.get(name) ?? null, declared: n }));
+}

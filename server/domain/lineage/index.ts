@@ -13,6 +13,7 @@ export {
   updateService,
   mapGroupToService,
   getService,
+  declaredServices,
   DeclareEdgeInput,
   UpdateServiceInput,
   MapGroupInput,

@@ -49,6 +49,11 @@ export const CheckRules = z
       .object({ severity: Severity.default("warning"), windowHours: Hours })
       .strict()
       .prefault({}),
+    /** services people declared (edges, group mappings) that sent no messaging span in the window */
+    untracedServices: z
+      .object({ severity: Severity.default("warning"), windowHours: Hours })
+      .strict()
+      .prefault({}),
     /** a group's process spans handled the same topic/partition/offset more than once in the window */
     reprocessed: z
       .object({ severity: Severity.default("warning"), windowHours: Hours })

@@ -11,6 +11,7 @@ const RULE_SETTINGS: Record<string, [section: "schemas" | "checks", key: string]
   "schemas.uncheckedVersion": ["checks", "uncheckedVersions"],
   "observability.unwatchedGroup": ["checks", "unwatchedGroups"],
   "observability.untracedGroup": ["checks", "untracedGroups"],
+  "observability.untracedService": ["checks", "untracedServices"],
   "duplicates.reprocessed": ["checks", "reprocessed"],
   "deadLetters.noPath": ["checks", "noDeadLetterPath"],
   "deadLetters.required": ["checks", "deadLetterRequired"],

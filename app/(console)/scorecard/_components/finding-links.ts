@@ -4,6 +4,7 @@ export function targetHref(f: { targetType: string; targetKey: string; evidence:
   if (f.targetType === "subject") return `/schemas/${encodeURIComponent(f.targetKey)}`;
   if (f.targetType === "group" && typeof evidence.groupRef === "string") return `/consumers/${evidence.groupRef}`;
   if (f.targetType === "topic" && typeof evidence.topicId === "string") return `/topics/${evidence.topicId}`;
+  if (f.targetType === "service") return `/lineage?${new URLSearchParams({ focus: `svc:${f.targetKey}`, node: `svc:${f.targetKey}` })}`;
   return null;
 }
 
@@ -15,6 +16,7 @@ export const CHECK_LABELS: Record<string, string> = {
   "schemas.subjectNamePattern": "Subject name against the pattern",
   "observability.unwatchedGroup": "Group no alert rule watches",
   "observability.untracedGroup": "Consumer without spans",
+  "observability.untracedService": "Declared service without spans",
   "duplicates.reprocessed": "Records processed twice",
   "deadLetters.noPath": "Failing consumer without a dead-letter queue",
   "deadLetters.required": "No dead-letter queue (policy)",

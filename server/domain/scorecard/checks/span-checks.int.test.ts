@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { syncCluster } from "@/collectors/catalog-sync/sync-cluster";
 import { db } from "@/server/db";
 import { handleOtlpTraces } from "@/server/http/otlp/handle";
+import { declareEdge, updateService } from "@/server/domain/lineage";
 import { currentPolicy, setPolicy } from "@/server/domain/policies";
 import { testAdmin } from "@/test/actors";
 import { createTestCluster } from "@/test/catalog-helpers";
@@ -29,8 +30,10 @@ const tracedGroup = uniqueName("sc-traced");
 const guardedGroup = uniqueName("sc-guarded-g");
 const darkGroup = uniqueName("sc-dark");
 const readerGroup = uniqueName("sc-reader");
+const ghost = uniqueName("sc-ghost-svc");
 const UNDER_TEST = [
   "observability.untracedGroup",
+  "observability.untracedService",
   "duplicates.reprocessed",
   "deadLetters.noPath",
   "ordering.hotPartition",
@@ -142,6 +145,12 @@ beforeAll(async () => {
     data: { ownerTeam: team },
   });
 
+  // Two declared services: one whose consumer spans arrive, one that never sent any.
+  for (const service of [ghost, `${tracedGroup}-svc`]) {
+    await updateService(testAdmin, { name: service, ownerTeam: team, description: null });
+    await declareEdge(testAdmin, { service, direction: "consumes", topic: failing });
+  }
+
   await setPolicy(testAdmin, {
     topics: { namePattern: "[a-z0-9._-]+" },
     checks: { hotPartitions: { minRecords: 100 }, unregisteredPayloads: { severity: "off" } },
@@ -165,6 +174,7 @@ describe("span and catalog checks", () => {
     expect(found.map((f) => [f.check, f.target, f.detail]).sort()).toEqual(
       [
         ["observability.untracedGroup", darkGroup, ""],
+        ["observability.untracedService", ghost, ""],
         ["duplicates.reprocessed", tracedGroup, failing],
         ["deadLetters.noPath", tracedGroup, ""],
         ["ordering.hotPartition", hot, ""],
@@ -198,6 +208,6 @@ describe("span and catalog checks", () => {
     const pass = await runScorecardPass();
     expect(pass.failed).toEqual([]);
     const checks = (await ours()).map((f) => f.check).sort();
-    expect(checks).toEqual(["deadLetters.noPath", "duplicates.reprocessed", "ordering.hotPartition"]);
+    expect(checks).toEqual(["deadLetters.noPath", "duplicates.reprocessed", "observability.untracedService", "ordering.hotPartition"]);
   });
 });

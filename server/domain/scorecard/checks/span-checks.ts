@@ -2,6 +2,7 @@
 // group processed more than once, and processing that fails with nowhere for the record to go.
 import { clusterNames } from "@/server/domain/connections";
 import { listGroupRefs, partitionGrowth, type GroupRef } from "@/server/domain/consumers";
+import { declaredServices } from "@/server/domain/lineage";
 import type { CheckRules } from "@/server/domain/policies";
 import { listTopicRefs, type TopicRef } from "@/server/domain/topics";
 import { failingConsumers, messagingCountsSince, repeatedProcessing, tracedConsumers, type TracedConsumer } from "@/server/domain/traces";
@@ -74,6 +75,26 @@ export async function spanChecks(rules: CheckRules, now: Date): Promise<CheckRes
     }
     checks.push("observability.untracedGroup");
     coverage.tracedConsumers = traced.length;
+  }
+
+  if (rules.untracedServices.severity !== "off") {
+    const { severity, windowHours } = rules.untracedServices;
+    const [declared, flows] = await Promise.all([declaredServices(), messagingCountsSince(sinceNs(now, windowHours))]);
+    const seen = new Set(flows.map((f) => f.service));
+    for (const s of declared.filter((d) => !seen.has(d.name)))
+      candidates.push({
+        check: "observability.untracedService",
+        severity,
+        targetType: "service",
+        targetKey: s.name,
+        targetLabel: s.name,
+        detail: "",
+        team: s.ownerTeam,
+        message: `${s.name} is declared (${s.declared} edge${s.declared === 1 ? "" : "s"} or mapping${s.declared === 1 ? "" : "s"}) but sent no messaging span in the last ${windowHours} h: it is stopped, or nobody traces it`,
+        evidence: { service: s.name, declared: s.declared, windowHours },
+      });
+    checks.push("observability.untracedService");
+    coverage.declaredServices = declared.length;
   }
 
   if (rules.reprocessed.severity !== "off") {
