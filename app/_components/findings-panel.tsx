@@ -1,12 +1,12 @@
 "use client";
 
-// What the scorecard found on this subject, topic or group: one line per open finding, linked to the
+// What the scorecard found on this subject, topic, group or service: one line per open finding, linked to the
 // Scorecard for evidence and acknowledgement. Nothing is shown when there is nothing to say.
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTRPC } from "@/app/_trpc/react";
 
-export function FindingsPanel({ targetType, targetKey }: { targetType: "subject" | "topic" | "group"; targetKey: string }) {
+export function FindingsPanel({ targetType, targetKey }: { targetType: "subject" | "topic" | "group" | "service"; targetKey: string }) {
   const trpc = useTRPC();
   const findings = useQuery(trpc.scorecard.of.queryOptions({ targetType, targetKey }));
   const open = findings.data ?? [];

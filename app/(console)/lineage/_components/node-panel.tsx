@@ -10,6 +10,7 @@ import { useTRPC } from "@/app/_trpc/react";
 import type { RouterOutputs } from "@/server/api/root";
 import { GroupMappingForm, DeclareForm, OwnerForm } from "./panel-forms";
 import { ImpactList } from "@/app/_components/impact-list";
+import { FindingsPanel } from "@/app/_components/findings-panel";
 
 type Detail = RouterOutputs["lineage"]["node"];
 type PanelEdge = Detail["edges"][number];
@@ -159,6 +160,7 @@ function PanelBody({ d, onClose, onFocus }: { d: Detail; onClose: () => void; on
           ))}
         </ul>
       </section>
+      {n.kind === "service" ? <FindingsPanel targetType="service" targetKey={n.label} /> : null}
       {n.kind === "service" ? <OwnerForm name={n.label} service={d.service} /> : null}
       {n.kind === "service" ? <DeclareForm service={n.label} declarations={d.declarations} /> : null}
       {n.kind === "group" && n.clusterId ? (
