@@ -18,6 +18,8 @@ const RULE_SETTINGS: Record<string, [section: "schemas" | "checks", key: string]
   "ordering.hotPartition": ["checks", "hotPartitions"],
   "naming.topic": ["checks", "topicNames"],
   "ownership.topic": ["checks", "owners"],
+  "ownership.subject": ["checks", "owners"],
+  "ownership.service": ["checks", "owners"],
   "records.largePayloads": ["checks", "largePayloads"],
   "records.keylessOrdering": ["checks", "keylessOrdering"],
   "records.duplicates": ["checks", "duplicates"],

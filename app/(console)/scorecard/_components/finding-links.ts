@@ -23,6 +23,8 @@ export const CHECK_LABELS: Record<string, string> = {
   "ordering.hotPartition": "Hot partition (key skew)",
   "naming.topic": "Topic name against the policy",
   "ownership.topic": "Topic without an owner",
+  "ownership.subject": "Subject without an owner",
+  "ownership.service": "Service without an owner",
   "schemas.uncheckedVersion": "Version registered unchecked (NONE)",
   "records.largePayloads": "Large payloads",
   "records.keylessOrdering": "Keyless records of one aggregate",

@@ -54,5 +54,20 @@ export async function schemaChecks(rules: CheckRules): Promise<CheckResult> {
         },
       });
   }
+  if (rules.owners.severity !== "off") {
+    checks.push("ownership.subject");
+    for (const s of subjects.filter((x) => !x.ownerTeam))
+      candidates.push({
+        check: "ownership.subject",
+        severity: rules.owners.severity,
+        targetType: "subject",
+        targetKey: s.subject,
+        targetLabel: s.subject,
+        detail: "",
+        team: null,
+        message: `${s.subject} has no owner team: nobody decides its changes, and a breaking one has nobody to ask`,
+        evidence: { subject: s.subject, version: s.version, schemaId: s.schemaId, path: "" },
+      });
+  }
   return { checks, candidates, coverage: { subjects: subjects.length } };
 }

@@ -31,6 +31,7 @@ const guardedGroup = uniqueName("sc-guarded-g");
 const darkGroup = uniqueName("sc-dark");
 const readerGroup = uniqueName("sc-reader");
 const ghost = uniqueName("sc-ghost-svc");
+const orphan = uniqueName("sc-orphan");
 const UNDER_TEST = [
   "observability.untracedGroup",
   "observability.untracedService",
@@ -115,6 +116,7 @@ beforeAll(async () => {
     [hot, 4],
     [even, 4],
     [badName, 1],
+    [orphan, 1],
   ] as const)
     await createTopic(name, partitions);
   // Someone reads the two four-partition topics (end offsets are sampled for consumed topics).
@@ -209,5 +211,18 @@ describe("span and catalog checks", () => {
     expect(pass.failed).toEqual([]);
     const checks = (await ours()).map((f) => f.check).sort();
     expect(checks).toEqual(["deadLetters.noPath", "duplicates.reprocessed", "observability.untracedService", "ordering.hotPartition"]);
+  });
+
+  it("names topics without an owner team when the policy asks, and not the owned ones", async () => {
+    const policy = (await currentPolicy()).document;
+    await setPolicy(testAdmin, { ...policy, checks: { ...policy.checks, owners: { severity: "warning" } } });
+    expect((await runScorecardPass()).failed).toEqual([]);
+    const owners = async (search: string) =>
+      (await listFindings({ limit: 50, search, state: "open" })).items.filter((f) => f.check.startsWith("ownership."));
+    expect((await owners(orphan)).map((f) => [f.check, f.targetLabel.split(" / ")[1], f.team])).toEqual([
+      ["ownership.topic", orphan, null],
+    ]);
+    expect(await owners(failing)).toEqual([]);
+    expect(await owners(ghost)).toEqual([]);
   });
 });

@@ -97,6 +97,22 @@ export async function spanChecks(rules: CheckRules, now: Date): Promise<CheckRes
     coverage.declaredServices = declared.length;
   }
 
+  if (rules.owners.severity !== "off") {
+    for (const s of (await declaredServices()).filter((d) => !d.ownerTeam))
+      candidates.push({
+        check: "ownership.service",
+        severity: rules.owners.severity,
+        targetType: "service",
+        targetKey: s.name,
+        targetLabel: s.name,
+        detail: "",
+        team: null,
+        message: `${s.name} has no owner team: when it breaks, nobody is told`,
+        evidence: { service: s.name, declared: s.declared },
+      });
+    checks.push("ownership.service");
+  }
+
   if (rules.reprocessed.severity !== "off") {
     const { severity, windowHours } = rules.reprocessed;
     for (const r of await repeatedProcessing(sinceNs(now, windowHours))) {
