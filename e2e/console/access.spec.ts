@@ -2,7 +2,7 @@
 // chooses a password at first sign-in, sees only what an editor may do, and makes a registry token
 // that a serializer can read with but not write with; the admin sees all of it in the audit log.
 import { expect, test, type Page } from "@playwright/test";
-import { unique } from "../fixtures/kafka";
+import { stack, unique } from "../fixtures/kafka";
 
 test.describe.configure({ mode: "serial" });
 
@@ -100,4 +100,21 @@ test("a client's own X-Forwarded-For is not believed: the audit log keeps the re
   const failed = page.getByRole("row").filter({ hasText: "auth.signin.failed" }).first();
   await expect(failed).toContainText("127.0.0.1");
   await expect(page.getByRole("row").filter({ hasText: "6.6.6.6" })).toHaveCount(0);
+});
+
+test("the registry, answered ahead of Next, believes no client's X-Forwarded-For either", async ({ page, request }) => {
+  const subject = `${unique("forwarded")}-value`;
+  const res = await request.post(`/api/schema-registry/subjects/${subject}/versions`, {
+    headers: {
+      authorization: `Bearer ${stack().token}`,
+      "content-type": "application/vnd.schemaregistry.v1+json",
+      "x-forwarded-for": "6.6.6.7",
+    },
+    data: { schema: '"string"' },
+  });
+  expect(res.status()).toBe(200);
+  await page.goto(`/audit?action=schema.register`);
+  const row = page.getByRole("row").filter({ hasText: subject });
+  await expect(row).toContainText("127.0.0.1");
+  await expect(page.getByRole("row").filter({ hasText: "6.6.6.7" })).toHaveCount(0);
 });

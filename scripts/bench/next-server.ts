@@ -25,3 +25,25 @@ export async function startNextServer(env: Record<string, string>): Promise<{ ba
   }
   return { base, child };
 }
+
+/** The real web process (scripts/web-server.ts: wire protocols ahead of Next, the rest through it), as `npm start` runs it. */
+export async function startWebServer(env: Record<string, string>): Promise<{ base: string; child: ChildProcess } | null> {
+  const root = join(import.meta.dirname, "../..");
+  if (!existsSync(join(root, ".next", "BUILD_ID"))) return null;
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/web-server.ts"], {
+    cwd: root,
+    env: { ...process.env, ...env, HOST: "127.0.0.1", PORT: String(port), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "ignore",
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120; i++) {
+    const up = await fetch(`${base}/api/health`).then(
+      (r) => r.status < 600,
+      () => false,
+    );
+    if (up) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return { base, child };
+}

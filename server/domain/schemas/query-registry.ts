@@ -28,10 +28,21 @@ function toSchemaRecord(row: { id: number; type: string; schema: string; referen
   return { id: row.id, type: row.type as SchemaType, schema: row.schema, references: (row.references as SchemaReferenceInput[]) ?? [] };
 }
 
+// A schema row never changes and is never deleted once committed (versions are what get deleted), and
+// an id is only ever read once its registration committed: so a schema read by id stays true for ever
+// and every process may keep it, with nothing to invalidate. Misses are not kept (the id may come).
+const byId = new Map<number, SchemaRecord>();
+const BY_ID_MAX = 20_000;
+
 export async function getSchemaById(id: number): Promise<SchemaRecord> {
+  const known = byId.get(id);
+  if (known) return known;
   const row = Number.isSafeInteger(id) ? await db.schema.findUnique({ where: { id } }) : null;
   if (!row) throw new RegistryError("SCHEMA_NOT_FOUND", "Schema not found", { id });
-  return toSchemaRecord(row);
+  const record = toSchemaRecord(row);
+  if (byId.size >= BY_ID_MAX) byId.delete(byId.keys().next().value!);
+  byId.set(id, record);
+  return record;
 }
 
 export async function subjectsForSchema(id: number, deleted: boolean): Promise<{ subject: string; version: number }[]> {
