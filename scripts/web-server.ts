@@ -32,7 +32,10 @@ await app.prepare();
 /** The wire routes answered ahead of Next, with the methods their Next routes export (others go to Next: 405). */
 function wireHandler(req: IncomingMessage): ((request: Request) => Promise<Response>) | null {
   const path = (req.url ?? "/").split("?", 1)[0]!;
-  if ((path === "/api/schema-registry" || path.startsWith("/api/schema-registry/")) && ["GET", "POST", "PUT", "DELETE"].includes(req.method!))
+  if (
+    (path === "/api/schema-registry" || path.startsWith("/api/schema-registry/")) &&
+    ["GET", "POST", "PUT", "DELETE"].includes(req.method!)
+  )
     return handleSchemaRegistry;
   if (path === "/v1/traces" && req.method === "POST") return handleOtlpTraces;
   return null;

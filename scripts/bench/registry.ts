@@ -50,7 +50,11 @@ try {
 
   // A subject with 100 versions under FULL_TRANSITIVE: each version adds an optional field.
   const call = async (method: string, path: string, payload?: string) => {
-    const res = await fetch(`${registry}${api}${path}`, { method, headers: { "content-type": "application/json", ...benchAuth }, body: payload });
+    const res = await fetch(`${registry}${api}${path}`, {
+      method,
+      headers: { "content-type": "application/json", ...benchAuth },
+      body: payload,
+    });
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as Record<string, unknown>;
   };

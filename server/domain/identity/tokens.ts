@@ -60,7 +60,8 @@ export async function listTokens(actor: Actor): Promise<TokenView[]> {
 }
 
 export async function createToken(actor: Actor, raw: CreateTokenInput, now = new Date()): Promise<TokenView & { secret: string }> {
-  if (actor.kind !== "user" && actor.kind !== "system") throw new DomainError("FORBIDDEN", "Tokens are created by people, not by other tokens");
+  if (actor.kind !== "user" && actor.kind !== "system")
+    throw new DomainError("FORBIDDEN", "Tokens are created by people, not by other tokens");
   const input = parseInput(CreateTokenInput, raw);
   if (roleRank(input.role) > roleRank(actor.role))
     throw new DomainError("FORBIDDEN", `role: a ${actor.role} cannot create a token with the ${input.role} role`);
@@ -104,16 +105,35 @@ export async function revokeToken(actor: Actor, id: string, now = new Date()): P
     (tx) => tx.apiToken.update({ where: { id }, data: { revokedAt: now } }),
     (t) => ({ action: "token.revoke", targetType: "token", targetId: t.name, team: t.team }),
   );
+  forgetTokens();
+}
+
+// Serializers and exporters send their token with every request: the row behind a secret is kept for
+// a second, so a busy client costs one lookup a second, not one per request. A revocation or change in
+// this process clears it at once; another process's takes effect within that second.
+const TOKEN_CACHE_MS = 1_000;
+const recent = new Map<string, { row: Awaited<ReturnType<typeof db.apiToken.findUnique>>; at: number }>();
+export const forgetTokens = () => recent.clear();
+
+async function tokenRow(secretHash: string) {
+  const hit = recent.get(secretHash);
+  if (hit && performance.now() - hit.at < TOKEN_CACHE_MS) return hit.row;
+  const row = await db.apiToken.findUnique({ where: { secretHash } });
+  if (recent.size > 10_000) recent.clear();
+  recent.set(secretHash, { row, at: performance.now() });
+  return row;
 }
 
 /** The token behind a secret, if it is valid now; `expectName` is the user name sent with HTTP Basic. */
 export async function resolveToken(secret: string, expectName: string | null, now = new Date()): Promise<Actor | null> {
   if (secret.length < 20 || secret.length > 500) return null;
-  const token = await db.apiToken.findUnique({ where: { secretHash: hashSecret(secret) } });
+  const token = await tokenRow(hashSecret(secret));
   if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= now)) return null;
   if (expectName !== null && expectName !== token.name && expectName !== token.id) return null;
-  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > USE_RECORDED_EVERY_MS)
+  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > USE_RECORDED_EVERY_MS) {
     await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
+    token.lastUsedAt = now;
+  }
   return {
     kind: "token",
     id: token.id,
@@ -154,4 +174,5 @@ export async function ensureToken(
       }),
     (t) => ({ action: existing ? "token.update" : "token.create", targetType: "token", targetId: t.name, team: t.team }),
   );
+  forgetTokens();
 }

@@ -4,6 +4,7 @@
 // transaction-scoped advisory lock, so concurrent registrations never collide.
 import { db } from "@/server/db";
 import { checkParsed } from "./check-compatibility";
+import { cachedVerdict } from "./verdict-cache";
 import { canonicalText, fingerprint, type SchemaReferenceInput } from "./canonical-schema";
 import { SCHEMA_TYPES, type CompatibilityLevel, type SchemaType, type Verdict } from "./compat-types";
 import { effectiveConfig, getMode } from "./registry-config";
@@ -104,7 +105,9 @@ export async function checkAgainstSubject(
   const level = opts.level ?? config.level;
   // A check against one named version compares with that version only, in the level's directions.
   const effectiveLevel = version !== undefined ? (level.replace("_TRANSITIVE", "") as CompatibilityLevel) : level;
-  return checkParsed(effectiveLevel, await parsedVersions(versions), prepared.parsed);
+  return cachedVerdict(effectiveLevel, prepared.fingerprint, versions, async () =>
+    checkParsed(effectiveLevel, await parsedVersions(versions), prepared.parsed),
+  );
 }
 
 export type Registered = {
@@ -219,7 +222,9 @@ async function decide(
   if (opts.checkCompatibility) {
     const config = await effectiveConfig(subject, reader);
     const live = (await listVersionsOrEmpty(subject, true, reader)).filter((v) => !v.deleted);
-    const verdict = checkParsed(config.level, await parsedVersions(live), prepared.parsed);
+    const verdict = await cachedVerdict(config.level, prepared.fingerprint, live, async () =>
+      checkParsed(config.level, await parsedVersions(live), prepared.parsed),
+    );
     if (!verdict.compatible) {
       throw new RegistryError(
         "INCOMPATIBLE",
