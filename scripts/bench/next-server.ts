@@ -15,14 +15,7 @@ export async function startNextServer(env: Record<string, string>): Promise<{ ba
     stdio: "ignore",
   });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 120; i++) {
-    const up = await fetch(`${base}/api/health`).then(
-      (r) => r.status < 600,
-      () => false,
-    );
-    if (up) break;
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  await answering(base);
   return { base, child };
 }
 
@@ -37,13 +30,18 @@ export async function startWebServer(env: Record<string, string>): Promise<{ bas
     stdio: "ignore",
   });
   const base = `http://127.0.0.1:${port}`;
+  await answering(base);
+  return { base, child };
+}
+
+/** Waits (up to a minute) until the server answers its health check at all. */
+async function answering(base: string) {
   for (let i = 0; i < 120; i++) {
     const up = await fetch(`${base}/api/health`).then(
       (r) => r.status < 600,
       () => false,
     );
-    if (up) break;
+    if (up) return;
     await new Promise((r) => setTimeout(r, 500));
   }
-  return { base, child };
 }
