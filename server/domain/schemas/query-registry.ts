@@ -73,7 +73,27 @@ export async function listSubjects(opts: { prefix?: string; deleted?: boolean; d
 }
 
 /** The database, or a transaction that must see its own writes and hold its locks while reading. */
-export type RegistryReader = Pick<Prisma.TransactionClient, "subjectVersion" | "subjectConfig" | "schema">;
+export type RegistryReader = Pick<Prisma.TransactionClient, "subjectVersion" | "subjectConfig" | "schema" | "$queryRaw">;
+
+/**
+ * The schema with this fingerprint, if any, and the version of `subject` that holds it (the lowest or
+ * the highest; deleted ones only when asked), in one round trip: what registration and lookup ask first.
+ */
+export async function schemaInSubject(
+  reader: Pick<RegistryReader, "$queryRaw">,
+  fingerprint: string,
+  subject: string,
+  opts: { deleted?: boolean; newest?: boolean } = {},
+): Promise<{ id: number; version: number | null } | null> {
+  const deleted = opts.deleted ?? false;
+  const [row] = await reader.$queryRaw<{ id: number; lowest: number | null; highest: number | null }[]>`
+    SELECT s.id, min(v.version) AS lowest, max(v.version) AS highest
+    FROM "Schema" s LEFT JOIN "SubjectVersion" v ON v."schemaId" = s.id AND v.subject = ${subject} AND (${deleted} OR NOT v.deleted)
+    WHERE s.fingerprint = ${fingerprint}
+    GROUP BY s.id`;
+  if (!row) return null;
+  return { id: row.id, version: opts.newest ? row.highest : row.lowest };
+}
 
 async function versionRows(subject: string, reader: RegistryReader = db) {
   return reader.subjectVersion.findMany({ where: { subject }, orderBy: { version: "asc" }, include: { schema: true } });

@@ -6,13 +6,13 @@ import { db } from "@/server/db";
 import { checkParsed } from "./check-compatibility";
 import { cachedVerdict } from "./verdict-cache";
 import { canonicalText, fingerprint, type SchemaReferenceInput } from "./canonical-schema";
-import { SCHEMA_TYPES, type CompatibilityLevel, type SchemaType, type Verdict } from "./compat-types";
-import { effectiveConfig, getMode } from "./registry-config";
+import { SCHEMA_TYPES, type CompatibilityLevel, type Mode, type SchemaType, type Verdict } from "./compat-types";
+import { effectiveConfig, getMode, subjectSettings } from "./registry-config";
 import { RegistryError } from "./registry-errors";
 import type { Actor } from "@/server/domain/identity";
 import { recordAudit } from "./registry-audit";
-import { getVersion, listVersions, resolveReferences, type RegistryReader, type VersionRecord } from "./query-registry";
-import { authorizeSubjectWrite, claimingTeam } from "./subject-owner";
+import { getVersion, listVersions, resolveReferences, schemaInSubject, type RegistryReader, type VersionRecord } from "./query-registry";
+import { authorizeSubjectWriteOf, claimingTeam } from "./subject-owner";
 import { InvalidSchemaError, parseSchema, type ParsedSchema } from "./schema-formats";
 import { cachedParse, storedKey, submittedKey } from "./parsed-cache";
 import { enforceSchemaPolicy, PolicyRefusal, type Violation } from "@/server/domain/policies";
@@ -127,7 +127,8 @@ export async function registerSchema(
   opts: { normalize?: boolean; actor: Actor },
 ): Promise<Registered> {
   validateSubject(subject);
-  const owner = await authorizeSubjectWrite(opts.actor, subject);
+  const settings = await subjectSettings(subject);
+  const owner = authorizeSubjectWriteOf(opts.actor, subject, settings.owner);
   const explicitId = input.id === undefined || input.id === null ? undefined : Number(input.id);
   const explicitVersion = input.version === undefined || input.version === null ? undefined : Number(input.version);
   // Ids and versions are 32-bit in Confluent's API (and in our columns).
@@ -138,12 +139,12 @@ export async function registerSchema(
     );
   if (explicitId !== undefined && !(Number.isInteger(explicitId) && explicitId >= 1 && explicitId <= MAX_INT32))
     throw new RegistryError("INVALID_SCHEMA", `Invalid schema id ${String(input.id)}: ids are between 1 and 2^31-1`);
-  const config = await effectiveConfig(subject);
+  const config = settings;
   const prepared = await prepareSchema(input, opts.normalize ?? config.normalize);
 
   // Fast path, without the lock: the schema already is a live version of this subject (what every
   // serializer's start-up registration finds). A committed state answers it; nothing is written.
-  const early = await decide(db, subject, prepared, explicitId, { checkCompatibility: false });
+  const early = await decide(db, subject, prepared, explicitId, { checkCompatibility: false, mode: settings.mode });
   if (early.existing) return early.existing;
   // A new version meets the policy first (an existing one was let in before, and running serializers
   // re-register it at every start: refusing it now would stop them). Outside the lock: the policy
@@ -201,23 +202,21 @@ async function decide(
   subject: string,
   prepared: Prepared,
   explicitId: number | undefined,
-  opts: { checkCompatibility: boolean },
+  opts: { checkCompatibility: boolean; mode?: Mode },
 ): Promise<{ existing?: Registered; knownId?: number; level?: string }> {
-  const mode = await getMode(subject, true, reader);
+  const mode = opts.mode ?? (await getMode(subject, true, reader));
   if (mode === "READONLY") throw new RegistryError("OPERATION_NOT_PERMITTED", `Subject ${subject} is in read-only mode`);
   if (explicitId !== undefined && mode !== "IMPORT")
     throw new RegistryError("OPERATION_NOT_PERMITTED", "Subject is not in import mode: ids cannot be chosen");
   if (mode === "IMPORT" && explicitId === undefined)
     throw new RegistryError("OPERATION_NOT_PERMITTED", "Subject is in import mode: the request must carry an id");
-  const known = await reader.schema.findUnique({ where: { fingerprint: prepared.fingerprint } });
+  // The schema, if known, and the lowest live version of this subject holding it (as Confluent answers).
+  const known = await schemaInSubject(reader, prepared.fingerprint, subject);
   if (known && explicitId !== undefined && known.id !== explicitId) {
     throw new RegistryError("ID_MISMATCH", `Schema already registered with id ${known.id} instead of input id ${explicitId}`);
   }
-  // Idempotent: the schema is already a live version of this subject (the lowest, as Confluent answers).
-  const same =
-    known &&
-    (await reader.subjectVersion.findFirst({ where: { subject, schemaId: known.id, deleted: false }, orderBy: { version: "asc" } }));
-  if (same) return { existing: registered(subject, same.version, known.id, prepared) };
+  // Idempotent: the schema is already a live version of this subject.
+  if (known?.version != null) return { existing: registered(subject, known.version, known.id, prepared) };
   if (opts.checkCompatibility && mode === "IMPORT") return { knownId: known?.id, level: "IMPORT" };
   if (opts.checkCompatibility) {
     const config = await effectiveConfig(subject, reader);
@@ -273,17 +272,11 @@ export async function lookupSchema(
 ): Promise<Registered> {
   const config = await effectiveConfig(subject);
   const prepared = await prepareSchema(input, opts.normalize ?? config.normalize);
-  const known = await db.schema.findUnique({ where: { fingerprint: prepared.fingerprint } });
   // The newest version holding the schema; only when there is none does the subject itself matter (40401 vs 40403).
-  const match =
-    known &&
-    (await db.subjectVersion.findFirst({
-      where: { subject, schemaId: known.id, ...(opts.deleted ? {} : { deleted: false }) },
-      orderBy: { version: "desc" },
-    }));
-  if (!match) {
+  const match = await schemaInSubject(db, prepared.fingerprint, subject, { deleted: opts.deleted ?? false, newest: true });
+  if (match?.version == null) {
     await listVersions(subject, { deleted: opts.deleted ?? false });
     throw new RegistryError("SCHEMA_NOT_FOUND", "Schema not found");
   }
-  return registered(subject, match.version, match.schemaId, prepared);
+  return registered(subject, match.version, match.id, prepared);
 }

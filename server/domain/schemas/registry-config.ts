@@ -50,6 +50,25 @@ function view(level: string, normalize: boolean | null): ConfigView {
   return { compatibilityLevel: level as CompatibilityLevel, ...(normalize !== null ? { normalize } : {}) };
 }
 
+/**
+ * Everything a registration asks of a subject's configuration row and the global one, in one query:
+ * its owner, its effective level and normalisation, its effective mode (the subject's, else the global).
+ */
+export async function subjectSettings(
+  subject: string,
+  reader: Pick<RegistryReader, "subjectConfig"> = db,
+): Promise<{ owner: string | null; level: CompatibilityLevel; normalize: boolean; mode: Mode }> {
+  const rows = await reader.subjectConfig.findMany({ where: { subject: { in: [subject, GLOBAL] } } });
+  const own = rows.find((r) => r.subject === subject && subject !== GLOBAL);
+  const global = rows.find((r) => r.subject === GLOBAL);
+  return {
+    owner: own?.ownerTeam ?? null,
+    level: (own?.compatibility ?? global?.compatibility ?? DEFAULT_LEVEL) as CompatibilityLevel,
+    normalize: own?.normalize ?? global?.normalize ?? false,
+    mode: ((subject === GLOBAL ? global?.mode : (own?.mode ?? global?.mode)) as Mode | undefined) ?? DEFAULT_MODE,
+  };
+}
+
 export async function effectiveConfig(
   subject: string,
   reader: Pick<RegistryReader, "subjectConfig"> = db,

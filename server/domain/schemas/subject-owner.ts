@@ -18,11 +18,15 @@ export async function subjectOwners(subjects: string[]): Promise<Map<string, str
 
 /** Throws FORBIDDEN unless the actor may change this subject; returns its owner. */
 export async function authorizeSubjectWrite(actor: Actor, subject: string): Promise<string | null> {
+  return authorizeSubjectWriteOf(actor, subject, subject === GLOBAL ? null : await subjectOwner(subject));
+}
+
+/** The same, with the owner already read (a registration reads it with the subject's settings). */
+export function authorizeSubjectWriteOf(actor: Actor, subject: string, owner: string | null): string | null {
   if (subject === GLOBAL) {
     authorize(actor, "admin", { what: "the global registry configuration" });
     return null;
   }
-  const owner = await subjectOwner(subject);
   authorize(actor, "write", { what: `subject "${subject}"`, owner });
   return owner;
 }
