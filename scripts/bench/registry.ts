@@ -123,15 +123,17 @@ const results = new Map<string, Map<string, LoadResult>>();
 const fmt = (r: LoadResult) =>
   `${r.perSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(2).padStart(6)} ms  p99 ${r.p99.toFixed(2).padStart(7)} ms`;
 
-async function measureTarget(label: string, base: string, scenarios: Scenario[], warmupSeconds: number) {
+/** `peer`: another project's server, whose failed or unanswered requests are reported, not fatal. */
+async function measureTarget(label: string, base: string, scenarios: Scenario[], warmupSeconds: number, peer = false) {
   await verify(base, scenarios, label);
   console.log(`\n${label}`);
   const rows = new Map<string, LoadResult>();
   for (const s of scenarios) {
     await runLoad(base, s.next, { concurrency, durationMs: warmupSeconds * 1000 });
     const r = await runLoad(base, s.next, { concurrency, durationMs: seconds * 1000 });
-    if (r.errors) throw new Error(`${label}: ${s.name}: ${r.errors} of ${r.requests} requests failed`);
-    console.log(`  ${s.name.padEnd(38)} ${fmt(r)}`);
+    if (r.errors && !peer) throw new Error(`${label}: ${s.name}: ${r.errors} of ${r.requests} requests failed`);
+    const failed = r.errors ? `  (${r.errors} of ${r.requests} failed or got no answer in 10 s: not counted)` : "";
+    console.log(`  ${s.name.padEnd(38)} ${fmt(r)}${failed}`);
     rows.set(s.name, r);
   }
   results.set(label, rows);
@@ -170,7 +172,13 @@ try {
     const peer = await startApicurio(cacheDir, storage, log);
     if (!peer) continue;
     try {
-      await measureTarget(label, peer.base, await prepare(peer.base, APICURIO_API, label.includes("memory") ? "am" : "ap"), jvmWarmup);
+      await measureTarget(
+        label,
+        peer.base,
+        await prepare(peer.base, APICURIO_API, label.includes("memory") ? "am" : "ap"),
+        jvmWarmup,
+        true,
+      );
     } finally {
       await stop(peer.child);
     }

@@ -34,15 +34,41 @@ function toSchemaRecord(row: { id: number; type: string; schema: string; referen
 const byId = new Map<number, SchemaRecord>();
 const BY_ID_MAX = 20_000;
 
+function remember(record: SchemaRecord) {
+  if (byId.size >= BY_ID_MAX) byId.delete(byId.keys().next().value!);
+  byId.set(record.id, record);
+}
+
 export async function getSchemaById(id: number): Promise<SchemaRecord> {
   const known = byId.get(id);
   if (known) return known;
   const row = Number.isSafeInteger(id) ? await db.schema.findUnique({ where: { id } }) : null;
   if (!row) throw new RegistryError("SCHEMA_NOT_FOUND", "Schema not found", { id });
   const record = toSchemaRecord(row);
-  if (byId.size >= BY_ID_MAX) byId.delete(byId.keys().next().value!);
-  byId.set(id, record);
+  remember(record);
   return record;
+}
+
+/**
+ * Schemas by id, from memory where known, the rest in one query. Only rows read outside a transaction
+ * are kept: inside one, a row may be that transaction's own, uncommitted (and its id reused if it rolls back).
+ */
+async function schemasByIds(ids: number[], reader: RegistryReader): Promise<Map<number, SchemaRecord>> {
+  const out = new Map<number, SchemaRecord>();
+  const missing: number[] = [];
+  for (const id of new Set(ids)) {
+    const known = byId.get(id);
+    if (known) out.set(id, known);
+    else missing.push(id);
+  }
+  if (missing.length) {
+    for (const row of await reader.schema.findMany({ where: { id: { in: missing } } })) {
+      const record = toSchemaRecord(row);
+      out.set(record.id, record);
+      if (reader === db) remember(record);
+    }
+  }
+  return out;
 }
 
 export async function subjectsForSchema(id: number, deleted: boolean): Promise<{ subject: string; version: number }[]> {
@@ -95,8 +121,14 @@ export async function schemaInSubject(
   return { id: row.id, version: opts.newest ? row.highest : row.lowest };
 }
 
+/** A subject's version rows with their schemas: the rows are small; the schemas mostly come from memory. */
 async function versionRows(subject: string, reader: RegistryReader = db) {
-  return reader.subjectVersion.findMany({ where: { subject }, orderBy: { version: "asc" }, include: { schema: true } });
+  const rows = await reader.subjectVersion.findMany({ where: { subject }, orderBy: { version: "asc" } });
+  const schemas = await schemasByIds(
+    rows.map((r) => r.schemaId),
+    reader,
+  );
+  return rows.map((r) => ({ ...r, schema: schemas.get(r.schemaId)! }));
 }
 
 /** All versions of a subject (oldest first); throws when the subject has none (or only deleted ones and !deleted). */
@@ -111,7 +143,7 @@ export async function listVersions(
     throw new RegistryError("SUBJECT_NOT_FOUND", `Subject '${subject}' not found.`, { subject });
   }
   return visible.map((r) => ({
-    ...toSchemaRecord(r.schema),
+    ...r.schema,
     subject: r.subject,
     version: r.version,
     deleted: r.deleted,
