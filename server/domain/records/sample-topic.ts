@@ -5,6 +5,7 @@
 import { clusterConnection } from "@/server/domain/connections";
 import { createPayloadDecoder, type DecodedPayload } from "@/server/domain/schemas";
 import type { TopicRef } from "@/server/domain/topics";
+import type { RawRecord } from "@/server/brokers";
 
 export type SampledRecord = {
   partition: number;
@@ -42,23 +43,29 @@ function valueOf(decoded: DecodedPayload): Pick<SampledRecord, "format" | "value
 export async function sampleTopic(topic: TopicRef, perPartition: number, opts: { queues?: boolean } = {}): Promise<TopicSample | null> {
   const cluster = await clusterConnection(topic.clusterId);
   const decoder = createPayloadDecoder();
+  const subject = `${topic.name}-value`;
+  const records: SampledRecord[] = [];
+  let bytes = 0;
+  // `keyed`: whether the record's key is a partition key (a JetStream subject or a routing key is not).
+  const take = async (r: RawRecord, keyed: boolean) => {
+    const size = (r.key?.length ?? 0) + (r.value?.length ?? 0);
+    bytes += size;
+    const decoded = decoder.decodeNow(r.value, subject) ?? (await decoder.decode(r.value, subject));
+    records.push({
+      partition: r.partition,
+      offset: r.offset,
+      timestamp: r.timestamp,
+      size,
+      hasKey: keyed && !!r.key?.length,
+      ...valueOf(decoded),
+    });
+  };
   if (!cluster.broker.openReader) {
     if (topic.kind === "exchange" || (topic.kind === "queue" && !opts.queues)) return null;
-    const raw = await cluster.broker.readTail(topic, perPartition);
-    const records: SampledRecord[] = [];
-    let bytes = 0;
-    for (const r of raw) {
-      const size = (r.key?.length ?? 0) + (r.value?.length ?? 0);
-      bytes += size;
-      const decoded = await decoder.decode(r.value, `${topic.name}-value`);
-      // A JetStream message's "key" is its subject, a queue message's its routing key: not a partition key.
-      records.push({ partition: r.partition, offset: r.offset, timestamp: r.timestamp, size, hasKey: false, ...valueOf(decoded) });
-    }
+    for (const r of await cluster.broker.readTail(topic, perPartition)) await take(r, false);
     return { records, partitions: 1, bytes };
   }
   const reader = await cluster.broker.openReader(topic);
-  const records: SampledRecord[] = [];
-  let bytes = 0;
   try {
     const partitions = await reader.partitions();
     for (const p of partitions) {
@@ -67,17 +74,7 @@ export async function sampleTopic(topic: TopicRef, perPartition: number, opts: {
         const { records: raw, next } = await reader.read(p.partition, from, 1024 * 1024);
         for (const r of raw) {
           if (BigInt(r.offset) >= p.high) break;
-          const size = (r.key?.length ?? 0) + (r.value?.length ?? 0);
-          bytes += size;
-          const decoded = decoder.decodeNow(r.value, `${topic.name}-value`) ?? (await decoder.decode(r.value, `${topic.name}-value`));
-          records.push({
-            partition: p.partition,
-            offset: r.offset,
-            timestamp: r.timestamp,
-            size,
-            hasKey: !!r.key?.length,
-            ...valueOf(decoded),
-          });
+          await take({ ...r, partition: p.partition }, true);
         }
         if (next <= from) break;
         from = next;

@@ -40,8 +40,26 @@ function groupTarget(ctx: Context, g: GroupRef) {
   };
 }
 
+/** One pass's reads of spans and declarations, each made once per window however many checks ask. */
+function spanReads(now: Date) {
+  const memo = new Map<string, Promise<unknown>>();
+  const once = <T>(key: string, read: () => Promise<T>) => {
+    if (!memo.has(key)) memo.set(key, read());
+    return memo.get(key) as Promise<T>;
+  };
+  const flows = (hours: number) => once(`flows:${hours}`, () => messagingCountsSince(sinceNs(now, hours)));
+  return {
+    traced: (hours: number) => once(`traced:${hours}`, () => tracedConsumers(sinceNs(now, hours))),
+    flows,
+    producers: async (hours: number): Promise<ProducedTo[]> =>
+      (await flows(hours)).filter((f) => f.kind === "PRODUCES").map((f) => ({ service: f.service, topic: f.topic })),
+    declared: () => once("declared", () => declaredServices()),
+  };
+}
+
 export async function spanChecks(rules: CheckRules, now: Date): Promise<CheckResult> {
   const ctx = await loadContext();
+  const reads = spanReads(now);
   const checks: string[] = [];
   const candidates: Candidate[] = [];
   const coverage: Record<string, number> = {};
@@ -49,7 +67,7 @@ export async function spanChecks(rules: CheckRules, now: Date): Promise<CheckRes
   if (rules.untracedGroups.severity !== "off") {
     const { severity, windowHours } = rules.untracedGroups;
     const since = new Date(now.getTime() - windowHours * HOUR_MS);
-    const [traced, growth] = await Promise.all([tracedConsumers(sinceNs(now, windowHours)), partitionGrowth(since, now)]);
+    const [traced, growth] = await Promise.all([reads.traced(windowHours), partitionGrowth(since, now)]);
     const arrived = new Map<string, number>();
     for (const p of growth) arrived.set(`${p.clusterId}/${p.topic}`, (arrived.get(`${p.clusterId}/${p.topic}`) ?? 0) + p.records);
     for (const g of ctx.groups) {
@@ -79,7 +97,7 @@ export async function spanChecks(rules: CheckRules, now: Date): Promise<CheckRes
 
   if (rules.untracedServices.severity !== "off") {
     const { severity, windowHours } = rules.untracedServices;
-    const [declared, flows] = await Promise.all([declaredServices(), messagingCountsSince(sinceNs(now, windowHours))]);
+    const [declared, flows] = await Promise.all([reads.declared(), reads.flows(windowHours)]);
     const seen = new Set(flows.map((f) => f.service));
     for (const s of declared.filter((d) => !seen.has(d.name)))
       candidates.push({
@@ -98,7 +116,7 @@ export async function spanChecks(rules: CheckRules, now: Date): Promise<CheckRes
   }
 
   if (rules.owners.severity !== "off") {
-    for (const s of (await declaredServices()).filter((d) => !d.ownerTeam))
+    for (const s of (await reads.declared()).filter((d) => !d.ownerTeam))
       candidates.push({
         check: "ownership.service",
         severity: rules.owners.severity,
@@ -144,8 +162,8 @@ export async function spanChecks(rules: CheckRules, now: Date): Promise<CheckRes
     const { severity, windowHours } = rules.noDeadLetterPath;
     const [failing, traced, produced] = await Promise.all([
       failingConsumers(sinceNs(now, windowHours)),
-      tracedConsumers(sinceNs(now, windowHours)),
-      producers(sinceNs(now, windowHours)),
+      reads.traced(windowHours),
+      reads.producers(windowHours),
     ]);
     const seen = new Set<string>();
     for (const f of failing) {
@@ -181,7 +199,7 @@ export async function spanChecks(rules: CheckRules, now: Date): Promise<CheckRes
   }
 
   if (rules.deadLetterRequired.severity !== "off") {
-    const [traced, produced] = await Promise.all([tracedConsumers(sinceNs(now, 24)), producers(sinceNs(now, 24))]);
+    const [traced, produced] = await Promise.all([reads.traced(24), reads.producers(24)]);
     for (const g of ctx.groups) {
       if (g.kind === "group" && !g.topics.length) continue;
       const services = new Set(traced.filter((s) => spanOfGroup(g, s)).map((s) => s.service));
@@ -200,10 +218,6 @@ export async function spanChecks(rules: CheckRules, now: Date): Promise<CheckRes
   }
   coverage.groups = ctx.groups.length;
   return { checks, candidates, coverage };
-}
-
-async function producers(since: bigint): Promise<ProducedTo[]> {
-  return (await messagingCountsSince(since)).filter((f) => f.kind === "PRODUCES").map((f) => ({ service: f.service, topic: f.topic }));
 }
 
 /** Did the group have something to consume in the window (a Kafka topic grew, a queue delivered)? */
