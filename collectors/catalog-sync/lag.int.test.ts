@@ -161,12 +161,14 @@ describe("last stable offset", () => {
         const open = await getGroup(items[0]!.id);
         expect(open.partitions.map((p) => [p.endOffset, p.stableOffset, p.lag])).toEqual([[7, 4, 6]]);
         await tx.commit();
-        // The commit returns before the coordinator has written its marker to the partition: sync
-        // until the marker is there (the log end moves past it); the stable offset then meets it.
+        // The commit returns before the coordinator has written its marker to the partition, and the
+        // broker moves the stable offset a moment after the marker lands: sync until the partition has
+        // settled (stable offset no longer behind), then say where it settled.
         const deadline = Date.now() + 20_000;
         await syncCluster(cluster, { withConfigs: false });
         let committed = await getGroup(items[0]!.id);
-        while (committed.partitions[0]!.endOffset !== 8 && Date.now() < deadline) {
+        const settled = () => committed.partitions[0]!.endOffset === 8 && committed.partitions[0]!.stableOffset === null;
+        while (!settled() && Date.now() < deadline) {
           await new Promise((r) => setTimeout(r, 300));
           await syncCluster(cluster, { withConfigs: false });
           committed = await getGroup(items[0]!.id);
