@@ -36,6 +36,12 @@ export const env = createEnv({
     HOST: z.string().default("127.0.0.1"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     CATALOG_SYNC_INTERVAL_MS: z.coerce.number().int().min(500).default(10_000),
+    /** How long a worker's claim on a cluster lasts unrenewed: a killed worker's clusters move after it. Unset: max(30 s, 3 sync intervals). */
+    CATALOG_LEASE_TTL_MS: z.coerce.number().int().min(1_000).optional(),
+    /** Web processes `npm start` runs on the one port (node:cluster shares it between them). */
+    EVENTPLANE_WEB_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
+    /** Worker processes `npm start` runs (they share clusters by leases, alerts by locks). */
+    EVENTPLANE_WORKERS: z.coerce.number().int().min(0).max(64).default(1),
     /** Upper bound for the collector's back-off after repeated failures. */
     COLLECTOR_MAX_BACKOFF_MS: z.coerce.number().int().min(500).default(60_000),
     /** Comma-separated name globs that make a topic a dead-letter queue (defaults: *.dlq, *-dlt, dlq-*, …). */

@@ -26,8 +26,8 @@ const children: { name: string; proc: ChildProcess }[] = [];
 let kafka: KafkaBroker | undefined;
 let rabbit: RabbitNode | undefined;
 let nats: NatsServer | undefined;
-// The worker is restarted when it crashes: the web process (and the registry serializers call) stays up.
-let worker: Supervised | undefined;
+// Workers are restarted when they crash: the web process (and the registry serializers call) stays up.
+const workers: Supervised[] = [];
 let signInHint: string | null = null;
 let stopDb: () => Promise<void> = async () => undefined;
 let stopping = false;
@@ -36,7 +36,7 @@ async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   log("stopping…");
-  await worker?.stop();
+  await Promise.all(workers.map((w) => w.stop()));
   await Promise.all(
     children.reverse().map(
       ({ proc }) =>
@@ -156,20 +156,25 @@ try {
     ...(mode === "demo" ? { WEBHOOK_ALLOW_TARGETS: process.env.WEBHOOK_ALLOW_TARGETS || "loopback" } : {}),
   };
   // The first admin (or EVENTPLANE_ADMIN_PASSWORD / EVENTPLANE_BOOTSTRAP_TOKEN) before anyone can sign in.
-  const bootstrap = spawnSync(process.execPath, ["--import", "tsx", "scripts/bootstrap-identity.ts", ...(mode === "demo" ? ["--demo"] : [])], {
-    cwd: root,
-    env: childEnv,
-    stdio: ["ignore", "pipe", "inherit"],
-    encoding: "utf8",
-  });
+  const bootstrap = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/bootstrap-identity.ts", ...(mode === "demo" ? ["--demo"] : [])],
+    {
+      cwd: root,
+      env: childEnv,
+      stdio: ["ignore", "pipe", "inherit"],
+      encoding: "utf8",
+    },
+  );
   process.stdout.write(bootstrap.stdout ?? "");
   if (bootstrap.status !== 0) throw new Error("could not prepare the first sign-in (see above)");
   // Repeated under "ready", where people look: the sign-in the bootstrap printed, if any.
   const printed = (bootstrap.stdout ?? "").split("\n");
   // The demo's own sign-in first (it works at once); else a first start's one-time admin password.
   signInHint =
-    (printed.find((l) => l.includes("demo sign-in")) ?? printed.find((l) => l.includes("sign in as")))?.replace(/^\[eventplane\]\s*/, "").trim() ??
-    null;
+    (printed.find((l) => l.includes("demo sign-in")) ?? printed.find((l) => l.includes("sign in as")))
+      ?.replace(/^\[eventplane\]\s*/, "")
+      .trim() ?? null;
   if (mode !== "dev" && buildIsStale(root)) {
     log("building the web app (first start, or sources changed)…");
     const build = spawnSync(bin("next"), ["build"], { cwd: root, env: { ...childEnv, NODE_ENV: "production" }, stdio: "inherit" });
@@ -184,10 +189,19 @@ try {
   });
   // `node --import tsx`, not the tsx CLI: the CLI relays signals through a wrapper process that can
   // SIGKILL its child mid-shutdown.
-  worker = supervise(
-    () => spawn(process.execPath, ["--import", "tsx", "collectors/main.ts"], { cwd: root, env: childEnv, stdio: ["ignore", "inherit", "inherit"] }),
-    { name: "worker", log },
-  );
+  // EVENTPLANE_WORKERS of them: they share clusters by leases and alert evaluation by a lock.
+  for (let i = 0; i < env.EVENTPLANE_WORKERS; i++)
+    workers.push(
+      supervise(
+        () =>
+          spawn(process.execPath, ["--import", "tsx", "collectors/main.ts"], {
+            cwd: root,
+            env: childEnv,
+            stdio: ["ignore", "inherit", "inherit"],
+          }),
+        { name: env.EVENTPLANE_WORKERS > 1 ? `worker ${i + 1}` : "worker", log },
+      ),
+    );
   const url = `${env.EVENTPLANE_TLS_CERT && env.EVENTPLANE_TLS_KEY ? "https" : "http"}://${host}:${port}`;
   // The demo's services reach the registry and the OTLP receiver through the web process's address.
   const selfUrl = `http://${host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host}:${port}`;

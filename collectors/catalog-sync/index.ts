@@ -10,6 +10,7 @@ export function catalogSync(): Collector {
     intervalMs: env.CATALOG_SYNC_INTERVAL_MS,
     maxBackoffMs: env.COLLECTOR_MAX_BACKOFF_MS,
     configIntervalMs: Math.max(60_000, env.CATALOG_SYNC_INTERVAL_MS * 6),
+    leaseTtlMs: env.CATALOG_LEASE_TTL_MS,
     onResult(cluster, r) {
       // Log transitions, not every cycle: a healthy worker is quiet.
       if (lastState.get(cluster) !== r.ok) {

@@ -2,6 +2,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "@/env";
 import { PrismaClient } from "@/server/generated/prisma/client";
+import { closeRawPool } from "./raw";
 
 function create(): PrismaClient {
   if (!env.DATABASE_URL) {
@@ -22,8 +23,10 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
 });
 
 export async function disconnectDb(): Promise<void> {
+  await closeRawPool();
   await holder.eventplaneDb?.$disconnect();
   holder.eventplaneDb = undefined;
 }
 
 export { Prisma } from "@/server/generated/prisma/client";
+export { rawQuery } from "./raw";

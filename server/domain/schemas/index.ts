@@ -34,3 +34,4 @@ export { encodeWithSubject, messageIndexBytes, type Encoded } from "./payload-en
 export { checkSchemaPolicy, latestSubjectFindings, type SubjectFindings } from "./schema-policy";
 export { schemaShape } from "./schema-shape";
 export { uncheckedVersions, type UncheckedVersion } from "./unchecked-versions";
+export { registryRequest } from "./registry-memory";

@@ -4,6 +4,7 @@ import type { SchemaType } from "./compat-types";
 import type { SchemaReferenceInput } from "./canonical-schema";
 import { RegistryError } from "./registry-errors";
 import type { ResolvedReference } from "./schema-formats";
+import { subjectState } from "./registry-memory";
 
 export type SchemaRecord = { id: number; type: SchemaType; schema: string; references: SchemaReferenceInput[] };
 export type VersionRecord = SchemaRecord & { subject: string; version: number; deleted: boolean; createdAt: Date };
@@ -101,9 +102,24 @@ export async function listSubjects(opts: { prefix?: string; deleted?: boolean; d
 /** The database, or a transaction that must see its own writes and hold its locks while reading. */
 export type RegistryReader = Pick<Prisma.TransactionClient, "subjectVersion" | "subjectConfig" | "schema" | "$queryRaw">;
 
+// A fingerprint names one schema for ever once its row committed (rows are never changed or deleted);
+// an unknown fingerprint is asked again each time (its schema may come).
+const idByFingerprint = new Map<string, number>();
+
+async function schemaIdOf(fingerprint: string): Promise<number | null> {
+  const known = idByFingerprint.get(fingerprint);
+  if (known !== undefined) return known;
+  const row = await db.schema.findUnique({ where: { fingerprint }, select: { id: true } });
+  if (!row) return null;
+  if (idByFingerprint.size >= BY_ID_MAX) idByFingerprint.delete(idByFingerprint.keys().next().value!);
+  idByFingerprint.set(fingerprint, row.id);
+  return row.id;
+}
+
 /**
  * The schema with this fingerprint, if any, and the version of `subject` that holds it (the lowest or
- * the highest; deleted ones only when asked), in one round trip: what registration and lookup ask first.
+ * the highest; deleted ones only when asked): what registration and lookup ask first. Outside a
+ * transaction from memory; inside one in one round trip.
  */
 export async function schemaInSubject(
   reader: Pick<RegistryReader, "$queryRaw">,
@@ -112,6 +128,13 @@ export async function schemaInSubject(
   opts: { deleted?: boolean; newest?: boolean } = {},
 ): Promise<{ id: number; version: number | null } | null> {
   const deleted = opts.deleted ?? false;
+  if (reader === db) {
+    const id = await schemaIdOf(fingerprint);
+    if (id === null) return null;
+    const holding = (await subjectState(subject)).versions.filter((v) => v.schemaId === id && (deleted || !v.deleted));
+    const version = holding.length ? (opts.newest ? holding.at(-1)! : holding[0]!).version : null;
+    return { id, version };
+  }
   const [row] = await reader.$queryRaw<{ id: number; lowest: number | null; highest: number | null }[]>`
     SELECT s.id, min(v.version) AS lowest, max(v.version) AS highest
     FROM "Schema" s LEFT JOIN "SubjectVersion" v ON v."schemaId" = s.id AND v.subject = ${subject} AND (${deleted} OR NOT v.deleted)
@@ -123,7 +146,10 @@ export async function schemaInSubject(
 
 /** A subject's version rows with their schemas: the rows are small; the schemas mostly come from memory. */
 async function versionRows(subject: string, reader: RegistryReader = db) {
-  const rows = await reader.subjectVersion.findMany({ where: { subject }, orderBy: { version: "asc" } });
+  const rows =
+    reader === db
+      ? (await subjectState(subject)).versions
+      : await reader.subjectVersion.findMany({ where: { subject }, orderBy: { version: "asc" } });
   const schemas = await schemasByIds(
     rows.map((r) => r.schemaId),
     reader,

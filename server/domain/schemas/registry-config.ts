@@ -7,6 +7,7 @@ import type { Actor } from "@/server/domain/identity";
 import type { RegistryReader } from "./query-registry";
 import { recordAudit } from "./registry-audit";
 import { authorizeSubjectWrite } from "./subject-owner";
+import { subjectState, type SettingsRow } from "./registry-memory";
 
 export { GLOBAL } from "./compat-types";
 const DEFAULT_LEVEL: CompatibilityLevel = "BACKWARD";
@@ -32,9 +33,23 @@ export function parseMode(value: unknown): Mode {
   return mode as Mode;
 }
 
+type SettingsReader = Pick<RegistryReader, "subjectConfig">;
+
+/** A subject's settings row: outside a transaction from the process's registry memory. */
+async function settingsRow(subject: string, reader: SettingsReader = db): Promise<SettingsRow | null> {
+  if (reader === db) return (await subjectState(subject)).settings;
+  return reader.subjectConfig.findUnique({ where: { subject } });
+}
+
+/** The subject's row and the global one. */
+async function settingsRows(subject: string, reader: SettingsReader = db) {
+  const [own, global] = await Promise.all([subject === GLOBAL ? null : settingsRow(subject, reader), settingsRow(GLOBAL, reader)]);
+  return { own, global };
+}
+
 /** The subject's own config; with `defaultToGlobal`, the global one when the subject has none. */
 export async function getConfig(subject: string, defaultToGlobal: boolean): Promise<ConfigView> {
-  const own = await db.subjectConfig.findUnique({ where: { subject } });
+  const own = await settingsRow(subject);
   if (own?.compatibility) return view(own.compatibility, own.normalize);
   if (subject !== GLOBAL && !defaultToGlobal) {
     throw new RegistryError(
@@ -42,7 +57,7 @@ export async function getConfig(subject: string, defaultToGlobal: boolean): Prom
       `Subject '${subject}' does not have subject-level compatibility configured`,
     );
   }
-  const global = subject === GLOBAL ? own : await db.subjectConfig.findUnique({ where: { subject: GLOBAL } });
+  const global = subject === GLOBAL ? own : await settingsRow(GLOBAL);
   return view(global?.compatibility ?? DEFAULT_LEVEL, global?.normalize ?? null);
 }
 
@@ -56,11 +71,9 @@ function view(level: string, normalize: boolean | null): ConfigView {
  */
 export async function subjectSettings(
   subject: string,
-  reader: Pick<RegistryReader, "subjectConfig"> = db,
+  reader: SettingsReader = db,
 ): Promise<{ owner: string | null; level: CompatibilityLevel; normalize: boolean; mode: Mode }> {
-  const rows = await reader.subjectConfig.findMany({ where: { subject: { in: [subject, GLOBAL] } } });
-  const own = rows.find((r) => r.subject === subject && subject !== GLOBAL);
-  const global = rows.find((r) => r.subject === GLOBAL);
+  const { own, global } = await settingsRows(subject, reader);
   return {
     owner: own?.ownerTeam ?? null,
     level: (own?.compatibility ?? global?.compatibility ?? DEFAULT_LEVEL) as CompatibilityLevel,
@@ -71,11 +84,9 @@ export async function subjectSettings(
 
 export async function effectiveConfig(
   subject: string,
-  reader: Pick<RegistryReader, "subjectConfig"> = db,
+  reader: SettingsReader = db,
 ): Promise<{ level: CompatibilityLevel; normalize: boolean }> {
-  const rows = await reader.subjectConfig.findMany({ where: { subject: { in: [subject, GLOBAL] } } });
-  const own = rows.find((r) => r.subject === subject && subject !== GLOBAL);
-  const global = rows.find((r) => r.subject === GLOBAL);
+  const { own, global } = await settingsRows(subject, reader);
   return {
     level: (own?.compatibility ?? global?.compatibility ?? DEFAULT_LEVEL) as CompatibilityLevel,
     normalize: own?.normalize ?? global?.normalize ?? false,
@@ -112,16 +123,12 @@ export async function deleteConfig(subject: string, actor: Actor): Promise<Confi
   return previous;
 }
 
-export async function getMode(
-  subject: string,
-  defaultToGlobal: boolean,
-  reader: Pick<RegistryReader, "subjectConfig"> = db,
-): Promise<Mode> {
-  const own = await reader.subjectConfig.findUnique({ where: { subject } });
+export async function getMode(subject: string, defaultToGlobal: boolean, reader: SettingsReader = db): Promise<Mode> {
+  const own = await settingsRow(subject, reader);
   if (own?.mode) return own.mode as Mode;
   if (subject !== GLOBAL && !defaultToGlobal)
     throw new RegistryError("SUBJECT_MODE_NOT_CONFIGURED", `Subject '${subject}' does not have subject-level mode configured`);
-  const global = subject === GLOBAL ? own : await reader.subjectConfig.findUnique({ where: { subject: GLOBAL } });
+  const global = subject === GLOBAL ? own : await settingsRow(GLOBAL, reader);
   return (global?.mode as Mode | undefined) ?? DEFAULT_MODE;
 }
 

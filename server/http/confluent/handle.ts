@@ -1,6 +1,7 @@
 // Entry point of the Confluent-compatible API: one Request in, one Response out. Path segments
 // are split on the raw URL and then URL-decoded once, so a subject may contain an encoded "/".
 import type { Actor } from "@/server/domain/identity";
+import { registryRequest } from "@/server/domain/schemas";
 import { unstorableText } from "@/server/lib/storable-text";
 import { guarded } from "../guard";
 import { errorResponse, json } from "./wire";
@@ -12,11 +13,14 @@ const READS = new Set(["GET", "HEAD"]);
 // Confluent's own codes for these: 40101 unauthenticated, 40301 denied, and 42901 for too many requests.
 const CODE = { 400: 400, 401: 40101, 403: 40301, 429: 42901 } as const;
 
-export const handleSchemaRegistry = guarded(
+const guardedRegistry = guarded(
   (request) => (READS.has(request.method) ? "registry:read" : "registry:write"),
   routeRegistry,
   (r) => json({ error_code: CODE[r.status], message: r.message }, r.status),
 );
+
+// Marked on arrival: the registry's answers are at least as new as the moment the request came in.
+export const handleSchemaRegistry = (request: Request): Promise<Response> => registryRequest(() => guardedRegistry(request));
 
 async function routeRegistry(request: Request, actor: Actor): Promise<Response> {
   const url = new URL(request.url);
