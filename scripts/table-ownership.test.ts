@@ -23,6 +23,8 @@ export const OWNERS: Record<string, string> = {
   SubjectVersion: "schemas",
   SchemaReference: "schemas",
   SubjectConfig: "schemas",
+  RegistryEpoch: "schemas",
+  RegistryChange: "schemas",
   Span: "traces",
   SpanLink: "traces",
   AlertRule: "alerts",

@@ -14,3 +14,5 @@ const secret = process.env.BENCH_TOKEN;
 if (secret) await ensureToken(systemActor("bench"), { name: "bench", role: "admin", scopes: SCOPES, secret });
 const server = await serveHandler(handler, Number(process.argv[3]));
 process.send?.(server.url);
+// A clean exit on SIGINT, so a profile taken with --cpu-prof is written.
+process.once("SIGINT", () => process.exit(0));

@@ -20,7 +20,8 @@ INSERT INTO "RegistryEpoch" ("id", "epoch") VALUES (1, 0);
 
 -- Every change to a subject's versions or settings moves the counter and says which subject changed,
 -- in the writer's transaction. The counter row's lock orders writers, so epochs are committed in
--- order and a reader that sees epoch N sees every change up to N.
+-- order and a reader that sees epoch N sees every change up to N. The row triggers are deferred to
+-- the commit, so the counter is held only while a transaction commits, not while it works.
 CREATE FUNCTION registry_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   next_epoch BIGINT;
@@ -42,11 +43,11 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER "SubjectVersion_changed" AFTER INSERT OR UPDATE OR DELETE ON "SubjectVersion"
-  FOR EACH ROW EXECUTE FUNCTION registry_changed();
+CREATE CONSTRAINT TRIGGER "SubjectVersion_changed" AFTER INSERT OR UPDATE OR DELETE ON "SubjectVersion"
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION registry_changed();
 CREATE TRIGGER "SubjectVersion_truncated" AFTER TRUNCATE ON "SubjectVersion"
   FOR EACH STATEMENT EXECUTE FUNCTION registry_changed();
-CREATE TRIGGER "SubjectConfig_changed" AFTER INSERT OR UPDATE OR DELETE ON "SubjectConfig"
-  FOR EACH ROW EXECUTE FUNCTION registry_changed();
+CREATE CONSTRAINT TRIGGER "SubjectConfig_changed" AFTER INSERT OR UPDATE OR DELETE ON "SubjectConfig"
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION registry_changed();
 CREATE TRIGGER "SubjectConfig_truncated" AFTER TRUNCATE ON "SubjectConfig"
   FOR EACH STATEMENT EXECUTE FUNCTION registry_changed();

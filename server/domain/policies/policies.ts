@@ -17,7 +17,15 @@ export async function currentPolicy(): Promise<{
 }> {
   const row = await db.policyVersion.findFirst({ orderBy: { version: "desc" } });
   if (!row) return { version: null, document: PolicyDocument.parse({}), author: null, at: null };
-  return { version: row.version, document: PolicyDocument.parse(row.document), author: row.author, at: row.at };
+  return { version: row.version, document: parsedDocument(row.version, row.document), author: row.author, at: row.at };
+}
+
+// A policy version never changes once written: its parsed document is kept (every registration and
+// topic change reads the current policy).
+let lastParsed: { version: number; document: PolicyDocument } | null = null;
+function parsedDocument(version: number, raw: unknown): PolicyDocument {
+  if (lastParsed?.version !== version) lastParsed = { version, document: PolicyDocument.parse(raw) };
+  return lastParsed.document;
 }
 
 export async function setPolicy(actor: Actor, raw: z.input<typeof PolicyDocument>) {

@@ -22,17 +22,36 @@ function withoutBlockComments(text: string): string {
   }
 }
 
+/** A small memo of pure results keyed by a text (one map per kind, so the key is the text itself: no
+ *  concatenated key to build and hash on every request). Big texts are rarely re-sent and not kept. */
+class TextMemo {
+  private readonly kinds = new Map<string, Map<string, string>>();
+  private size = 0;
+  get(kind: string, text: string): string | undefined {
+    return this.kinds.get(kind)?.get(text);
+  }
+  set(kind: string, text: string, value: string): void {
+    if (text.length > 65_536) return;
+    if (this.size >= 2_000) {
+      this.kinds.clear();
+      this.size = 0;
+    }
+    let map = this.kinds.get(kind);
+    if (!map) this.kinds.set(kind, (map = new Map()));
+    if (!map.has(text)) this.size++;
+    map.set(text, value);
+  }
+}
+
 // Serializers register the same text again and again: its canonical form is kept (it is a pure function).
-const canonicalForms = new Map<string, string>();
+const canonicalForms = new TextMemo();
 
 export function canonicalText(type: SchemaType, text: string, normalize: boolean): string {
-  const key = `${type}\u0000${normalize ? 1 : 0}\u0000${text}`;
-  const known = canonicalForms.get(key);
+  const kind = normalize ? `${type}:normalized` : type;
+  const known = canonicalForms.get(kind, text);
   if (known !== undefined) return known;
   const canonical = computeCanonical(type, text, normalize);
-  if (text.length > 65_536) return canonical; // the memo stays small; big schemas are rarely re-sent
-  if (canonicalForms.size >= 2_000) canonicalForms.delete(canonicalForms.keys().next().value!);
-  canonicalForms.set(key, canonical);
+  canonicalForms.set(kind, text, canonical);
   return canonical;
 }
 
@@ -50,8 +69,16 @@ function computeCanonical(type: SchemaType, text: string, normalize: boolean): s
   return normalize ? stableKey(parsed) : JSON.stringify(parsed);
 }
 
+// The same canonical texts come back with every re-registration, lookup and check: their hashes are kept
+// too (only for schemas without references, which are nearly all and need no key of their own).
+const fingerprints = new TextMemo();
+
 export function fingerprint(type: SchemaType, canonical: string, references: SchemaReferenceInput[]): string {
-  return createHash("sha256")
+  const known = references.length ? undefined : fingerprints.get(type, canonical);
+  if (known !== undefined) return known;
+  const hash = createHash("sha256")
     .update(JSON.stringify([type, canonical, references.map((r) => [r.name, r.subject, r.version])]))
     .digest("hex");
+  if (!references.length) fingerprints.set(type, canonical, hash);
+  return hash;
 }

@@ -2,16 +2,25 @@
 // same schema under the same subject returns its existing version) and ids are global (the same
 // schema under another subject gets the same id). Ids and versions are assigned under a
 // transaction-scoped advisory lock, so concurrent registrations never collide.
-import { db } from "@/server/db";
+import { db, type Prisma } from "@/server/db";
 import { checkParsed } from "./check-compatibility";
 import { cachedVerdict } from "./verdict-cache";
 import { canonicalText, fingerprint, type SchemaReferenceInput } from "./canonical-schema";
 import { SCHEMA_TYPES, type CompatibilityLevel, type Mode, type SchemaType, type Verdict } from "./compat-types";
-import { effectiveConfig, getMode, subjectSettings } from "./registry-config";
+import { effectiveConfig, effectiveSettings, subjectSettings } from "./registry-config";
 import { RegistryError } from "./registry-errors";
 import type { Actor } from "@/server/domain/identity";
 import { recordAudit } from "./registry-audit";
-import { getVersion, listVersions, resolveReferences, schemaInSubject, type RegistryReader, type VersionRecord } from "./query-registry";
+import {
+  getVersion,
+  listVersions,
+  registrationSnapshot,
+  resolveReferences,
+  schemaInSubject,
+  versionIds,
+  type RegistryReader,
+  type VersionRecord,
+} from "./query-registry";
 import { authorizeSubjectWriteOf, claimingTeam } from "./subject-owner";
 import { InvalidSchemaError, parseSchema, type ParsedSchema } from "./schema-formats";
 import { cachedParse, storedKey, submittedKey } from "./parsed-cache";
@@ -92,21 +101,17 @@ export async function checkAgainstSubject(
 ): Promise<Verdict> {
   const config = await effectiveConfig(subject);
   const prepared = await prepareSchema(input, opts.normalize ?? config.normalize);
-  let versions: VersionRecord[];
-  if (version !== undefined) versions = [await getVersion(subject, version)];
-  else {
-    try {
-      versions = await listVersions(subject);
-    } catch (error) {
-      if (error instanceof RegistryError && error.reason === "SUBJECT_NOT_FOUND") versions = [];
-      else throw error;
-    }
-  }
   const level = opts.level ?? config.level;
-  // A check against one named version compares with that version only, in the level's directions.
-  const effectiveLevel = version !== undefined ? (level.replace("_TRANSITIVE", "") as CompatibilityLevel) : level;
-  return cachedVerdict(effectiveLevel, prepared.fingerprint, versions, async () =>
-    checkParsed(effectiveLevel, await parsedVersions(versions), prepared.parsed),
+  if (version !== undefined) {
+    // A check against one named version compares with that version only, in the level's directions.
+    const one = [await getVersion(subject, version)];
+    const direct = level.replace("_TRANSITIVE", "") as CompatibilityLevel;
+    return cachedVerdict(direct, prepared.fingerprint, one, async () => checkParsed(direct, await parsedVersions(one), prepared.parsed));
+  }
+  // Keyed by the versions' ids: a kept verdict is answered without reading a schema.
+  const live = await versionIds(subject);
+  return cachedVerdict(level, prepared.fingerprint, live, async () =>
+    checkParsed(level, await parsedVersions(await listVersionsOrEmpty(subject, false)), prepared.parsed),
   );
 }
 
@@ -144,7 +149,7 @@ export async function registerSchema(
 
   // Fast path, without the lock: the schema already is a live version of this subject (what every
   // serializer's start-up registration finds). A committed state answers it; nothing is written.
-  const early = await decide(db, subject, prepared, explicitId, { checkCompatibility: false, mode: settings.mode });
+  const early = await decide(subject, prepared, explicitId, { mode: settings.mode });
   if (early.existing) return early.existing;
   // A new version meets the policy first (an existing one was let in before, and running serializers
   // re-register it at every start: refusing it now would stop them). Outside the lock: the policy
@@ -152,40 +157,21 @@ export async function registerSchema(
   const warnings = await policyWarnings(subject, prepared.parsed, config.level, owner ?? claimingTeam(opts.actor));
 
   return db.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${REGISTRY_LOCK})`);
+    // One registration per subject at a time (its versions are numbered and checked in order);
+    // other subjects' go on alongside. Imports choose ids, so they also take the registry-wide lock.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REGISTRY_LOCK}::int, hashtext(${subject}))`;
+    if (settings.mode === "IMPORT" || explicitId !== undefined)
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REGISTRY_LOCK}::bigint)`;
     // Decided again under the lock, so a registration that committed meanwhile is checked against.
-    const decision = await decide(tx, subject, prepared, explicitId, { checkCompatibility: true });
+    const decision = await decide(subject, prepared, explicitId, { tx });
     if (decision.existing) return decision.existing;
-    let schemaId = decision.knownId;
-    if (schemaId === undefined) {
-      if (explicitId !== undefined) {
-        const taken = await tx.schema.findUnique({ where: { id: explicitId } });
-        if (taken) throw new RegistryError("ID_MISMATCH", `Overwrite new schema with id ${explicitId} is not permitted`);
-      }
-      schemaId = explicitId ?? ((await tx.schema.aggregate({ _max: { id: true } }))._max.id ?? 0) + 1;
-      await tx.schema.create({
-        data: {
-          id: schemaId,
-          type: prepared.type,
-          schema: prepared.canonical,
-          fingerprint: prepared.fingerprint,
-          references: prepared.references,
-        },
-      });
-      if (prepared.references.length) {
-        await tx.schemaReference.createMany({
-          data: prepared.references.map((r) => ({ schemaId: schemaId!, ...r })),
-          skipDuplicates: true,
-        });
-      }
-    }
-    const last = await tx.subjectVersion.aggregate({ where: { subject }, _max: { version: true } });
-    const version = explicitVersion ?? (last._max.version ?? 0) + 1;
-    if (await tx.subjectVersion.findUnique({ where: { subject_version: { subject, version } } })) {
+    const schemaId = decision.knownId ?? (await insertSchema(tx, prepared, explicitId));
+    const version = explicitVersion ?? decision.lastVersion + 1;
+    if (decision.versions.has(version)) {
       throw new RegistryError("INVALID_VERSION", `Version ${version} already exists for subject ${subject}`);
     }
     await tx.subjectVersion.create({ data: { subject, version, schemaId, registeredUnder: decision.level ?? null } });
-    const claim = owner === null && last._max.version === null ? claimingTeam(opts.actor) : null;
+    const claim = owner === null && decision.lastVersion === 0 ? claimingTeam(opts.actor) : null;
     if (claim) await tx.subjectConfig.upsert({ where: { subject }, create: { subject, ownerTeam: claim }, update: { ownerTeam: claim } });
     await recordAudit(tx, opts.actor, "schema.register", subject, version, { id: schemaId, schemaType: prepared.type }, owner ?? claim);
     return { ...registered(subject, version, schemaId, prepared), warnings };
@@ -193,47 +179,113 @@ export async function registerSchema(
 }
 
 /**
- * What a registration does, from the registry's state as `reader` sees it: refuse (mode, id
- * mismatch, incompatible), return the existing version (idempotent), or go on (with the schema's
- * global id when another subject already has it).
+ * The schema's row, or the row of the same schema that a registration under another subject committed
+ * meanwhile (registrations of different subjects run side by side; the fingerprint is unique, and
+ * ON CONFLICT waits for the other transaction and then reads its row).
+ */
+async function insertSchema(tx: Prisma.TransactionClient, prepared: Prepared, explicitId: number | undefined): Promise<number> {
+  if (explicitId !== undefined) {
+    if (await tx.schema.findUnique({ where: { id: explicitId } }))
+      throw new RegistryError("ID_MISMATCH", `Overwrite new schema with id ${explicitId} is not permitted`);
+  }
+  const references = JSON.stringify(prepared.references);
+  let inserted: { id: number } | undefined;
+  // A conflict is the same schema committed meanwhile (read its id), or, rarely, an id an import took
+  // that the sequence had not passed yet (draw again).
+  for (let attempt = 0; !inserted && attempt < 5; attempt++) {
+    [inserted] = await tx.$queryRaw<{ id: number }[]>`
+      INSERT INTO "Schema" ("id", "type", "schema", "fingerprint", "references")
+      VALUES (COALESCE(${explicitId ?? null}::int, nextval('schema_id_seq')::int), ${prepared.type}, ${prepared.canonical}, ${prepared.fingerprint}, ${references}::jsonb)
+      ON CONFLICT DO NOTHING
+      RETURNING "id"`;
+    if (inserted) break;
+    const existing = await tx.schema.findUnique({ where: { fingerprint: prepared.fingerprint }, select: { id: true } });
+    if (existing && explicitId !== undefined && existing.id !== explicitId)
+      throw new RegistryError("ID_MISMATCH", `Schema already registered with id ${existing.id} instead of input id ${explicitId}`);
+    if (existing) return existing.id;
+    if (explicitId !== undefined) throw new RegistryError("ID_MISMATCH", `Overwrite new schema with id ${explicitId} is not permitted`);
+  }
+  if (!inserted) throw new Error("no schema id could be drawn");
+  // An imported id moves the sequence past it, so later ids never collide with it.
+  if (explicitId !== undefined)
+    await tx.$executeRaw`SELECT setval('schema_id_seq', GREATEST(${explicitId}::bigint, (SELECT last_value FROM schema_id_seq)))`;
+  if (prepared.references.length) {
+    await tx.schemaReference.createMany({
+      data: prepared.references.map((r) => ({ schemaId: inserted.id, ...r })),
+      skipDuplicates: true,
+    });
+  }
+  return inserted.id;
+}
+
+type Decision = {
+  existing?: Registered;
+  knownId?: number;
+  level?: string;
+  /** the subject's highest version, deleted ones included (0: none) */
+  lastVersion: number;
+  /** every version number the subject has, deleted ones included */
+  versions: Set<number>;
+};
+
+/**
+ * What a registration does, from the registry's state: refuse (mode, id mismatch, incompatible),
+ * return the existing version (idempotent), or go on (with the schema's global id when another
+ * subject already has it). `tx` given: decided from what the transaction sees, read in one round
+ * trip, and checked for compatibility; else from the committed state, for the idempotent answer only.
  */
 async function decide(
-  reader: RegistryReader,
   subject: string,
   prepared: Prepared,
   explicitId: number | undefined,
-  opts: { checkCompatibility: boolean; mode?: Mode },
-): Promise<{ existing?: Registered; knownId?: number; level?: string }> {
-  const mode = opts.mode ?? (await getMode(subject, true, reader));
+  from: { tx: Prisma.TransactionClient } | { mode: Mode },
+): Promise<Decision> {
+  const none = { lastVersion: 0, versions: new Set<number>() };
+  if ("mode" in from) {
+    checkMode(subject, from.mode, explicitId);
+    // A subject with no live version holds no schema: nothing to look up (a new subject's first registration).
+    if (!(await versionIds(subject)).length) return none;
+    const known = await schemaInSubject(db, prepared.fingerprint, subject);
+    checkId(known?.id ?? null, explicitId);
+    if (known?.version != null) return { ...none, existing: registered(subject, known.version, known.id, prepared) };
+    return { ...none, knownId: known?.id };
+  }
+  const snapshot = await registrationSnapshot(from.tx, subject, prepared.fingerprint);
+  const settings = effectiveSettings(subject, snapshot.own, snapshot.global);
+  checkMode(subject, settings.mode, explicitId);
+  checkId(snapshot.knownId, explicitId);
+  const knownId = snapshot.knownId ?? undefined;
+  const live = snapshot.versions.filter((v) => !v.deleted);
+  // Idempotent: the schema is already a live version of this subject (the lowest, as Confluent answers).
+  const holding = live.find((v) => v.id === knownId);
+  if (holding) return { ...none, existing: registered(subject, holding.version, holding.id, prepared) };
+  const numbered = { lastVersion: snapshot.versions.at(-1)?.version ?? 0, versions: new Set(snapshot.versions.map((v) => v.version)) };
+  if (settings.mode === "IMPORT") return { ...numbered, knownId, level: "IMPORT" };
+  const verdict = await cachedVerdict(settings.level, prepared.fingerprint, live, async () =>
+    checkParsed(settings.level, await parsedVersions(await listVersionsOrEmpty(subject, false, from.tx)), prepared.parsed),
+  );
+  if (!verdict.compatible) {
+    throw new RegistryError(
+      "INCOMPATIBLE",
+      `Schema being registered is incompatible with an earlier schema for subject "${subject}", details: [${verdict.messages.join(", ")}]`,
+      { verdict },
+    );
+  }
+  return { ...numbered, knownId, level: settings.level };
+}
+
+function checkMode(subject: string, mode: Mode, explicitId: number | undefined) {
   if (mode === "READONLY") throw new RegistryError("OPERATION_NOT_PERMITTED", `Subject ${subject} is in read-only mode`);
   if (explicitId !== undefined && mode !== "IMPORT")
     throw new RegistryError("OPERATION_NOT_PERMITTED", "Subject is not in import mode: ids cannot be chosen");
   if (mode === "IMPORT" && explicitId === undefined)
     throw new RegistryError("OPERATION_NOT_PERMITTED", "Subject is in import mode: the request must carry an id");
-  // The schema, if known, and the lowest live version of this subject holding it (as Confluent answers).
-  const known = await schemaInSubject(reader, prepared.fingerprint, subject);
-  if (known && explicitId !== undefined && known.id !== explicitId) {
-    throw new RegistryError("ID_MISMATCH", `Schema already registered with id ${known.id} instead of input id ${explicitId}`);
+}
+
+function checkId(knownId: number | null, explicitId: number | undefined) {
+  if (knownId !== null && explicitId !== undefined && knownId !== explicitId) {
+    throw new RegistryError("ID_MISMATCH", `Schema already registered with id ${knownId} instead of input id ${explicitId}`);
   }
-  // Idempotent: the schema is already a live version of this subject.
-  if (known?.version != null) return { existing: registered(subject, known.version, known.id, prepared) };
-  if (opts.checkCompatibility && mode === "IMPORT") return { knownId: known?.id, level: "IMPORT" };
-  if (opts.checkCompatibility) {
-    const config = await effectiveConfig(subject, reader);
-    const live = (await listVersionsOrEmpty(subject, true, reader)).filter((v) => !v.deleted);
-    const verdict = await cachedVerdict(config.level, prepared.fingerprint, live, async () =>
-      checkParsed(config.level, await parsedVersions(live), prepared.parsed),
-    );
-    if (!verdict.compatible) {
-      throw new RegistryError(
-        "INCOMPATIBLE",
-        `Schema being registered is incompatible with an earlier schema for subject "${subject}", details: [${verdict.messages.join(", ")}]`,
-        { verdict },
-      );
-    }
-    return { knownId: known?.id, level: config.level };
-  }
-  return { knownId: known?.id };
 }
 
 /** The policy's warnings for a new version; a rule set to "error" refuses it in the registry's terms (422, 42201). */

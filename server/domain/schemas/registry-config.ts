@@ -43,7 +43,15 @@ async function settingsRow(subject: string, reader: SettingsReader = db): Promis
 
 /** The subject's row and the global one. */
 async function settingsRows(subject: string, reader: SettingsReader = db) {
-  const [own, global] = await Promise.all([subject === GLOBAL ? null : settingsRow(subject, reader), settingsRow(GLOBAL, reader)]);
+  if (reader !== db) {
+    // In a transaction, one round trip for both.
+    const rows = await reader.subjectConfig.findMany({ where: { subject: { in: [subject, GLOBAL] } } });
+    return {
+      own: rows.find((r) => r.subject === subject && subject !== GLOBAL) ?? null,
+      global: rows.find((r) => r.subject === GLOBAL) ?? null,
+    };
+  }
+  const [own, global] = await Promise.all([subject === GLOBAL ? null : settingsRow(subject), settingsRow(GLOBAL)]);
   return { own, global };
 }
 
@@ -74,6 +82,16 @@ export async function subjectSettings(
   reader: SettingsReader = db,
 ): Promise<{ owner: string | null; level: CompatibilityLevel; normalize: boolean; mode: Mode }> {
   const { own, global } = await settingsRows(subject, reader);
+  return effectiveSettings(subject, own, global);
+}
+
+/** What a subject's row and the global one mean together. */
+export function effectiveSettings(
+  subject: string,
+  own: SettingsRow | null,
+  global: SettingsRow | null,
+): { owner: string | null; level: CompatibilityLevel; normalize: boolean; mode: Mode } {
+  if (subject === GLOBAL) own = null;
   return {
     owner: own?.ownerTeam ?? null,
     level: (own?.compatibility ?? global?.compatibility ?? DEFAULT_LEVEL) as CompatibilityLevel,

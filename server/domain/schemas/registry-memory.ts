@@ -135,12 +135,21 @@ function changedSince(subject: string, epoch: number): boolean {
   return allChangedAt > epoch || (changedAt.get(subject) ?? 0) > epoch;
 }
 
+/** Both rows of a subject in one round trip (a registration of a new subject starts with this read). */
 async function load(subject: string): Promise<SubjectState> {
-  const [versions, settings] = await Promise.all([
-    db.subjectVersion.findMany({ where: { subject }, orderBy: { version: "asc" } }),
-    db.subjectConfig.findUnique({ where: { subject } }),
-  ]);
-  return { versions, settings };
+  const [row] = await db.$queryRaw<
+    { versions: (Omit<VersionRow, "createdAt"> & { createdAt: string })[] | null; settings: SettingsRow | null }[]
+  >`
+    SELECT
+      (SELECT json_agg(v ORDER BY v.version) FROM (
+         SELECT subject, version, "schemaId", deleted, "createdAt", "registeredUnder" FROM "SubjectVersion" WHERE subject = ${subject}) v) AS versions,
+      (SELECT row_to_json(c) FROM (
+         SELECT subject, compatibility, normalize, mode, "ownerTeam" FROM "SubjectConfig" WHERE subject = ${subject}) c) AS settings`;
+  return {
+    // timestamp(3) columns hold UTC without a zone (Prisma's convention): json gives them without one.
+    versions: (row?.versions ?? []).map((v) => ({ ...v, createdAt: new Date(`${v.createdAt}Z`) })),
+    settings: row?.settings ?? null,
+  };
 }
 
 /** A subject's version rows (oldest first, deleted ones included) and its settings row, as committed now. */

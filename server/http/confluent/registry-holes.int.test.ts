@@ -42,7 +42,9 @@ describe("registry inputs that once broke it", () => {
     const subject = uniqueName("redos");
     const key = `${"a".repeat(40)}!`;
     expect((await call("PUT", `/config/${subject}`, { compatibility: "BACKWARD" })).status).toBe(200);
-    expect((await call("POST", `/subjects/${subject}/versions`, json({ type: "object", properties: { [key]: { type: "string" } } }))).status).toBe(200);
+    expect(
+      (await call("POST", `/subjects/${subject}/versions`, json({ type: "object", properties: { [key]: { type: "string" } } }))).status,
+    ).toBe(200);
     const check = await call(
       "POST",
       `/compatibility/subjects/${subject}/versions/latest`,
@@ -74,5 +76,21 @@ describe("registry inputs that once broke it", () => {
       expect(versions.json).toEqual([1, 2]);
     }
     expect(outcomes).toEqual(Array.from({ length: 8 }, () => [200, 409]));
+  });
+
+  it("gives one id to one schema registered under many subjects at the same moment", async () => {
+    // Registrations of different subjects run side by side: the schema row is written by one of them.
+    for (let round = 0; round < 4; round++) {
+      const schema = JSON.stringify({
+        type: "record",
+        name: uniqueName("Shared").replace(/-/g, "_"),
+        fields: [{ name: "id", type: "string" }],
+      });
+      const results = await Promise.all(
+        Array.from({ length: 6 }, () => call("POST", `/subjects/${uniqueName("same")}/versions`, { schema })),
+      );
+      expect(results.map((r) => r.status)).toEqual(Array(6).fill(200));
+      expect(new Set(results.map((r) => r.json.id)).size).toBe(1);
+    }
   });
 });

@@ -3,7 +3,7 @@
 import { env } from "@/env";
 import type { Actor } from "@/server/domain/identity";
 import * as schemas from "@/server/domain/schemas";
-import { flag, json, page, readJsonBody, WireError } from "./wire";
+import { flag, json, jsonText, page, readJsonBody, WireError } from "./wire";
 
 type Ctx = { request: Request; url: URL; params: string[]; actor: Actor };
 type Handler = (ctx: Ctx) => Promise<Response> | Response;
@@ -21,6 +21,19 @@ function schemaEntity(v: { subject?: string; version?: number; id: number; type:
     ...(v.references.length ? { references: v.references } : {}),
     schema: v.schema,
   };
+}
+
+// What GET /schemas/ids/{id} answers, serialised once per schema: the record is the process's kept one
+// (a committed schema never changes), and serialisers ask for the same ids all day.
+const byIdBodies = new WeakMap<object, string>();
+function byIdBody(record: Parameters<typeof schemaEntity>[0]): string {
+  let text = byIdBodies.get(record);
+  if (text === undefined) {
+    const { id: _id, ...entity } = schemaEntity(record);
+    text = JSON.stringify(entity);
+    byIdBodies.set(record, text);
+  }
+  return text;
 }
 
 const body = (ctx: Ctx) => readJsonBody(ctx.request, env.SCHEMA_REGISTRY_MAX_BODY_BYTES);
@@ -79,8 +92,11 @@ export const ROUTES: Route[] = [
     pattern: ["schemas", "ids", ":id"],
     handler: async ({ params, url }) => {
       const record = await schemas.getSchemaById(schemaId(params[0]!));
-      const { id: _id, ...entity } = schemaEntity(record);
-      return json({ ...entity, ...(flag(url, "fetchMaxId") ? { maxId: await maxId() } : {}) });
+      if (flag(url, "fetchMaxId")) {
+        const { id: _id, ...entity } = schemaEntity(record);
+        return json({ ...entity, maxId: await maxId() });
+      }
+      return jsonText(byIdBody(record));
     },
   },
   {

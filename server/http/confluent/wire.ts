@@ -41,7 +41,12 @@ export class WireError extends Error {
 }
 
 export function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": CONTENT_TYPE } });
+  return jsonText(JSON.stringify(body), status);
+}
+
+/** A body already serialised. */
+export function jsonText(text: string, status = 200): Response {
+  return new Response(text, { status, headers: { "content-type": CONTENT_TYPE } });
 }
 
 export function errorResponse(error: unknown): Response {
@@ -64,7 +69,11 @@ const BODY_TYPES = new Set(["application/vnd.schemaregistry.v1+json", "applicati
 export async function readJsonBody(request: Request, limit: number): Promise<Record<string, unknown>> {
   const type = mediaType(request.headers.get("content-type"));
   if (!BODY_TYPES.has(type))
-    throw new WireError(415, 415, `Unsupported content type "${type || "none"}": send application/vnd.schemaregistry.v1+json or application/json`);
+    throw new WireError(
+      415,
+      415,
+      `Unsupported content type "${type || "none"}": send application/vnd.schemaregistry.v1+json or application/json`,
+    );
   let bytes: Buffer;
   try {
     bytes = await readBoundedBody(request, limit);
