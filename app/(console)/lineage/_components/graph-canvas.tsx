@@ -55,7 +55,8 @@ function KeepSelectedInView({ selected, positions }: { selected: string | null; 
   return null;
 }
 
-export type LayoutProgress = { state: "layout" | "ready" | "error"; ms: number | null; error?: string };
+/** `kept`: the layout came from the browser's kept layouts, not from ELK. */
+export type LayoutProgress = { state: "layout" | "ready" | "error"; ms: number | null; kept?: boolean; error?: string };
 
 export function GraphCanvas({
   nodes,
@@ -85,10 +86,10 @@ export function GraphCanvas({
     const started = performance.now();
     onProgress({ state: "layout", ms: null });
     layout(nodes, edges).then(
-      (p) => {
+      ({ positions, kept }) => {
         if (cancelled) return;
-        setPositions(p);
-        latest.current.onProgress({ state: "ready", ms: Math.round(performance.now() - started) });
+        setPositions(positions);
+        latest.current.onProgress({ state: "ready", ms: Math.round(performance.now() - started), kept });
       },
       (e: Error) => !cancelled && latest.current.onProgress({ state: "error", ms: null, error: e.message }),
     );
@@ -120,7 +121,10 @@ export function GraphCanvas({
     [positions, nodes],
   );
   const flowEdges: Edge[] = useMemo(
-    () => edges.map((e) => ({ id: e.id, source: e.from, target: e.to, style: edgeStyle(e), data: { drift: e.drift } })),
+    // interactionWidth 0: edges are not clicked here, and the invisible wide path React Flow adds to each
+    // for hit-testing doubled the SVG to build on a 3,000-edge graph.
+    () =>
+      edges.map((e) => ({ id: e.id, source: e.from, target: e.to, style: edgeStyle(e), data: { drift: e.drift }, interactionWidth: 0 })),
     [edges],
   );
 

@@ -1,5 +1,7 @@
-// Layered left-to-right layout (producers → topics → groups → services) by ELK, in a web worker.
+// Layered left-to-right layout (producers → topics → groups → services) by ELK, in a web worker;
+// a shape laid out before is drawn from the browser's kept layouts (layout-cache.ts).
 import ELK, { type ElkNode } from "elkjs/lib/elk-api.js";
+import { keepLayout, keptLayout, shapeKey, type Positions } from "./layout-cache";
 
 export const NODE_WIDTH = 190;
 export const NODE_HEIGHT = 52;
@@ -30,7 +32,24 @@ const OPTIONS = {
 const LARGE = 300;
 const LARGE_OPTIONS = { "elk.layered.thoroughness": "1", "elk.layered.crossingMinimization.greedySwitch.type": "OFF" };
 
-export async function layout(nodes: { id: string }[], edges: { id: string; from: string; to: string }[]) {
+/** Positions of every node: the layout kept for this graph shape, or a new one by ELK (then kept). */
+export async function layout(
+  nodes: { id: string }[],
+  edges: { id: string; from: string; to: string }[],
+): Promise<{ positions: Positions; kept: boolean }> {
+  const ids = nodes.map((n) => n.id);
+  const key = await shapeKey(
+    ids,
+    edges.map((e) => e.id),
+  );
+  const known = keptLayout(key, ids);
+  if (known) return { positions: known, kept: true };
+  const positions = await computeLayout(nodes, edges);
+  keepLayout(key, positions);
+  return { positions, kept: false };
+}
+
+async function computeLayout(nodes: { id: string }[], edges: { id: string; from: string; to: string }[]): Promise<Positions> {
   const graph: ElkNode = {
     id: "root",
     layoutOptions: nodes.length > LARGE ? { ...OPTIONS, ...LARGE_OPTIONS } : OPTIONS,

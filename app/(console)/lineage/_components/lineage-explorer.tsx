@@ -87,7 +87,7 @@ export function LineageExplorer() {
           {progress.state === "layout" && d?.nodes.length
             ? " · laying out…"
             : progress.ms !== null
-              ? ` · layout ${fmtInt(progress.ms)} ms`
+              ? ` · layout ${fmtInt(progress.ms)} ms${progress.kept ? " (kept from before)" : ""}`
               : ""}
         </p>
         <AsyncApiImport />
