@@ -105,7 +105,12 @@ async function catchUp(target: number): Promise<void> {
     `SELECT "epoch", "subject" FROM "RegistryChange" WHERE "epoch" > $1 ORDER BY "epoch"`,
     [from],
   );
-  if (!rows.length) return;
+  if (!rows.length) {
+    // The counter moved but its log holds nothing after `from` (emptied by hand): forget everything.
+    forgetAll(target);
+    caughtUp = Math.max(caughtUp, target);
+    return;
+  }
   // Epochs are consecutive: a gap means the log was pruned past what this process knew.
   if (Number(rows[0]!.epoch) !== from + 1) forgetAll(Number(rows.at(-1)!.epoch));
   for (const row of rows) {
