@@ -118,30 +118,19 @@ async function schemaIdOf(fingerprint: string): Promise<number | null> {
 
 /**
  * The schema with this fingerprint, if any, and the version of `subject` that holds it (the lowest or
- * the highest; deleted ones only when asked): what registration and lookup ask first. Outside a
- * transaction from memory; inside one in one round trip.
+ * the highest; deleted ones only when asked), from the process's registry memory: what the idempotent
+ * registration and lookup ask first. (Under the registration lock, `registrationSnapshot` reads it.)
  */
 export async function schemaInSubject(
-  reader: Pick<RegistryReader, "$queryRaw">,
   fingerprint: string,
   subject: string,
   opts: { deleted?: boolean; newest?: boolean } = {},
 ): Promise<{ id: number; version: number | null } | null> {
-  const deleted = opts.deleted ?? false;
-  if (reader === db) {
-    const id = await schemaIdOf(fingerprint);
-    if (id === null) return null;
-    const holding = (await subjectState(subject)).versions.filter((v) => v.schemaId === id && (deleted || !v.deleted));
-    const version = holding.length ? (opts.newest ? holding.at(-1)! : holding[0]!).version : null;
-    return { id, version };
-  }
-  const [row] = await reader.$queryRaw<{ id: number; lowest: number | null; highest: number | null }[]>`
-    SELECT s.id, min(v.version) AS lowest, max(v.version) AS highest
-    FROM "Schema" s LEFT JOIN "SubjectVersion" v ON v."schemaId" = s.id AND v.subject = ${subject} AND (${deleted} OR NOT v.deleted)
-    WHERE s.fingerprint = ${fingerprint}
-    GROUP BY s.id`;
-  if (!row) return null;
-  return { id: row.id, version: opts.newest ? row.highest : row.lowest };
+  const id = await schemaIdOf(fingerprint);
+  if (id === null) return null;
+  const holding = (await subjectState(subject)).versions.filter((v) => v.schemaId === id && (opts.deleted || !v.deleted));
+  const version = holding.length ? (opts.newest ? holding.at(-1)! : holding[0]!).version : null;
+  return { id, version };
 }
 
 /** What a registration decides from, as it stands inside its transaction. */

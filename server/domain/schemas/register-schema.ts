@@ -245,7 +245,7 @@ async function decide(
     checkMode(subject, from.mode, explicitId);
     // A subject with no live version holds no schema: nothing to look up (a new subject's first registration).
     if (!(await versionIds(subject)).length) return none;
-    const known = await schemaInSubject(db, prepared.fingerprint, subject);
+    const known = await schemaInSubject(prepared.fingerprint, subject);
     checkId(known?.id ?? null, explicitId);
     if (known?.version != null) return { ...none, existing: registered(subject, known.version, known.id, prepared) };
     return { ...none, knownId: known?.id };
@@ -325,7 +325,7 @@ export async function lookupSchema(
   const config = await effectiveConfig(subject);
   const prepared = await prepareSchema(input, opts.normalize ?? config.normalize);
   // The newest version holding the schema; only when there is none does the subject itself matter (40401 vs 40403).
-  const match = await schemaInSubject(db, prepared.fingerprint, subject, { deleted: opts.deleted ?? false, newest: true });
+  const match = await schemaInSubject(prepared.fingerprint, subject, { deleted: opts.deleted ?? false, newest: true });
   if (match?.version == null) {
     await listVersions(subject, { deleted: opts.deleted ?? false });
     throw new RegistryError("SCHEMA_NOT_FOUND", "Schema not found");

@@ -4,7 +4,6 @@ import { db } from "@/server/db";
 import { COMPATIBILITY_LEVELS, GLOBAL, MODES, type CompatibilityLevel, type Mode } from "./compat-types";
 import { RegistryError } from "./registry-errors";
 import type { Actor } from "@/server/domain/identity";
-import type { RegistryReader } from "./query-registry";
 import { recordAudit } from "./registry-audit";
 import { authorizeSubjectWrite } from "./subject-owner";
 import { subjectState, type SettingsRow } from "./registry-memory";
@@ -33,24 +32,13 @@ export function parseMode(value: unknown): Mode {
   return mode as Mode;
 }
 
-type SettingsReader = Pick<RegistryReader, "subjectConfig">;
-
-/** A subject's settings row: outside a transaction from the process's registry memory. */
-async function settingsRow(subject: string, reader: SettingsReader = db): Promise<SettingsRow | null> {
-  if (reader === db) return (await subjectState(subject)).settings;
-  return reader.subjectConfig.findUnique({ where: { subject } });
+/** A subject's settings row, from the process's registry memory. */
+async function settingsRow(subject: string): Promise<SettingsRow | null> {
+  return (await subjectState(subject)).settings;
 }
 
 /** The subject's row and the global one. */
-async function settingsRows(subject: string, reader: SettingsReader = db) {
-  if (reader !== db) {
-    // In a transaction, one round trip for both.
-    const rows = await reader.subjectConfig.findMany({ where: { subject: { in: [subject, GLOBAL] } } });
-    return {
-      own: rows.find((r) => r.subject === subject && subject !== GLOBAL) ?? null,
-      global: rows.find((r) => r.subject === GLOBAL) ?? null,
-    };
-  }
+async function settingsRows(subject: string) {
   const [own, global] = await Promise.all([subject === GLOBAL ? null : settingsRow(subject), settingsRow(GLOBAL)]);
   return { own, global };
 }
@@ -79,9 +67,8 @@ function view(level: string, normalize: boolean | null): ConfigView {
  */
 export async function subjectSettings(
   subject: string,
-  reader: SettingsReader = db,
 ): Promise<{ owner: string | null; level: CompatibilityLevel; normalize: boolean; mode: Mode }> {
-  const { own, global } = await settingsRows(subject, reader);
+  const { own, global } = await settingsRows(subject);
   return effectiveSettings(subject, own, global);
 }
 
@@ -100,11 +87,8 @@ export function effectiveSettings(
   };
 }
 
-export async function effectiveConfig(
-  subject: string,
-  reader: SettingsReader = db,
-): Promise<{ level: CompatibilityLevel; normalize: boolean }> {
-  const { own, global } = await settingsRows(subject, reader);
+export async function effectiveConfig(subject: string): Promise<{ level: CompatibilityLevel; normalize: boolean }> {
+  const { own, global } = await settingsRows(subject);
   return {
     level: (own?.compatibility ?? global?.compatibility ?? DEFAULT_LEVEL) as CompatibilityLevel,
     normalize: own?.normalize ?? global?.normalize ?? false,
@@ -141,12 +125,12 @@ export async function deleteConfig(subject: string, actor: Actor): Promise<Confi
   return previous;
 }
 
-export async function getMode(subject: string, defaultToGlobal: boolean, reader: SettingsReader = db): Promise<Mode> {
-  const own = await settingsRow(subject, reader);
+export async function getMode(subject: string, defaultToGlobal: boolean): Promise<Mode> {
+  const own = await settingsRow(subject);
   if (own?.mode) return own.mode as Mode;
   if (subject !== GLOBAL && !defaultToGlobal)
     throw new RegistryError("SUBJECT_MODE_NOT_CONFIGURED", `Subject '${subject}' does not have subject-level mode configured`);
-  const global = subject === GLOBAL ? own : await settingsRow(GLOBAL, reader);
+  const global = subject === GLOBAL ? own : await settingsRow(GLOBAL);
   return (global?.mode as Mode | undefined) ?? DEFAULT_MODE;
 }
 
