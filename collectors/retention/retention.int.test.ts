@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { createTestCluster } from "@/test/catalog-helpers";
 import { uniqueName } from "@/test/kafka-helpers";
+import { storeSpans } from "@/server/domain/traces";
 import { pruneOnce } from "./prune-once";
 
 const DAY = 86_400_000;
@@ -19,20 +20,21 @@ describe("retention", () => {
     const span = (n: number, start: Date) => ({
       traceId: hex(0xabc000 + n, 32),
       spanId: hex(n, 16),
+      parentSpanId: null,
       name: "op",
-      service,
       kind: 1,
       startNs: ns(start),
       endNs: ns(start) + 1_000n,
       statusCode: 0,
+      statusMessage: null,
       attributes: {},
-      resource: {},
+      resource: { "service.name": service },
+      scope: null,
       events: [],
-      links: [],
+      // Each span links to the next one's trace: a link goes with its own span's day.
+      links: [{ traceId: hex(0xabc000 + n + 1, 32), spanId: hex(n + 1, 16), attributes: {} }],
     });
-    await db.span.createMany({
-      data: [span(1, at(100 * 3_600_000)), span(2, at(3_600_000)), span(3, new Date(now.getTime() + 3 * DAY))],
-    });
+    await storeSpans([span(1, at(100 * 3_600_000)), span(2, at(3_600_000)), span(3, new Date(now.getTime() + 3 * DAY))]);
 
     const cluster = await createTestCluster();
     const group = await db.consumerGroup.create({
@@ -80,6 +82,19 @@ describe("retention", () => {
     await pruneOnce(now);
 
     expect((await db.span.findMany({ where: { service } })).map((s) => s.spanId)).toEqual([hex(2, 16)]);
+    expect(
+      (await db.spanLink.findMany({ where: { traceId: { in: [1, 2, 3].map((n) => hex(0xabc000 + n, 32)) } } })).map((l) => l.spanId),
+    ).toEqual([hex(2, 16)]);
+    // Whole days went (their tables), not rows: the old and the future span's days have no table any more.
+    const days = await db.$queryRaw<
+      { name: string }[]
+    >`SELECT relname AS name FROM pg_class WHERE relname LIKE 'Span_d%' OR relname LIKE 'SpanLink_d%'`;
+    const dayName = (d: Date) => d.toISOString().slice(0, 10).replaceAll("-", "");
+    const names = days.map((d) => d.name);
+    expect(names).toContain(`Span_d${dayName(at(3_600_000))}`);
+    expect(names).not.toContain(`Span_d${dayName(at(100 * 3_600_000))}`);
+    expect(names).not.toContain(`SpanLink_d${dayName(at(100 * 3_600_000))}`);
+    expect(names).not.toContain(`Span_d${dayName(new Date(now.getTime() + 3 * DAY))}`);
     expect((await db.groupLagSample.findMany({ where: { consumerGroupId: group.id } })).map((s) => s.totalLag)).toEqual([2n]);
     expect((await db.partitionEndSample.findMany({ where: { clusterId: cluster.id } })).map((s) => s.endOffset)).toEqual([2n]);
     expect(

@@ -3,7 +3,7 @@
 import { Agent, request } from "node:http";
 import { benchAuth } from "./child-server";
 
-export type Req = { method: "GET" | "POST"; path: string; body?: string };
+export type Req = { method: "GET" | "POST"; path: string; body?: string | Uint8Array; contentType?: string };
 /** perSecond counts the answers that were right (a fast error never counts); errors the rest. */
 export type LoadResult = { requests: number; perSecond: number; p50: number; p99: number; errors: number };
 
@@ -17,7 +17,7 @@ function send(agent: Agent, base: URL, req: Req): Promise<number> {
         method: req.method,
         path: req.path,
         headers: {
-          "content-type": "application/vnd.schemaregistry.v1+json",
+          "content-type": req.contentType ?? "application/vnd.schemaregistry.v1+json",
           ...benchAuth,
           ...(req.body ? { "content-length": Buffer.byteLength(req.body) } : {}),
         },

@@ -13,6 +13,7 @@ import { freePort } from "../lib/ports";
 import { benchAuth, startChildServer } from "./child-server";
 import { startNextServer } from "./next-server";
 import { numberArg, median } from "./args";
+import { runLoad } from "./load";
 
 const seconds = numberArg("seconds", 10);
 const senders = numberArg("senders", 8);
@@ -110,7 +111,7 @@ async function renderInBrowser(traceId: string, spanCount: number) {
 const children: ChildProcess[] = [];
 try {
   // Enough distinct batches for the whole run (a re-sent span would be skipped as a duplicate, which is cheaper).
-  const expected = Math.ceil((seconds * 20_000) / batchSize);
+  const expected = Math.ceil((seconds * 40_000) / batchSize);
   let t = performance.now();
   const batches = Array.from({ length: expected }, encodeBatch);
   const mb = batches.reduce((n, b) => n + b.length, 0) / 1e6;
@@ -126,26 +127,21 @@ try {
 
   const port = await freePort();
   children.push(await startChildServer("serve-handler.ts", ["otlp", String(port)], { DATABASE_URL: db.url }));
-  const url = `http://127.0.0.1:${port}/v1/traces`;
-  let next = 0;
-  let stored = 0;
-  let failures = 0;
-  const deadline = performance.now() + seconds * 1000;
-  t = performance.now();
-  await Promise.all(
-    Array.from({ length: senders }, async () => {
-      while (performance.now() < deadline && next < batches.length) {
-        const body = batches[next++]!;
-        const res = await fetch(url, { method: "POST", body: new Uint8Array(body), headers: { "content-type": "application/x-protobuf", ...benchAuth } });
-        await res.arrayBuffer();
-        if (res.ok) stored += batchSize;
-        else failures++;
-      }
-    }),
+  const { rawQuery } = await import("@/server/db");
+  const spansStored = async () => Number((await rawQuery<{ n: string }>(`SELECT count(*)::text AS n FROM "Span"`))[0]!.n);
+  const before = await spansStored();
+  const ingest = await runLoad(
+    `http://127.0.0.1:${port}`,
+    (i) => ({ method: "POST", path: "/v1/traces", body: batches[i % batches.length]!, contentType: "application/x-protobuf" }),
+    { concurrency: senders, durationMs: seconds * 1000 },
   );
-  const ingestRate = stored / ((performance.now() - t) / 1000);
-  if (failures) throw new Error(`${failures} batches were refused`);
-  if (next >= batches.length) console.log("(ran out of prepared batches before the time was up: raise the estimate)");
+  if (ingest.errors) throw new Error(`${ingest.errors} batches were refused`);
+  if (ingest.requests > batches.length) console.log("(ran out of prepared batches before the time was up: raise the estimate)");
+  // Every answered batch must be stored (a batch still in flight at the deadline may be, too).
+  const stored = (await spansStored()) - before;
+  const answered = ingest.perSecond * seconds * batchSize;
+  if (stored < answered) throw new Error(`${stored} spans stored, ${answered} acknowledged`);
+  const ingestRate = ingest.perSecond * batchSize;
   console.log(`\nOTLP ingest, ${senders} senders × batches of ${batchSize} spans, ${seconds} s:`);
   console.log(`${"decode + validate alone (baseline)".padEnd(40)} ${Math.round(decodeRate).toLocaleString("en").padStart(9)} spans/s`);
   console.log(

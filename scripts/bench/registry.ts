@@ -112,7 +112,7 @@ async function verify(base: string, scenarios: Scenario[], tag: string) {
     const res = await fetch(`${base}${req.path}`, {
       method: req.method,
       headers: { "content-type": "application/vnd.schemaregistry.v1+json", ...benchAuth },
-      body: req.body,
+      body: req.body as BodyInit | undefined,
     });
     const answer = (await res.json().catch(() => ({}))) as Record<string, unknown>;
     if (!res.ok || !s.expect(answer)) throw new Error(`${tag}: ${s.name} answered ${res.status} ${JSON.stringify(answer).slice(0, 300)}`);

@@ -29,4 +29,4 @@ export async function disconnectDb(): Promise<void> {
 }
 
 export { Prisma } from "@/server/generated/prisma/client";
-export { rawQuery } from "./raw";
+export { rawQuery, rawTransaction, type RawClient } from "./raw";

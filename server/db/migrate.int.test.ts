@@ -30,6 +30,44 @@ describe("migrations", () => {
       expect(rows[0].n).toBe(loadMigrations().length);
     });
 
+    it("moves stored spans and links into day tables when spans become partitioned", async () => {
+      // A database of its own on the same server, migrated up to the step before, with spans in it.
+      const name = `eventplane_partitions_${Date.now()}`;
+      await client.query(`CREATE DATABASE ${name}`);
+      const url = new URL(process.env.DATABASE_URL!);
+      url.pathname = `/${name}`;
+      const scratch = new pg.Client({ connectionString: url.toString() });
+      await scratch.connect();
+      try {
+        const all = loadMigrations();
+        const step = all.findIndex((m) => m.name.endsWith("_span_partitions"));
+        await applyMigrations(scratch, all.slice(0, step));
+        const day = 86_400_000_000_000n;
+        const insert = `INSERT INTO "Span" ("traceId", "spanId", "name", "kind", "service", "startNs", "endNs", "statusCode", "attributes", "resource", "events", "links")
+          VALUES ($1, $2, 'op', 1, 'svc', $3, $3, 0, '{}', '{}', '[]', '[]')`;
+        await scratch.query(insert, ["a".repeat(32), "1".repeat(16), (19_000n * day + 5n).toString()]);
+        await scratch.query(insert, ["b".repeat(32), "2".repeat(16), (19_001n * day).toString()]);
+        await scratch.query(`INSERT INTO "SpanLink" VALUES ($1, $2, $3, $4)`, [
+          "b".repeat(32),
+          "2".repeat(16),
+          "a".repeat(32),
+          "1".repeat(16),
+        ]);
+        await applyMigrations(scratch, all);
+        const spans = await scratch.query(`SELECT tableoid::regclass::text AS t, "spanId" FROM "Span" ORDER BY 2`);
+        // Day 19,000 is 2022-01-08.
+        expect(spans.rows).toEqual([
+          { t: '"Span_d20220108"', spanId: "1".repeat(16) },
+          { t: '"Span_d20220109"', spanId: "2".repeat(16) },
+        ]);
+        const links = await scratch.query(`SELECT tableoid::regclass::text AS t, "startNs"::text AS s FROM "SpanLink"`);
+        expect(links.rows).toEqual([{ t: '"SpanLink_d20220109"', s: (19_001n * day).toString() }]);
+      } finally {
+        await scratch.end();
+        await client.query(`DROP DATABASE ${name}`);
+      }
+    });
+
     it("rolls back every statement of a failing migration", async () => {
       const broken = {
         name: "99999999999999_broken",

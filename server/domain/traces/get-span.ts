@@ -7,7 +7,7 @@ import type { Attributes } from "./span-types";
 export type SpanRef = { traceId: string; spanId: string; name: string | null; service: string | null };
 
 export async function getSpan(traceId: string, spanId: string) {
-  const span = await db.span.findUnique({ where: { traceId_spanId: { traceId, spanId } } });
+  const span = await db.span.findFirst({ where: { traceId, spanId } });
   if (!span) throw new DomainError("NOT_FOUND", `Span ${spanId} of trace ${traceId} not found`);
   const outgoing = (span.links as { traceId: string; spanId: string; attributes: Attributes }[]) ?? [];
   const incoming = await db.spanLink.findMany({ where: { linkedTraceId: traceId, linkedSpanId: spanId }, take: 200 });

@@ -94,7 +94,13 @@ describe("OTLP/HTTP receiver", () => {
       expect([consumer!.statusCode, consumer!.statusMessage]).toEqual([2, "payment declined"]);
       expect(consumer!.endNs >= consumer!.startNs).toBe(true);
       expect(await db.spanLink.findMany({ where: { linkedTraceId: producer!.traceId } })).toEqual([
-        { traceId: consumer!.traceId, spanId: consumer!.spanId, linkedTraceId: producer!.traceId, linkedSpanId: producer!.spanId },
+        {
+          traceId: consumer!.traceId,
+          spanId: consumer!.spanId,
+          linkedTraceId: producer!.traceId,
+          linkedSpanId: producer!.spanId,
+          startNs: consumer!.startNs,
+        },
       ]);
     });
   }
@@ -144,6 +150,25 @@ function protobufBatch(service: string, trace: string, span: string): Buffer<Arr
 }
 const countFor = (service: string) => db.span.count({ where: { service } });
 const post = (body: BodyInit, headers: Record<string, string>) => fetch(url, { method: "POST", body, headers: { ...auth, ...headers } });
+
+describe("OTLP/HTTP receiver, day tables", () => {
+  it("stores into a day whose tables another process dropped after this one had made them", async () => {
+    // 2024-02-29, a day no other test writes.
+    const leapDay = (service: string, n: number) => {
+      const body = batch(service, [{ trace: traceId(0x1eab0000 + n), span: spanId(n) }]);
+      const span = body.resourceSpans[0]!.scopeSpans[0]!.spans[0]!;
+      Object.assign(span, { startTimeUnixNano: "1709164800000000000", endTimeUnixNano: "1709164800005000000" });
+      return JSON.stringify(body);
+    };
+    const service = uniqueName("leap");
+    expect((await post(leapDay(service, 1), { "content-type": "application/json" })).status).toBe(200);
+    expect(await countFor(service)).toBe(1);
+    // Retention in another process drops the day; this process still remembers having made it.
+    await db.$executeRawUnsafe(`DROP TABLE "SpanLink_d20240229", "Span_d20240229"`);
+    expect((await post(leapDay(service, 2), { "content-type": "application/json" })).status).toBe(200);
+    expect((await db.span.findMany({ where: { service } })).map((x) => x.spanId)).toEqual([spanId(2)]);
+  });
+});
 
 describe("OTLP/HTTP receiver, refusing bad input", () => {
   it("rejects invalid spans one by one in partialSuccess and stores the rest", async () => {
@@ -260,7 +285,9 @@ describe("OTLP/HTTP receiver, refusing bad input", () => {
 
     // 5,000 levels of arrays in one attribute, written as text (JSON.stringify itself would overflow).
     const nested = `${'{"arrayValue":{"values":['.repeat(5_000)}{"stringValue":"deep"}${"]}}".repeat(5_000)}`;
-    const deep = JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans: [span({ attributes: [{ key: "deep", value: "NESTED" }] }, 8)] }] }] });
+    const deep = JSON.stringify({
+      resourceSpans: [{ scopeSpans: [{ spans: [span({ attributes: [{ key: "deep", value: "NESTED" }] }, 8)] }] }],
+    });
     const refused = await post(deep.replace('"NESTED"', nested), { "content-type": "application/json" });
     expect(refused.status).toBe(400);
     expect(await refused.json()).toMatchObject({ message: expect.stringContaining("nest") });
@@ -273,7 +300,9 @@ describe("OTLP/HTTP receiver, refusing bad input", () => {
     };
     const spans = good.resourceSpans[0]!.scopeSpans[0]!.spans;
     spans.push({ ...spans[0]!, spanId: Buffer.alloc(8) }); // an all-zero span id: invalid
-    const res = await post(Buffer.from(ExportRequest.encode(ExportRequest.fromObject(good)).finish()), { "content-type": "application/x-protobuf" });
+    const res = await post(Buffer.from(ExportRequest.encode(ExportRequest.fromObject(good)).finish()), {
+      "content-type": "application/x-protobuf",
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/x-protobuf");
     const answer = ExportResponse.toObject(ExportResponse.decode(new Uint8Array(await res.arrayBuffer())), { longs: String }) as {

@@ -1,0 +1,78 @@
+// Spans and links live in one table per UTC day of their start (migration 20261130154500): ingest
+// makes sure a batch's days exist before it writes, the worker makes tomorrow's ahead of time, and
+// retention drops whole days. Creating a partition briefly locks the parent table, so each process
+// remembers the days it has made sure of and asks the database only for a new one.
+import { rawQuery } from "@/server/db";
+
+const NS_PER_DAY = 86_400_000_000_000n;
+const DAY_MS = 86_400_000;
+
+/** The day index (days since 1970-01-01 UTC) a start time in nanoseconds falls in. */
+export function dayOf(startNs: bigint): number {
+  const q = startNs / NS_PER_DAY;
+  // BigInt division truncates toward zero; a day index rounds down (a start before 1970 is day -1 or less).
+  return Number(startNs < 0n && q * NS_PER_DAY !== startNs ? q - 1n : q);
+}
+
+const ensured = new Set<number>();
+
+/** Creates the partitions of these days where missing. */
+export async function ensureSpanDays(days: Iterable<number>): Promise<void> {
+  for (const day of new Set(days)) {
+    if (ensured.has(day)) continue;
+    await rawQuery(`SELECT eventplane_span_day($1)`, [day]);
+    // A bound on what a process remembers: senders with wild clocks could name any number of days.
+    if (ensured.size > 1_000) ensured.clear();
+    ensured.add(day);
+  }
+}
+
+/** Forgets what this process made sure of: retention (here or in another process) may have dropped it. */
+export function forgetSpanDays(): void {
+  ensured.clear();
+}
+
+/** PostgreSQL's "no partition of relation … found for row". */
+export function isMissingPartition(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "23514";
+}
+
+/** The worker's pass ahead of ingest: today's and tomorrow's tables exist before the first span of the day. */
+export async function prepareSpanDays(now: Date): Promise<void> {
+  const today = Math.floor(now.getTime() / DAY_MS);
+  await ensureSpanDays([today, today + 1]);
+}
+
+type DayTable = { day: number; name: string; rows: number };
+
+async function spanDayTables(): Promise<DayTable[]> {
+  const rows = await rawQuery<{ name: string; rows: number }>(
+    `SELECT c.relname AS name, greatest(c.reltuples, 0)::float8 AS rows
+       FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+      WHERE i.inhparent = '"Span"'::regclass`,
+  );
+  return rows.flatMap((r) => {
+    const m = /^Span_d(\d{4})(\d{2})(\d{2})$/.exec(r.name);
+    if (!m) return [];
+    return [{ name: r.name, rows: Number(r.rows), day: Math.floor(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS) }];
+  });
+}
+
+/**
+ * Drops the days that ended before `cutoff` and those that start more than a day after `now` (a
+ * sender's broken clock; ingest refuses such spans now, older rows may hold some). A day is kept
+ * whole while any of it is within retention, so a span is kept at most one day longer than asked.
+ * Returns the days dropped and about how many spans they held (the planner's count, not a scan).
+ */
+export async function dropSpanDays(cutoff: Date, now: Date): Promise<{ days: number; spans: number }> {
+  const firstKept = Math.floor(cutoff.getTime() / DAY_MS); // the day cutoff falls in
+  const lastKept = Math.floor((now.getTime() + DAY_MS) / DAY_MS);
+  const doomed = (await spanDayTables()).filter((t) => t.day < firstKept || t.day > lastKept);
+  for (const t of doomed) {
+    const suffix = t.name.slice("Span_d".length);
+    // Both tables of the day in one statement, so a link never outlives its span's day.
+    await rawQuery(`DROP TABLE IF EXISTS "SpanLink_d${suffix}", "Span_d${suffix}"`);
+  }
+  if (doomed.length) forgetSpanDays();
+  return { days: doomed.length, spans: doomed.reduce((n, t) => n + t.rows, 0) };
+}
