@@ -2,7 +2,9 @@
 // senders into the receiver, stored in PostgreSQL) as a ratio against decoding the same batches alone,
 // measured in this run; then a 10,000-span journey: loading and stitching it, as a ratio against
 // reading the same spans from PostgreSQL in one query.
-// Options: --seconds 10 --senders 8 --batch 512
+// With --stored N (e.g. 10000000), the span tables first hold N spans (scripts/bench/span-volume.ts):
+// ingest is measured at that size, and the trace searches at N against the same at N / 100.
+// Options: --seconds 10 --senders 8 --batch 512 --stored 0
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
@@ -14,10 +16,12 @@ import { benchAuth, startChildServer } from "./child-server";
 import { startNextServer } from "./next-server";
 import { numberArg, median } from "./args";
 import { runLoad } from "./load";
+import type { SearchTimings } from "./span-volume";
 
 const seconds = numberArg("seconds", 10);
 const senders = numberArg("senders", 8);
 const batchSize = numberArg("batch", 512);
+const storedSpans = numberArg("stored", 0);
 
 const dir = mkdtempSync(join(tmpdir(), "eventplane-bench-"));
 chmodSync(dir, 0o755);
@@ -25,6 +29,7 @@ const db = await prepareDatabase({ dataDir: dir, pgPort: await freePort(), datab
 process.env.DATABASE_URL = db.url;
 const { ExportRequest, decodeBody } = await import("@/server/http/otlp/decode-request");
 const { readSpans } = await import("@/server/http/otlp/read-spans");
+const { fillSpans, printSearches, timeSearches } = await import("./span-volume");
 
 const kv = (key: string, v: string | number) => ({ key, value: typeof v === "number" ? { intValue: v } : { stringValue: v } });
 const services = ["order-service", "billing-service", "inventory-service", "shipping-service"];
@@ -125,6 +130,16 @@ try {
   for (const b of batches) decoded += readSpans(decodeBody(b, "protobuf")).spans.length;
   const decodeRate = decoded / ((performance.now() - t) / 1000);
 
+  let searchesSmall: SearchTimings | undefined;
+  if (storedSpans) {
+    const now = Date.now();
+    const small = Math.floor(storedSpans / 100);
+    console.log(`\nfilling the span tables (${storedSpans.toLocaleString("en")} spans over two days):`);
+    await fillSpans(0, small, storedSpans, now, console.log);
+    searchesSmall = await timeSearches(small);
+    await fillSpans(small, storedSpans, storedSpans, now, console.log);
+  }
+
   const port = await freePort();
   children.push(await startChildServer("serve-handler.ts", ["otlp", String(port)], { DATABASE_URL: db.url }));
   const { rawQuery } = await import("@/server/db");
@@ -218,6 +233,7 @@ try {
   console.log(
     `${"of which: stitching alone (in memory)".padEnd(40)} ${median(build).toFixed(1).padStart(6)} ms · ratio ${(median(build) / median(raw)).toFixed(3)}`,
   );
+  if (searchesSmall) printSearches(searchesSmall, await timeSearches(storedSpans), Math.floor(storedSpans / 100), storedSpans);
   await renderInBrowser(root.traceId, spanCount);
   await prisma.$disconnect();
 } finally {
