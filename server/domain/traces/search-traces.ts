@@ -1,5 +1,5 @@
 // Trace search: traces with at least one span matching every filter inside the time range, newest
-// first, each summarised (root span, services, span count, hops, duration, errors).
+// match first, each summarised (root span, services, span count, hops, duration, errors).
 import { parseInput } from "@/server/errors";
 import { z } from "zod";
 import { db, Prisma } from "@/server/db";
@@ -62,16 +62,25 @@ export async function searchTraces(
   if (input.status === "error") filters.push(Prisma.sql`"statusCode" = 2`);
   const minDurationNs = BigInt(Math.round((input.minDurationMs ?? 0) * 1_000_000));
   const offset = (input.page - 1) * input.pageSize;
-  // One row more than a page tells whether there is a next one.
+  // One row more than a page tells whether there is a next one. Traces are ordered by their newest
+  // matching span and the page is cut before anything is summarised, so a search reads the spans of
+  // one page of traces (each by its key, LATERAL) however many traces match. A minimum duration is
+  // known only after summarising: then every match is summarised (still by key) and the page cut after.
+  const page = Prisma.sql`LIMIT ${input.pageSize + 1} OFFSET ${offset}`;
   const rows = await db.$queryRaw<Row[]>`
     WITH matched AS (
-      SELECT "traceId", min("startNs") AS first FROM "Span" WHERE ${Prisma.join(filters, " AND ")} GROUP BY "traceId"
+      SELECT "traceId", max("startNs") AS newest FROM "Span" WHERE ${Prisma.join(filters, " AND ")} GROUP BY "traceId"
     ), kept AS (
       SELECT m.* FROM matched m
       WHERE ${input.journeyStartsOnly}::boolean = false
         OR NOT EXISTS (SELECT 1 FROM "SpanLink" l WHERE l."traceId" = m."traceId" AND l."linkedTraceId" <> m."traceId")
-    ), summary AS (
-      SELECT s."traceId",
+      ORDER BY m.newest DESC, m."traceId"
+      ${minDurationNs > 0n ? Prisma.empty : page}
+    )
+    SELECT k."traceId", summary.*,
+      (SELECT count(*) FROM "SpanLink" l WHERE l."linkedTraceId" = k."traceId" AND l."traceId" <> k."traceId") AS "linkedIn"
+    FROM kept k CROSS JOIN LATERAL (
+      SELECT
         (array_agg(s."name" ORDER BY (s."parentSpanId" IS NOT NULL), s."startNs"))[1] AS "rootName",
         (array_agg(s."service" ORDER BY (s."parentSpanId" IS NOT NULL), s."startNs"))[1] AS "rootService",
         array_agg(DISTINCT s."service") AS "services",
@@ -80,15 +89,11 @@ export async function searchTraces(
         count(*) FILTER (WHERE s."statusCode" = 2) AS "errors",
         min(s."startNs") AS "startNs",
         max(s."endNs") AS "endNs"
-      FROM kept m JOIN "Span" s ON s."traceId" = m."traceId"
-      GROUP BY s."traceId"
-      HAVING max(s."endNs") - min(s."startNs") >= ${minDurationNs}
-    )
-    SELECT summary.*,
-      (SELECT count(*) FROM "SpanLink" l WHERE l."linkedTraceId" = summary."traceId" AND l."traceId" <> summary."traceId") AS "linkedIn"
-    FROM summary
-    ORDER BY "startNs" DESC, "traceId"
-    LIMIT ${input.pageSize + 1} OFFSET ${offset}`;
+      FROM "Span" s WHERE s."traceId" = k."traceId"
+    ) summary
+    WHERE summary."endNs" - summary."startNs" >= ${minDurationNs}
+    ORDER BY k.newest DESC, k."traceId"
+    ${minDurationNs > 0n ? page : Prisma.empty}`;
   return {
     traces: rows.slice(0, input.pageSize).map((r) => ({
       traceId: r.traceId,
