@@ -10,7 +10,7 @@ function pool(): pg.Pool {
   if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set");
   if (!holder.eventplaneRawPool) {
     // allowExitOnIdle: an idle pool never keeps a finished process (a script, a test run) alive.
-    const created = new pg.Pool({ connectionString: env.DATABASE_URL, max: 4, allowExitOnIdle: true });
+    const created = new pg.Pool({ connectionString: env.DATABASE_URL, max: 8, allowExitOnIdle: true });
     // An idle connection the server closes (a restart, an administrator) is an "error" event on the
     // pool: without a listener it would end the process. The pool drops that client and opens another.
     created.on("error", (error) => console.warn(`[db] an idle connection closed: ${error.message}`));

@@ -13,7 +13,10 @@ export const ListAuditInput = z.object({
   from: z.date().optional(),
   to: z.date().optional(),
   /** the id of the last entry of the previous page */
-  cursor: z.string().regex(/^\d{1,19}$/).nullish(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,19}$/)
+    .nullish(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 export type ListAuditInput = z.input<typeof ListAuditInput>;

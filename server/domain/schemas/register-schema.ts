@@ -2,15 +2,16 @@
 // same schema under the same subject returns its existing version) and ids are global (the same
 // schema under another subject gets the same id). Ids and versions are assigned under a
 // transaction-scoped advisory lock, so concurrent registrations never collide.
-import { db, type Prisma } from "@/server/db";
+import { db, rawQuery, type Prisma } from "@/server/db";
 import { checkParsed } from "./check-compatibility";
 import { cachedVerdict } from "./verdict-cache";
 import { canonicalText, fingerprint, type SchemaReferenceInput } from "./canonical-schema";
-import { SCHEMA_TYPES, type CompatibilityLevel, type Mode, type SchemaType, type Verdict } from "./compat-types";
+import { GLOBAL, SCHEMA_TYPES, type CompatibilityLevel, type Mode, type SchemaType, type Verdict } from "./compat-types";
 import { effectiveConfig, effectiveSettings, subjectSettings } from "./registry-config";
 import { RegistryError } from "./registry-errors";
 import type { Actor } from "@/server/domain/identity";
-import { recordAudit } from "./registry-audit";
+import { recordAudit, registrationAudit } from "./registry-audit";
+import { subjectStateAt } from "./registry-memory";
 import {
   getVersion,
   listVersions,
@@ -156,6 +157,13 @@ export async function registerSchema(
   // reads only the schema, the subject's name and its level.
   const warnings = await policyWarnings(subject, prepared.parsed, config.level, owner ?? claimingTeam(opts.actor));
 
+  // The usual registration (no chosen id or version, no references) is decided from memory and written
+  // in one call; when the registry moved under it, it is decided again below, under the lock.
+  if (explicitId === undefined && explicitVersion === undefined && !prepared.references.length) {
+    const fast = await registerFromMemory(subject, prepared, owner, opts.actor);
+    if (fast) return { ...fast, warnings };
+  }
+
   return db.$transaction(async (tx) => {
     // One registration per subject at a time (its versions are numbered and checked in order);
     // other subjects' go on alongside. Imports choose ids, so they also take the registry-wide lock.
@@ -176,6 +184,53 @@ export async function registerSchema(
     await recordAudit(tx, opts.actor, "schema.register", subject, version, { id: schemaId, schemaType: prepared.type }, owner ?? claim);
     return { ...registered(subject, version, schemaId, prepared), warnings };
   });
+}
+
+/**
+ * A new version decided from this process's registry memory (exact as of the request's arrival) and
+ * written by one database call (registry_register, migration 20261130161000), which takes the same
+ * lock as the transaction path and writes only if neither the subject nor the global settings changed
+ * after the state decided on. Null when they did, or when the mode is not READWRITE: the caller then
+ * goes the transaction path. One round trip and one commit instead of seven statements.
+ */
+async function registerFromMemory(subject: string, prepared: Prepared, owner: string | null, actor: Actor): Promise<Registered | null> {
+  const [own, global] = await Promise.all([subjectStateAt(subject), subjectStateAt(GLOBAL)]);
+  const settings = effectiveSettings(subject, own.state.settings, global.state.settings);
+  if (settings.mode !== "READWRITE") return null;
+  const versions = own.state.versions;
+  const live = versions.filter((v) => !v.deleted).map((v) => ({ version: v.version, id: v.schemaId, deleted: false }));
+  const verdict = await cachedVerdict(settings.level, prepared.fingerprint, live, async () =>
+    checkParsed(settings.level, await parsedVersions(await listVersionsOrEmpty(subject, false)), prepared.parsed),
+  );
+  if (!verdict.compatible) throw incompatible(subject, verdict);
+  const lastVersion = versions.at(-1)?.version ?? 0;
+  const version = lastVersion + 1;
+  const claim = owner === null && lastVersion === 0 ? claimingTeam(actor) : null;
+  const audit = registrationAudit(actor, subject, version, prepared.type, owner ?? claim);
+  const [row] = await rawQuery<{ schema_id: number | null; stale: boolean }>(
+    `SELECT schema_id, stale FROM registry_register($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      subject,
+      Math.min(own.validFrom, global.validFrom),
+      version,
+      prepared.type,
+      prepared.canonical,
+      prepared.fingerprint,
+      settings.level,
+      claim,
+      audit,
+    ],
+  );
+  if (!row || row.stale || row.schema_id === null) return null;
+  return registered(subject, version, row.schema_id, prepared);
+}
+
+function incompatible(subject: string, verdict: Verdict): RegistryError {
+  return new RegistryError(
+    "INCOMPATIBLE",
+    `Schema being registered is incompatible with an earlier schema for subject "${subject}", details: [${verdict.messages.join(", ")}]`,
+    { verdict },
+  );
 }
 
 /**
@@ -264,13 +319,7 @@ async function decide(
   const verdict = await cachedVerdict(settings.level, prepared.fingerprint, live, async () =>
     checkParsed(settings.level, await parsedVersions(await listVersionsOrEmpty(subject, false, from.tx)), prepared.parsed),
   );
-  if (!verdict.compatible) {
-    throw new RegistryError(
-      "INCOMPATIBLE",
-      `Schema being registered is incompatible with an earlier schema for subject "${subject}", details: [${verdict.messages.join(", ")}]`,
-      { verdict },
-    );
-  }
+  if (!verdict.compatible) throw incompatible(subject, verdict);
   return { ...numbered, knownId, level: settings.level };
 }
 

@@ -1,6 +1,6 @@
 // Every registration, configuration change and delete goes to the audit log (target type "subject",
 // id "" for the global configuration), in the transaction of the change.
-import { appendAudit, listAuditEntries, type AuditTx } from "@/server/domain/audit";
+import { appendAudit, auditEntryJson, listAuditEntries, type AuditTx } from "@/server/domain/audit";
 import type { Actor } from "@/server/domain/identity";
 
 export async function recordAudit(
@@ -18,6 +18,20 @@ export async function recordAudit(
     targetId: subject ?? "",
     team,
     after: { version, ...detail },
+  });
+}
+
+/**
+ * The entry of a registration written by the database call of the fast path (register-schema.ts): as
+ * recordAudit writes it, the schema id added by the call once it is known.
+ */
+export function registrationAudit(actor: Actor, subject: string, version: number, schemaType: string, team: string | null): string {
+  return auditEntryJson(actor, {
+    action: "schema.register",
+    targetType: "subject",
+    targetId: subject,
+    team,
+    after: { version, schemaType },
   });
 }
 

@@ -6,7 +6,7 @@
 // trip per batch of requests, never a stale answer: a write acknowledged anywhere before a request
 // arrived is seen by it. Inside a transaction callers read the database directly instead.
 import { AsyncLocalStorage } from "node:async_hooks";
-import { db, rawQuery } from "@/server/db";
+import { rawQuery } from "@/server/db";
 
 export type VersionRow = {
   subject: string;
@@ -142,14 +142,17 @@ function changedSince(subject: string, epoch: number): boolean {
 
 /** Both rows of a subject in one round trip (a registration of a new subject starts with this read). */
 async function load(subject: string): Promise<SubjectState> {
-  const [row] = await db.$queryRaw<
-    { versions: (Omit<VersionRow, "createdAt"> & { createdAt: string })[] | null; settings: SettingsRow | null }[]
-  >`
-    SELECT
+  const [row] = await rawQuery<{
+    versions: (Omit<VersionRow, "createdAt"> & { createdAt: string })[] | null;
+    settings: SettingsRow | null;
+  }>(
+    `SELECT
       (SELECT json_agg(v ORDER BY v.version) FROM (
-         SELECT subject, version, "schemaId", deleted, "createdAt", "registeredUnder" FROM "SubjectVersion" WHERE subject = ${subject}) v) AS versions,
+         SELECT subject, version, "schemaId", deleted, "createdAt", "registeredUnder" FROM "SubjectVersion" WHERE subject = $1) v) AS versions,
       (SELECT row_to_json(c) FROM (
-         SELECT subject, compatibility, normalize, mode, "ownerTeam" FROM "SubjectConfig" WHERE subject = ${subject}) c) AS settings`;
+         SELECT subject, compatibility, normalize, mode, "ownerTeam" FROM "SubjectConfig" WHERE subject = $1) c) AS settings`,
+    [subject],
+  );
   return {
     // timestamp(3) columns hold UTC without a zone (Prisma's convention): json gives them without one.
     versions: (row?.versions ?? []).map((v) => ({ ...v, createdAt: new Date(`${v.createdAt}Z`) })),
@@ -159,9 +162,18 @@ async function load(subject: string): Promise<SubjectState> {
 
 /** A subject's version rows (oldest first, deleted ones included) and its settings row, as committed now. */
 export async function subjectState(subject: string): Promise<SubjectState> {
+  return (await subjectStateAt(subject)).state;
+}
+
+/**
+ * The same, with the change epoch it holds from: no change to the subject after `validFrom` was known
+ * when it was read or kept. A writer that finds no change in the log after that epoch knows the state
+ * is still exact (the registration fast path does).
+ */
+export async function subjectStateAt(subject: string): Promise<{ state: SubjectState; validFrom: number }> {
   await fresh();
   const known = kept.get(subject);
-  if (known && !changedSince(subject, known.validFrom)) return known;
+  if (known && !changedSince(subject, known.validFrom)) return { state: known, validFrom: known.validFrom };
   // The rows are read after the process caught up to `validFrom`, so they are at least that new; they
   // are kept only if no change to the subject was learnt while they were being read.
   const validFrom = caughtUp;
@@ -170,5 +182,5 @@ export async function subjectState(subject: string): Promise<SubjectState> {
     if (kept.size >= MAX_SUBJECTS) kept.delete(kept.keys().next().value!);
     kept.set(subject, { ...state, validFrom });
   }
-  return state;
+  return { state, validFrom };
 }

@@ -2,6 +2,7 @@
 // anchor (answered 500), a pattern built to backtrack (froze the web process), and concurrent
 // registrations that were each checked only against what existed before either of them.
 import { describe, expect, it } from "vitest";
+import { db } from "@/server/db";
 import { uniqueName } from "@/test/kafka-helpers";
 import { useRegistryServer } from "@/test/registry-server";
 
@@ -76,6 +77,27 @@ describe("registry inputs that once broke it", () => {
       expect(versions.json).toEqual([1, 2]);
     }
     expect(outcomes).toEqual(Array.from({ length: 8 }, () => [200, 409]));
+  });
+
+  it("numbers ten registrations to one subject at the same moment 1 to 10, each audited once with its id", async () => {
+    // All ten are decided from the same state; one call writes, the others find the subject moved and
+    // are decided again under the lock, one after another.
+    const subject = uniqueName("crowd");
+    expect((await call("PUT", `/config/${subject}`, { compatibility: "NONE" })).status).toBe(200);
+    const schemas = Array.from({ length: 10 }, (_, i) =>
+      JSON.stringify({ type: "record", name: "Crowd", fields: [{ name: `f${i}`, type: "string" }] }),
+    );
+    const results = await Promise.all(schemas.map((schema) => call("POST", `/subjects/${subject}/versions`, { schema })));
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill(200));
+    expect((await call("GET", `/subjects/${subject}/versions`)).json).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const ids = results.map((r) => r.json.id as number);
+    const entries = await db.auditEntry.findMany({ where: { targetType: "subject", targetId: subject, action: "schema.register" } });
+    expect(entries.map((e) => (e.after as { version: number }).version).sort((x, y) => x - y)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(entries.map((e) => (e.after as { id: number }).id).sort((x, y) => x - y)).toEqual([...ids].sort((x, y) => x - y));
+    for (const [i, schema] of schemas.entries()) {
+      const found = await call("POST", `/subjects/${subject}`, { schema });
+      expect(found.json).toMatchObject({ id: ids[i] });
+    }
   });
 
   it("gives one id to one schema registered under many subjects at the same moment", async () => {
