@@ -3,9 +3,10 @@
 // against all of them), measured in one run beside the peer and a bare server:
 //   - a bare node:http answering a constant JSON body (the ceiling of this machine and load generator);
 //   - Apicurio Registry 3.3.3 (its Confluent API), in memory and on PostgreSQL, after a JVM warm-up;
-//   - Eventplane's real web process (scripts/web-server.ts, the registry answered ahead of Next), and
-//     `next start` (the same handler behind Next's route) and the handler alone on node:http, so the
-//     framework's share is measured rather than guessed.
+//   - Eventplane's real web process (scripts/web-server.ts, the registry answered ahead of Next), the
+//     same with a web process per core (EVENTPLANE_WEB_PROCESSES=2), `next start` (the same handler
+//     behind Next's route) and the handler alone on node:http, so the framework's share is measured
+//     rather than guessed.
 // Every answer's status is checked (a fast error never counts), and each scenario's first answer body.
 // Options: --seconds 8 --concurrency 32 --warmup 10 (JVM) --node-warmup 2
 import type { ChildProcess } from "node:child_process";
@@ -120,6 +121,9 @@ async function verify(base: string, scenarios: Scenario[], tag: string) {
 }
 
 const results = new Map<string, Map<string, LoadResult>>();
+const ONE_WEB = "Eventplane: the real web process (registry ahead of Next)";
+const TWO_WEB = "Eventplane: two web processes (EVENTPLANE_WEB_PROCESSES=2)";
+const HANDLER = "Eventplane: the handler alone on node:http";
 const fmt = (r: LoadResult) =>
   `${r.perSecond.toFixed(0).padStart(6)} req/s  p50 ${r.p50.toFixed(2).padStart(6)} ms  p99 ${r.p99.toFixed(2).padStart(7)} ms`;
 
@@ -193,10 +197,16 @@ try {
   const webEnv = { DATABASE_URL: db.url, EVENTPLANE_SECRET_KEY: randomBytes(32).toString("base64") };
   const web = await startWebServer(webEnv);
   if (web) {
-    await measureTarget("Eventplane: the real web process (registry ahead of Next)", web.base, scenarios, nodeWarmup);
+    await measureTarget(ONE_WEB, web.base, scenarios, nodeWarmup);
     await stop(web.child);
+    // As a platform team would run it on this machine: a web process per core (the peer's JVM uses both too).
+    const two = await startWebServer({ ...webEnv, EVENTPLANE_WEB_PROCESSES: "2" });
+    if (two) {
+      await measureTarget(TWO_WEB, two.base, scenarios, nodeWarmup);
+      await stop(two.child);
+    }
   } else console.log("\n(no `next build` here: run npm run build to measure the web process and next start)");
-  await measureTarget("Eventplane: the handler alone on node:http", handlerBase, scenarios, nodeWarmup);
+  await measureTarget(HANDLER, handlerBase, scenarios, nodeWarmup);
   await stop(children.pop()!);
   const nextOnly = await startNextServer(webEnv);
   if (nextOnly) {
@@ -204,20 +214,20 @@ try {
     await stop(nextOnly.child);
   }
 
-  // The ratios: Eventplane as deployed against the peer, and against the bare server.
-  const ours =
-    results.get("Eventplane: the real web process (registry ahead of Next)") ?? results.get("Eventplane: the handler alone on node:http")!;
+  // The ratios: Eventplane as deployed (one web process, and one per core) against the peer and the bare server.
+  const deployed = [ONE_WEB, TWO_WEB].filter((label) => results.has(label));
   const peers = [...results.keys()].filter((k) => k.startsWith("Apicurio"));
-  console.log(
-    `\nratios (throughput) of ${results.has("Eventplane: the real web process (registry ahead of Next)") ? "the web process" : "the handler"}:`,
-  );
-  for (const s of scenarios) {
-    const mine = ours.get(s.name)!;
-    const vsPeers = peers.map(
-      (p) =>
-        `÷ ${p.replace(`Apicurio ${APICURIO_VERSION} `, "Apicurio ")} ×${(mine.perSecond / results.get(p)!.get(s.name)!.perSecond).toFixed(2)}`,
-    );
-    console.log(`  ${s.name.padEnd(38)} ÷ bare ×${(mine.perSecond / bare.perSecond).toFixed(3)}  ${vsPeers.join("  ")}`);
+  for (const label of deployed.length ? deployed : [HANDLER]) {
+    const ours = results.get(label)!;
+    console.log(`\nratios (throughput) of ${label.replace("Eventplane: ", "")}:`);
+    for (const s of scenarios) {
+      const mine = ours.get(s.name)!;
+      const vsPeers = peers.map(
+        (p) =>
+          `÷ ${p.replace(`Apicurio ${APICURIO_VERSION} `, "Apicurio ")} ×${(mine.perSecond / results.get(p)!.get(s.name)!.perSecond).toFixed(2)}`,
+      );
+      console.log(`  ${s.name.padEnd(38)} ÷ bare ×${(mine.perSecond / bare.perSecond).toFixed(3)}  ${vsPeers.join("  ")}`);
+    }
   }
 } finally {
   for (const c of children) c.kill();
