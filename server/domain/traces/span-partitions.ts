@@ -70,8 +70,9 @@ export async function dropSpanDays(cutoff: Date, now: Date): Promise<{ days: num
   const doomed = (await spanDayTables()).filter((t) => t.day < firstKept || t.day > lastKept);
   for (const t of doomed) {
     const suffix = t.name.slice("Span_d".length);
-    // Both tables of the day in one statement, so a link never outlives its span's day.
-    await rawQuery(`DROP TABLE IF EXISTS "SpanLink_d${suffix}", "Span_d${suffix}"`);
+    // Both tables of the day in one statement, so a link never outlives its span's day; spans first,
+    // the order ingest writes them in, so a drop and a write never wait on each other crosswise.
+    await rawQuery(`DROP TABLE IF EXISTS "Span_d${suffix}", "SpanLink_d${suffix}"`);
   }
   if (doomed.length) forgetSpanDays();
   return { days: doomed.length, spans: doomed.reduce((n, t) => n + t.rows, 0) };
