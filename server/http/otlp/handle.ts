@@ -56,7 +56,7 @@ async function receiveTraces(request: Request): Promise<Response> {
     const limit = env.OTLP_MAX_BODY_BYTES;
     const raw = await readBoundedBody(request, limit);
     const body = inflate(raw, request.headers.get("content-encoding"), limit);
-    const { spans, rejected, reasons } = readSpans(decodeBody(body, encoding));
+    const { spans, rejected, reasons } = readSpans(decodeBody(body, encoding), { retentionHours: env.TRACE_RETENTION_HOURS });
     await storeSpans(spans);
     return reply(
       encoding,

@@ -106,6 +106,10 @@ describe("OTLP/HTTP receiver", () => {
   }
 });
 
+// A minute ago: inside the retention window (older spans are refused), on a day other tests also write.
+const RECENT = BigInt(Date.now() - 60_000) * 1_000_000n;
+const START = String(RECENT);
+const END = String(RECENT + 5_000_000n);
 const traceId = (n: number) => n.toString(16).padStart(32, "0");
 const spanId = (n: number) => n.toString(16).padStart(16, "0");
 function batch(service: string, ids: { trace: string; span: string }[]) {
@@ -121,8 +125,8 @@ function batch(service: string, ids: { trace: string; span: string }[]) {
               spanId: s,
               name: "op",
               kind: 1,
-              startTimeUnixNano: "1700000000000000000",
-              endTimeUnixNano: "1700000000005000000",
+              startTimeUnixNano: START,
+              endTimeUnixNano: END,
             })),
           },
         ],
@@ -139,7 +143,13 @@ function protobufBatch(service: string, trace: string, span: string): Buffer<Arr
         scopeSpans: [
           {
             spans: [
-              { traceId: Buffer.from(trace, "hex"), spanId: Buffer.from(span, "hex"), name: "x", startTimeUnixNano: 1, endTimeUnixNano: 2 },
+              {
+                traceId: Buffer.from(trace, "hex"),
+                spanId: Buffer.from(span, "hex"),
+                name: "x",
+                startTimeUnixNano: START,
+                endTimeUnixNano: END,
+              },
             ],
           },
         ],
@@ -153,19 +163,23 @@ const post = (body: BodyInit, headers: Record<string, string>) => fetch(url, { m
 
 describe("OTLP/HTTP receiver, day tables", () => {
   it("stores into a day whose tables another process dropped after this one had made them", async () => {
-    // 2024-02-29, a day no other test writes.
-    const leapDay = (service: string, n: number) => {
+    // Noon UTC two days ago: inside the retention window, a day no other test writes.
+    const day = new Date(Date.now() - 2 * 86_400_000);
+    day.setUTCHours(12, 0, 0, 0);
+    const start = BigInt(day.getTime()) * 1_000_000n;
+    const suffix = day.toISOString().slice(0, 10).replaceAll("-", "");
+    const thatDay = (service: string, n: number) => {
       const body = batch(service, [{ trace: traceId(0x1eab0000 + n), span: spanId(n) }]);
       const span = body.resourceSpans[0]!.scopeSpans[0]!.spans[0]!;
-      Object.assign(span, { startTimeUnixNano: "1709164800000000000", endTimeUnixNano: "1709164800005000000" });
+      Object.assign(span, { startTimeUnixNano: String(start), endTimeUnixNano: String(start + 5_000_000n) });
       return JSON.stringify(body);
     };
-    const service = uniqueName("leap");
-    expect((await post(leapDay(service, 1), { "content-type": "application/json" })).status).toBe(200);
+    const service = uniqueName("dropped-day");
+    expect((await post(thatDay(service, 1), { "content-type": "application/json" })).status).toBe(200);
     expect(await countFor(service)).toBe(1);
     // Retention in another process drops the day; this process still remembers having made it.
-    await db.$executeRawUnsafe(`DROP TABLE "SpanLink_d20240229", "Span_d20240229"`);
-    expect((await post(leapDay(service, 2), { "content-type": "application/json" })).status).toBe(200);
+    await db.$executeRawUnsafe(`DROP TABLE "Span_d${suffix}", "SpanLink_d${suffix}"`);
+    expect((await post(thatDay(service, 2), { "content-type": "application/json" })).status).toBe(200);
     expect((await db.span.findMany({ where: { service } })).map((x) => x.spanId)).toEqual([spanId(2)]);
   });
 });
@@ -246,15 +260,15 @@ describe("OTLP/HTTP receiver, refusing bad input", () => {
     expect(await countFor(service)).toBe(1);
   });
 
-  it("never answers 503 (retry forever) for input that is broken: NUL, out-of-range numbers, deep nesting, far-future spans", async () => {
+  it("never answers 503 (retry forever) for input that is broken: NUL, out-of-range numbers, deep nesting, far-future and long-past spans", async () => {
     const service = uniqueName("hostile");
     const span = (extra: Record<string, unknown>, n: number) => ({
       traceId: traceId(0xf00 + n),
       spanId: spanId(n),
       name: "op",
       kind: 1,
-      startTimeUnixNano: "1700000000000000000",
-      endTimeUnixNano: "1700000000005000000",
+      startTimeUnixNano: START,
+      endTimeUnixNano: END,
       ...extra,
     });
     const farFuture = String((BigInt(Date.now()) + 3n * 86_400_000n) * 1_000_000n);
@@ -272,6 +286,7 @@ describe("OTLP/HTTP receiver, refusing bad input", () => {
                 span({ endTimeUnixNano: "99999999999999999999999" }, 5),
                 span({ startTimeUnixNano: farFuture, endTimeUnixNano: farFuture }, 6),
                 span({ status: { code: 77 } }, 7),
+                span({ startTimeUnixNano: "1700000000000000000", endTimeUnixNano: "1700000000005000000" }, 9),
               ],
             },
           ],
@@ -280,7 +295,10 @@ describe("OTLP/HTTP receiver, refusing bad input", () => {
     };
     const res = await post(JSON.stringify(body), { "content-type": "application/json" });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ partialSuccess: { rejectedSpans: "6", errorMessage: expect.stringContaining("NUL") } });
+    const answer = (await res.json()) as { partialSuccess: { rejectedSpans: string; errorMessage: string } };
+    expect(answer.partialSuccess.rejectedSpans).toBe("7");
+    expect(answer.partialSuccess.errorMessage).toContain("NUL");
+    expect(answer.partialSuccess.errorMessage).toContain("older than the retention");
     expect(await countFor(service)).toBe(1);
 
     // 5,000 levels of arrays in one attribute, written as text (JSON.stringify itself would overflow).

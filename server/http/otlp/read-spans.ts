@@ -34,7 +34,8 @@ const MAX_FUTURE_NS = 86_400n * 1_000_000_000n;
 
 /** OTLP AnyValue → JSON value; int64 stays a number when it is exact, else a decimal string. */
 export function anyValue(v: unknown, depth = 0): AttrValue {
-  if (depth > MAX_NESTING) throw new OtlpError(400, `Malformed ExportTraceServiceRequest: attribute values nest deeper than ${MAX_NESTING} levels`);
+  if (depth > MAX_NESTING)
+    throw new OtlpError(400, `Malformed ExportTraceServiceRequest: attribute values nest deeper than ${MAX_NESTING} levels`);
   if (!isObj(v)) return null;
   if ("stringValue" in v) return String(v.stringValue);
   if ("boolValue" in v) return Boolean(v.boolValue);
@@ -78,8 +79,15 @@ const nonZero = (id: string) => /[1-9a-f]/.test(id);
 
 export type ReadResult = { spans: SpanInput[]; rejected: number; reasons: string[] };
 
-export function readSpans(request: Obj, nowMs = Date.now()): ReadResult {
+/**
+ * `retentionHours`: spans that started before the retention window are refused, not stored: retention
+ * would drop them within a minute, and each distinct day of them would cost a table made for nothing
+ * (spans are kept in one table per day), so a sender with a wild clock could fill the catalogue.
+ */
+export function readSpans(request: Obj, opts: { nowMs?: number; retentionHours?: number } = {}): ReadResult {
+  const nowMs = opts.nowMs ?? Date.now();
   const latestStart = BigInt(nowMs) * 1_000_000n + MAX_FUTURE_NS;
+  const earliestStart = opts.retentionHours === undefined ? null : BigInt(nowMs - opts.retentionHours * 3_600_000) * 1_000_000n;
   if (request.resourceSpans === undefined && (request.resourceLogs !== undefined || request.resourceMetrics !== undefined)) {
     throw new OtlpError(400, "This is a logs or metrics export, not traces: send it to the matching OTLP endpoint (/v1/logs, /v1/metrics)");
   }
@@ -116,6 +124,8 @@ export function readSpans(request: Obj, nowMs = Date.now()): ReadResult {
         else if (endNs < startNs) reject("endTimeUnixNano is before startTimeUnixNano");
         else if (endNs > MAX_NS) reject("endTimeUnixNano is out of range");
         else if (startNs > latestStart) reject("startTimeUnixNano is more than a day in the future (check the sender's clock)");
+        else if (earliestStart !== null && startNs < earliestStart)
+          reject("startTimeUnixNano is older than the retention (TRACE_RETENTION_HOURS): such a span would be dropped at once");
         else if (enumValue(s.kind, KINDS) === null) reject("kind is not a SpanKind");
         else if (enumValue(isObj(s.status) ? s.status.code : undefined, STATUSES) === null) reject("status.code is not a StatusCode");
         else {
