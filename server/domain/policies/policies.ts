@@ -2,12 +2,19 @@
 import { z } from "zod";
 import { audited } from "@/server/domain/audit";
 import { authorize, type Actor } from "@/server/domain/identity";
-import { db } from "@/server/db";
+import { db, rawQuery } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { checkTopic, patternProblem, PolicyDocument, type TopicProposal, type Violation } from "./policy-document";
 import { checkSchema, type SchemaProposal } from "./schema-rules";
 import { applyOverrides, severityIn } from "./overrides";
 import { liftedForOverrides } from "./lift-overrides";
+
+type PolicyRow = { version: number; document: PolicyDocument; author: string; at: Date };
+
+// A policy version never changes once written: the newest one read is kept, parsed, and every
+// registration and topic change (which all read the policy in force) asks only for the newest
+// version's number, a one-row index read, instead of the whole document through Prisma.
+let kept: PolicyRow | null = null;
 
 export async function currentPolicy(): Promise<{
   version: number | null;
@@ -15,17 +22,14 @@ export async function currentPolicy(): Promise<{
   author: string | null;
   at: Date | null;
 }> {
-  const row = await db.policyVersion.findFirst({ orderBy: { version: "desc" } });
-  if (!row) return { version: null, document: PolicyDocument.parse({}), author: null, at: null };
-  return { version: row.version, document: parsedDocument(row.version, row.document), author: row.author, at: row.at };
-}
-
-// A policy version never changes once written: its parsed document is kept (every registration and
-// topic change reads the current policy).
-let lastParsed: { version: number; document: PolicyDocument } | null = null;
-function parsedDocument(version: number, raw: unknown): PolicyDocument {
-  if (lastParsed?.version !== version) lastParsed = { version, document: PolicyDocument.parse(raw) };
-  return lastParsed.document;
+  const [head] = await rawQuery<{ version: number }>(`SELECT "version" FROM "PolicyVersion" ORDER BY "version" DESC LIMIT 1`);
+  if (!head) return { version: null, document: PolicyDocument.parse({}), author: null, at: null };
+  if (kept?.version !== head.version) {
+    const row = await db.policyVersion.findUnique({ where: { version: head.version } });
+    if (!row) return currentPolicy(); // removed between the two reads (only a test's cleanup does that)
+    kept = { version: row.version, document: PolicyDocument.parse(row.document), author: row.author, at: row.at };
+  }
+  return kept;
 }
 
 export async function setPolicy(actor: Actor, raw: z.input<typeof PolicyDocument>) {
