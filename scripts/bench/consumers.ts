@@ -5,6 +5,7 @@
 // row is drawn. The lag cycle itself at that scale needs a broker with as many groups (`lag`).
 // Options: --groups 20000
 import { median, numberArg } from "./args";
+import { printAtTwoSizes, timeEach, type Timings } from "./timings";
 import { startBenchEnv } from "./bench-env";
 import { BENCH_TOKEN, benchAuth } from "./child-server";
 import { startNextServer } from "./next-server";
@@ -31,8 +32,6 @@ async function seedGroups(clusterId: string, from: number, to: number) {
   await rawQuery(`ANALYZE "ConsumerGroup"`);
 }
 
-type Timings = Record<string, number>;
-
 async function timeQueries(): Promise<Timings> {
   const queries: Record<string, () => Promise<unknown>> = {
     "first page by name": () => listGroups({}),
@@ -41,18 +40,7 @@ async function timeQueries(): Promise<Timings> {
     "search 'service-12'": () => listGroups({ search: "service-12" }),
     "page 40 by lag": () => listGroups({ sort: "lag", dir: "desc", page: 40 }),
   };
-  const out: Timings = {};
-  for (const [name, run] of Object.entries(queries)) {
-    await run();
-    const times: number[] = [];
-    for (let r = 0; r < 7; r++) {
-      const t = performance.now();
-      await run();
-      times.push(performance.now() - t);
-    }
-    out[name] = median(times);
-  }
-  return out;
+  return timeEach(queries, 7);
 }
 
 /** The Consumers page in Chromium until the first group row is drawn (median of 3, after one warm load). */
@@ -90,15 +78,14 @@ try {
   const largePage = server ? await timePage(server.base) : null;
 
   const n = (x: number) => x.toLocaleString("en");
-  console.log(`\nthe Consumers list (median of 7), at ${n(small)} groups (baseline) and at ${n(groupCount)}:`);
-  for (const name of Object.keys(largeQueries)) {
-    console.log(
-      `${name.padEnd(36)} ${smallQueries[name]!.toFixed(1).padStart(8)} ms ${largeQueries[name]!.toFixed(1).padStart(8)} ms · ratio ${(largeQueries[name]! / smallQueries[name]!).toFixed(2)}`,
-    );
-  }
+  printAtTwoSizes(
+    `the Consumers list (median of 7), at ${n(small)} groups (baseline) and at ${n(groupCount)}:`,
+    smallQueries,
+    largeQueries,
+  );
   if (smallPage !== null && largePage !== null) {
     console.log(
-      `${"the page in Chromium, first row drawn".padEnd(36)} ${smallPage.toFixed(0).padStart(8)} ms ${largePage.toFixed(0).padStart(8)} ms · ratio ${(largePage / smallPage).toFixed(2)}`,
+      `${"the page in Chromium, first row drawn".padEnd(40)} ${smallPage.toFixed(0).padStart(8)} ms ${largePage.toFixed(0).padStart(9)} ms · ratio ${(largePage / smallPage).toFixed(2)}`,
     );
   } else console.log("(the page in Chromium: skipped, run `npm run build` first)");
   server?.child.kill();

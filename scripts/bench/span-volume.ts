@@ -3,7 +3,7 @@
 // per trace), written by SQL in chunks so millions take minutes rather than an hour of OTLP; and
 // times the trace searches people run, so their cost at N can be set against their cost at N / 100.
 import { rawQuery } from "@/server/db";
-import { median } from "./args";
+import { printAtTwoSizes, timeEach, type Timings } from "./timings";
 
 const SPAN_WINDOW_MS = 48 * 3_600_000;
 const CHUNK = 500_000;
@@ -43,7 +43,7 @@ export async function fillSpans(from: number, to: number, total: number, nowMs: 
   log(`  vacuumed and analysed in ${((performance.now() - vacuumStarted) / 1000).toFixed(1)} s`);
 }
 
-export type SearchTimings = Record<string, number>;
+export type SearchTimings = Timings;
 
 /** Median of 5 of each search, in ms (each run once first, so caches are warm for both sizes). */
 export async function timeSearches(total: number): Promise<SearchTimings> {
@@ -60,26 +60,10 @@ export async function timeSearches(total: number): Promise<SearchTimings> {
       return loadJourney(row!.traceId);
     },
   };
-  const out: SearchTimings = {};
-  for (const [name, run] of Object.entries(searches)) {
-    await run();
-    const times: number[] = [];
-    for (let r = 0; r < 5; r++) {
-      const t = performance.now();
-      await run();
-      times.push(performance.now() - t);
-    }
-    out[name] = median(times);
-  }
-  return out;
+  return timeEach(searches, 5);
 }
 
 export function printSearches(small: SearchTimings, large: SearchTimings, smallCount: number, largeCount: number) {
   const n = (x: number) => x.toLocaleString("en");
-  console.log(`\ntrace searches (median of 5), at ${n(smallCount)} spans (baseline) and at ${n(largeCount)}:`);
-  for (const name of Object.keys(large)) {
-    console.log(
-      `${name.padEnd(40)} ${small[name]!.toFixed(1).padStart(8)} ms ${large[name]!.toFixed(1).padStart(9)} ms · ratio ${(large[name]! / small[name]!).toFixed(2)}`,
-    );
-  }
+  printAtTwoSizes(`trace searches (median of 5), at ${n(smallCount)} spans (baseline) and at ${n(largeCount)}:`, small, large);
 }
