@@ -1,8 +1,8 @@
 // Public API of the traces context: spans in (OTLP, normalised), searches and journeys out.
 export { SPAN_KIND, STATUS_CODE, type AttrValue, type Attributes, type SpanInput } from "./span-types";
 export { DEPRECATED_MESSAGING_ATTRIBUTES, messagingFields, normalizeAttributes } from "./messaging";
-export { storeSpans, pruneSpans } from "./store-spans";
-export { prepareSpanDays } from "./span-partitions";
+export { storeSpans } from "./store-spans";
+export { prepareSpanDays, pruneSpans } from "./span-partitions";
 export { buildJourney } from "./build-journey";
 export { loadJourney, JOURNEY_LIMITS } from "./load-journey";
 export { spanKey, type Journey, type JourneyRow, type JourneySpan, type Hop } from "./journey-types";

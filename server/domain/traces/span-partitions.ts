@@ -1,6 +1,6 @@
 // Spans and links live in one table per UTC day of their start (migration 20261130154500): ingest
 // makes sure a batch's days exist before it writes, the worker makes tomorrow's ahead of time, and
-// retention drops whole days. Creating a partition briefly locks the parent table, so each process
+// retention (pruneSpans) drops whole days. Creating a partition briefly locks the parent table, so each process
 // remembers the days it has made sure of and asks the database only for a new one.
 import { rawQuery } from "@/server/db";
 
@@ -64,7 +64,7 @@ async function spanDayTables(): Promise<DayTable[]> {
  * whole while any of it is within retention, so a span is kept at most one day longer than asked.
  * Returns the days dropped and about how many spans they held (the planner's count, not a scan).
  */
-export async function dropSpanDays(cutoff: Date, now: Date): Promise<{ days: number; spans: number }> {
+export async function pruneSpans(cutoff: Date, now = new Date()): Promise<{ days: number; spans: number }> {
   const firstKept = Math.floor(cutoff.getTime() / DAY_MS); // the day cutoff falls in
   const lastKept = Math.floor((now.getTime() + DAY_MS) / DAY_MS);
   const doomed = (await spanDayTables()).filter((t) => t.day < firstKept || t.day > lastKept);

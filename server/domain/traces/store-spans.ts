@@ -5,7 +5,7 @@
 // every value. Keys are one letter to keep the text short; the statement names the columns.
 import { rawTransaction, type RawClient } from "@/server/db";
 import { messagingFields, normalizeAttributes } from "./messaging";
-import { dayOf, dropSpanDays, ensureSpanDays, forgetSpanDays, isMissingPartition } from "./span-partitions";
+import { dayOf, ensureSpanDays, forgetSpanDays, isMissingPartition } from "./span-partitions";
 import type { SpanInput } from "./span-types";
 
 const INSERT_SPANS = `
@@ -78,12 +78,4 @@ export async function storeSpans(spans: SpanInput[]): Promise<{ stored: number }
     await ensureSpanDays(days);
     return { stored: await rawTransaction((client) => insert(client, batch)) };
   }
-}
-
-/**
- * Retention: the days of spans (and their links) that ended before the cutoff, and days more than a
- * day after `now`, are dropped whole (see dropSpanDays).
- */
-export async function pruneSpans(olderThan: Date, now = new Date()): Promise<{ days: number; spans: number }> {
-  return dropSpanDays(olderThan, now);
 }
