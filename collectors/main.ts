@@ -12,7 +12,7 @@ import { alertEvaluator } from "./alert-evaluator";
 import { catalogSync } from "./catalog-sync";
 import { deadLetterScan } from "./dead-letter-scan";
 import { jetStreamAdvisories } from "./jetstream-advisories";
-import { lineageRefresh } from "./lineage-refresh";
+import { lineageLayouts, lineageRefresh } from "./lineage-refresh";
 import { retentionCollector } from "./retention";
 import { scorecard } from "./scorecard";
 import type { Collector } from "./runtime/collector";
@@ -59,6 +59,7 @@ const collectors: Collector[] = [
   deadLetterScan(),
   jetStreamAdvisories(),
   lineageRefresh(),
+  lineageLayouts(),
   scorecard(),
 ];
 const loops = collectors.map((c) => runLoop(c.name, c.intervalMs, () => c.tick(), controller.signal));

@@ -25,6 +25,7 @@ export const OWNERS: Record<string, string> = {
   SubjectConfig: "schemas",
   RegistryEpoch: "schemas",
   RegistryChange: "schemas",
+  LineageLayout: "lineage",
   Span: "traces",
   SpanLink: "traces",
   AlertRule: "alerts",

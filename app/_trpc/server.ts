@@ -17,3 +17,12 @@ export async function currentViewer() {
 export async function signInMethods() {
   return (await serverCaller()).auth.methods();
 }
+
+/** The lineage view a page address asks for, computed while the page renders; null if it cannot be read now. */
+export async function lineageFirstView(filter: Parameters<Awaited<ReturnType<typeof serverCaller>>["lineage"]["graph"]>[0]) {
+  try {
+    return await (await serverCaller()).lineage.graph(filter);
+  } catch {
+    return null; // signed out, or a bad address: the page asks again and shows what it is told
+  }
+}

@@ -5,19 +5,21 @@ import {
   GraphFilter,
   impactOf,
   ImpactInput,
-  loadLineageGraph,
+  loadLineageView,
   mapGroupToService,
   MapGroupInput,
   nodeDetail,
   removeDeclaredEdge,
-  lineageView,
+  LayoutInput,
+  viewLayout,
   updateService,
   UpdateServiceInput,
 } from "@/server/domain/lineage";
 import { protectedProcedure, router } from "../trpc";
 
 export const lineageRouter = router({
-  graph: protectedProcedure.input(GraphFilter).query(async ({ input }) => lineageView(await loadLineageGraph(), input)),
+  graph: protectedProcedure.input(GraphFilter).query(({ input }) => loadLineageView(input)),
+  layout: protectedProcedure.input(LayoutInput).query(({ input }) => viewLayout(input)),
   node: protectedProcedure.input(z.object({ id: z.string().min(1).max(600) })).query(({ input }) => nodeDetail(input.id)),
   impact: protectedProcedure.input(ImpactInput).query(({ input }) => impactOf(input)),
   declare: protectedProcedure.input(DeclareEdgeInput).mutation(({ ctx, input }) => declareEdge(ctx.actor, input)),

@@ -2,9 +2,12 @@
 // declarations, impact analysis, and AsyncAPI export/import.
 export type { LineageGraph, LineageNode, LineageEdge, NodeKind, EdgeKind, Health, Drift } from "./graph-types";
 export { assembleGraph, nodeId, type GraphInputs } from "./assemble-graph";
-export { selectSubgraph, lineageView, downstream, GraphFilter } from "./select-subgraph";
+export { selectSubgraph, lineageView, downstream, GraphFilter, type CanvasEdge } from "./select-subgraph";
 export { loadLineageGraph, loadGraphInputs } from "./load-graph";
 export { refreshObservedEdges } from "./refresh-observed";
+export { layoutGraph, keptLayout, NODE_SIZE, type GraphLayout, type Positions } from "./layout/layout-graph";
+export { shapeKey } from "./layout/shape-key";
+export { prepareLayouts, viewLayout, loadLineageView, LayoutInput } from "./layout/view-layouts";
 export { impactOf, ImpactInput } from "./impact";
 export {
   declareEdge,

@@ -1,17 +1,27 @@
 "use client";
 
-import { Background, Controls, MiniMap, ReactFlow, useReactFlow, type Edge, type NodeChange } from "@xyflow/react";
+import {
+  Background,
+  Controls,
+  MiniMap,
+  Position,
+  ReactFlow,
+  useReactFlow,
+  type Edge,
+  type NodeChange,
+  type NodeHandle,
+} from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { LineageEdge, LineageNode } from "@/server/domain/lineage";
-import { layout, NODE_HEIGHT, NODE_WIDTH } from "./layout";
+import { useCallback, useEffect, useMemo, useRef } from "react";
+import type { CanvasEdge, LineageNode } from "@/server/domain/lineage";
 import { LineageNodeComponent, type FlowNode } from "./lineage-node";
+import { placeAll, type NodeSize, type Point } from "./place-missing";
 
 const NODE_TYPES = { lineage: LineageNodeComponent };
 const HEALTH_STROKE = { ok: "#94a3b8", warn: "#f59e0b", err: "#e11d48", unknown: "#cbd5e1" } as const;
 const DRIFT_STROKE = "#7c3aed";
 
-function edgeStyle(e: LineageEdge) {
+function edgeStyle(e: CanvasEdge) {
   const stroke = e.drift ? DRIFT_STROKE : HEALTH_STROKE[e.health];
   return {
     stroke,
@@ -26,11 +36,32 @@ const minimapColor = (n: { data: Record<string, unknown> }) => MINIMAP_COLOR[(n 
 const FIT_VIEW = { padding: 0.15, maxZoom: 1.2 };
 const PRO = { hideAttribution: true };
 
+/** A node's 8-pixel handles, mid-left (in) and mid-right (out), as lineage-node.tsx draws them. */
+const HANDLE = 8;
+const handlesCache = new Map<string, NodeHandle[]>();
+/**
+ * Given up front, the handles let React Flow draw every edge in its first pass instead of measuring
+ * each node's handles in the page first (1,000 nodes: a forced layout and a second render).
+ */
+function handlesOf(size: NodeSize): NodeHandle[] {
+  const key = `${size.width}x${size.height}`;
+  let h = handlesCache.get(key);
+  if (!h) {
+    const y = size.height / 2 - HANDLE / 2;
+    h = [
+      { type: "target", position: Position.Left, x: -HANDLE / 2, y, width: HANDLE, height: HANDLE },
+      { type: "source", position: Position.Right, x: size.width - HANDLE / 2, y, width: HANDLE, height: HANDLE },
+    ];
+    handlesCache.set(key, h);
+  }
+  return h;
+}
+
 /** The side panel's width (w-96) plus a margin: the part of the canvas it covers. */
 const PANEL_COVER = 400;
 
 /** Brings the selected node out from under the side panel (or back on screen), keeping the zoom. */
-function KeepSelectedInView({ selected, positions }: { selected: string | null; positions: Map<string, { x: number; y: number }> }) {
+function KeepSelectedInView({ selected, positions, size }: { selected: string | null; positions: Map<string, Point>; size: NodeSize }) {
   const flow = useReactFlow();
   useEffect(() => {
     const p = selected ? positions.get(selected) : undefined;
@@ -40,63 +71,39 @@ function KeepSelectedInView({ selected, positions }: { selected: string | null; 
     const visibleWidth = pane.clientWidth - PANEL_COVER;
     const left = p.x * zoom + x;
     const top = p.y * zoom + y;
-    const offX = left < 0 || left + NODE_WIDTH * zoom > visibleWidth;
-    const offY = top < 0 || top + NODE_HEIGHT * zoom > pane.clientHeight;
+    const offX = left < 0 || left + size.width * zoom > visibleWidth;
+    const offY = top < 0 || top + size.height * zoom > pane.clientHeight;
     if (!offX && !offY) return;
     void flow.setViewport(
       {
-        x: offX ? visibleWidth / 2 - (p.x + NODE_WIDTH / 2) * zoom : x,
-        y: offY ? pane.clientHeight / 2 - (p.y + NODE_HEIGHT / 2) * zoom : y,
+        x: offX ? visibleWidth / 2 - (p.x + size.width / 2) * zoom : x,
+        y: offY ? pane.clientHeight / 2 - (p.y + size.height / 2) * zoom : y,
         zoom,
       },
       { duration: 250 },
     );
-  }, [selected, positions, flow]);
+  }, [selected, positions, size, flow]);
   return null;
 }
 
-/** `kept`: the layout came from the browser's kept layouts, not from ELK. */
-export type LayoutProgress = { state: "layout" | "ready" | "error"; ms: number | null; kept?: boolean; error?: string };
+/** Where the server's layout (lineage.layout) puts each node, at the size it made room for. */
+export type ServerLayout = { node: NodeSize; positions: Record<string, [number, number]> };
 
 export function GraphCanvas({
   nodes,
   edges,
+  layout,
   selected,
   onSelect,
-  onProgress,
 }: {
   nodes: LineageNode[];
-  edges: LineageEdge[];
+  edges: CanvasEdge[];
+  layout: ServerLayout;
   selected: string | null;
   onSelect: (id: string | null) => void;
-  onProgress: (p: LayoutProgress) => void;
 }) {
-  const [positions, setPositions] = useState<Map<string, { x: number; y: number }> | null>(null);
-  const shape = useMemo(() => nodes.map((n) => n.id).join("|") + "#" + edges.map((e) => e.id).join("|"), [nodes, edges]);
-
-  // Only a change of the graph's shape needs a new layout; fresh numbers reuse the positions. The
-  // layout reads the latest graph through a ref, so the effect runs on `shape` alone.
-  const latest = useRef({ nodes, edges, onProgress });
-  useEffect(() => {
-    latest.current = { nodes, edges, onProgress };
-  });
-  useEffect(() => {
-    const { nodes, edges, onProgress } = latest.current;
-    let cancelled = false;
-    const started = performance.now();
-    onProgress({ state: "layout", ms: null });
-    layout(nodes, edges).then(
-      ({ positions, kept }) => {
-        if (cancelled) return;
-        setPositions(positions);
-        latest.current.onProgress({ state: "ready", ms: Math.round(performance.now() - started), kept });
-      },
-      (e: Error) => !cancelled && latest.current.onProgress({ state: "error", ms: null, error: e.message }),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [shape]);
+  // A layout of an older shape still places the nodes it knew; newcomers go beside a neighbour.
+  const positions = useMemo(() => placeAll(nodes, edges, layout.positions, layout.node), [nodes, edges, layout]);
 
   // Selection is drawn by a style sheet over React Flow's data-id attributes, not by new node and
   // edge objects: with 1,000 nodes, re-rendering them all on every click cost over a second.
@@ -115,10 +122,16 @@ export function GraphCanvas({
 
   const flowNodes: FlowNode[] = useMemo(
     () =>
-      positions
-        ? nodes.map((n) => ({ id: n.id, type: "lineage" as const, position: positions.get(n.id) ?? { x: 0, y: 0 }, data: { node: n } }))
-        : [],
-    [positions, nodes],
+      nodes.map((n) => ({
+        id: n.id,
+        type: "lineage" as const,
+        position: positions.get(n.id)!,
+        width: layout.node.width,
+        height: layout.node.height,
+        handles: handlesOf(layout.node),
+        data: { node: n },
+      })),
+    [positions, nodes, layout.node],
   );
   const flowEdges: Edge[] = useMemo(
     // interactionWidth 0: edges are not clicked here, and the invisible wide path React Flow adds to each
@@ -141,7 +154,6 @@ export function GraphCanvas({
   const paneClick = useCallback(() => onSelectRef.current(null), []);
   const handlers = { nodeClick, nodesChange, paneClick };
 
-  if (!positions) return null;
   return (
     <>
       <style>{highlight}</style>
@@ -162,7 +174,7 @@ export function GraphCanvas({
         fitViewOptions={FIT_VIEW}
         proOptions={PRO}
       >
-        <KeepSelectedInView selected={selected} positions={positions} />
+        <KeepSelectedInView selected={selected} positions={positions} size={layout.node} />
         <Background gap={24} color="#e2e8f0" />
         <Controls showInteractive={false} />
         {nodes.length > 30 ? <MiniMap pannable zoomable nodeColor={minimapColor} /> : null}

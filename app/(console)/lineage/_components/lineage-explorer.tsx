@@ -1,39 +1,39 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
 import { fmtInt } from "@/app/_components/format";
 import { FilterSelect } from "@/app/_components/ui/filter-select";
 import { SearchBox } from "@/app/_components/ui/search-box";
 import { EmptyState, ErrorNote, LoadingRows } from "@/app/_components/ui/states";
 import { useQueryState } from "@/app/_components/use-query-state";
 import { useTRPC } from "@/app/_trpc/react";
+import type { RouterOutputs } from "@/server/api/root";
 import { AsyncApiImport } from "./asyncapi-import";
-import { GraphCanvas, type LayoutProgress } from "./graph-canvas";
+import { GraphCanvas } from "./graph-canvas";
 import { Legend } from "./legend";
 import { NodePanel } from "./node-panel";
+import { useGraphLayout } from "./use-graph-layout";
+import { DIRECTIONS, sameView, viewFilter, type ViewFilter } from "./view-filter";
 
-const DIRECTIONS = { both: "up and downstream", upstream: "upstream", downstream: "downstream" } as const;
+/** The first view's answer, computed while the server rendered the page (so it comes with the page). */
+export type FirstView = { filter: ViewFilter; data: RouterOutputs["lineage"]["graph"] };
 
-export function LineageExplorer() {
+export function LineageExplorer({ first }: { first: FirstView | null }) {
   const trpc = useTRPC();
   const { params, set } = useQueryState();
-  const clusterId = params.get("cluster") ?? undefined;
-  const team = params.get("team") ?? undefined;
-  const search = params.get("q") ?? undefined;
-  const focus = params.get("focus") ?? undefined;
-  const hops = Number(params.get("hops") ?? 2);
-  const direction = (params.get("dir") ?? "both") as keyof typeof DIRECTIONS;
+  const filter = viewFilter((k) => params.get(k));
+  const { clusterId, team, focus, hops, direction } = filter;
   const selected = params.get("node");
-  const [progress, setProgress] = useState<LayoutProgress>({ state: "layout", ms: null });
 
   const clusters = useQuery(trpc.clusters.list.queryOptions());
   const graph = useQuery({
-    ...trpc.lineage.graph.queryOptions({ clusterId, team, search, focus, hops, direction }),
+    ...trpc.lineage.graph.queryOptions(filter),
+    initialData: first && sameView(first.filter, filter) ? first.data : undefined,
     refetchInterval: 15_000,
     placeholderData: keepPreviousData,
   });
   const d = graph.data;
+  const { layout: l, state: layoutState, error: layoutError, pending: layoutPending } = useGraphLayout(d, filter);
   const drift = d?.edges.filter((e) => e.drift).length ?? 0;
 
   return (
@@ -84,10 +84,12 @@ export function LineageExplorer() {
         <p className="ml-auto text-sm text-slate-500" aria-live="polite" data-testid="graph-stats">
           {d ? `${fmtInt(d.nodes.length)} of ${fmtInt(d.total.nodes)} nodes · ${fmtInt(d.edges.length)} edges` : ""}
           {drift ? <span className="ml-2 rounded bg-violet-100 px-1.5 py-0.5 text-violet-800">{drift} drift</span> : null}
-          {progress.state === "layout" && d?.nodes.length
+          {layoutState === "layout" && d?.nodes.length
             ? " · laying out…"
-            : progress.ms !== null
-              ? ` · layout ${fmtInt(progress.ms)} ms${progress.kept ? " (kept from before)" : ""}`
+            : l && layoutState === "ready"
+              ? l.source === "computed"
+                ? ` · laid out in ${fmtInt(l.computeMs)} ms`
+                : ` · layout kept (made in ${fmtInt(l.computeMs)} ms)`
               : ""}
         </p>
         <AsyncApiImport />
@@ -100,7 +102,7 @@ export function LineageExplorer() {
         </a>
       </div>
       <ErrorNote error={graph.error} />
-      {progress.state === "error" ? <ErrorNote error={{ message: `Layout failed: ${progress.error}` }} /> : null}
+      {layoutError ? <ErrorNote error={{ message: `Layout failed: ${layoutError.message}` }} /> : null}
       {graph.isPending ? (
         <LoadingRows rows={6} label="Loading the lineage graph" />
       ) : !d || d.nodes.length === 0 ? (
@@ -111,14 +113,12 @@ export function LineageExplorer() {
         </EmptyState>
       ) : (
         <div className="relative flex min-h-0 flex-1 overflow-hidden rounded-lg border border-slate-200 bg-slate-50">
-          <div className="relative min-w-0 flex-1" data-testid="lineage-canvas" data-layout={progress.state}>
-            <GraphCanvas
-              nodes={d.nodes}
-              edges={d.edges}
-              selected={selected}
-              onSelect={(id) => set({ node: id })}
-              onProgress={setProgress}
-            />
+          <div className="relative min-w-0 flex-1" data-testid="lineage-canvas" data-layout={layoutState}>
+            {l ? (
+              <GraphCanvas nodes={d.nodes} edges={d.edges} layout={l} selected={selected} onSelect={(id) => set({ node: id })} />
+            ) : layoutPending ? (
+              <LoadingRows rows={4} label={`Laying out ${fmtInt(d.nodes.length)} nodes`} />
+            ) : null}
             <Legend />
           </div>
           {selected ? (

@@ -1,6 +1,6 @@
 "use client";
 
-import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
+import { Handle, Position, useStore, type Node, type NodeProps, type ReactFlowState } from "@xyflow/react";
 import { memo } from "react";
 import { fmtInt, fmtRate } from "@/app/_components/format";
 import type { LineageNode } from "@/server/domain/lineage";
@@ -31,19 +31,38 @@ function subline(n: LineageNode): string {
 const SUBKIND: Record<string, string> = { queue: "queue", exchange: "exchange", stream: "stream", jetstream: "consumer" };
 const BROKER: Record<string, string> = { kafka: "Kafka", rabbitmq: "RabbitMQ", nats: "NATS" };
 
+/** Below this zoom a node's text is too small to read: it is drawn as a plain box in its kind's colour. */
+const READABLE_ZOOM = 0.5;
+const zoomedOut = (s: ReactFlowState) => s.transform[2] < READABLE_ZOOM;
+
 function LineageNodeView({ data }: NodeProps<FlowNode>) {
   const n = data.node;
   const base = KIND[n.kind];
   const kind = n.dlq
     ? { label: "dead letters", bar: "bg-rose-500", text: "text-rose-700" }
     : { ...base, label: (n.subkind && SUBKIND[n.subkind]) || base.label };
+  // A whole estate fitted on screen is a thousand nodes of a few pixels: one element each instead of a
+  // dozen (text, handles) keeps its first drawing and its panning fast. Zooming in brings the text back.
+  const small = useStore(zoomedOut);
+  if (small)
+    return (
+      <div
+        data-testid="lineage-node"
+        data-node-id={n.id}
+        data-kind={n.kind}
+        data-health={n.health}
+        aria-label={`${kind.label} ${n.label}`}
+        title={n.label}
+        className={`h-full w-full rounded-md border-2 ${kind.bar} ${n.inCatalog ? "border-white" : "border-dashed border-slate-400"} ${HEALTH_RING[n.health]}`}
+      />
+    );
   return (
     <div
       data-testid="lineage-node"
       data-node-id={n.id}
       data-kind={n.kind}
       data-health={n.health}
-      className={`flex h-[52px] w-[190px] overflow-hidden rounded-md border bg-white text-left shadow-sm ${
+      className={`flex h-full w-full overflow-hidden rounded-md border bg-white text-left shadow-sm ${
         n.inCatalog ? "border-slate-300" : "border-dashed border-slate-400"
       } ${HEALTH_RING[n.health]}`}
     >

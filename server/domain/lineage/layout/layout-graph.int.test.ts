@@ -1,0 +1,73 @@
+// Layouts made by the real ELK (in its thread), kept in this process and in PostgreSQL by shape.
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "@/server/db";
+import type { LineageEdge, LineageNode } from "../graph-types";
+import { layoutGraph, NODE_SIZE } from "./layout-graph";
+import { shapeKey } from "./shape-key";
+
+/** A graph of this test's own: ids nobody else's layouts share. */
+function flow(links: [string, string][]) {
+  const run = randomUUID().slice(0, 8);
+  const id = (name: string) => `${name}-${run}`;
+  const names = [...new Set(links.flat())];
+  const nodes = names.map((n) => ({ id: id(n), label: n }) as LineageNode);
+  const edges = links.map(([a, b]) => ({ id: `${id(a)}>${id(b)}`, from: id(a), to: id(b) }) as LineageEdge);
+  return { nodes, edges, id };
+}
+
+const overlaps = (a: [number, number], b: [number, number]) =>
+  Math.abs(a[0] - b[0]) < NODE_SIZE.width && Math.abs(a[1] - b[1]) < NODE_SIZE.height;
+
+describe("lineage layouts", () => {
+  it("places every node left to right along the flow, without overlaps, and keeps the layout by shape", async () => {
+    const g = flow([
+      ["svc-a", "orders"],
+      ["svc-b", "orders"],
+      ["orders", "billing"],
+      ["orders", "shipping"],
+      ["billing", "svc-c"],
+      ["shipping", "svc-d"],
+      ["svc-c", "invoices"],
+    ]);
+    const made = await layoutGraph(g);
+    expect(made.source).toBe("computed");
+    expect(made.node).toEqual(NODE_SIZE);
+    const p = made.positions;
+    expect(Object.keys(p).sort()).toEqual(g.nodes.map((n) => n.id).sort());
+    // Each edge points right: the producer left of its topic, the topic left of its groups, and so on.
+    for (const e of g.edges) expect(p[e.from]![0]).toBeLessThan(p[e.to]![0]);
+    const ids = Object.keys(p);
+    for (let i = 0; i < ids.length; i++)
+      for (let j = i + 1; j < ids.length; j++) expect(overlaps(p[ids[i]!]!, p[ids[j]!]!), `${ids[i]} over ${ids[j]}`).toBe(false);
+
+    // Stored for every process, under the shape's key.
+    const row = await db.lineageLayout.findUniqueOrThrow({ where: { key: made.key } });
+    expect(row.positions).toEqual(p);
+    expect(row.nodeCount).toBe(g.nodes.length);
+
+    // The same shape in another order is the same layout, from memory; numbers on nodes do not matter.
+    const shuffled = { nodes: [...g.nodes].reverse().map((n) => ({ ...n, count: 7 })), edges: [...g.edges].reverse() };
+    expect(shapeKey(shuffled)).toBe(made.key);
+    const again = await layoutGraph(shuffled);
+    expect(again.source).toBe("memory");
+    expect(again.positions).toEqual(p);
+
+    // One more edge is another shape.
+    const grown = { nodes: g.nodes, edges: [...g.edges, { id: "extra", from: g.id("svc-d"), to: g.id("invoices") } as LineageEdge] };
+    expect(shapeKey(grown)).not.toBe(made.key);
+  });
+
+  it("lays out a cycle (a service that reads what it writes) and computes a shape asked for at once only once", async () => {
+    const g = flow([
+      ["svc", "events"],
+      ["events", "group"],
+      ["group", "svc"],
+    ]);
+    const all = await Promise.all([layoutGraph(g), layoutGraph(g), layoutGraph(g)]);
+    expect(new Set(all.map((l) => l.key)).size).toBe(1);
+    expect(all[1]!.positions).toBe(all[0]!.positions); // the same answer object: one computation
+    expect(Object.keys(all[0]!.positions)).toHaveLength(3);
+    expect(await db.lineageLayout.count({ where: { key: all[0]!.key } })).toBe(1);
+  });
+});

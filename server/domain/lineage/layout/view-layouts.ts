@@ -1,0 +1,41 @@
+// Layouts of lineage views: the one a page asks for, and the ones the worker makes ahead — the whole
+// graph and each cluster's, whenever their shape changed — so the first browser to open them finds
+// the layout made.
+import { z } from "zod";
+import { loadLineageGraph } from "../load-graph";
+import { GraphFilter, lineageView, selectSubgraph } from "../select-subgraph";
+import { keptLayout, layoutGraph, type GraphLayout } from "./layout-graph";
+
+export const LayoutInput = GraphFilter.extend({ key: z.string().min(1).max(100) });
+
+/**
+ * The layout of the view with this shape key (as lineage.graph gave it): kept from before, or made now
+ * for the view as it is now. When the graph changed in between, the answer's key is the new shape's,
+ * and the page places the nodes it has from it.
+ */
+export async function viewLayout(input: z.input<typeof LayoutInput>): Promise<GraphLayout> {
+  const { key, ...filter } = LayoutInput.parse(input);
+  return (await keptLayout(key)) ?? layoutGraph(selectSubgraph(await loadLineageGraph(), filter));
+}
+
+/**
+ * What the lineage page shows (lineageView) with its layout when one was made before, so a known shape
+ * is drawn from one answer; otherwise the page asks lineage.layout for it.
+ */
+export async function loadLineageView(filter: GraphFilter) {
+  const view = lineageView(await loadLineageGraph(), filter);
+  return { ...view, layout: await keptLayout(view.layoutKey) };
+}
+
+export async function prepareLayouts(): Promise<GraphLayout[]> {
+  const graph = await loadLineageGraph();
+  const clusters = [...new Set(graph.nodes.flatMap((n) => (n.clusterId ? [n.clusterId] : [])))].sort();
+  const made: GraphLayout[] = [];
+  for (const view of [graph, ...clusters.map((clusterId) => selectSubgraph(graph, { clusterId }))]) {
+    if (!view.nodes.length) continue;
+    // One at a time: the ELK thread takes one job at a time anyway, and the worker has other loops.
+    const l = await layoutGraph(view);
+    if (l.source === "computed") made.push(l);
+  }
+  return made;
+}
