@@ -209,3 +209,46 @@ test("a topic's page and its group's page open the lineage focused on them", asy
   await expect(page.getByTestId("panel-title")).toHaveText(group);
   await expect(node(page, fulfil)).toBeVisible();
 });
+
+test("a large view fits on screen as one overview picture; finding a node goes to it, readable, and opens its details", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // One service declared to produce 200 topics: 201 nodes, too many to read when fitted on screen.
+  const app = unique("estate-svc");
+  const channels = Array.from({ length: 200 }, (_, i) => `${app}.t${i}`);
+  const doc = [
+    "asyncapi: 3.0.0",
+    `info: { title: ${app}, version: 1.0.0 }`,
+    "channels:",
+    ...channels.map((c, i) => `  c${i}: { address: ${c} }`),
+    "operations:",
+    ...channels.map((_, i) => `  send${i}: { action: send, channel: { $ref: '#/channels/c${i}' } }`),
+  ].join("\n");
+  await page.goto("/lineage");
+  await page.getByLabel("Import AsyncAPI").setInputFiles({ name: "estate.yaml", mimeType: "application/yaml", buffer: Buffer.from(doc) });
+  await expect(page.getByTestId("asyncapi-import-result")).toContainText("200 declarations imported");
+
+  await page.goto(`/lineage?q=${encodeURIComponent(app)}`);
+  await expect(page.getByTestId("graph-stats")).toContainText("201 of");
+  await expect(page.getByTestId("lineage-canvas")).toHaveAttribute("data-layout", "ready", { timeout: 60_000 });
+  await expect(page.getByTestId("lineage-overview")).toBeVisible();
+  await expect(page.getByTestId("lineage-overview")).toHaveAttribute("aria-label", /Overview of 201 nodes and 200 edges/);
+  await expect(page.getByTestId("lineage-node")).toHaveCount(0);
+
+  const target = channels[137]!;
+  const find = page.getByPlaceholder("Find a node…");
+  await find.fill("no-such-node-anywhere");
+  await find.press("Enter");
+  await expect(page.getByText("No node matches")).toBeVisible();
+  await find.fill(target);
+  await find.press("Enter");
+  await expect(page.getByTestId("panel-title")).toHaveText(target);
+  // Zoomed in to read: the nodes are elements again, the one found among them on screen.
+  await expect(page.getByTestId("lineage-overview")).toHaveCount(0);
+  await expect(node(page, target)).toBeInViewport();
+
+  await page.getByRole("button", { name: "Close details" }).click();
+  await page.getByRole("button", { name: "Fit the whole graph" }).click();
+  await expect(page.getByTestId("lineage-overview")).toBeVisible();
+});

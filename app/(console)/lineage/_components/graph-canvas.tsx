@@ -6,34 +6,33 @@ import {
   MiniMap,
   Position,
   ReactFlow,
+  ReactFlowProvider,
+  ControlButton,
+  getViewportForBounds,
   useReactFlow,
+  useStore,
+  ViewportPortal,
+  type ReactFlowState,
   type Edge,
   type NodeChange,
   type NodeHandle,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useCallback, useEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { CanvasEdge, LineageNode } from "@/server/domain/lineage";
+import { edgeStyle, KIND_FILL, OVERVIEW_MIN_NODES, READABLE_ZOOM } from "./drawing";
+import { FindNode } from "./find-node";
 import { LineageNodeComponent, type FlowNode } from "./lineage-node";
+import { nodeAt, Overview } from "./overview";
 import { placeAll, type NodeSize, type Point } from "./place-missing";
 
 const NODE_TYPES = { lineage: LineageNodeComponent };
-const HEALTH_STROKE = { ok: "#94a3b8", warn: "#f59e0b", err: "#e11d48", unknown: "#cbd5e1" } as const;
-const DRIFT_STROKE = "#7c3aed";
-
-function edgeStyle(e: CanvasEdge) {
-  const stroke = e.drift ? DRIFT_STROKE : HEALTH_STROKE[e.health];
-  return {
-    stroke,
-    strokeWidth: e.health === "err" || e.drift ? 2.5 : 1.5,
-    // Declared but never seen: dashed; a mapping inferred from client ids: dotted.
-    strokeDasharray: !e.observed ? "6 4" : e.mapping === "client-id" ? "2 3" : undefined,
-  };
-}
-
-const MINIMAP_COLOR = { service: "#6366f1", topic: "#10b981", group: "#f59e0b" } as const;
-const minimapColor = (n: { data: Record<string, unknown> }) => MINIMAP_COLOR[(n as FlowNode).data.node.kind];
-const FIT_VIEW = { padding: 0.15, maxZoom: 1.2 };
+const minimapColor = (n: { data: Record<string, unknown> }) => {
+  const node = (n as FlowNode).data.node;
+  return node.dlq ? KIND_FILL.dlq : KIND_FILL[node.kind];
+};
+// A large estate laid out is tens of thousands of pixels across: the fit may zoom out that far.
+const FIT = { padding: 0.15, minZoom: 0.005, maxZoom: 1.2 };
 const PRO = { hideAttribution: true };
 
 /** A node's 8-pixel handles, mid-left (in) and mid-right (out), as lineage-node.tsx draws them. */
@@ -61,12 +60,23 @@ function handlesOf(size: NodeSize): NodeHandle[] {
 const PANEL_COVER = 400;
 
 /** Brings the selected node out from under the side panel (or back on screen), keeping the zoom. */
-function KeepSelectedInView({ selected, positions, size }: { selected: string | null; positions: Map<string, Point>; size: NodeSize }) {
+function KeepSelectedInView({
+  selected,
+  positions,
+  size,
+  fitted,
+}: {
+  selected: string | null;
+  positions: Map<string, Point>;
+  size: NodeSize;
+  /** after the first fit, which would move the view again */
+  fitted: boolean;
+}) {
   const flow = useReactFlow();
   useEffect(() => {
     const p = selected ? positions.get(selected) : undefined;
     const pane = document.querySelector<HTMLElement>(".lineage-flow");
-    if (!p || !pane) return;
+    if (!p || !pane || !fitted) return;
     const { x, y, zoom } = flow.getViewport();
     const visibleWidth = pane.clientWidth - PANEL_COVER;
     const left = p.x * zoom + x;
@@ -82,28 +92,67 @@ function KeepSelectedInView({ selected, positions, size }: { selected: string | 
       },
       { duration: 250 },
     );
-  }, [selected, positions, size, flow]);
+  }, [selected, positions, size, fitted, flow]);
   return null;
+}
+
+/**
+ * The viewport that shows every node. Computed from the layout, not by React Flow's fitView: the
+ * overview has no React Flow nodes to fit, and fitting them waited for nodes it never renders.
+ */
+function useFitAll(positions: Map<string, Point>, size: NodeSize) {
+  const { setViewport } = useReactFlow();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const fit = useCallback(() => {
+    if (!width || !height || !positions.size) return false;
+    const xs = [...positions.values()].map((p) => p.x);
+    const ys = [...positions.values()].map((p) => p.y);
+    const [x, y] = [Math.min(...xs), Math.min(...ys)];
+    const bounds = { x, y, width: Math.max(...xs) - x + size.width, height: Math.max(...ys) - y + size.height };
+    void setViewport(getViewportForBounds(bounds, width, height, FIT.minZoom, FIT.maxZoom, FIT.padding));
+    return true;
+  }, [positions, size, width, height, setViewport]);
+  // Once, when the canvas first has a size: later layouts (a polled graph that grew) keep the view.
+  const [fitted, setFitted] = useState(false);
+  useEffect(() => {
+    if (!fitted && fit()) setFitted(true);
+  }, [fitted, fit]);
+  return { fit, fitted };
 }
 
 /** Where the server's layout (lineage.layout) puts each node, at the size it made room for. */
 export type ServerLayout = { node: NodeSize; positions: Record<string, [number, number]> };
 
-export function GraphCanvas({
-  nodes,
-  edges,
-  layout,
-  selected,
-  onSelect,
-}: {
+type CanvasProps = {
   nodes: LineageNode[];
   edges: CanvasEdge[];
   layout: ServerLayout;
   selected: string | null;
   onSelect: (id: string | null) => void;
-}) {
+};
+
+export function GraphCanvas(props: CanvasProps) {
+  return (
+    <ReactFlowProvider>
+      <Canvas {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+const NO_NODES: FlowNode[] = [];
+const NO_EDGES: Edge[] = [];
+const zoomedOut = (s: ReactFlowState) => s.transform[2] < READABLE_ZOOM;
+
+function Canvas({ nodes, edges, layout, selected, onSelect }: CanvasProps) {
+  const flow = useReactFlow();
   // A layout of an older shape still places the nodes it knew; newcomers go beside a neighbour.
   const positions = useMemo(() => placeAll(nodes, edges, layout.positions, layout.node), [nodes, edges, layout]);
+  const { fit, fitted } = useFitAll(positions, layout.node);
+  // Zoomed out over a large view (and before the first fit), the graph is one picture (overview.tsx),
+  // not a React Flow node per element.
+  const small = useStore(zoomedOut);
+  const overview = nodes.length >= OVERVIEW_MIN_NODES && (small || !fitted);
 
   // Selection is drawn by a style sheet over React Flow's data-id attributes, not by new node and
   // edge objects: with 1,000 nodes, re-rendering them all on every click cost over a second.
@@ -152,15 +201,18 @@ export function GraphCanvas({
     for (const c of changes) if (c.type === "select" && c.selected) onSelectRef.current(c.id);
   }, []);
   const paneClick = useCallback(() => onSelectRef.current(null), []);
-  const handlers = { nodeClick, nodesChange, paneClick };
+  // The overview's boxes are no elements: a click finds the node under it.
+  const overviewClick = (e: { clientX: number; clientY: number }) =>
+    onSelect(nodeAt(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }), nodes, positions, layout.node));
+  const handlers = { nodeClick, nodesChange, paneClick: overview ? overviewClick : paneClick };
 
   return (
     <>
       <style>{highlight}</style>
       <ReactFlow
         className="lineage-flow"
-        nodes={flowNodes}
-        edges={flowEdges}
+        nodes={overview ? NO_NODES : flowNodes}
+        edges={overview ? NO_EDGES : flowEdges}
         nodeTypes={NODE_TYPES}
         onNodeClick={handlers.nodeClick}
         onNodesChange={handlers.nodesChange}
@@ -169,16 +221,35 @@ export function GraphCanvas({
         nodesConnectable={false}
         edgesFocusable={false}
         onlyRenderVisibleElements={nodes.length > 200}
-        minZoom={0.05}
-        fitView
-        fitViewOptions={FIT_VIEW}
+        minZoom={FIT.minZoom}
         proOptions={PRO}
       >
-        <KeepSelectedInView selected={selected} positions={positions} size={layout.node} />
+        <KeepSelectedInView selected={selected} positions={positions} size={layout.node} fitted={fitted} />
         <Background gap={24} color="#e2e8f0" />
-        <Controls showInteractive={false} />
-        {nodes.length > 30 ? <MiniMap pannable zoomable nodeColor={minimapColor} /> : null}
+        <Controls showInteractive={false} showFitView={false}>
+          <ControlButton onClick={fit} title="Fit the whole graph" aria-label="Fit the whole graph">
+            <FitIcon />
+          </ControlButton>
+        </Controls>
+        {nodes.length >= OVERVIEW_MIN_NODES ? (
+          <FindNode nodes={nodes} positions={positions} size={layout.node} onSelect={onSelect} />
+        ) : null}
+        {overview ? (
+          <ViewportPortal>
+            <Overview nodes={nodes} edges={edges} positions={positions} size={layout.node} selected={selected} />
+          </ViewportPortal>
+        ) : nodes.length > 30 ? (
+          <MiniMap pannable zoomable nodeColor={minimapColor} />
+        ) : null}
       </ReactFlow>
     </>
+  );
+}
+
+function FitIcon() {
+  return (
+    <svg viewBox="0 0 16 16" aria-hidden>
+      <path d="M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4" fill="none" stroke="currentColor" strokeWidth="1.6" />
+    </svg>
   );
 }

@@ -4,6 +4,7 @@ import { Handle, Position, useStore, type Node, type NodeProps, type ReactFlowSt
 import { memo } from "react";
 import { fmtInt, fmtRate } from "@/app/_components/format";
 import type { LineageNode } from "@/server/domain/lineage";
+import { READABLE_ZOOM } from "./drawing";
 
 export type FlowNode = Node<{ node: LineageNode }, "lineage">;
 
@@ -31,8 +32,6 @@ function subline(n: LineageNode): string {
 const SUBKIND: Record<string, string> = { queue: "queue", exchange: "exchange", stream: "stream", jetstream: "consumer" };
 const BROKER: Record<string, string> = { kafka: "Kafka", rabbitmq: "RabbitMQ", nats: "NATS" };
 
-/** Below this zoom a node's text is too small to read: it is drawn as a plain box in its kind's colour. */
-const READABLE_ZOOM = 0.5;
 const zoomedOut = (s: ReactFlowState) => s.transform[2] < READABLE_ZOOM;
 
 function LineageNodeView({ data }: NodeProps<FlowNode>) {

@@ -33,7 +33,10 @@ function refuseExternalRefs(text: string): void {
     else if (node && typeof node === "object") {
       for (const [k, v] of Object.entries(node)) {
         if (k === "$ref" && (typeof v !== "string" || !v.startsWith("#")))
-          throw new DomainError("INVALID_INPUT", `Not accepted: $ref ${JSON.stringify(v).slice(0, 200)} points outside the document (only "#/…" references are resolved)`);
+          throw new DomainError(
+            "INVALID_INPUT",
+            `Not accepted: $ref ${JSON.stringify(v).slice(0, 200)} points outside the document (only "#/…" references are resolved)`,
+          );
         stack.push(v);
       }
     }
