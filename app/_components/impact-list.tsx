@@ -6,9 +6,9 @@ import { ErrorNote, LoadingRows } from "@/app/_components/ui/states";
 import { StatusBadge } from "@/app/_components/ui/status-badge";
 import { useTRPC } from "@/app/_trpc/react";
 
-const KIND_LABEL = { service: "service", topic: "topic", group: "group" } as const;
+const KIND_LABEL = { service: "service", topic: "topic", group: "group", team: "team", cluster: "cluster" } as const;
 
-function href(r: { kind: "service" | "topic" | "group"; ref: string | null; id: string }) {
+function href(r: { kind: keyof typeof KIND_LABEL; ref: string | null; id: string }) {
   if (r.kind === "topic" && r.ref) return `/topics/${r.ref}`;
   if (r.kind === "group" && r.ref) return `/consumers/${r.ref}`;
   return `/lineage?node=${encodeURIComponent(r.id)}&focus=${encodeURIComponent(r.id)}`;

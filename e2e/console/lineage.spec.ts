@@ -251,4 +251,24 @@ test("a large view fits on screen as one overview picture; finding a node goes t
   await page.getByRole("button", { name: "Close details" }).click();
   await page.getByRole("button", { name: "Fit the whole graph" }).click();
   await expect(page.getByTestId("lineage-overview")).toBeVisible();
+
+  // Read by owner: the service's team owns the topics it writes, so the view collapses to one node.
+  const team = unique("estate-team");
+  await find.fill(app);
+  await find.press("Enter");
+  await expect(page.getByTestId("panel-title")).toHaveText(app);
+  const panel = page.locator("aside");
+  await panel.getByLabel("Team", { exact: true }).fill(team);
+  await panel.getByRole("button", { name: "Save owner" }).click();
+  await expect(panel.getByRole("button", { name: "Saved" })).toBeVisible();
+  await page.goto(`/lineage?q=${encodeURIComponent(app)}&collapse=team`);
+  const owner = page.locator('[data-testid="lineage-node"][data-kind="team"]');
+  await expect(owner).toHaveCount(1);
+  await expect(owner).toContainText(team);
+  await expect(owner).toContainText("1 service · 200 topics · 0 groups");
+  // Opening it shows that team's part of the graph, node by node again.
+  await owner.click();
+  await expect(page).toHaveURL(new RegExp(`team=${team}`));
+  await expect(page).not.toHaveURL(/collapse=/);
+  await expect(page.getByTestId("graph-stats")).toContainText("201 of");
 });

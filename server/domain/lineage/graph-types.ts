@@ -2,7 +2,8 @@
 // one: svc:<name>, topic:<clusterId>:<name>, group:<clusterId>:<groupId> (clusterId "" when the
 // topic or group is known from spans only, not from a connected cluster).
 
-export type NodeKind = "service" | "topic" | "group";
+/** team and cluster: a collapsed view's node, standing for everything of one team or cluster */
+export type NodeKind = "service" | "topic" | "group" | "team" | "cluster";
 export type Health = "ok" | "warn" | "err" | "unknown";
 
 export type LineageNode = {
@@ -29,14 +30,17 @@ export type LineageNode = {
   count: number | null;
   lagStatus: string | null;
   maxTimeLagSeconds: number | null;
+  /** a collapsed node's services, topics and groups */
+  members?: { service: number; topic: number; group: number };
 };
 
 /**
  * produces: service → topic · reads: topic → group · runs-as: group → service ·
  * consumes: topic → service (a consumer with no group, or a declared consumer never seen) ·
- * routes: exchange → queue (a RabbitMQ binding), queue → its dead-letter exchange.
+ * routes: exchange → queue (a RabbitMQ binding), queue → its dead-letter exchange ·
+ * flows: in a collapsed view, anything of one team (cluster) into anything of another.
  */
-export type EdgeKind = "produces" | "reads" | "runs-as" | "consumes" | "routes";
+export type EdgeKind = "produces" | "reads" | "runs-as" | "consumes" | "routes" | "flows";
 export type Drift = "undeclared" | "not-seen" | null;
 export type GroupMapping = "confirmed" | "spans" | "client-id";
 
@@ -60,3 +64,6 @@ export type LineageEdge = {
 };
 
 export type LineageGraph = { nodes: LineageNode[]; edges: LineageEdge[] };
+
+/** What the canvas draws of an edge; the side panel reads an edge's times, rates and lag from lineage.node. */
+export type CanvasEdge = Pick<LineageEdge, "id" | "kind" | "from" | "to" | "observed" | "declared" | "drift" | "health" | "mapping">;

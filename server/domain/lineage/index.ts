@@ -1,8 +1,8 @@
 // Public API of the lineage context: the producer → topic → group → service graph from traffic and
 // declarations, impact analysis, and AsyncAPI export/import.
-export type { LineageGraph, LineageNode, LineageEdge, NodeKind, EdgeKind, Health, Drift } from "./graph-types";
+export type { LineageGraph, LineageNode, LineageEdge, CanvasEdge, NodeKind, EdgeKind, Health, Drift } from "./graph-types";
 export { assembleGraph, nodeId, type GraphInputs } from "./assemble-graph";
-export { selectSubgraph, lineageView, downstream, GraphFilter, type CanvasEdge } from "./select-subgraph";
+export { selectSubgraph, selectView, lineageView, downstream, GraphFilter } from "./select-subgraph";
 export { loadLineageGraph, loadGraphInputs } from "./load-graph";
 export { refreshObservedEdges } from "./refresh-observed";
 export { layoutGraph, keptLayout, NODE_SIZE, type GraphLayout, type Positions } from "./layout/layout-graph";

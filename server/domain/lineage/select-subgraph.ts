@@ -1,7 +1,8 @@
 // Narrowing a lineage graph for the page (cluster, team, search, focus on a node with N hops) and
 // walking it downstream for impact analysis. Pure functions over an assembled graph.
 import { z } from "zod";
-import type { LineageEdge, LineageGraph, LineageNode } from "./graph-types";
+import { collapseGraph } from "./collapse-graph";
+import type { CanvasEdge, LineageEdge, LineageGraph, LineageNode } from "./graph-types";
 import { shapeKey } from "./layout/shape-key";
 
 export const GraphFilter = z.object({
@@ -11,6 +12,8 @@ export const GraphFilter = z.object({
   focus: z.string().min(1).max(600).optional(),
   hops: z.number().int().min(1).max(10).default(2),
   direction: z.enum(["both", "upstream", "downstream"]).default("both"),
+  /** one node per team or cluster (collapse-graph.ts) */
+  collapse: z.enum(["team", "cluster"]).optional(),
 });
 export type GraphFilter = z.input<typeof GraphFilter>;
 
@@ -111,12 +114,15 @@ export function downstream(graph: LineageGraph, startIds: string[], maxDepth = 8
   return rows;
 }
 
-/** What the canvas draws of an edge; the side panel reads an edge's times, rates and lag from lineage.node. */
-export type CanvasEdge = Pick<LineageEdge, "id" | "kind" | "from" | "to" | "observed" | "declared" | "drift" | "health" | "mapping">;
-
 /** What the lineage page shows: the selected part, the whole graph's size, and the teams to filter by. */
-export function lineageView(graph: LineageGraph, filter: GraphFilter) {
+/** The nodes and edges a view shows: the selected part, collapsed when asked. */
+export function selectView(graph: LineageGraph, filter: GraphFilter): { nodes: LineageNode[]; edges: CanvasEdge[] } {
   const selected = selectSubgraph(graph, filter);
+  return filter.collapse ? collapseGraph(selected, filter.collapse) : selected;
+}
+
+export function lineageView(graph: LineageGraph, filter: GraphFilter) {
+  const selected = selectView(graph, filter);
   const teams = [...new Set(graph.nodes.flatMap((n) => (n.team ? [n.team] : [])))].sort();
   // Only what the canvas draws: the whole edge (two dates each, rates, lag) made the answer for
   // 1,000 nodes 1.9 MB, and its serialisation alone a third of a second.

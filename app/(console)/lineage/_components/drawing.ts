@@ -15,7 +15,14 @@ export function edgeStyle(e: CanvasEdge) {
 }
 
 /** Node colours by kind (the minimap's and the overview's); dead-letter queues in red. */
-export const KIND_FILL = { service: "#6366f1", topic: "#10b981", group: "#f59e0b", dlq: "#f43f5e" } as const;
+export const KIND_FILL = {
+  service: "#6366f1",
+  topic: "#10b981",
+  group: "#f59e0b",
+  team: "#0ea5e9",
+  cluster: "#64748b",
+  dlq: "#f43f5e",
+} as const;
 
 /** Below this zoom a node's text is too small to read: nodes are drawn as plain boxes. */
 export const READABLE_ZOOM = 0.5;

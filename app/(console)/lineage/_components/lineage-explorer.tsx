@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { fmtInt } from "@/app/_components/format";
 import { FilterSelect } from "@/app/_components/ui/filter-select";
 import { SearchBox } from "@/app/_components/ui/search-box";
@@ -13,7 +14,7 @@ import { GraphCanvas } from "./graph-canvas";
 import { Legend } from "./legend";
 import { NodePanel } from "./node-panel";
 import { useGraphLayout } from "./use-graph-layout";
-import { DIRECTIONS, sameView, viewFilter, type ViewFilter } from "./view-filter";
+import { COLLAPSE, DIRECTIONS, sameView, viewFilter, type ViewFilter } from "./view-filter";
 
 /** The first view's answer, computed while the server rendered the page (so it comes with the page). */
 export type FirstView = { filter: ViewFilter; data: RouterOutputs["lineage"]["graph"] };
@@ -33,6 +34,17 @@ export function LineageExplorer({ first }: { first: FirstView | null }) {
     placeholderData: keepPreviousData,
   });
   const d = graph.data;
+  // Another view (the filters changed) is a new canvas, fitted anew once its answer is in; a polled
+  // view keeps its place.
+  const [canvasKey, setCanvasKey] = useState(() => JSON.stringify(filter));
+  if (!graph.isPlaceholderData && graph.data && canvasKey !== JSON.stringify(filter)) setCanvasKey(JSON.stringify(filter));
+  // A collapsed node opens into its team's (cluster's) part of the graph; any other shows its details.
+  const open = (id: string | null) => {
+    const n = id ? d?.nodes.find((x) => x.id === id) : undefined;
+    if (n?.kind === "team") set({ collapse: undefined, node: undefined, team: n.team ?? undefined });
+    else if (n?.kind === "cluster") set({ collapse: undefined, node: undefined, cluster: n.clusterId ?? undefined });
+    else set({ node: id });
+  };
   const { layout: l, state: layoutState, error: layoutError, pending: layoutPending } = useGraphLayout(d, filter);
   const drift = d?.edges.filter((e) => e.drift).length ?? 0;
 
@@ -49,6 +61,7 @@ export function LineageExplorer({ first }: { first: FirstView | null }) {
           set={set}
         />
         <FilterSelect label="Team" param="team" any="All teams" options={d?.teams.map((t) => [t, t] as const)} params={params} set={set} />
+        <FilterSelect label="Collapse" param="collapse" any="Every node" options={COLLAPSE} params={params} set={set} />
         {focus ? (
           <div className="flex items-center gap-2 rounded-md bg-indigo-50 px-2 py-1 text-sm text-indigo-900" data-testid="focus-bar">
             Focus <span className="font-mono">{focus.split(":").slice(2).join(":") || focus.slice(4)}</span>
@@ -115,7 +128,7 @@ export function LineageExplorer({ first }: { first: FirstView | null }) {
         <div className="relative flex min-h-0 flex-1 overflow-hidden rounded-lg border border-slate-200 bg-slate-50">
           <div className="relative min-w-0 flex-1" data-testid="lineage-canvas" data-layout={layoutState}>
             {l ? (
-              <GraphCanvas nodes={d.nodes} edges={d.edges} layout={l} selected={selected} onSelect={(id) => set({ node: id })} />
+              <GraphCanvas key={canvasKey} nodes={d.nodes} edges={d.edges} layout={l} selected={selected} onSelect={open} />
             ) : layoutPending ? (
               <LoadingRows rows={4} label={`Laying out ${fmtInt(d.nodes.length)} nodes`} />
             ) : null}

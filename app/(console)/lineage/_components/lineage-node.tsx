@@ -12,11 +12,17 @@ const KIND = {
   service: { label: "service", bar: "bg-indigo-500", text: "text-indigo-700" },
   topic: { label: "topic", bar: "bg-emerald-500", text: "text-emerald-700" },
   group: { label: "group", bar: "bg-amber-500", text: "text-amber-700" },
+  team: { label: "team", bar: "bg-sky-500", text: "text-sky-700" },
+  cluster: { label: "cluster", bar: "bg-slate-500", text: "text-slate-700" },
 } as const;
 
 const HEALTH_RING = { ok: "", warn: "ring-2 ring-amber-400", err: "ring-2 ring-rose-500", unknown: "" } as const;
 
+const plural = (count: number, word: string) => `${fmtInt(count)} ${word}${count === 1 ? "" : "s"}`;
+
 function subline(n: LineageNode): string {
+  if (n.members)
+    return `${plural(n.members.service, "service")} · ${plural(n.members.topic, "topic")} · ${plural(n.members.group, "group")}`;
   if (n.kind === "topic") {
     if (!n.inCatalog) return "not in a connected cluster";
     return `${fmtRate(n.ratePerSec)}${n.clusterName ? ` · ${n.clusterName}` : ""}`;

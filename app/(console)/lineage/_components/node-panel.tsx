@@ -53,7 +53,9 @@ export function EdgeMarks({ e }: { e: { observed: boolean; declared: boolean; dr
 
 function EdgeRow({ e, self }: { e: PanelEdge; self: string }) {
   const other = e.from === self ? `→ ${e.toLabel}` : `← ${e.fromLabel}`;
-  const verb = { produces: "produces", reads: "reads", "runs-as": "runs as", consumes: "consumes", routes: "routes to" }[e.kind];
+  const verb = { produces: "produces", reads: "reads", "runs-as": "runs as", consumes: "consumes", routes: "routes to", flows: "flows to" }[
+    e.kind
+  ];
   return (
     <li className="rounded border border-slate-200 p-2 text-sm" data-testid="panel-edge">
       <p className="flex items-baseline justify-between gap-2">

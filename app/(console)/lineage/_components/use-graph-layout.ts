@@ -4,23 +4,16 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/app/_trpc/react";
 import type { GraphLayout } from "@/server/domain/lineage";
+import type { ViewFilter } from "./view-filter";
 
-type Filter = {
-  clusterId?: string;
-  team?: string;
-  search?: string;
-  focus?: string;
-  hops: number;
-  direction: "both" | "upstream" | "downstream";
-};
-type View = { nodes: unknown[]; layoutKey: string; layout: GraphLayout | null };
+type View = { nodes: { id: string }[]; layoutKey: string; layout: GraphLayout | null };
 
 /**
  * The layout to draw a view with. The server lays out each graph shape once and keeps it: a known
  * shape comes with the view itself; a new one is asked for (lineage.layout), and meanwhile the layout
  * drawn last stays (the canvas places nodes it does not know beside a neighbour).
  */
-export function useGraphLayout(view: View | undefined, filter: Filter) {
+export function useGraphLayout(view: View | undefined, filter: ViewFilter) {
   const trpc = useTRPC();
   const needed = Boolean(view?.nodes.length) && !view?.layout;
   const asked = useQuery({
@@ -32,10 +25,19 @@ export function useGraphLayout(view: View | undefined, filter: Filter) {
   // The last layout drawn, kept across renders (React's pattern for state derived from a previous render).
   const [shown, setShown] = useState<GraphLayout | null>(null);
   if (ready && ready !== shown) setShown(ready);
+  // The last layout stands in only for a view it mostly places (the same view, grown a little since):
+  // for another view (a filter changed) it would pile the nodes up, and "laying out" says more.
+  const standIn = shown && view && placesMost(shown, view.nodes) ? shown : null;
   return {
-    layout: ready ?? shown,
+    layout: ready ?? standIn,
     state: (needed && asked.isError ? "error" : ready ? "ready" : "layout") as "error" | "ready" | "layout",
     error: needed ? asked.error : null,
-    pending: !ready && !shown,
+    pending: !ready && !standIn,
   };
+}
+
+function placesMost(layout: GraphLayout, nodes: { id: string }[]): boolean {
+  let placed = 0;
+  for (const n of nodes) if (layout.positions[n.id]) placed++;
+  return placed >= nodes.length / 2;
 }

@@ -10,7 +10,14 @@ export type ViewFilter = {
   focus?: string;
   hops: number;
   direction: keyof typeof DIRECTIONS;
+  collapse?: "team" | "cluster";
 };
+
+/** One node per team or per cluster: how a large estate is read by owner. */
+export const COLLAPSE = [
+  ["team", "One node per team"],
+  ["cluster", "One node per cluster"],
+] as const;
 
 export function viewFilter(get: (name: string) => string | null | undefined): ViewFilter {
   const hops = Number(get("hops") ?? 2);
@@ -22,6 +29,7 @@ export function viewFilter(get: (name: string) => string | null | undefined): Vi
     focus: get("focus") || undefined,
     hops: Number.isInteger(hops) && hops >= 1 && hops <= 10 ? hops : 2,
     direction: dir in DIRECTIONS ? (dir as ViewFilter["direction"]) : "both",
+    collapse: COLLAPSE.find(([k]) => k === get("collapse"))?.[0],
   };
 }
 

@@ -1,9 +1,8 @@
 // A lineage view's shape: its node and edge ids. Two views of one shape are drawn alike, whatever
 // their numbers say, so a layout is kept and found by this key.
 import { createHash } from "node:crypto";
-import type { LineageGraph } from "../graph-types";
-
-export type Shape = Pick<LineageGraph, "nodes" | "edges">;
+/** Only ids matter to a layout: a view's nodes and edges, collapsed or not. */
+export type Shape = { nodes: { id: string }[]; edges: { id: string; from: string; to: string }[] };
 
 // Part of every key: a change of the layout's options or node size makes older layouts unreachable.
 const VERSION = "elk-v1";

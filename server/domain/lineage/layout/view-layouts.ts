@@ -1,9 +1,9 @@
 // Layouts of lineage views: the one a page asks for, and the ones the worker makes ahead — the whole
-// graph and each cluster's, whenever their shape changed — so the first browser to open them finds
-// the layout made.
+// graph, its collapsed views and each cluster's, whenever their shape changed — so the first browser
+// to open them finds the layout made.
 import { z } from "zod";
 import { loadLineageGraph } from "../load-graph";
-import { GraphFilter, lineageView, selectSubgraph } from "../select-subgraph";
+import { GraphFilter, lineageView, selectSubgraph, selectView } from "../select-subgraph";
 import { keptLayout, layoutGraph, type GraphLayout } from "./layout-graph";
 
 export const LayoutInput = GraphFilter.extend({ key: z.string().min(1).max(100) });
@@ -15,7 +15,7 @@ export const LayoutInput = GraphFilter.extend({ key: z.string().min(1).max(100) 
  */
 export async function viewLayout(input: z.input<typeof LayoutInput>): Promise<GraphLayout> {
   const { key, ...filter } = LayoutInput.parse(input);
-  return (await keptLayout(key)) ?? layoutGraph(selectSubgraph(await loadLineageGraph(), filter));
+  return (await keptLayout(key)) ?? layoutGraph(selectView(await loadLineageGraph(), filter));
 }
 
 /**
@@ -31,7 +31,13 @@ export async function prepareLayouts(): Promise<GraphLayout[]> {
   const graph = await loadLineageGraph();
   const clusters = [...new Set(graph.nodes.flatMap((n) => (n.clusterId ? [n.clusterId] : [])))].sort();
   const made: GraphLayout[] = [];
-  for (const view of [graph, ...clusters.map((clusterId) => selectSubgraph(graph, { clusterId }))]) {
+  const views = [
+    graph,
+    selectView(graph, { collapse: "team" }),
+    selectView(graph, { collapse: "cluster" }),
+    ...clusters.map((clusterId) => selectSubgraph(graph, { clusterId })),
+  ];
+  for (const view of views) {
     if (!view.nodes.length) continue;
     // One at a time: the ELK thread takes one job at a time anyway, and the worker has other loops.
     const l = await layoutGraph(view);
