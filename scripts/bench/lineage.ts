@@ -172,11 +172,20 @@ async function inBrowser(size: { nodes: number }) {
         },
       ];
       const { nodes, layout } = answer[0].result.data.json;
-      const p = layout.positions[nodes.find((n) => n.kind === "group")!.id]!;
       const pane = (await page.locator(".react-flow__pane").boundingBox())!;
       const transform = await page.locator(".react-flow__viewport").evaluate((el) => getComputedStyle(el).transform);
       const [zoom, , , , tx, ty] = /matrix\(([^)]+)\)/.exec(transform)![1]!.split(",").map(Number) as number[];
-      return { x: pane.x + tx! + (p[0] + layout.node.width / 2) * zoom!, y: pane.y + ty! + (p[1] + layout.node.height / 2) * zoom! };
+      const onScreen = (p: [number, number]) => ({
+        x: pane.x + tx! + (p[0] + layout.node.width / 2) * zoom!,
+        y: pane.y + ty! + (p[1] + layout.node.height / 2) * zoom!,
+      });
+      // The group nearest the middle of the canvas: clear of the find box, the legend and the controls.
+      const middle = { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 };
+      const distance = (a: { x: number; y: number }) => Math.hypot(a.x - middle.x, a.y - middle.y);
+      return nodes
+        .filter((n) => n.kind === "group")
+        .map((n) => onScreen(layout.positions[n.id]!))
+        .sort((a, b) => distance(a) - distance(b))[0]!;
     };
     const clickToPanel = async () => {
       const at = await groupOnScreen();

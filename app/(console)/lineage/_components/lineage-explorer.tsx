@@ -21,7 +21,7 @@ export type FirstView = { filter: ViewFilter; data: RouterOutputs["lineage"]["gr
 
 export function LineageExplorer({ first }: { first: FirstView | null }) {
   const trpc = useTRPC();
-  const { params, set } = useQueryState();
+  const { params, set } = useQueryState({ shallow: true });
   const filter = viewFilter((k) => params.get(k));
   const { clusterId, team, focus, hops, direction } = filter;
   const selected = params.get("node");

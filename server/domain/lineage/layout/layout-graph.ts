@@ -21,6 +21,9 @@ const OPTIONS: Record<string, string> = {
   "elk.layered.cycleBreaking.strategy": "GREEDY",
   "elk.separateConnectedComponents": "true",
   "elk.spacing.componentComponent": "40",
+  // Edges are drawn by the page (curves between the nodes), not along ELK's routes: the cheapest routing
+  // will do, and orthogonal routing widened the gaps between layers for bends nobody draws.
+  "elk.edgeRouting": "POLYLINE",
 };
 /**
  * Above this many nodes, one crossing-minimisation sweep and no greedy switch: on 1,000 nodes and

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 export type Shape = { nodes: { id: string }[]; edges: { id: string; from: string; to: string }[] };
 
 // Part of every key: a change of the layout's options or node size makes older layouts unreachable.
-const VERSION = "elk-v1";
+const VERSION = "elk-v2";
 
 /** The shape's key, whatever the order of its nodes and edges. */
 export function shapeKey(graph: Shape): string {
