@@ -141,6 +141,8 @@ export function GraphCanvas(props: CanvasProps) {
 }
 
 const NO_NODES: FlowNode[] = [];
+/** How far (screen pixels) a click in the overview may land from a node and still pick it. */
+const CLICK_REACH_PX = 6;
 const NO_EDGES: Edge[] = [];
 const zoomedOut = (s: ReactFlowState) => s.transform[2] < READABLE_ZOOM;
 
@@ -203,7 +205,9 @@ function Canvas({ nodes, edges, layout, selected, onSelect }: CanvasProps) {
   const paneClick = useCallback(() => onSelectRef.current(null), []);
   // The overview's boxes are no elements: a click finds the node under it.
   const overviewClick = (e: { clientX: number; clientY: number }) =>
-    onSelect(nodeAt(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }), nodes, positions, layout.node));
+    onSelect(
+      nodeAt(flow.screenToFlowPosition({ x: e.clientX, y: e.clientY }), nodes, positions, layout.node, CLICK_REACH_PX / flow.getZoom()),
+    );
   const handlers = { nodeClick, nodesChange, paneClick: overview ? overviewClick : paneClick };
 
   return (

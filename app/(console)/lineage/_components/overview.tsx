@@ -115,11 +115,20 @@ export function Overview({
   );
 }
 
-/** The node under a point of the flow (the overview's boxes are not elements to click). */
-export function nodeAt(point: Point, nodes: LineageNode[], positions: Map<string, Point>, size: NodeSize): string | null {
+/**
+ * The node under a point of the flow, or the nearest within `reach` (flow units): the overview's boxes
+ * are no elements to click, and zoomed out over thousands of nodes a box is smaller than a pixel.
+ */
+export function nodeAt(point: Point, nodes: LineageNode[], positions: Map<string, Point>, size: NodeSize, reach: number): string | null {
+  let best: string | null = null;
+  let bestDistance = reach;
   for (const n of nodes) {
     const p = positions.get(n.id);
-    if (p && point.x >= p.x && point.x <= p.x + size.width && point.y >= p.y && point.y <= p.y + size.height) return n.id;
+    if (!p) continue;
+    const dx = Math.max(p.x - point.x, 0, point.x - (p.x + size.width));
+    const dy = Math.max(p.y - point.y, 0, point.y - (p.y + size.height));
+    const distance = Math.hypot(dx, dy);
+    if (distance <= bestDistance) [best, bestDistance] = [n.id, distance];
   }
-  return null;
+  return best;
 }
