@@ -10,7 +10,8 @@ const SUITES = {
   brokers: "catalog sync of 1,000 RabbitMQ queues and 1,000 JetStream streams vs the brokers' own API reads",
   lag: "one lag cycle and alert rules over consumer groups (1,000 × 10 partitions unless told) vs the raw admin-API fetch",
   consumers: "the Consumers list over 20,000 groups (unless told) vs the same over 200",
-  lineage: "a 1,000-node lineage graph: assembly vs its rows; drawing, panning and clicking in Chromium vs small views",
+  lineage:
+    "a lineage graph (1,000 nodes unless --services/--topics): assembly vs its rows; layout, drawing, panning and clicking in Chromium vs small views",
   search: "a CEL-filtered search over 1,000,000 Avro records vs a bare kafkajs consumer decoding them; time to a first early match",
   scorecard: "a scorecard pass sampling 100 topics × 600 records (Avro and JSON) vs a bare kafkajs consumer reading the same records",
 } as const;

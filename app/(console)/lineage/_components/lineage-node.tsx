@@ -46,16 +46,15 @@ function LineageNodeView({ data }: NodeProps<FlowNode>) {
   const kind = n.dlq
     ? { label: "dead letters", bar: "bg-rose-500", text: "text-rose-700" }
     : { ...base, label: (n.subkind && SUBKIND[n.subkind]) || base.label };
-  // A whole estate fitted on screen is a thousand nodes of a few pixels: one element each instead of a
-  // dozen (text, handles) keeps its first drawing and its panning fast. Zooming in brings the text back.
+  // What tests and the page's styles find a node by, in either form.
+  const marks = { "data-testid": "lineage-node", "data-node-id": n.id, "data-kind": n.kind, "data-health": n.health };
+  // Zoomed out too far to read (a view too small for the overview picture): one element per node instead
+  // of a dozen (text, handles). Zooming in brings the text back.
   const small = useStore(zoomedOut);
   if (small)
     return (
       <div
-        data-testid="lineage-node"
-        data-node-id={n.id}
-        data-kind={n.kind}
-        data-health={n.health}
+        {...marks}
         aria-label={`${kind.label} ${n.label}`}
         title={n.label}
         className={`h-full w-full rounded-md border-2 ${kind.bar} ${n.inCatalog ? "border-white" : "border-dashed border-slate-400"} ${HEALTH_RING[n.health]}`}
@@ -63,10 +62,7 @@ function LineageNodeView({ data }: NodeProps<FlowNode>) {
     );
   return (
     <div
-      data-testid="lineage-node"
-      data-node-id={n.id}
-      data-kind={n.kind}
-      data-health={n.health}
+      {...marks}
       className={`flex h-full w-full overflow-hidden rounded-md border bg-white text-left shadow-sm ${
         n.inCatalog ? "border-slate-300" : "border-dashed border-slate-400"
       } ${HEALTH_RING[n.health]}`}

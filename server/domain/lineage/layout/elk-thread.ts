@@ -3,6 +3,7 @@
 // serializers included). One thread, started on first use and left to exit with the process; jobs
 // wait their turn in it.
 import { Worker } from "node:worker_threads";
+import { DomainError } from "@/server/errors";
 
 export type ElkGraph = {
   id: string;
@@ -57,8 +58,16 @@ function elkThread(): Worker {
   return t;
 }
 
+/**
+ * Layouts waiting at most: each distinct view anyone opens may cost seconds of the thread, so a reader
+ * asking for view after view is told to wait rather than queueing minutes of work.
+ */
+const MAX_WAITING = 8;
+
 /** Lays the graph out in the ELK thread. */
 export function runElk(graph: ElkGraph): Promise<PlacedNodes> {
+  if (pending.size >= MAX_WAITING)
+    return Promise.reject(new DomainError("RATE_LIMITED", "The layout engine is busy with other views; try again in a moment"));
   const t = elkThread();
   const id = nextId++;
   return new Promise<PlacedNodes>((resolve, reject) => {

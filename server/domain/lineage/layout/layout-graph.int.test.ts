@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import type { LineageEdge, LineageNode } from "../graph-types";
+import { runElk } from "./elk-thread";
 import { layoutGraph, NODE_SIZE } from "./layout-graph";
 import { shapeKey } from "./shape-key";
 
@@ -69,5 +70,23 @@ describe("lineage layouts", () => {
     expect(all[1]!.positions).toBe(all[0]!.positions); // the same answer object: one computation
     expect(Object.keys(all[0]!.positions)).toHaveLength(3);
     expect(await db.lineageLayout.count({ where: { key: all[0]!.key } })).toBe(1);
+  });
+
+  it("refuses more than a few layouts waiting at once, and still finishes the ones it took", async () => {
+    const g = flow([["a", "b"]]);
+    const graph = {
+      id: "root",
+      layoutOptions: { "elk.algorithm": "layered" },
+      children: g.nodes.map((n) => ({ id: n.id, ...NODE_SIZE })),
+      edges: g.edges.map((e) => ({ id: e.id, sources: [e.from], targets: [e.to] })),
+    };
+    // Asked for in one go: none can finish before all are asked.
+    const results = await Promise.allSettled(Array.from({ length: 12 }, () => runElk(graph)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(8);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(refused).toHaveLength(4);
+    for (const r of refused) expect(r.reason).toMatchObject({ code: "RATE_LIMITED" });
+    // Room again once they are done.
+    expect(await runElk(graph)).toHaveLength(2);
   });
 });
