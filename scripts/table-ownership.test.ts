@@ -23,7 +23,7 @@ export const OWNERS: Record<string, string> = {
   SubjectVersion: "schemas",
   SchemaReference: "schemas",
   SubjectConfig: "schemas",
-  RegistryEpoch: "schemas",
+  RegistryLogFloor: "schemas",
   RegistryChange: "schemas",
   LineageLayout: "lineage",
   Span: "traces",

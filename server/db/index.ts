@@ -30,3 +30,4 @@ export async function disconnectDb(): Promise<void> {
 
 export { Prisma } from "@/server/generated/prisma/client";
 export { rawQuery, rawTransaction, type RawClient } from "./raw";
+export { arrivalScope, sharedRead } from "./shared-read";

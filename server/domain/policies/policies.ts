@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { audited } from "@/server/domain/audit";
 import { authorize, type Actor } from "@/server/domain/identity";
-import { db, rawQuery } from "@/server/db";
+import { db, rawQuery, sharedRead } from "@/server/db";
 import { DomainError } from "@/server/errors";
 import { checkTopic, patternProblem, PolicyDocument, type TopicProposal, type Violation } from "./policy-document";
 import { checkSchema, type SchemaProposal } from "./schema-rules";
@@ -13,8 +13,14 @@ type PolicyRow = { version: number; document: PolicyDocument; author: string; at
 
 // A policy version never changes once written: the newest one read is kept, parsed, and every
 // registration and topic change (which all read the policy in force) asks only for the newest
-// version's number, a one-row index read, instead of the whole document through Prisma.
+// version's number, a one-row index read, instead of the whole document through Prisma; concurrent
+// requests share that read (one sent after each of them arrived: a policy saved before a request
+// arrived is the one it meets).
 let kept: PolicyRow | null = null;
+const newestVersion = sharedRead(async () => {
+  const [head] = await rawQuery<{ version: number }>(`SELECT "version" FROM "PolicyVersion" ORDER BY "version" DESC LIMIT 1`);
+  return head ?? null;
+});
 
 export async function currentPolicy(): Promise<{
   version: number | null;
@@ -22,11 +28,14 @@ export async function currentPolicy(): Promise<{
   author: string | null;
   at: Date | null;
 }> {
-  const [head] = await rawQuery<{ version: number }>(`SELECT "version" FROM "PolicyVersion" ORDER BY "version" DESC LIMIT 1`);
+  const head = await newestVersion();
   if (!head) return { version: null, document: PolicyDocument.parse({}), author: null, at: null };
   if (kept?.version !== head.version) {
-    const row = await db.policyVersion.findUnique({ where: { version: head.version } });
-    if (!row) return currentPolicy(); // removed between the two reads (only a test's cleanup does that)
+    // Removed after the shared read (only a test's cleanup does that): the newest row now, read directly.
+    const row =
+      (await db.policyVersion.findUnique({ where: { version: head.version } })) ??
+      (await db.policyVersion.findFirst({ orderBy: { version: "desc" } }));
+    if (!row) return { version: null, document: PolicyDocument.parse({}), author: null, at: null };
     kept = { version: row.version, document: PolicyDocument.parse(row.document), author: row.author, at: row.at };
   }
   return kept;

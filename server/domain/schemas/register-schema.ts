@@ -211,7 +211,7 @@ async function registerFromMemory(subject: string, prepared: Prepared, owner: st
     `SELECT schema_id, stale FROM registry_register($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
     [
       subject,
-      Math.min(own.validFrom, global.validFrom),
+      (own.validFrom.round < global.validFrom.round ? own : global).validFrom.snapshot,
       version,
       prepared.type,
       prepared.canonical,

@@ -1,12 +1,14 @@
 // What each web process keeps of the registry's subjects: their version rows and their settings rows,
-// exact across processes. Every write to those tables moves a counter (a trigger, in the writer's
-// transaction; migration 20261130121032), and before answering from memory a request reads the counter
-// with a query sent after the request arrived: if it moved, the subjects that changed since are
-// forgotten and read again. Concurrent requests share one such read, so the check costs one small round
-// trip per batch of requests, never a stale answer: a write acknowledged anywhere before a request
-// arrived is seen by it. Inside a transaction callers read the database directly instead.
-import { AsyncLocalStorage } from "node:async_hooks";
-import { rawQuery } from "@/server/db";
+// exact across processes. Every write to those tables logs the subject it changed under the writer's
+// transaction id (a trigger, in the writer's transaction; migration 20261130222455), so nothing is
+// shared among writers: no counter row to queue on at commit. Before answering from memory a request
+// waits for one read sent after it arrived (server/db/shared-read.ts: one per batch of requests) that
+// takes a snapshot and lists the subjects changed by transactions the previous read's snapshot did not
+// see; those are forgotten and read again. So a write acknowledged anywhere before a request arrived is
+// seen by it, at one small round trip per batch. Inside a transaction callers read the database directly.
+import { rawQuery, sharedRead } from "@/server/db";
+
+export { arrivalScope as registryRequest } from "@/server/db";
 
 export type VersionRow = {
   subject: string;
@@ -25,119 +27,63 @@ export type SettingsRow = {
 };
 export type SubjectState = { versions: VersionRow[]; settings: SettingsRow | null };
 
-type Kept = SubjectState & { validFrom: number };
+/**
+ * A point this process has caught up to: `round` counts this process's reads of the log (a later
+ * round knows more), `snapshot` is the database snapshot of that read (pg_snapshot text): every change
+ * it shows visible is known here.
+ */
+export type Position = { round: number; snapshot: string };
+type Kept = SubjectState & { validFrom: Position };
 
 const MAX_SUBJECTS = 50_000;
 const kept = new Map<string, Kept>();
-/** The last epoch at which each subject changed, as far as this process has caught up. */
+/** The last round in which each subject was learnt to have changed. */
 const changedAt = new Map<string, number>();
-/** Every subject changed at this epoch (a TRUNCATE, or this process fell behind the pruned log). */
+/** Every subject changed in this round (a TRUNCATE, or this process fell behind the pruned log). */
 let allChangedAt = 0;
-/** The epoch this process has caught up to. */
-let caughtUp = 0;
+/** Where this process has caught up to; null before its first read. */
+let caughtUp: Position | null = null;
 
-// ── the counter, read once per batch of requests ──
-// Reads are numbered as they are sent. A request notes how many had been sent when it arrived (its
-// mark): any read numbered above it was sent after the request arrived, so its answer is fresh enough
-// for that request, however many other requests share it.
-let sends = 0;
-let latest: { seq: number; epoch: number } | null = null;
-let inFlight: { seq: number; read: Promise<number> } | null = null;
-let queued: Promise<number> | null = null;
-const arrivals = new AsyncLocalStorage<number>();
-
-function send(): Promise<number> {
-  const seq = ++sends;
-  const read = rawQuery<{ epoch: string }>(`SELECT "epoch" FROM "RegistryEpoch" WHERE "id" = 1`).then((rows) => {
-    const epoch = Number(rows[0]?.epoch ?? 0);
-    if (!latest || seq > latest.seq) latest = { seq, epoch };
-    return epoch;
-  });
-  inFlight = { seq, read };
-  const clear = () => {
-    if (inFlight?.seq === seq) inFlight = null;
-  };
-  read.then(clear, clear);
-  return read;
-}
-
-/** The counter as read by a query sent after `mark` (see above). */
-function epochSince(mark: number): Promise<number> {
-  if (latest && latest.seq > mark) return Promise.resolve(latest.epoch);
-  if (inFlight && inFlight.seq > mark) return inFlight.read;
-  if (!inFlight) return send();
-  if (!queued) {
-    const next = () => {
-      queued = null;
-      return send();
-    };
-    queued = inFlight.read.then(next, next);
-  }
-  return queued;
-}
-
-/**
- * Runs one request's reads against one mark taken now: every read of the registry inside it answers
- * at least as of the request's arrival, and the first freshness check serves the ones after it.
- */
-export function registryRequest<T>(handle: () => T): T {
-  return arrivals.run(sends, handle);
-}
-
-// ── catching up with the change log ──
-let catching: Promise<void> | null = null;
-
-function forgetAll(epoch: number) {
+function forgetAll(round: number) {
   kept.clear();
   changedAt.clear();
-  allChangedAt = epoch;
+  allChangedAt = round;
 }
 
-async function catchUp(target: number): Promise<void> {
-  // Nothing kept, nothing to forget: a new process starts where the counter is.
-  if (!kept.size) {
-    forgetAll(target);
-    caughtUp = Math.max(caughtUp, target);
-    return;
-  }
-  const from = caughtUp;
-  const rows = await rawQuery<{ epoch: string; subject: string | null }>(
-    `SELECT "epoch", "subject" FROM "RegistryChange" WHERE "epoch" > $1 ORDER BY "epoch"`,
-    [from],
+// One read: a new snapshot, the log's floor (rows of transactions below it may have been pruned), and
+// the subjects changed by transactions that the previous snapshot did not see ("" the global settings,
+// null all of them). Transactions below a snapshot's xmin had all ended when it was taken, so only log
+// rows from there up can be new to it.
+const LOG_READ = `SELECT pg_current_snapshot()::text AS snapshot,
+  (SELECT "xid" FROM "RegistryLogFloor" WHERE "id" = 1) AS floor,
+  pg_snapshot_xmin($1::text::pg_snapshot)::text AS "from",
+  (SELECT json_agg("subject") FROM "RegistryChange"
+    WHERE $1::text IS NOT NULL AND "xid" >= pg_snapshot_xmin($1::text::pg_snapshot)::text::bigint
+      AND NOT pg_visible_in_snapshot("xid"::text::xid8, $1::text::pg_snapshot)) AS changed`;
+
+const readLog = sharedRead(async (): Promise<Position> => {
+  // With nothing kept there is nothing to forget: a new process (or one that forgot) starts from now.
+  const base = kept.size && caughtUp ? caughtUp.snapshot : null;
+  const [row] = await rawQuery<{ snapshot: string; floor: string | null; from: string | null; changed: (string | null)[] | null }>(
+    LOG_READ,
+    [base],
   );
-  if (!rows.length) {
-    // The counter moved but its log holds nothing after `from` (emptied by hand): forget everything.
-    forgetAll(target);
-    caughtUp = Math.max(caughtUp, target);
-    return;
-  }
-  // Epochs are consecutive: a gap means the log was pruned past what this process knew.
-  if (Number(rows[0]!.epoch) !== from + 1) forgetAll(Number(rows.at(-1)!.epoch));
-  for (const row of rows) {
-    const epoch = Number(row.epoch);
-    if (row.subject === null) forgetAll(epoch);
+  const round = (caughtUp?.round ?? 0) + 1;
+  if (base === null || BigInt(row!.floor ?? 0) > BigInt(row!.from ?? 0)) forgetAll(round);
+  for (const subject of row!.changed ?? []) {
+    if (subject === null) forgetAll(round);
     else {
-      changedAt.set(row.subject, epoch);
-      kept.delete(row.subject);
+      changedAt.set(subject, round);
+      kept.delete(subject);
     }
   }
-  if (changedAt.size > MAX_SUBJECTS) forgetAll(Number(rows.at(-1)!.epoch));
-  caughtUp = Math.max(caughtUp, Number(rows.at(-1)!.epoch));
-}
+  if (changedAt.size > MAX_SUBJECTS) forgetAll(round);
+  caughtUp = { round, snapshot: row!.snapshot };
+  return caughtUp;
+});
 
-/** Resolves once this process knows every change committed before the call. */
-async function fresh(): Promise<void> {
-  const epoch = await epochSince(arrivals.getStore() ?? sends);
-  while (caughtUp < epoch) {
-    catching ??= catchUp(epoch).finally(() => {
-      catching = null;
-    });
-    await catching;
-  }
-}
-
-function changedSince(subject: string, epoch: number): boolean {
-  return allChangedAt > epoch || (changedAt.get(subject) ?? 0) > epoch;
+function changedSince(subject: string, round: number): boolean {
+  return allChangedAt > round || (changedAt.get(subject) ?? 0) > round;
 }
 
 /** Both rows of a subject in one round trip (a registration of a new subject starts with this read). */
@@ -166,19 +112,18 @@ export async function subjectState(subject: string): Promise<SubjectState> {
 }
 
 /**
- * The same, with the change epoch it holds from: no change to the subject after `validFrom` was known
- * when it was read or kept. A writer that finds no change in the log after that epoch knows the state
- * is still exact (the registration fast path does).
+ * The same, with the position it holds from: no change to the subject after `validFrom` was known
+ * when it was read or kept. A writer that finds no change in the log unseen by that snapshot knows the
+ * state is still exact (the registration fast path does).
  */
-export async function subjectStateAt(subject: string): Promise<{ state: SubjectState; validFrom: number }> {
-  await fresh();
+export async function subjectStateAt(subject: string): Promise<{ state: SubjectState; validFrom: Position }> {
+  const validFrom = await readLog();
   const known = kept.get(subject);
-  if (known && !changedSince(subject, known.validFrom)) return { state: known, validFrom: known.validFrom };
+  if (known && !changedSince(subject, known.validFrom.round)) return { state: known, validFrom: known.validFrom };
   // The rows are read after the process caught up to `validFrom`, so they are at least that new; they
   // are kept only if no change to the subject was learnt while they were being read.
-  const validFrom = caughtUp;
   const state = await load(subject);
-  if (!changedSince(subject, validFrom)) {
+  if (!changedSince(subject, validFrom.round)) {
     if (kept.size >= MAX_SUBJECTS) kept.delete(kept.keys().next().value!);
     kept.set(subject, { ...state, validFrom });
   }

@@ -1,0 +1,83 @@
+// The registry memory's change log (keyed by transaction id) against a real PostgreSQL: a change made by
+// any connection is seen by the next read, also when the log row that said so was pruned, and the
+// one-call registration refuses a state that moved.
+import { describe, expect, it } from "vitest";
+import { rawQuery } from "@/server/db";
+import { uniqueName } from "@/test/kafka-helpers";
+import { subjectState, subjectStateAt } from "./registry-memory";
+
+/** A change as another process would make it: its own connection, its own commit. */
+const setLevel = (subject: string, level: string) =>
+  rawQuery<{ xid: string }>(
+    `WITH c AS (INSERT INTO "SubjectConfig" ("subject", "compatibility") VALUES ($1, $2)
+       ON CONFLICT ("subject") DO UPDATE SET "compatibility" = EXCLUDED."compatibility")
+     SELECT pg_current_xact_id()::text AS xid`,
+    [subject, level],
+  ).then((rows) => BigInt(rows[0]!.xid));
+
+describe("registry memory", () => {
+  it("sees a change committed elsewhere at the next read", async () => {
+    const subject = uniqueName("memory");
+    await setLevel(subject, "FULL");
+    expect((await subjectState(subject)).settings?.compatibility).toBe("FULL");
+    await setLevel(subject, "NONE");
+    expect((await subjectState(subject)).settings?.compatibility).toBe("NONE");
+  });
+
+  it("sees a change whose log row was pruned before it read the log (the floor says so)", async () => {
+    const subject = uniqueName("pruned");
+    await setLevel(subject, "FULL");
+    expect((await subjectState(subject)).settings?.compatibility).toBe("FULL");
+    const xid = await setLevel(subject, "BACKWARD");
+    // What registry_prune does to old rows, done to this one at once: gone, and the floor above it.
+    await rawQuery(`UPDATE "RegistryLogFloor" SET "xid" = greatest("xid", $1) WHERE "id" = 1`, [String(xid + 1n)]);
+    await rawQuery(`DELETE FROM "RegistryChange" WHERE "xid" = $1`, [String(xid)]);
+    expect((await subjectState(subject)).settings?.compatibility).toBe("BACKWARD");
+  });
+
+  it("prunes rows older than a minute and raises the floor past them", async () => {
+    const [{ xid }] = (await rawQuery<{ xid: string }>(`SELECT pg_current_xact_id()::text AS xid`)) as [{ xid: string }];
+    const old = uniqueName("old");
+    const recent = uniqueName("recent");
+    await rawQuery(
+      `INSERT INTO "RegistryChange" ("xid", "subject", "at") VALUES ($1, $2, CURRENT_TIMESTAMP - interval '2 minutes'), ($1, $3, CURRENT_TIMESTAMP)`,
+      [xid, old, recent],
+    );
+    await rawQuery(`SELECT registry_prune()`);
+    const left = await rawQuery<{ subject: string }>(`SELECT "subject" FROM "RegistryChange" WHERE "subject" IN ($1, $2)`, [old, recent]);
+    // Both rows carry one transaction id: the cut is above it, so the recent row goes too, and the
+    // floor tells every process that it may have missed it.
+    expect(left).toEqual([]);
+    const [floor] = await rawQuery<{ xid: string }>(`SELECT "xid"::text FROM "RegistryLogFloor" WHERE "id" = 1`);
+    expect(BigInt(floor!.xid)).toBeGreaterThan(BigInt(xid));
+  });
+
+  it("refuses a one-call registration decided on a state that moved", async () => {
+    const subject = uniqueName("stale");
+    await setLevel(subject, "NONE");
+    const { validFrom } = await subjectStateAt(subject);
+    const audit = JSON.stringify({
+      actorKind: "system",
+      actorName: "test",
+      action: "schema.register",
+      targetType: "subject",
+      targetId: subject,
+      after: {},
+    });
+    const register = () =>
+      rawQuery<{ schema_id: number | null; stale: boolean }>(
+        `SELECT schema_id, stale FROM registry_register($1, $2, 1, 'AVRO', '"string"', $3, 'NONE', NULL, $4::jsonb)`,
+        [subject, validFrom.snapshot, `fp-${subject}`, audit],
+      );
+    await setLevel(subject, "FULL");
+    expect(await register()).toEqual([{ schema_id: null, stale: true }]);
+    // Decided again on the state now: written.
+    const now = await subjectStateAt(subject);
+    const [row] = await rawQuery<{ schema_id: number | null; stale: boolean }>(
+      `SELECT schema_id, stale FROM registry_register($1, $2, 1, 'AVRO', '"string"', $3, 'FULL', NULL, $4::jsonb)`,
+      [subject, now.validFrom.snapshot, `fp-${subject}`, audit],
+    );
+    expect(row).toMatchObject({ stale: false });
+    expect(row!.schema_id).toEqual(expect.any(Number));
+  });
+});
