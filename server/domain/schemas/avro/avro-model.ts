@@ -2,7 +2,8 @@
 // references to other subjects' types are plain pointers. avsc validates the schema (it is the
 // well-kept parser); this model exists because compatibility needs things avsc does not keep,
 // such as which fields declared a default and the aliases of every named type.
-import avro from "avsc";
+import type avro from "avsc";
+import { validateAvroSchema } from "./avsc-validate";
 
 export type AvroPrimitive = "null" | "boolean" | "int" | "long" | "float" | "double" | "bytes" | "string";
 export const AVRO_PRIMITIVES: readonly AvroPrimitive[] = ["null", "boolean", "int", "long", "float", "double", "bytes", "string"];
@@ -41,10 +42,10 @@ function validateWithAvsc(json: unknown, known: AvroRegistry): void {
   const registry: Record<string, avro.Type> = {};
   for (const named of known.values()) {
     // avsc needs the referenced types too; it only reads their shape, so a re-serialisation is enough.
-    if (!registry[named.fullName]) avro.Type.forSchema(toJson(named) as avro.Schema, { registry });
+    if (!registry[named.fullName]) validateAvroSchema(toJson(named), { registry });
   }
   try {
-    avro.Type.forSchema(withoutEmptyUnions(json) as avro.Schema, { registry, wrapUnions: true });
+    validateAvroSchema(withoutEmptyUnions(json), { registry, wrapUnions: true });
   } catch (error) {
     throw new AvroSchemaError(`Invalid Avro schema: ${(error as Error).message}`);
   }
