@@ -11,7 +11,7 @@ import { effectiveConfig, effectiveSettings, subjectSettings } from "./registry-
 import { RegistryError } from "./registry-errors";
 import type { Actor } from "@/server/domain/identity";
 import { recordAudit, registrationAudit } from "./registry-audit";
-import { subjectStateAt } from "./registry-memory";
+import { holdsSubject, subjectStateAt } from "./registry-memory";
 import {
   getVersion,
   listVersions,
@@ -133,6 +133,16 @@ export async function registerSchema(
   opts: { normalize?: boolean; actor: Actor },
 ): Promise<Registered> {
   validateSubject(subject);
+  // A subject this process never read is most often a new one (a new topic's first registration):
+  // its first version is tried in one call, on the assumption that it has no rows at all.
+  const plain =
+    input.id == null &&
+    input.version == null &&
+    (input.references == null || (Array.isArray(input.references) && !input.references.length));
+  if (plain && !holdsSubject(subject)) {
+    const first = await registerFirstVersion(subject, input, opts);
+    if (first) return first;
+  }
   const settings = await subjectSettings(subject);
   const owner = authorizeSubjectWriteOf(opts.actor, subject, settings.owner);
   const explicitId = input.id === undefined || input.id === null ? undefined : Number(input.id);
@@ -223,6 +233,50 @@ async function registerFromMemory(subject: string, prepared: Prepared, owner: st
   );
   if (!row || row.stale || row.schema_id === null) return null;
   return registered(subject, version, row.schema_id, prepared);
+}
+
+/**
+ * Version 1 of a subject this process never read, decided as if the subject had no rows (no version,
+ * no settings of its own: the global settings govern, nobody owns it) and written by one call
+ * (registry_register_first, migration 20261130231500) that checks exactly that under the subject's
+ * lock. Null, with nothing written, when the assumption fails anywhere — the subject has rows, the
+ * global settings moved, or the actor, schema or policy would be refused under it — and the caller
+ * reads the subject and decides again, so every answer and refusal is the one the full path gives.
+ */
+async function registerFirstVersion(
+  subject: string,
+  input: SchemaInput,
+  opts: { normalize?: boolean; actor: Actor },
+): Promise<Registered | null> {
+  const global = await subjectStateAt(GLOBAL);
+  const settings = effectiveSettings(subject, null, global.state.settings);
+  if (settings.mode !== "READWRITE") return null;
+  const claim = claimingTeam(opts.actor);
+  let prepared: Prepared;
+  let warnings: Violation[];
+  try {
+    authorizeSubjectWriteOf(opts.actor, subject, null);
+    prepared = await prepareSchema(input, opts.normalize ?? settings.normalize);
+    warnings = await policyWarnings(subject, prepared.parsed, settings.level, claim);
+  } catch {
+    return null;
+  }
+  if (prepared.references.length) return null;
+  const [row] = await rawQuery<{ schema_id: number | null; stale: boolean }>(
+    `SELECT schema_id, stale FROM registry_register_first($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      subject,
+      global.validFrom.snapshot,
+      prepared.type,
+      prepared.canonical,
+      prepared.fingerprint,
+      settings.level,
+      claim,
+      registrationAudit(opts.actor, subject, 1, prepared.type, claim),
+    ],
+  );
+  if (!row || row.stale || row.schema_id === null) return null;
+  return { ...registered(subject, 1, row.schema_id, prepared), warnings };
 }
 
 function incompatible(subject: string, verdict: Verdict): RegistryError {

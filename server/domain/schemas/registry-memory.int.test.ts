@@ -4,6 +4,8 @@
 import { describe, expect, it } from "vitest";
 import { rawQuery } from "@/server/db";
 import { uniqueName } from "@/test/kafka-helpers";
+import { testActor } from "@/test/actors";
+import { registerSchema } from "./register-schema";
 import { subjectState, subjectStateAt } from "./registry-memory";
 
 /** A change as another process would make it: its own connection, its own commit. */
@@ -79,5 +81,45 @@ describe("registry memory", () => {
     );
     expect(row).toMatchObject({ stale: false });
     expect(row!.schema_id).toEqual(expect.any(Number));
+  });
+
+  describe("a subject this process never read", () => {
+    const editor = testActor("editor", ["payments"], "payments-editor");
+    const schema = (n: number) =>
+      JSON.stringify({
+        type: "record",
+        name: "First",
+        fields: Array.from({ length: n }, (_, i) => ({ name: `f${i}`, type: "int", default: 0 })),
+      });
+    const audits = (subject: string) =>
+      rawQuery<{ action: string; team: string | null }>(`SELECT "action", "team" FROM "AuditEntry" WHERE "targetId" = $1`, [subject]);
+
+    it("gets version 1 in one call, claimed by the actor's team and audited once", async () => {
+      const subject = uniqueName("first");
+      const registered = await registerSchema(subject, { schema: schema(1) }, { actor: editor });
+      expect(registered).toMatchObject({ subject, version: 1, id: expect.any(Number) });
+      expect((await subjectState(subject)).settings?.ownerTeam).toBe("payments");
+      expect(await audits(subject)).toEqual([{ action: "schema.register", team: "payments" }]);
+    });
+
+    it("is decided on its rows when it has some: another team's subject is refused, nothing written", async () => {
+      const subject = uniqueName("owned");
+      // Written as another process would, never read here.
+      await rawQuery(`INSERT INTO "SubjectConfig" ("subject", "ownerTeam") VALUES ($1, 'logistics')`, [subject]);
+      await expect(registerSchema(subject, { schema: schema(1) }, { actor: editor })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      expect((await subjectState(subject)).versions).toEqual([]);
+      expect(await audits(subject)).toEqual([]);
+    });
+
+    it("is decided on its rows when it has some: numbering goes on after a deleted version", async () => {
+      const subject = uniqueName("deleted");
+      const v1 = await registerSchema(subject, { schema: schema(1) }, { actor: editor });
+      await rawQuery(`UPDATE "SubjectVersion" SET "deleted" = true WHERE "subject" = $1`, [subject]);
+      const other = uniqueName("deleted");
+      // A subject another process left with one (deleted) version, under a level of its own.
+      await rawQuery(`INSERT INTO "SubjectVersion" ("subject", "version", "schemaId", "deleted") VALUES ($1, 1, $2, true)`, [other, v1.id]);
+      const registered = await registerSchema(other, { schema: schema(2) }, { actor: editor });
+      expect(registered).toMatchObject({ subject: other, version: 2 });
+    });
   });
 });

@@ -86,6 +86,11 @@ function changedSince(subject: string, round: number): boolean {
   return allChangedAt > round || (changedAt.get(subject) ?? 0) > round;
 }
 
+/** Whether this process holds the subject's rows (possibly to be read again): false for one it never read. */
+export function holdsSubject(subject: string): boolean {
+  return kept.has(subject);
+}
+
 /** Both rows of a subject in one round trip (a registration of a new subject starts with this read). */
 async function load(subject: string): Promise<SubjectState> {
   const [row] = await rawQuery<{
