@@ -1,5 +1,6 @@
 -- The registry's change log keyed by the writing transaction's id instead of a counter row that every
--- registry write updated at commit (so commits queued on it). See registry-memory.ts.
+-- registry write updated at commit (so commits queued on it), and the one-call registrations that
+-- read it. See registry-memory.ts and register-schema.ts.
 
 -- The counter's triggers, function and the fast path that read it go first; the old rows mean nothing now.
 DROP TRIGGER "SubjectVersion_changed" ON "SubjectVersion";
@@ -89,33 +90,37 @@ CREATE TRIGGER "SubjectConfig_changed" AFTER INSERT OR UPDATE OR DELETE ON "Subj
 CREATE TRIGGER "SubjectConfig_truncated" AFTER TRUNCATE ON "SubjectConfig"
   FOR EACH STATEMENT EXECUTE FUNCTION registry_changed();
 
--- As before (migration 20261130161000), but the decision's state is named by the snapshot it was
--- read at (p_snapshot, pg_snapshot text): stale when the log holds a change to the subject or to the
--- global settings by a transaction that snapshot did not see, or may have lost one (the floor). Each
--- look is an equality on the subject index, so the plan stays an index probe whatever the statistics.
-CREATE FUNCTION registry_register(
-  p_subject TEXT, p_snapshot TEXT, p_version INTEGER, p_type TEXT, p_schema TEXT, p_fingerprint TEXT,
-  p_level TEXT, p_claim TEXT, p_audit JSONB
-) RETURNS TABLE (schema_id INTEGER, stale BOOLEAN) LANGUAGE plpgsql AS $$
+-- Whether the registry moved for a decision taken on the state as of snapshot p_snapshot: the log holds
+-- a change to p_subject, to the global settings ("") or to every subject (null) by a transaction that
+-- snapshot did not see, or may have lost one (the floor passed the snapshot). Each look is an equality
+-- on the (subject, xid) index, so the plan stays an index probe whatever the statistics say (one look
+-- with the three ORed became a scan of the whole log while the table had no statistics).
+-- (PL/pgSQL: it keeps its plans per session, where a SQL function is planned at every call.)
+CREATE FUNCTION registry_moved(p_snapshot pg_snapshot, p_subject TEXT) RETURNS BOOLEAN LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN (SELECT "xid" FROM "RegistryLogFloor" WHERE "id" = 1) > pg_snapshot_xmin(p_snapshot)::text::bigint
+      OR EXISTS (SELECT 1 FROM "RegistryChange"
+                 WHERE "subject" = p_subject AND "xid" >= pg_snapshot_xmin(p_snapshot)::text::bigint
+                   AND NOT pg_visible_in_snapshot("xid"::text::xid8, p_snapshot))
+      OR EXISTS (SELECT 1 FROM "RegistryChange"
+                 WHERE "subject" = '' AND "xid" >= pg_snapshot_xmin(p_snapshot)::text::bigint
+                   AND NOT pg_visible_in_snapshot("xid"::text::xid8, p_snapshot))
+      OR EXISTS (SELECT 1 FROM "RegistryChange"
+                 WHERE "subject" IS NULL AND "xid" >= pg_snapshot_xmin(p_snapshot)::text::bigint
+                   AND NOT pg_visible_in_snapshot("xid"::text::xid8, p_snapshot));
+END
+$$;
+
+-- The write both one-call paths end with, once they know the decision still holds: the schema's row
+-- (found by fingerprint or added with an id from the sequence), the version, the owner's claim and the
+-- audit entry. Null when no id could be drawn (an id an import took ahead of the sequence): the caller
+-- then goes the transaction path.
+CREATE FUNCTION registry_write_version(
+  p_subject TEXT, p_version INTEGER, p_type TEXT, p_schema TEXT, p_fingerprint TEXT, p_level TEXT, p_claim TEXT, p_audit JSONB
+) RETURNS INTEGER LANGUAGE plpgsql AS $$
 DECLARE
-  snap pg_snapshot := p_snapshot::pg_snapshot;
   sid INTEGER;
 BEGIN
-  -- 1162892114 = 0x45505352 ("EPSR"), REGISTRY_LOCK in register-schema.ts.
-  PERFORM pg_advisory_xact_lock(1162892114, hashtext(p_subject));
-  IF (SELECT "xid" FROM "RegistryLogFloor" WHERE "id" = 1) > pg_snapshot_xmin(snap)::text::bigint
-     OR EXISTS (SELECT 1 FROM "RegistryChange"
-                WHERE "subject" = p_subject AND "xid" >= pg_snapshot_xmin(snap)::text::bigint
-                  AND NOT pg_visible_in_snapshot("xid"::text::xid8, snap))
-     OR EXISTS (SELECT 1 FROM "RegistryChange"
-                WHERE "subject" = '' AND "xid" >= pg_snapshot_xmin(snap)::text::bigint
-                  AND NOT pg_visible_in_snapshot("xid"::text::xid8, snap))
-     OR EXISTS (SELECT 1 FROM "RegistryChange"
-                WHERE "subject" IS NULL AND "xid" >= pg_snapshot_xmin(snap)::text::bigint
-                  AND NOT pg_visible_in_snapshot("xid"::text::xid8, snap)) THEN
-    RETURN QUERY SELECT NULL::INTEGER, true;
-    RETURN;
-  END IF;
   SELECT "id" INTO sid FROM "Schema" WHERE "fingerprint" = p_fingerprint;
   IF sid IS NULL THEN
     -- The same schema committed meanwhile under another subject is found again; an id an import took
@@ -127,8 +132,7 @@ BEGIN
       SELECT "id" INTO sid FROM "Schema" WHERE "fingerprint" = p_fingerprint;
     END IF;
     IF sid IS NULL THEN
-      RETURN QUERY SELECT NULL::INTEGER, true;
-      RETURN;
+      RETURN NULL;
     END IF;
   END IF;
   INSERT INTO "SubjectVersion" ("subject", "version", "schemaId", "registeredUnder") VALUES (p_subject, p_version, sid, p_level);
@@ -137,6 +141,51 @@ BEGIN
       ON CONFLICT ("subject") DO UPDATE SET "ownerTeam" = EXCLUDED."ownerTeam";
   END IF;
   PERFORM audit_append(jsonb_set(p_audit, '{after,id}', to_jsonb(sid)));
-  RETURN QUERY SELECT sid, false;
+  RETURN sid;
+END
+$$;
+
+-- As before (migration 20261130161000), but the decision's state is named by the snapshot it was
+-- read at (p_snapshot, pg_snapshot text). Under the subject's registration lock (the same one the
+-- transaction path takes) the registry must not have moved since (registry_moved); if it did, nothing
+-- is written and "stale" comes back: the caller decides again on the transaction path.
+CREATE FUNCTION registry_register(
+  p_subject TEXT, p_snapshot TEXT, p_version INTEGER, p_type TEXT, p_schema TEXT, p_fingerprint TEXT,
+  p_level TEXT, p_claim TEXT, p_audit JSONB
+) RETURNS TABLE (schema_id INTEGER, stale BOOLEAN) LANGUAGE plpgsql AS $$
+DECLARE
+  sid INTEGER;
+BEGIN
+  -- 1162892114 = 0x45505352 ("EPSR"), REGISTRY_LOCK in register-schema.ts.
+  PERFORM pg_advisory_xact_lock(1162892114, hashtext(p_subject));
+  IF registry_moved(p_snapshot::pg_snapshot, p_subject) THEN
+    RETURN QUERY SELECT NULL::INTEGER, true;
+    RETURN;
+  END IF;
+  sid := registry_write_version(p_subject, p_version, p_type, p_schema, p_fingerprint, p_level, p_claim, p_audit);
+  RETURN QUERY SELECT sid, sid IS NULL;
+END
+$$;
+
+-- Version 1 of a subject the caller never read, decided on the global settings as of p_snapshot and
+-- on the subject having no rows (see registerFirstVersion in register-schema.ts): written only if,
+-- under the subject's registration lock, the subject has no version (not even a deleted one) and no
+-- settings row, and the global settings did not move. Otherwise nothing is written and "stale" comes
+-- back: the caller reads the subject and decides again.
+CREATE FUNCTION registry_register_first(
+  p_subject TEXT, p_snapshot TEXT, p_type TEXT, p_schema TEXT, p_fingerprint TEXT, p_level TEXT, p_claim TEXT, p_audit JSONB
+) RETURNS TABLE (schema_id INTEGER, stale BOOLEAN) LANGUAGE plpgsql AS $$
+DECLARE
+  sid INTEGER;
+BEGIN
+  PERFORM pg_advisory_xact_lock(1162892114, hashtext(p_subject));
+  IF EXISTS (SELECT 1 FROM "SubjectVersion" WHERE "subject" = p_subject)
+     OR EXISTS (SELECT 1 FROM "SubjectConfig" WHERE "subject" = p_subject)
+     OR registry_moved(p_snapshot::pg_snapshot, '') THEN
+    RETURN QUERY SELECT NULL::INTEGER, true;
+    RETURN;
+  END IF;
+  sid := registry_write_version(p_subject, 1, p_type, p_schema, p_fingerprint, p_level, p_claim, p_audit);
+  RETURN QUERY SELECT sid, sid IS NULL;
 END
 $$;

@@ -198,7 +198,7 @@ export async function registerSchema(
 
 /**
  * A new version decided from this process's registry memory (exact as of the request's arrival) and
- * written by one database call (registry_register, migration 20261130161000), which takes the same
+ * written by one database call (registry_register, migration 20261130222455), which takes the same
  * lock as the transaction path and writes only if neither the subject nor the global settings changed
  * after the state decided on. Null when they did, or when the mode is not READWRITE: the caller then
  * goes the transaction path. One round trip and one commit instead of seven statements.
@@ -238,7 +238,7 @@ async function registerFromMemory(subject: string, prepared: Prepared, owner: st
 /**
  * Version 1 of a subject this process never read, decided as if the subject had no rows (no version,
  * no settings of its own: the global settings govern, nobody owns it) and written by one call
- * (registry_register_first, migration 20261130231500) that checks exactly that under the subject's
+ * (registry_register_first, migration 20261130222455) that checks exactly that under the subject's
  * lock. Null, with nothing written, when the assumption fails anywhere — the subject has rows, the
  * global settings moved, or the actor, schema or policy would be refused under it — and the caller
  * reads the subject and decides again, so every answer and refusal is the one the full path gives.
