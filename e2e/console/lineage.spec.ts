@@ -183,6 +183,8 @@ test("an AsyncAPI document imported in the UI becomes declared lineage; a broken
   ].join("\n");
   await page.goto("/lineage");
   const file = page.getByLabel("Import AsyncAPI");
+  // Enabled once the page is hydrated (a file chosen before would be lost).
+  await expect(file).toBeEnabled();
   await file.setInputFiles({ name: "broken.yaml", mimeType: "application/yaml", buffer: Buffer.from("asyncapi: 3.0.0\ninfo: {}\n") });
   await expect(page.getByRole("alert").filter({ hasText: "Not a valid AsyncAPI document" })).toBeVisible();
   await page.getByRole("button", { name: "Dismiss" }).click();
@@ -226,6 +228,7 @@ test("a large view fits on screen as one overview picture; finding a node goes t
     ...channels.map((_, i) => `  send${i}: { action: send, channel: { $ref: '#/channels/c${i}' } }`),
   ].join("\n");
   await page.goto("/lineage");
+  await expect(page.getByLabel("Import AsyncAPI")).toBeEnabled();
   await page.getByLabel("Import AsyncAPI").setInputFiles({ name: "estate.yaml", mimeType: "application/yaml", buffer: Buffer.from(doc) });
   await expect(page.getByTestId("asyncapi-import-result")).toContainText("200 declarations imported");
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/app/_trpc/react";
 
 type Result = { declared: { service: string; direction: string; topic: string }[]; skipped: string[] } | { error: string };
@@ -12,6 +12,10 @@ export function AsyncApiImport() {
   const queryClient = useQueryClient();
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<{ busy: boolean; result: Result | null }>({ busy: false, result: null });
+  // The page comes rendered from the server: a file chosen before React took over would be lost, so
+  // the control stays disabled until then.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   async function upload(file: File) {
     setState({ busy: true, result: null });
@@ -34,14 +38,14 @@ export function AsyncApiImport() {
   const r = state.result;
   return (
     <div className="relative">
-      <label className="inline-flex cursor-pointer items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm focus-within:ring-2 focus-within:ring-indigo-500 hover:bg-slate-50">
+      <label className="inline-flex cursor-pointer items-center has-[:disabled]:cursor-default has-[:disabled]:opacity-60 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm focus-within:ring-2 focus-within:ring-indigo-500 hover:bg-slate-50">
         {state.busy ? "Importing…" : "Import AsyncAPI"}
         <input
           ref={input}
           type="file"
           accept=".yaml,.yml,.json,application/json,application/yaml"
           className="sr-only"
-          disabled={state.busy}
+          disabled={!ready || state.busy}
           onChange={(e) => {
             const file = e.target.files?.[0];
             if (file) void upload(file);
