@@ -33,13 +33,14 @@ export async function commitWithoutMembers(kafka: Kafka, commits: Commit[], conc
       Array.from({ length: concurrency }, async () => {
         for (let i = next++; i < commits.length; i = next++) {
           const { groupId, topic, partitions } = commits[i]!;
-          const coordinator = await cluster.findGroupCoordinator({ groupId });
-          const { responses } = await coordinator.offsetCommit({
-            groupId,
-            groupGenerationId: -1,
-            memberId: "",
-            topics: [{ topic, partitions }],
-          });
+          const { responses } = await retrying(async () =>
+            (await cluster.findGroupCoordinator({ groupId })).offsetCommit({
+              groupId,
+              groupGenerationId: -1,
+              memberId: "",
+              topics: [{ topic, partitions }],
+            }),
+          );
           const refused = responses.flatMap((r) => r.partitions).filter((p) => p.errorCode !== 0);
           if (refused.length) throw new Error(`offsets of ${groupId} refused: ${JSON.stringify(refused)}`);
         }
@@ -47,5 +48,17 @@ export async function commitWithoutMembers(kafka: Kafka, commits: Commit[], conc
     );
   } finally {
     await cluster.disconnect();
+  }
+}
+
+/** A new broker's group coordinator answers "not coordinator" or "loading" until its offsets topic is ready. */
+async function retrying<T>(send: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (error) {
+      if (!(error as { retriable?: boolean }).retriable || attempt >= 60) throw error;
+      await new Promise((r) => setTimeout(r, 250));
+    }
   }
 }

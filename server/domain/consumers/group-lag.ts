@@ -7,6 +7,7 @@ import type { GroupMemberInfo } from "@/server/brokers/kafka";
 import { ratePerSecond, secondsToDrain } from "./drain";
 import { groupStatus, partitionStatus, type GroupStatus, type PartitionStatus } from "./lag-status";
 import { estimateTimeLag, offsetLag, type EndSample, type TimeLag } from "./time-lag";
+import { appendTo } from "@/server/lib/append-to";
 
 /** How far back time lag looks for log-end samples; older committed offsets are extrapolated. */
 const SAMPLE_WINDOW_MS = 6 * 3_600_000;
@@ -58,7 +59,7 @@ export async function lagForGroups(groupRowIds: string[], opts: LagOptions = {})
   for (const g of groups) {
     // RabbitMQ queues and JetStream consumers: the broker counts the backlog; the collector stored it.
     if (g.kind !== "group") out.set(g.id, brokerCountedLag(g));
-    else byCluster.set(g.clusterId, [...(byCluster.get(g.clusterId) ?? []), g]);
+    else appendTo(byCluster, g.clusterId, g);
   }
 
   for (const [clusterId, clusterGroups] of byCluster) {
@@ -81,7 +82,7 @@ export async function lagForGroups(groupRowIds: string[], opts: LagOptions = {})
     const samplesOf = new Map<string, EndSample[]>();
     for (const s of samples) {
       const k = key(s.topic, s.partition);
-      samplesOf.set(k, [...(samplesOf.get(k) ?? []), { offset: Number(s.endOffset), time: s.observedAt.getTime() }]);
+      appendTo(samplesOf, k, { offset: Number(s.endOffset), time: s.observedAt.getTime() });
     }
 
     for (const g of clusterGroups) {
@@ -96,7 +97,7 @@ export async function lagForGroups(groupRowIds: string[], opts: LagOptions = {})
       const commitsOf = new Map<string, { offset: number; time: number; lag: number }[]>();
       for (const c of g.commits) {
         const k = key(c.topic, c.partition);
-        commitsOf.set(k, [...(commitsOf.get(k) ?? []), { offset: Number(c.committed), time: c.observedAt.getTime(), lag: Number(c.lag) }]);
+        appendTo(commitsOf, k, { offset: Number(c.committed), time: c.observedAt.getTime(), lag: Number(c.lag) });
       }
       const partitions = [...keys].map((k): PartitionLag => {
         const [topic, p] = k.split("\u0000") as [string, string];

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { collapseGraph } from "./collapse-graph";
 import type { CanvasEdge, LineageEdge, LineageGraph, LineageNode } from "./graph-types";
 import { shapeKey } from "./layout/shape-key";
+import { appendTo } from "@/server/lib/append-to";
 
 export const GraphFilter = z.object({
   clusterId: z.string().optional(),
@@ -21,8 +22,8 @@ function adjacency(edges: LineageEdge[]) {
   const out = new Map<string, LineageEdge[]>();
   const inc = new Map<string, LineageEdge[]>();
   for (const e of edges) {
-    out.set(e.from, [...(out.get(e.from) ?? []), e]);
-    inc.set(e.to, [...(inc.get(e.to) ?? []), e]);
+    appendTo(out, e.from, e);
+    appendTo(inc, e.to, e);
   }
   return { out, inc };
 }
