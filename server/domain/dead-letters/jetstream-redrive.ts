@@ -15,6 +15,7 @@ import { db } from "@/server/db";
 import { DomainError, parseInput } from "@/server/errors";
 import type { OutgoingRecord } from "@/server/brokers";
 import { previousClaim, redriveHeaders, targetRefusal, type RedrivePlanItem, type RedriveResult } from "./redrive-common";
+import { appendTo } from "@/server/lib/append-to";
 
 export const JetStreamRedriveInput = z.object({
   eventIds: z
@@ -32,7 +33,7 @@ export async function redriveJetStream(raw: z.input<typeof JetStreamRedriveInput
   const events = await db.deadLetterEvent.findMany({ where: { id: { in: input.eventIds.map(BigInt) } }, orderBy: { id: "asc" } });
   if (!events.length) throw new DomainError("NOT_FOUND", "none of these dead letters is recorded");
   const streams = new Map<string, typeof events>();
-  for (const e of events) streams.set(`${e.clusterId}\u001f${e.stream}`, [...(streams.get(`${e.clusterId}\u001f${e.stream}`) ?? []), e]);
+  for (const e of events) appendTo(streams, `${e.clusterId}\u001f${e.stream}`, e);
 
   const result: RedriveResult = { dryRun: input.dryRun, plan: [], sent: 0 };
   for (const group of streams.values()) {
@@ -60,7 +61,7 @@ async function redriveStream(
 
   // One plan item per message: two consumers giving up on the same sequence is still one message.
   const bySeq = new Map<string, typeof events>();
-  for (const e of events) bySeq.set(String(e.streamSeq), [...(bySeq.get(String(e.streamSeq)) ?? []), e]);
+  for (const e of events) appendTo(bySeq, String(e.streamSeq), e);
   const plan: (RedrivePlanItem & { out?: OutgoingRecord; subject?: string })[] = [];
   for (const [seq, same] of bySeq) {
     const base = { partition: 0, offset: seq, id: String(same[0]!.id), targetTopic: null as string | null };

@@ -27,6 +27,7 @@ import {
   type RedrivePlanItem,
   type RedriveResult,
 } from "./redrive-common";
+import { appendTo } from "@/server/lib/append-to";
 
 type Queue = Awaited<ReturnType<typeof deadLetterTopic>>;
 
@@ -153,7 +154,7 @@ async function audit(dlq: Queue, actor: Actor, batchId: string, ids: string[], p
   const byTarget = new Map<string, string[]>();
   for (const id of ids) {
     const t = picks.get(id)!.targetTopic!;
-    byTarget.set(t, [...(byTarget.get(t) ?? []), id]);
+    appendTo(byTarget, t, id);
   }
   const refs = await listTopicRefs({ clusterIds: [dlq.clusterId], names: [...byTarget.keys()] });
   await db.$transaction(async (tx) => {

@@ -21,6 +21,7 @@ import { normalizeDeadLetterHeaders } from "./normalize-headers";
 import { deadLetterTopic, DLQ_TAIL_PER_PARTITION } from "./read-dead-letters";
 import { previousClaim, RedriveInput, redriveHeaders, targetRefusal, type RedrivePlanItem, type RedriveResult } from "./redrive-common";
 import { redriveFromQueue } from "./rabbit-redrive";
+import { appendTo } from "@/server/lib/append-to";
 
 export { RedriveInput };
 
@@ -63,7 +64,7 @@ export async function redrive(raw: z.input<typeof RedriveInput>, actor: Actor): 
   const batchId = randomUUID();
   const at = new Date().toISOString();
   const byTarget = new Map<string, typeof plan>();
-  for (const p of plan) if (!p.skipped) byTarget.set(p.targetTopic!, [...(byTarget.get(p.targetTopic!) ?? []), p]);
+  for (const p of plan) if (!p.skipped) appendTo(byTarget, p.targetTopic!, p);
   let sent = 0;
   for (const [target, items] of byTarget) {
     // Claim first: a concurrent or repeated redrive of the same record fails on the unique key here.

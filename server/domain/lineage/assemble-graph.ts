@@ -5,6 +5,7 @@
 // Drift: a declared edge with no traffic is "not-seen"; an observed edge is "undeclared" only when
 // its service has declared something (a service nobody described is unknown, not drifting).
 import type { Drift, EdgeKind, GroupMapping, Health, LineageEdge, LineageGraph, LineageNode } from "./graph-types";
+import { appendTo } from "@/server/lib/append-to";
 
 export type TopicRow = {
   id: string;
@@ -110,7 +111,7 @@ export function assembleGraph(input: GraphInputs): LineageGraph {
       ratePerSec: t.messagesPerSec,
       count: t.messageCount,
     });
-    topicsByName.set(t.name, [...(topicsByName.get(t.name) ?? []), id]);
+    appendTo(topicsByName, t.name, id);
   }
   const groupRows = new Map<string, GroupRow>();
   for (const g of input.groups) {

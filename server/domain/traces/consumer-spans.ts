@@ -2,6 +2,7 @@
 // which records were processed more than once, and who fails processing. Windows are by span start.
 import { db } from "@/server/db";
 import { SPAN_KIND, STATUS_CODE } from "./span-types";
+import { appendTo } from "@/server/lib/append-to";
 
 export type TracedConsumer = { system: string; group: string; destination: string; service: string; spans: number };
 
@@ -94,7 +95,7 @@ export async function failingConsumers(sinceNs: bigint, examplesPerConsumer = 3)
   const key = (r: { system: string; group: string; destination: string; service: string }) =>
     `${r.system}\u0000${r.group}\u0000${r.destination}\u0000${r.service}`;
   const byConsumer = new Map<string, typeof examples>();
-  for (const e of examples) byConsumer.set(key(e), [...(byConsumer.get(key(e)) ?? []), e]);
+  for (const e of examples) appendTo(byConsumer, key(e), e);
   return counts.map((r) => ({
     system: r.system,
     group: r.group,

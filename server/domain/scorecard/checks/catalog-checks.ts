@@ -6,6 +6,7 @@ import type { PolicyDocument } from "@/server/domain/policies";
 import { listTopicRefs, type TopicRef } from "@/server/domain/topics";
 import { safeRegExp } from "@/server/lib/safe-regex";
 import type { Candidate, CheckResult } from "../candidate";
+import { appendTo } from "@/server/lib/append-to";
 
 const HOUR_MS = 3_600_000;
 
@@ -65,7 +66,7 @@ export async function catalogChecks(policy: PolicyDocument, now: Date): Promise<
     const byTopic = new Map<string, { partition: number; records: number }[]>();
     for (const g of growth) {
       const key = `${g.clusterId}/${g.topic}`;
-      byTopic.set(key, [...(byTopic.get(key) ?? []), { partition: g.partition, records: g.records }]);
+      appendTo(byTopic, key, { partition: g.partition, records: g.records });
     }
     for (const t of topics.filter((x) => x.kind === "topic" && x.partitionCount > 1)) {
       const parts = byTopic.get(`${t.clusterId}/${t.name}`);

@@ -2,6 +2,7 @@
 // the policy, so each can be tested on records made by hand as well as on a real broker.
 import { commandStyle, fieldAt, type CheckRules } from "@/server/domain/policies";
 import type { SampledRecord } from "@/server/domain/records";
+import { appendTo } from "@/server/lib/append-to";
 
 export type Place = { partition: number; offset: string };
 const place = (r: SampledRecord): Place => ({ partition: r.partition, offset: r.offset });
@@ -46,7 +47,7 @@ export function duplicateEventIds(records: SampledRecord[], rules: CheckRules["d
     const id = fieldAt(r.value, rules.eventIdField);
     if (typeof id !== "string" && typeof id !== "number") continue;
     const key = String(id);
-    byId.set(key, [...(byId.get(key) ?? []), place(r)]);
+    appendTo(byId, key, place(r));
   }
   const repeated = [...byId.values()].filter((places) => places.length > 1);
   if (!repeated.length) return null;
@@ -88,7 +89,7 @@ export function commandEventTypes(records: SampledRecord[], field: string) {
   for (const r of records) {
     const type = fieldAt(r.value, field);
     if (typeof type !== "string" || !type) continue;
-    byType.set(type, [...(byType.get(type) ?? []), place(r)]);
+    appendTo(byType, type, place(r));
   }
   return [...byType.entries()].flatMap(([type, places]) => {
     const reason = commandStyle(type.split(/[.:/]/).pop()!);
