@@ -1,6 +1,7 @@
 // One evaluation cycle (the worker runs it every ALERT_EVALUATION_INTERVAL_MS): every enabled rule is
 // observed, each alert stepped through its lifecycle, and the notifications it owes are written to
 // the outbox in the same transaction as the state change — so a crash can lose neither.
+import { randomUUID } from "node:crypto";
 import { db, type Prisma } from "@/server/db";
 import { INACTIVE, stepAlert, type AlertMemory, type AlertState } from "./alert-state";
 import { alertKind, ObservationContext } from "./kinds";
@@ -13,6 +14,18 @@ import { activeSilences, isSilenced } from "./silences";
 const ALERT_LOCK = 0x45_50_41_4c; // "EPAL"
 
 export type EvaluationOptions = { now?: Date; externalUrl: string; lag?: { minIdleMs?: number } };
+
+// Every alert of a rule that changed, in one statement: a rule over 10,000 groups steps 10,000 alerts
+// per evaluation, and one update each took minutes at 20,000 groups. A null resolvedAt keeps the
+// stored one (only a resolution sets it). Times arrive as ISO text in UTC ("…Z") and the columns hold
+// UTC without a time zone: PostgreSQL reads such text into a timestamp ignoring the "Z", as wanted.
+const UPDATE_ALERTS = `
+  UPDATE "Alert" a SET "state" = x.state, "activeSince" = x."activeSince", "firingSince" = x."firingSince",
+    "lastNotifiedAt" = x."lastNotifiedAt", "value" = x.value, "labels" = x.labels, "subject" = x.subject,
+    "resolvedAt" = coalesce(x."resolvedAt", a."resolvedAt"), "updatedAt" = $2::timestamp
+  FROM json_to_recordset($1::json) AS x(id text, state text, "activeSince" timestamp, "firingSince" timestamp,
+    "lastNotifiedAt" timestamp, value float8, labels jsonb, subject text, "resolvedAt" timestamp)
+  WHERE a.id = x.id`;
 
 function reasonOf(alerts: { status: string; reason: string }[]): string {
   if (alerts.some((a) => a.reason === "first notification")) return "first notification";
@@ -42,7 +55,11 @@ export async function evaluateRules(opts: EvaluationOptions): Promise<{ rules: n
       await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${ALERT_LOCK})`);
       const existing = new Map((await tx.alert.findMany({ where: { ruleId: rule.id } })).map((a) => [a.fingerprint, a]));
       const due: (NotifiedAlert & { reason: string })[] = [];
-      const apply = async (
+      // Written together once every observation is stepped (see UPDATE_ALERTS).
+      const creates: Prisma.AlertCreateManyInput[] = [];
+      const updates: Record<string, unknown>[] = [];
+      const events: Prisma.AlertEventCreateManyInput[] = [];
+      const apply = (
         fingerprint: string,
         subject: string,
         labels: Record<string, string>,
@@ -73,10 +90,10 @@ export async function evaluateRules(opts: EvaluationOptions): Promise<{ rules: n
           subject,
           ...(step.next.resolvedAt ? { resolvedAt: step.next.resolvedAt } : {}),
         };
-        const alert = row
-          ? await tx.alert.update({ where: { id: row.id }, data })
-          : await tx.alert.create({ data: { ...data, ruleId: rule.id, fingerprint } });
-        if (step.event) await tx.alertEvent.create({ data: { alertId: alert.id, state: step.event, value, silenced, at: now } });
+        const alertId = row?.id ?? randomUUID();
+        if (row) updates.push({ id: alertId, resolvedAt: null, ...data });
+        else creates.push({ id: alertId, ...data, ruleId: rule.id, fingerprint });
+        if (step.event) events.push({ alertId, state: step.event, value, silenced, at: now });
         if (step.notify) {
           due.push({
             status: step.notify,
@@ -96,7 +113,7 @@ export async function evaluateRules(opts: EvaluationOptions): Promise<{ rules: n
         const labels = { alertname: rule.name, severity: rule.severity, ...o.labels, ...extra };
         const fingerprint = fingerprintOf(labels);
         seen.add(fingerprint);
-        await apply(fingerprint, o.subject, labels, o.active, o.value, {
+        apply(fingerprint, o.subject, labels, o.active, o.value, {
           summary: o.summary,
           value: String(o.value),
           description: describeRule(rule),
@@ -105,11 +122,15 @@ export async function evaluateRules(opts: EvaluationOptions): Promise<{ rules: n
       // A subject that is gone (group deleted, topic removed) no longer holds its condition.
       for (const [fingerprint, row] of existing) {
         if (seen.has(fingerprint) || row.state === "inactive") continue;
-        await apply(fingerprint, row.subject, row.labels as Record<string, string>, false, null, {
+        apply(fingerprint, row.subject, row.labels as Record<string, string>, false, null, {
           summary: `${row.subject} is gone`,
           description: describeRule(rule),
         });
       }
+
+      if (creates.length) await tx.alert.createMany({ data: creates });
+      if (updates.length) await tx.$executeRawUnsafe(UPDATE_ALERTS, JSON.stringify(updates), new Date().toISOString());
+      if (events.length) await tx.alertEvent.createMany({ data: events });
 
       if (!due.length) return;
       const targets = rule.endpointIds.length ? endpoints.filter((e) => rule.endpointIds.includes(e.id)) : endpoints;
