@@ -1,81 +1,123 @@
-// Spans into PostgreSQL, all of a batch or none of it. An exporter that retries a batch sends the
-// same spans again; they are skipped by primary key instead of failing the batch. The whole batch goes
-// as one JSON parameter that PostgreSQL unpacks (json_to_recordset): one serialisation in the
-// process and one statement per table, where column arrays cost the process a second encoding of
-// every value. Keys are one letter to keep the text short; the statement names the columns.
+// Spans into PostgreSQL, all of a batch or none of it, with COPY: PostgreSQL reads tab-separated text
+// far faster than it unpacks a JSON batch (json_to_recordset took ~40 µs a span, most of the insert).
+// An exporter that retries a batch sends the same spans again: COPY refuses the duplicate keys, and
+// the batch is written once more through a temporary table with ON CONFLICT DO NOTHING, so the spans
+// already stored are skipped instead of failing the batch.
+import { pipeline } from "node:stream/promises";
+import { Readable } from "node:stream";
+import { from as copyFrom } from "pg-copy-streams";
 import { rawTransaction, type RawClient } from "@/server/db";
 import { messagingFields, normalizeAttributes } from "./messaging";
 import { dayOf, ensureSpanDays, forgetSpanDays, isMissingPartition } from "./span-partitions";
 import type { SpanInput } from "./span-types";
 
-const INSERT_SPANS = `
-  INSERT INTO "Span" ("traceId", "spanId", "parentSpanId", "name", "kind", "service", "startNs", "endNs", "statusCode", "statusMessage",
-    "attributes", "resource", "scope", "events", "links", "msgSystem", "msgOperation", "msgDestination", "msgGroup", "msgKey", "msgPartition", "msgOffset")
-  SELECT a, b, c, d, e, f, g, h, i, j, k, l, m, n, o, p, q, r, s, t, u, v
-  FROM json_to_recordset($1::json) AS x(a text, b text, c text, d text, e int, f text, g bigint, h bigint, i int, j text,
-    k jsonb, l jsonb, m jsonb, n jsonb, o jsonb, p text, q text, r text, s text, t text, u int, v bigint)
-  ON CONFLICT DO NOTHING`;
+const SPAN_COLUMNS = `"traceId", "spanId", "parentSpanId", "name", "kind", "service", "startNs", "endNs", "statusCode", "statusMessage",
+  "attributes", "resource", "scope", "events", "links", "msgSystem", "msgOperation", "msgDestination", "msgGroup", "msgKey", "msgPartition", "msgOffset"`;
+const LINK_COLUMNS = `"traceId", "spanId", "linkedTraceId", "linkedSpanId", "startNs"`;
 
-const INSERT_LINKS = `
-  INSERT INTO "SpanLink" ("traceId", "spanId", "linkedTraceId", "linkedSpanId", "startNs")
-  SELECT a, b, c, d, e FROM json_to_recordset($1::json) AS x(a text, b text, c text, d text, e bigint)
-  ON CONFLICT DO NOTHING`;
+type Value = string | number | null;
 
-function rowsOf(spans: SpanInput[]) {
-  const links: { a: string; b: string; c: string; d: string; e: string }[] = [];
+// COPY's text format: a backslash, newline, carriage return or tab inside a value is escaped, and
+// \N is null. (Text with NUL never gets here: the reader refuses it.)
+const SPECIAL = /[\\\n\r\t]/g;
+const ESCAPES: Record<string, string> = { "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+const field = (v: Value) => (v === null ? "\\N" : typeof v === "number" ? String(v) : v.replace(SPECIAL, (c) => ESCAPES[c]!));
+const line = (values: Value[]) => `${values.map(field).join("\t")}\n`;
+
+/** A batch as COPY lines, spans and links. A resource or scope is the same object for every span an
+ *  SDK sent with it (the reader shares it): its JSON is made once. */
+function linesOf(spans: SpanInput[]) {
+  const json = new Map<object, string>();
+  const once = (o: object) => {
+    let text = json.get(o);
+    if (text === undefined) json.set(o, (text = JSON.stringify(o)));
+    return text;
+  };
+  const links: string[] = [];
   const rows = spans.map((s) => {
     const attributes = normalizeAttributes(s.attributes);
     const m = messagingFields(attributes, s.kind);
     const service = s.resource["service.name"];
     const start = s.startNs.toString();
-    for (const l of s.links) links.push({ a: s.traceId, b: s.spanId, c: l.traceId, d: l.spanId, e: start });
-    return {
-      a: s.traceId,
-      b: s.spanId,
-      c: s.parentSpanId,
-      d: s.name,
-      e: s.kind,
-      f: typeof service === "string" && service ? service : "unknown_service",
-      g: start,
-      h: s.endNs.toString(),
-      i: s.statusCode,
-      j: s.statusMessage,
-      k: attributes,
-      l: s.resource,
-      m: s.scope,
-      n: s.events.map((e) => ({ timeNs: e.timeNs.toString(), name: e.name, attributes: e.attributes })),
-      o: s.links,
-      p: m.system,
-      q: m.operation,
-      r: m.destination,
-      s: m.consumerGroup,
-      t: m.messageKey,
-      u: m.partition,
-      v: m.offset?.toString() ?? null,
-    };
+    for (const l of s.links) links.push(line([s.traceId, s.spanId, l.traceId, l.spanId, start]));
+    return line([
+      s.traceId,
+      s.spanId,
+      s.parentSpanId,
+      s.name,
+      s.kind,
+      typeof service === "string" && service ? service : "unknown_service",
+      start,
+      s.endNs.toString(),
+      s.statusCode,
+      s.statusMessage,
+      JSON.stringify(attributes),
+      once(s.resource),
+      s.scope ? once(s.scope) : null,
+      JSON.stringify(s.events.map((e) => ({ timeNs: e.timeNs.toString(), name: e.name, attributes: e.attributes }))),
+      JSON.stringify(s.links),
+      m.system,
+      m.operation,
+      m.destination,
+      m.consumerGroup,
+      m.messageKey,
+      m.partition,
+      m.offset?.toString() ?? null,
+    ]);
   });
-  return { rows: JSON.stringify(rows), links: links.length ? JSON.stringify(links) : null };
+  return { rows: rows.join(""), count: rows.length, links: links.join("") };
 }
 
-async function insert(client: RawClient, batch: { rows: string; links: string | null }): Promise<number> {
-  const stored = (await client.query(INSERT_SPANS, [batch.rows])).rowCount ?? 0;
-  if (batch.links) await client.query(INSERT_LINKS, [batch.links]);
+type Batch = ReturnType<typeof linesOf>;
+
+async function copy(client: RawClient, statement: string, text: string): Promise<number> {
+  const stream = client.query(copyFrom(statement));
+  await pipeline(Readable.from([text]), stream);
+  return stream.rowCount;
+}
+
+/** The common case: no span of the batch is stored yet. */
+async function copyBatch(client: RawClient, batch: Batch): Promise<number> {
+  const stored = await copy(client, `COPY "Span" (${SPAN_COLUMNS}) FROM STDIN`, batch.rows);
+  if (batch.links) await copy(client, `COPY "SpanLink" (${LINK_COLUMNS}) FROM STDIN`, batch.links);
   return stored;
+}
+
+/** A batch sent again: what is stored already is skipped. */
+async function mergeBatch(client: RawClient, batch: Batch): Promise<number> {
+  await client.query(`CREATE TEMPORARY TABLE span_in (LIKE "Span" INCLUDING DEFAULTS) ON COMMIT DROP`);
+  await client.query(`CREATE TEMPORARY TABLE span_link_in (LIKE "SpanLink" INCLUDING DEFAULTS) ON COMMIT DROP`);
+  await copy(client, `COPY span_in (${SPAN_COLUMNS}) FROM STDIN`, batch.rows);
+  if (batch.links) await copy(client, `COPY span_link_in (${LINK_COLUMNS}) FROM STDIN`, batch.links);
+  const stored = (await client.query(`INSERT INTO "Span" SELECT * FROM span_in ON CONFLICT DO NOTHING`)).rowCount ?? 0;
+  await client.query(`INSERT INTO "SpanLink" SELECT * FROM span_link_in ON CONFLICT DO NOTHING`);
+  return stored;
+}
+
+const isDuplicate = (error: unknown) => typeof error === "object" && error !== null && (error as { code?: string }).code === "23505";
+
+async function write(batch: Batch): Promise<number> {
+  try {
+    return await rawTransaction((client) => copyBatch(client, batch));
+  } catch (error) {
+    if (!isDuplicate(error)) throw error;
+    return rawTransaction((client) => mergeBatch(client, batch));
+  }
 }
 
 export async function storeSpans(spans: SpanInput[]): Promise<{ stored: number }> {
   if (!spans.length) return { stored: 0 };
-  const batch = rowsOf(spans);
+  const batch = linesOf(spans);
   const days = spans.map((s) => dayOf(s.startNs));
   await ensureSpanDays(days);
   try {
-    return { stored: await rawTransaction((client) => insert(client, batch)) };
+    return { stored: await write(batch) };
   } catch (error) {
     // Retention (in this process or another) dropped a day this process thought it had: make sure
     // again and write once more. Nothing of the failed attempt was kept.
     if (!isMissingPartition(error)) throw error;
     forgetSpanDays();
     await ensureSpanDays(days);
-    return { stored: await rawTransaction((client) => insert(client, batch)) };
+    return { stored: await write(batch) };
   }
 }

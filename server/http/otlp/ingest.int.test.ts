@@ -329,4 +329,41 @@ describe("OTLP/HTTP receiver, refusing bad input", () => {
     expect(answer.partialSuccess).toEqual({ rejectedSpans: "1", errorMessage: expect.stringContaining("spanId must be 8 bytes") });
     expect(await countFor(service)).toBe(1);
   });
+
+  it("stores a batch sent again once, and the new spans of a batch that partly repeats one", async () => {
+    const service = uniqueName("resent");
+    const ids = (from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) => ({ trace: traceId(0x5e5e0000 + from + i), span: spanId(from + i + 1) }));
+    const first = batch(service, ids(0, 3));
+    // A link on the first span: a resent batch must not store it twice either.
+    Object.assign(first.resourceSpans[0]!.scopeSpans[0]!.spans[0]!, { links: [{ traceId: traceId(0x11), spanId: spanId(0x11) }] });
+    for (let i = 0; i < 2; i++) {
+      const res = await post(JSON.stringify(first), { "content-type": "application/json" });
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({});
+    }
+    expect(await countFor(service)).toBe(3);
+    const overlapping = await post(JSON.stringify(batch(service, ids(2, 5))), { "content-type": "application/json" });
+    expect(overlapping.status).toBe(200);
+    expect(await countFor(service)).toBe(5);
+    expect(await db.spanLink.count({ where: { traceId: traceId(0x5e5e0000) } })).toBe(1);
+  });
+
+  it("keeps text exactly as sent: tabs, newlines, backslashes, quotes and other scripts", async () => {
+    const service = uniqueName("text");
+    // A tab, a newline, a carriage return, backslashes before letters COPY would read as escapes, and \N.
+    const tricky = 'a\tb\\nc\n"d"\r\\N \\ é中🚀';
+    const body = batch(service, [{ trace: traceId(0x7e47), span: spanId(0x7e) }]);
+    Object.assign(body.resourceSpans[0]!.scopeSpans[0]!.spans[0]!, {
+      name: tricky,
+      attributes: [{ key: tricky, value: { stringValue: tricky } }],
+      status: { code: 2, message: tricky },
+    });
+    const res = await post(JSON.stringify(body), { "content-type": "application/json" });
+    expect(res.status).toBe(200);
+    const stored = await db.span.findFirstOrThrow({ where: { service } });
+    expect(stored.name).toBe(tricky);
+    expect(stored.statusMessage).toBe(tricky);
+    expect(stored.attributes).toEqual({ [tricky]: tricky });
+  });
 });
