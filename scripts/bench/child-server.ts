@@ -10,7 +10,9 @@ export const benchAuth = { authorization: `Bearer ${BENCH_TOKEN}` };
 
 export function startChildServer(script: string, args: string[], env: Record<string, string>): Promise<ChildProcess> {
   const child = fork(join(import.meta.dirname, script), args, {
-    execArgv: ["--import", "tsx"],
+    // BENCH_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server under load
+    // (with BENCH_PROFILE=1 it is stopped with SIGINT, and exits cleanly so the profile is written).
+    execArgv: ["--import", "tsx", ...(process.env.BENCH_CHILD_NODE_ARGS ?? "").split(" ").filter(Boolean)],
     env: { ...process.env, ...env, BENCH_TOKEN, NODE_ENV: "production" },
   });
   return new Promise((resolve, reject) => {

@@ -34,6 +34,28 @@ const { fillSpans, printSearches, timeSearches } = await import("./span-volume")
 const kv = (key: string, v: string | number) => ({ key, value: typeof v === "number" ? { intValue: v } : { stringValue: v } });
 const services = ["order-service", "billing-service", "inventory-service", "shipping-service"];
 
+/** What the Node SDK's default detectors put on every batch (env, host, os, process, sdk). */
+function resourceOf(service: string) {
+  return [
+    kv("service.name", service),
+    kv("service.version", "2.14.0"),
+    kv("deployment.environment.name", "production"),
+    kv("host.name", `${service}-7f9c6d5b8-x2k4q`),
+    kv("host.arch", "amd64"),
+    kv("os.type", "linux"),
+    kv("process.pid", 1),
+    kv("process.executable.name", "node"),
+    kv("process.executable.path", "/usr/local/bin/node"),
+    kv("process.command_args", "/usr/local/bin/node,/app/dist/main.js"),
+    kv("process.runtime.name", "nodejs"),
+    kv("process.runtime.version", "20.20.2"),
+    kv("process.runtime.description", "Node.js"),
+    kv("telemetry.sdk.language", "nodejs"),
+    kv("telemetry.sdk.name", "opentelemetry"),
+    kv("telemetry.sdk.version", "2.2.0"),
+  ];
+}
+
 /** A batch like a busy Kafka service exports: messaging spans with the usual attributes, a few linked. */
 function encodeBatch(): Buffer {
   const now = BigInt(Date.now()) * 1_000_000n;
@@ -63,8 +85,8 @@ function encodeBatch(): Buffer {
   const message = ExportRequest.fromObject({
     resourceSpans: [
       {
-        resource: { attributes: [kv("service.name", services[Math.floor(Math.random() * services.length)]!)] },
-        scopeSpans: [{ scope: { name: "bench" }, spans }],
+        resource: { attributes: resourceOf(services[Math.floor(Math.random() * services.length)]!) },
+        scopeSpans: [{ scope: { name: "@opentelemetry/instrumentation-kafkajs", version: "0.7.1" }, spans }],
       },
     ],
   });
@@ -237,7 +259,7 @@ try {
   await renderInBrowser(root.traceId, spanCount);
   await prisma.$disconnect();
 } finally {
-  for (const c of children) c.kill();
+  for (const c of children) c.kill(process.env.BENCH_PROFILE ? "SIGINT" : "SIGTERM");
   await db.stop();
   rmSync(dir, { recursive: true, force: true });
 }
