@@ -17,7 +17,7 @@ describe("retention", () => {
     const at = (msBefore: number) => new Date(now.getTime() - msBefore);
     const ns = (d: Date) => BigInt(d.getTime()) * 1_000_000n;
     const service = uniqueName("retained");
-    const span = (n: number, start: Date) => ({
+    const span = (n: number, start: Date, host = "current") => ({
       traceId: hex(0xabc000 + n, 32),
       spanId: hex(n, 16),
       parentSpanId: null,
@@ -28,13 +28,14 @@ describe("retention", () => {
       statusCode: 0,
       statusMessage: null,
       attributes: {},
-      resource: { "service.name": service },
+      resource: { "service.name": service, "host.name": host },
       scope: null,
       events: [],
       // Each span links to the next one's trace: a link goes with its own span's day.
       links: [{ traceId: hex(0xabc000 + n + 1, 32), spanId: hex(n + 1, 16), attributes: {} }],
     });
-    await storeSpans([span(1, at(100 * 3_600_000)), span(2, at(3_600_000)), span(3, new Date(now.getTime() + 3 * DAY))]);
+    // The old span's process is gone: its resource has no span in a kept day.
+    await storeSpans([span(1, at(100 * 3_600_000), "gone"), span(2, at(3_600_000)), span(3, new Date(now.getTime() + 3 * DAY))]);
 
     const cluster = await createTestCluster();
     const group = await db.consumerGroup.create({
@@ -95,6 +96,10 @@ describe("retention", () => {
     expect(names).not.toContain(`Span_d${dayName(at(100 * 3_600_000))}`);
     expect(names).not.toContain(`SpanLink_d${dayName(at(100 * 3_600_000))}`);
     expect(names).not.toContain(`Span_d${dayName(new Date(now.getTime() + 3 * DAY))}`);
+    // Resources are stored once, apart from their spans, and go with the last day holding a span of theirs.
+    const resources = await db.$queryRaw<{ host: string }[]>`
+      SELECT "attributes"->>'host.name' AS host FROM "SpanResource" WHERE "attributes"->>'service.name' = ${service}`;
+    expect(resources.map((r) => r.host)).toEqual(["current"]);
     expect((await db.groupLagSample.findMany({ where: { consumerGroupId: group.id } })).map((s) => s.totalLag)).toEqual([2n]);
     expect((await db.partitionEndSample.findMany({ where: { clusterId: cluster.id } })).map((s) => s.endOffset)).toEqual([2n]);
     expect(

@@ -14,18 +14,25 @@ export async function fillSpans(from: number, to: number, total: number, nowMs: 
   const stepNs = (BigInt(SPAN_WINDOW_MS) * 1_000_000n) / BigInt(total);
   const firstDay = Math.floor((nowMs - SPAN_WINDOW_MS) / 86_400_000);
   for (let d = firstDay; d <= Math.floor(nowMs / 86_400_000); d++) await rawQuery(`SELECT eventplane_span_day($1)`, [d]);
+  // The 50 services' resources (ids are opaque to readers; ingest's are hashes).
+  await rawQuery(
+    `INSERT INTO "SpanResource" ("id", "attributes", "lastDay")
+       SELECT 'bench-service-' || k, json_build_object('service.name', 'service-' || k), $1::int FROM generate_series(0, 49) AS k
+     ON CONFLICT ("id") DO NOTHING`,
+    [Math.floor(nowMs / 86_400_000)],
+  );
   const started = performance.now();
   for (let lo = from; lo < to; lo += CHUNK) {
     const hi = Math.min(to, lo + CHUNK);
     await rawQuery(
       `INSERT INTO "Span" ("traceId", "spanId", "parentSpanId", "name", "kind", "service", "startNs", "endNs", "statusCode",
-         "attributes", "resource", "events", "links", "msgSystem", "msgOperation", "msgDestination", "msgGroup", "msgKey", "msgPartition", "msgOffset")
+         "attributes", "resourceId", "events", "links", "msgSystem", "msgOperation", "msgDestination", "msgGroup", "msgKey", "msgPartition", "msgOffset")
        SELECT md5('t' || (i / 10)), substr(md5('s' || i), 1, 16), CASE WHEN i % 10 = 0 THEN NULL ELSE substr(md5('s' || (i - 1)), 1, 16) END,
               CASE WHEN i % 2 = 0 THEN 'send orders' ELSE 'process orders' END, CASE WHEN i % 2 = 0 THEN 4 ELSE 5 END,
               'service-' || ((i / 10) % 50), $1::bigint - i * $2::bigint, $1::bigint - i * $2::bigint + 2500000,
               CASE WHEN i % 97 = 0 THEN 2 ELSE 0 END,
-              jsonb_build_object('messaging.system', 'kafka', 'messaging.destination.name', 'topic-' || ((i / 10) % 200), 'messaging.kafka.message.key', 'key-' || (i / 10)),
-              jsonb_build_object('service.name', 'service-' || ((i / 10) % 50)), '[]', '[]',
+              json_build_object('messaging.system', 'kafka', 'messaging.destination.name', 'topic-' || ((i / 10) % 200), 'messaging.kafka.message.key', 'key-' || (i / 10)),
+              'bench-service-' || ((i / 10) % 50), '[]', '[]',
               'kafka', CASE WHEN i % 2 = 0 THEN 'send' ELSE 'process' END, 'topic-' || ((i / 10) % 200),
               CASE WHEN i % 2 = 1 THEN 'group-' || ((i / 10) % 100) END, 'key-' || (i / 10), i % 6, i
        FROM generate_series($3::bigint, $4::bigint - 1) AS i`,

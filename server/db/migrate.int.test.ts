@@ -30,7 +30,7 @@ describe("migrations", () => {
       expect(rows[0].n).toBe(loadMigrations().length);
     });
 
-    it("moves stored spans and links into day tables when spans become partitioned", async () => {
+    it("moves stored spans and links into day tables when spans become partitioned, and their resources apart", async () => {
       // A database of its own on the same server, migrated up to the step before, with spans in it.
       const name = `eventplane_partitions_${Date.now()}`;
       await client.query(`CREATE DATABASE ${name}`);
@@ -44,9 +44,9 @@ describe("migrations", () => {
         await applyMigrations(scratch, all.slice(0, step));
         const day = 86_400_000_000_000n;
         const insert = `INSERT INTO "Span" ("traceId", "spanId", "name", "kind", "service", "startNs", "endNs", "statusCode", "attributes", "resource", "events", "links")
-          VALUES ($1, $2, 'op', 1, 'svc', $3, $3, 0, '{}', '{}', '[]', '[]')`;
-        await scratch.query(insert, ["a".repeat(32), "1".repeat(16), (19_000n * day + 5n).toString()]);
-        await scratch.query(insert, ["b".repeat(32), "2".repeat(16), (19_001n * day).toString()]);
+          VALUES ($1, $2, 'op', 1, 'svc', $3, $3, 0, '{}', $4, '[]', '[]')`;
+        await scratch.query(insert, ["a".repeat(32), "1".repeat(16), (19_000n * day + 5n).toString(), '{"service.name": "svc"}']);
+        await scratch.query(insert, ["b".repeat(32), "2".repeat(16), (19_001n * day).toString(), '{"service.name": "svc"}']);
         await scratch.query(`INSERT INTO "SpanLink" VALUES ($1, $2, $3, $4)`, [
           "b".repeat(32),
           "2".repeat(16),
@@ -62,6 +62,11 @@ describe("migrations", () => {
         ]);
         const links = await scratch.query(`SELECT tableoid::regclass::text AS t, "startNs"::text AS s FROM "SpanLink"`);
         expect(links.rows).toEqual([{ t: '"SpanLink_d20220109"', s: (19_001n * day).toString() }]);
+        // Their resource is stored once (a later migration), with the latest day that holds a span of it.
+        const resources = await scratch.query(`SELECT "attributes", "lastDay" FROM "SpanResource"`);
+        expect(resources.rows).toEqual([{ attributes: { "service.name": "svc" }, lastDay: 19_001 }]);
+        const named = await scratch.query(`SELECT DISTINCT "resourceId" AS id FROM "Span"`);
+        expect(named.rows).toEqual([{ id: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
       } finally {
         await scratch.end();
         await client.query(`DROP DATABASE ${name}`);

@@ -2,6 +2,7 @@
 // and the spans (in any trace) that link to it, which trace viewers usually cannot show.
 import { db } from "@/server/db";
 import { DomainError } from "@/server/errors";
+import { spanResource } from "./span-resources";
 import type { Attributes } from "./span-types";
 
 export type SpanRef = { traceId: string; spanId: string; name: string | null; service: string | null };
@@ -38,7 +39,7 @@ export async function getSpan(traceId: string, spanId: string) {
     statusCode: span.statusCode,
     statusMessage: span.statusMessage,
     attributes: span.attributes as Attributes,
-    resource: span.resource as Attributes,
+    resource: await spanResource(span.resourceId),
     scope: span.scope as { name: string; version?: string } | null,
     events: span.events as { timeNs: string; name: string; attributes: Attributes }[],
     links: outgoing.map((l) => ({ ...ref(l), attributes: l.attributes ?? {} })),

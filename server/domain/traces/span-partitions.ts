@@ -3,6 +3,7 @@
 // retention (pruneSpans) drops whole days. Creating a partition briefly locks the parent table, so each process
 // remembers the days it has made sure of and asks the database only for a new one.
 import { rawQuery } from "@/server/db";
+import { pruneSpanResources } from "./span-resources";
 
 const NS_PER_DAY = 86_400_000_000_000n;
 const DAY_MS = 86_400_000;
@@ -62,9 +63,10 @@ async function spanDayTables(): Promise<DayTable[]> {
  * Drops the days that ended before `cutoff` and those that start more than a day after `now` (a
  * sender's broken clock; ingest refuses such spans now, older rows may hold some). A day is kept
  * whole while any of it is within retention, so a span is kept at most one day longer than asked.
- * Returns the days dropped and about how many spans they held (the planner's count, not a scan).
+ * Returns the days dropped, about how many spans they held (the planner's count, not a scan), and the
+ * resources dropped with them.
  */
-export async function pruneSpans(cutoff: Date, now = new Date()): Promise<{ days: number; spans: number }> {
+export async function pruneSpans(cutoff: Date, now = new Date()): Promise<{ days: number; spans: number; resources: number }> {
   const firstKept = Math.floor(cutoff.getTime() / DAY_MS); // the day cutoff falls in
   const lastKept = Math.floor((now.getTime() + DAY_MS) / DAY_MS);
   const doomed = (await spanDayTables()).filter((t) => t.day < firstKept || t.day > lastKept);
@@ -75,5 +77,8 @@ export async function pruneSpans(cutoff: Date, now = new Date()): Promise<{ days
     await rawQuery(`DROP TABLE IF EXISTS "Span_d${suffix}", "SpanLink_d${suffix}"`);
   }
   if (doomed.length) forgetSpanDays();
-  return { days: doomed.length, spans: doomed.reduce((n, t) => n + t.rows, 0) };
+  // Resources go once no kept day holds a span of theirs (a resource seen only in a future day a
+  // broken clock made stays until that day ages out: harmless, and rare).
+  const resources = await pruneSpanResources(firstKept);
+  return { days: doomed.length, spans: doomed.reduce((n, t) => n + t.rows, 0), resources };
 }

@@ -9,6 +9,7 @@ import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BasicTracerProvider, SimpleSpanProcessor, type SpanExporter } from "@opentelemetry/sdk-trace-base";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
+import { getSpan } from "@/server/domain/traces";
 import { serveHandler } from "@/test/serve-handler";
 import { uniqueName } from "@/test/kafka-helpers";
 import { ExportRequest, ExportResponse } from "./decode-request";
@@ -30,7 +31,7 @@ afterAll(() => close());
 /** A producer span (deprecated attribute names, as older instrumentations send them) and a consumer span in a trace of its own that links to it. */
 async function sendJourney(exporter: SpanExporter, service: string) {
   const provider = new BasicTracerProvider({
-    resource: resourceFromAttributes({ "service.name": service }),
+    resource: resourceFromAttributes({ "service.name": service, "host.name": "ingest-test" }),
     spanProcessors: [new SimpleSpanProcessor(exporter)],
   });
   const tracer = provider.getTracer("ingest-test");
@@ -88,6 +89,13 @@ describe("OTLP/HTTP receiver", () => {
       expect(producer!.msgKey).toBe("order-1");
       expect(producer!.attributes).toMatchObject({ "messaging.destination.name": sent.topic, "messaging.operation.type": "publish" });
       expect(producer!.events).toEqual([expect.objectContaining({ name: "acked", attributes: { "messaging.kafka.partition": 2 } })]);
+      // The resource is stored once for both spans, and the detail panel shows it with each.
+      expect(consumer!.resourceId).toBe(producer!.resourceId);
+      expect(await db.spanResource.count({ where: { id: producer!.resourceId } })).toBe(1);
+      expect((await getSpan(producer!.traceId, producer!.spanId)).resource).toEqual({
+        "service.name": service,
+        "host.name": "ingest-test",
+      });
       expect(consumer!.traceId).toBe(sent.consumer.traceId);
       expect(consumer!.traceId).not.toBe(producer!.traceId);
       expect([consumer!.msgGroup, consumer!.msgPartition, consumer!.msgOffset]).toEqual(["billing", 2, 41n]);

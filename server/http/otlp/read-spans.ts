@@ -101,6 +101,8 @@ export function readSpans(request: Obj, opts: { nowMs?: number; retentionHours?:
   for (const rs of list(request.resourceSpans, "resourceSpans")) {
     if (!isObj(rs)) throw new OtlpError(400, "Malformed ExportTraceServiceRequest: resourceSpans entries must be objects");
     const resource = attributes((rs.resource as Obj | undefined)?.attributes, "resource.attributes");
+    // Checked once here rather than with each of the spans that share it.
+    const resourceProblem = unstorableText(resource);
     // instrumentationLibrarySpans: the name before OTLP 0.15, still sent by old SDKs.
     const scopes = list(rs.scopeSpans ?? rs.instrumentationLibrarySpans, "scopeSpans");
     for (const ss of scopes) {
@@ -110,6 +112,7 @@ export function readSpans(request: Obj, opts: { nowMs?: number; retentionHours?:
         isObj(rawScope) && typeof rawScope.name === "string"
           ? { name: rawScope.name, ...(rawScope.version ? { version: String(rawScope.version) } : {}) }
           : null;
+      const sharedProblem = resourceProblem ?? unstorableText(scope);
       for (const s of list(ss.spans, "spans")) {
         if (!isObj(s)) throw new OtlpError(400, "Malformed ExportTraceServiceRequest: spans must be objects");
         const traceId = hex(s.traceId);
@@ -154,7 +157,14 @@ export function readSpans(request: Obj, opts: { nowMs?: number; retentionHours?:
               return [{ traceId: hex(l.traceId), spanId: hex(l.spanId), attributes: attributes(l.attributes, "link.attributes") }];
             }),
           };
-          const problem = unstorableText(span);
+          // Ids are hex and times numbers already: the text is in these.
+          const problem =
+            sharedProblem ??
+            unstorableText(span.name) ??
+            unstorableText(span.statusMessage) ??
+            unstorableText(span.attributes) ??
+            unstorableText(span.events) ??
+            unstorableText(span.links);
           if (problem) reject(`a string holds ${problem}, which cannot be stored`);
           else spans.push(span);
         }
