@@ -14,6 +14,19 @@ describe("globMatcher", () => {
     expect(globMatcher("*.DLQ")("payments.dlq")).toBe(false);
   });
 
+  it("answers the plain-string forms (name, prefix*, *suffix, *) exactly as the general matcher does", () => {
+    const globs = ["orders", "orders*", "*orders", "*", "ord*ers", "o*", "*s", "", "a?c*"];
+    const texts = ["orders", "orders-eu", "eu-orders", "ordXers", "ord", "ers", "orders.orders", "", "abc", "abcd", "xbc", "o", "s"];
+    for (const glob of globs)
+      for (const text of texts) {
+        // The general matcher, reached through case folding on text without letters of two cases.
+        const general = globMatcher(glob.toLowerCase(), { caseInsensitive: true })(text);
+        expect([glob, text, globMatcher(glob)(text)]).toEqual([glob, text, general]);
+      }
+    expect(globMatcher("a?c", { anyChar: false })("a?c")).toBe(true);
+    expect(globMatcher("a?c", { anyChar: false })("abc")).toBe(false);
+  });
+
   it("answers a pathological glob against a long name at once (a backtracking RegExp would not)", () => {
     // 25 "*?" pairs against 5,000 characters that almost match: exponential for a backtracking engine.
     const glob = `${"*?".repeat(25)}!`;

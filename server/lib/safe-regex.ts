@@ -21,9 +21,26 @@ export function safeRegExp(pattern: string, flags = ""): SafePattern {
   return { test: (text) => compiled.test(text) };
 }
 
+/**
+ * The globs people write most (a name, "prefix*", "*suffix", "*") as plain string tests: RE2 in
+ * JavaScript costs microseconds a test, and 1,000 alert rules test 20,000 group names every cycle.
+ * Null when the glob needs the general matcher (several *, a ?, or case folding).
+ */
+function simpleGlob(glob: string, anyChar: boolean): ((text: string) => boolean) | null {
+  if (anyChar && glob.includes("?")) return null;
+  const star = glob.indexOf("*");
+  if (star < 0) return (text) => text === glob;
+  if (glob.indexOf("*", star + 1) >= 0) return null;
+  const prefix = glob.slice(0, star);
+  const suffix = glob.slice(star + 1);
+  return (text) => text.length >= prefix.length + suffix.length && text.startsWith(prefix) && text.endsWith(suffix);
+}
+
 /** A glob (* any run, ? one character unless `anyChar` is false) as a whole-string matcher. */
 export function globMatcher(glob: string, opts: { caseInsensitive?: boolean; anyChar?: boolean } = {}): (text: string) => boolean {
   const anyChar = opts.anyChar ?? true;
+  const simple = opts.caseInsensitive ? null : simpleGlob(glob, anyChar);
+  if (simple) return simple;
   const source = [...glob].map((c) => (c === "*" ? ".*" : c === "?" && anyChar ? "." : RE2JS.quote(c))).join("");
   const compiled = RE2JS.compile(source, RE2JS.DOTALL | (opts.caseInsensitive ? RE2JS.CASE_INSENSITIVE : 0));
   return (text) => compiled.testExact(text);

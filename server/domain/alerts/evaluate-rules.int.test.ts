@@ -1,5 +1,6 @@
 // An alert's lifecycle as stored: the evaluation writes a rule's alerts together (one statement for
-// every update), so the times it stores are checked against the evaluation's clock at each step.
+// each of creates, updates and events), so the times it stores are checked against the evaluation's
+// clock at each step.
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { createRule, evaluateRules } from "@/server/domain/alerts";
@@ -33,8 +34,11 @@ describe("evaluateRules", () => {
     await evaluate(t0);
     expect(await alertOf()).toMatchObject({ state: "pending", activeSince: t0, firingSince: null, value: 1 });
 
-    await evaluate(at(30));
-    expect(await alertOf()).toMatchObject({ state: "pending", activeSince: t0, firingSince: null });
+    // Still pending with the same value: nothing of the row changes, and it is not written again.
+    const written = (await alertOf()).updatedAt;
+    const second = await evaluate(at(30));
+    expect(await alertOf()).toMatchObject({ state: "pending", activeSince: t0, firingSince: null, updatedAt: written });
+    expect(second.written).toBe(0);
 
     await evaluate(at(61));
     expect(await alertOf()).toMatchObject({ state: "firing", activeSince: t0, firingSince: at(61), lastNotifiedAt: at(61) });

@@ -29,16 +29,26 @@ export class ObservationContext {
     readonly now: Date = new Date(),
   ) {}
 
-  clusterName(id: string): Promise<string> {
-    this.names ??= clusterNames();
-    return this.names.then((m) => m.get(id) ?? id);
+  async clusterName(id: string): Promise<string> {
+    return (await this.clusterNameMap()).get(id) ?? id;
   }
 
   /** The connections a rule may see: its one connection, those of its broker kind, or all. */
   async inScope(rule: RuleScope, clusterId: string): Promise<boolean> {
-    if (rule.clusterId && rule.clusterId !== clusterId) return false;
-    if (!rule.brokerKind) return true;
-    return (await this.clusters()).some((c) => c.id === clusterId && c.kind === rule.brokerKind);
+    return (await this.scopeTest(rule))(clusterId);
+  }
+
+  /** inScope as a plain test, for a rule's thousands of groups (one await each added up to seconds). */
+  private async scopeTest(rule: RuleScope): Promise<(clusterId: string) => boolean> {
+    const one = rule.clusterId;
+    if (!rule.brokerKind) return one ? (id) => id === one : () => true;
+    const ofKind = new Set((await this.clusters()).filter((c) => c.kind === rule.brokerKind).map((c) => c.id));
+    return (id) => (!one || id === one) && ofKind.has(id);
+  }
+
+  private clusterNameMap(): Promise<Map<string, string>> {
+    this.names ??= clusterNames();
+    return this.names;
   }
 
   clusters(): Promise<ClusterRef[]> {
@@ -70,15 +80,10 @@ export class ObservationContext {
     const groups = await this.scopeGroups(rule.clusterId);
     const owned = rule.ownerTeam ? await this.ownedTopics(rule.ownerTeam) : null;
     const matches = globMatcher(rule.target);
-    const out = [];
-    for (const g of groups)
-      if (
-        matches(g.groupId) &&
-        (!owned || g.topics.some((t) => owned.has(`${g.clusterId}/${t}`))) &&
-        (await this.inScope(rule, g.clusterId))
-      )
-        out.push(g);
-    return out;
+    const inScope = await this.scopeTest(rule);
+    return groups.filter(
+      (g) => matches(g.groupId) && (!owned || g.topics.some((t) => owned.has(`${g.clusterId}/${t}`))) && inScope(g.clusterId),
+    );
   }
 
   /** The rule's groups (groupsInScope) with their lag. */
@@ -91,10 +96,11 @@ export class ObservationContext {
       ),
     );
     const lag = await this.lag;
+    const names = await this.clusterNameMap();
     const out = [];
     for (const g of chosen) {
       const l = lag.get(g.id);
-      if (l) out.push({ group: g, lag: l, cluster: await this.clusterName(g.clusterId) });
+      if (l) out.push({ group: g, lag: l, cluster: names.get(g.clusterId) ?? g.clusterId });
     }
     return out;
   }
@@ -108,9 +114,10 @@ export class ObservationContext {
       ...(rule.ownerTeam ? { ownerTeam: rule.ownerTeam } : {}),
     });
     const matches = globMatcher(rule.target);
-    const out = [];
-    for (const t of topics)
-      if (matches(t.name) && (await this.inScope(rule, t.clusterId))) out.push({ ...t, cluster: await this.clusterName(t.clusterId) });
-    return out;
+    const inScope = await this.scopeTest(rule);
+    const names = await this.clusterNameMap();
+    return topics
+      .filter((t) => matches(t.name) && inScope(t.clusterId))
+      .map((t) => ({ ...t, cluster: names.get(t.clusterId) ?? t.clusterId }));
   }
 }
