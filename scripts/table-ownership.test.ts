@@ -28,6 +28,7 @@ export const OWNERS: Record<string, string> = {
   LineageLayout: "lineage",
   Span: "traces",
   SpanLink: "traces",
+  SpanResource: "traces",
   AlertRule: "alerts",
   Alert: "alerts",
   AlertEvent: "alerts",
