@@ -367,11 +367,14 @@ describe("OTLP/HTTP receiver, refusing bad input", () => {
       attributes: [{ key: tricky, value: { stringValue: tricky } }],
       status: { code: 2, message: tricky },
     });
+    // The resource travels apart from the span (an array parameter): the same text there.
+    body.resourceSpans[0]!.resource.attributes.push({ key: tricky, value: { stringValue: tricky } });
     const res = await post(JSON.stringify(body), { "content-type": "application/json" });
     expect(res.status).toBe(200);
     const stored = await db.span.findFirstOrThrow({ where: { service } });
     expect(stored.name).toBe(tricky);
     expect(stored.statusMessage).toBe(tricky);
     expect(stored.attributes).toEqual({ [tricky]: tricky });
+    expect((await getSpan(stored.traceId, stored.spanId)).resource).toEqual({ "service.name": service, [tricky]: tricky });
   });
 });
