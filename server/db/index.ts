@@ -30,4 +30,5 @@ export async function disconnectDb(): Promise<void> {
 
 export { Prisma } from "@/server/generated/prisma/client";
 export { rawQuery, rawTransaction, type RawClient } from "./raw";
+export { isCheckViolation, isUniqueViolation, pgErrorCode } from "./pg-errors";
 export { arrivalScope, sharedRead } from "./shared-read";

@@ -2,7 +2,7 @@
 // makes sure a batch's days exist before it writes, the worker makes tomorrow's ahead of time, and
 // retention (pruneSpans) drops whole days. Creating a partition briefly locks the parent table, so each process
 // remembers the days it has made sure of and asks the database only for a new one.
-import { rawQuery } from "@/server/db";
+import { isCheckViolation, rawQuery } from "@/server/db";
 import { pruneSpanResources } from "./span-resources";
 
 const NS_PER_DAY = 86_400_000_000_000n;
@@ -33,10 +33,8 @@ export function forgetSpanDays(): void {
   ensured.clear();
 }
 
-/** PostgreSQL's "no partition of relation … found for row". */
-export function isMissingPartition(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "23514";
-}
+/** PostgreSQL's "no partition of relation … found for row" (a check violation). */
+export const isMissingPartition = isCheckViolation;
 
 /** The worker's pass ahead of ingest: today's and tomorrow's tables exist before the first span of the day. */
 export async function prepareSpanDays(now: Date): Promise<void> {

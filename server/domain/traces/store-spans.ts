@@ -6,7 +6,7 @@
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import { from as copyFrom } from "pg-copy-streams";
-import { rawTransaction, type RawClient } from "@/server/db";
+import { isUniqueViolation, rawTransaction, type RawClient } from "@/server/db";
 import { messagingFields, normalizeAttributes } from "./messaging";
 import { dayOf, ensureSpanDays, forgetSpanDays, isMissingPartition } from "./span-partitions";
 import { ensureSpanResources, resourceRow, type ResourceRow } from "./span-resources";
@@ -133,13 +133,11 @@ async function mergeBatch(client: RawClient, batch: Batch): Promise<number> {
   return stored;
 }
 
-const isDuplicate = (error: unknown) => typeof error === "object" && error !== null && (error as { code?: string }).code === "23505";
-
 async function write(batch: Batch): Promise<number> {
   try {
     return await rawTransaction((client) => copyBatch(client, batch));
   } catch (error) {
-    if (!isDuplicate(error)) throw error;
+    if (!isUniqueViolation(error)) throw error;
     return rawTransaction((client) => mergeBatch(client, batch));
   }
 }
