@@ -15,8 +15,25 @@ describe("globMatcher", () => {
   });
 
   it("answers the plain-string forms (name, prefix*, *suffix, *) exactly as the general matcher does", () => {
-    const globs = ["orders", "orders*", "*orders", "*", "ord*ers", "o*", "*s", "", "a?c*"];
-    const texts = ["orders", "orders-eu", "eu-orders", "ordXers", "ord", "ers", "orders.orders", "", "abc", "abcd", "xbc", "o", "s"];
+    const globs = ["orders", "orders*", "*orders", "*", "ord*ers", "o*", "*s", "", "a?c*", "ab*ba"];
+    // "aba" starts with "ab" and ends with "ba", but the two would overlap: no match.
+    const texts = [
+      "orders",
+      "orders-eu",
+      "eu-orders",
+      "ordXers",
+      "ord",
+      "ers",
+      "orders.orders",
+      "",
+      "abc",
+      "abcd",
+      "xbc",
+      "o",
+      "s",
+      "aba",
+      "abba",
+    ];
     for (const glob of globs)
       for (const text of texts) {
         // The general matcher, reached through case folding on text without letters of two cases.
