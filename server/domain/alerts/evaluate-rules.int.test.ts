@@ -1,6 +1,7 @@
 // An alert's lifecycle as stored: the evaluation writes a rule's alerts together (one statement for
 // each of creates, updates and events), so the times it stores are checked against the evaluation's
 // clock at each step.
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import { createRule, evaluateRules } from "@/server/domain/alerts";
@@ -12,6 +13,15 @@ const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const c of cleanups) await c();
 });
+
+/** Resolves once some session waits for an advisory lock (polling pg_locks), or once `stop` is set. */
+async function lockWaiter(client: pg.Client, stop: { done: boolean }): Promise<void> {
+  while (!stop.done) {
+    const { rows } = await client.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`);
+    if (rows[0].n > 0) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 
 describe("evaluateRules", () => {
   it("stores pending, firing and resolved with the evaluation's times, and one event per change", async () => {
@@ -34,11 +44,25 @@ describe("evaluateRules", () => {
     await evaluate(t0);
     expect(await alertOf()).toMatchObject({ state: "pending", activeSince: t0, firingSince: null, value: 1 });
 
-    // Still pending with the same value: nothing of the row changes, and it is not written again.
+    // Still pending with the same value: nothing of the row changes, and it is not written again. Nor
+    // does the evaluation wait for the evaluation lock (held here by "another worker"): with nothing
+    // to change it opens no transaction. Either it finishes, or a waiter on the lock shows up.
     const written = (await alertOf()).updatedAt;
-    const second = await evaluate(at(30));
+    const holder = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await holder.connect();
+    try {
+      await holder.query(`SELECT pg_advisory_lock(${0x45_50_41_4c})`);
+      const second = evaluate(at(30));
+      const polling = { done: false };
+      const outcome = await Promise.race([second.then(() => "finished"), lockWaiter(holder, polling).then(() => "waited for the lock")]);
+      polling.done = true;
+      await holder.query(`SELECT pg_advisory_unlock(${0x45_50_41_4c})`);
+      expect(outcome).toBe("finished");
+      expect((await second).written).toBe(0);
+    } finally {
+      await holder.end();
+    }
     expect(await alertOf()).toMatchObject({ state: "pending", activeSince: t0, firingSince: null, updatedAt: written });
-    expect(second.written).toBe(0);
 
     await evaluate(at(61));
     expect(await alertOf()).toMatchObject({ state: "firing", activeSince: t0, firingSince: at(61), lastNotifiedAt: at(61) });
