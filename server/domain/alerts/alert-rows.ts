@@ -24,6 +24,12 @@ const INSERT_EVENTS = `
   SELECT x."alertId", x.state, x.value, x.silenced, $5::timestamp
     FROM unnest($1::text[], $2::text[], $3::float8[], $4::boolean[]) AS x("alertId", state, value, silenced)`;
 
+/** The rules with an alert pending or firing (one row each, not one per alert: 200,000 at 20,000 groups). */
+export async function rulesWithOpenAlerts(): Promise<Set<string>> {
+  const rows = await db.$queryRawUnsafe<{ ruleId: string }[]>(`SELECT DISTINCT "ruleId" FROM "Alert" WHERE "state" <> 'inactive'`);
+  return new Set(rows.map((r) => r.ruleId));
+}
+
 /** One rule's alerts, inside its transaction (under the evaluation lock). */
 export function readRuleAlerts(tx: Prisma.TransactionClient, ruleId: string): Promise<StoredAlert[]> {
   return tx.$queryRawUnsafe<StoredAlert[]>(`SELECT ${STORED} FROM "Alert" WHERE "ruleId" = $1`, ruleId);

@@ -2,7 +2,7 @@
 // observed, each alert stepped through its lifecycle, and the notifications it owes are written to
 // the outbox in the same transaction as the state change — so a crash can lose neither.
 import { db, type Prisma } from "@/server/db";
-import { readAlertsOf, readRuleAlerts, writePlan } from "./alert-rows";
+import { readAlertsOf, readRuleAlerts, rulesWithOpenAlerts, writePlan } from "./alert-rows";
 import { alertKind, ObservationContext } from "./kinds";
 import { groupAlerts, renderBody } from "./payloads";
 import { changesNothing, planRule } from "./plan-rule";
@@ -40,7 +40,7 @@ export async function evaluateRules(opts: EvaluationOptions): Promise<Evaluation
   let written = 0;
   // Rules with an alert pending or firing; a rule with neither and nothing active now has nothing to
   // change, and skips its transaction (most of 1,000 rules, most of the time).
-  const open = new Set((await db.alert.findMany({ where: { state: { not: "inactive" } }, select: { ruleId: true } })).map((a) => a.ruleId));
+  const open = await rulesWithOpenAlerts();
 
   // Every alert of those rules, read once without the lock: a rule whose plan against it changes
   // nothing (most rules of a steady estate, every cycle) skips its transaction. One that changes
