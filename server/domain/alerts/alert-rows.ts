@@ -4,6 +4,7 @@
 // ISO text in UTC ("…Z") and the columns hold UTC without a time zone: PostgreSQL reads such text
 // into a timestamp ignoring the "Z", as wanted.
 import { db, type Prisma } from "@/server/db";
+import { appendTo } from "@/server/lib/append-to";
 import type { AlertRow, RulePlan, StoredAlert } from "./plan-rule";
 
 const STORED = `"id", "fingerprint", "state", "activeSince", "firingSince", "lastNotifiedAt", "value", "labels", "subject"`;
@@ -44,11 +45,7 @@ export async function readAlertsOf(ruleIds: string[]): Promise<Map<string, Store
       )
     : [];
   const byRule = new Map<string, StoredAlert[]>();
-  for (const { ruleId, ...row } of rows) {
-    const list = byRule.get(ruleId);
-    if (list) list.push(row);
-    else byRule.set(ruleId, [row]);
-  }
+  for (const { ruleId, ...row } of rows) appendTo(byRule, ruleId, row);
   return byRule;
 }
 
