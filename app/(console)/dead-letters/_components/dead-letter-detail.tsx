@@ -106,6 +106,22 @@ export function DeadLetterDetail({ topicId }: { topicId: string }) {
               </div>
             )}
           </section>
+          {/* Outside the records: a redrive that empties a RabbitMQ queue still shows what it sent. */}
+          <ErrorNote error={redrive.error} />
+          {plan ? (
+            <RedrivePlanPanel
+              plan={plan}
+              pending={redrive.isPending}
+              name={(p) => label(p, broker)}
+              explanation={`${
+                broker === "rabbitmq"
+                  ? "Each letter goes to the queue it died in (through the default exchange, so no other queue bound to its first exchange gets it again) and leaves this queue once that queue confirmed it. "
+                  : ""
+              }Failure headers are removed; x-redrive-id, -by and -at are added. At most 50 messages per second.`}
+              onSend={() => redrive.mutate({ topicId, records, dryRun: false })}
+              onClose={() => setPlan(null)}
+            />
+          ) : null}
           {rows.length ? (
             <section>
               <div className="mb-2 flex flex-wrap items-center gap-2">
@@ -131,21 +147,6 @@ export function DeadLetterDetail({ topicId }: { topicId: string }) {
                   </p>
                 )}
               </div>
-              <ErrorNote error={redrive.error} />
-              {plan ? (
-                <RedrivePlanPanel
-                  plan={plan}
-                  pending={redrive.isPending}
-                  name={(p) => label(p, broker)}
-                  explanation={`${
-                    broker === "rabbitmq"
-                      ? "Each letter goes to the queue it died in (through the default exchange, so no other queue bound to its first exchange gets it again) and leaves this queue once that queue confirmed it. "
-                      : ""
-                  }Failure headers are removed; x-redrive-id, -by and -at are added. At most 50 messages per second.`}
-                  onSend={() => redrive.mutate({ topicId, records, dryRun: false })}
-                  onClose={() => setPlan(null)}
-                />
-              ) : null}
               <Table
                 head={
                   <>
