@@ -3,6 +3,7 @@
 // tests serve handlers the same way.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
+import { keepRequestBody, keptResponseText } from "./lean-bodies";
 
 /** Bodies up to this size are read whole before the handler runs (nearly every registry and OTLP request). */
 const BUFFERED_BODY_BYTES = 1 << 20;
@@ -56,11 +57,10 @@ export async function toFetchRequest(req: IncomingMessage, origin: string): Prom
     else headers.set(name, value);
   }
   const body = hasBody ? await readBody(req) : undefined;
-  return new Request(`${origin}${req.url ?? "/"}`, {
-    method: req.method,
-    headers,
-    ...(body === undefined ? {} : body instanceof Buffer ? { body } : { body, duplex: "half" }),
-  } as RequestInit);
+  const url = `${origin}${req.url ?? "/"}`;
+  // A body read whole travels beside the Request (lean-bodies.ts), not as a stream inside it.
+  if (body instanceof Buffer) return keepRequestBody(new Request(url, { method: req.method, headers }), body);
+  return new Request(url, { method: req.method, headers, ...(body === undefined ? {} : { body, duplex: "half" }) } as RequestInit);
 }
 
 export async function sendFetchResponse(res: ServerResponse, response: Response): Promise<void> {
@@ -69,7 +69,9 @@ export async function sendFetchResponse(res: ServerResponse, response: Response)
   const setCookies = response.headers.getSetCookie();
   if (setCookies.length) headers["set-cookie"] = setCookies;
   res.writeHead(response.status, headers);
-  res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
+  const text = keptResponseText(response);
+  if (text !== undefined) res.end(text);
+  else res.end(response.body ? Buffer.from(await response.arrayBuffer()) : undefined);
 }
 
 /** A handler's throw is a 500, as Next answers it, never a hung connection. */

@@ -1,4 +1,5 @@
 // Request bodies read with a ceiling, shared by the HTTP APIs (Confluent REST, OTLP).
+import { keptRequestBody } from "./lean-bodies";
 
 export class BodyTooLargeError extends Error {
   constructor(readonly limit: number) {
@@ -12,6 +13,11 @@ export class BodyTooLargeError extends Error {
  * that the stream is cancelled.
  */
 export async function readBoundedBody(request: Request, limit: number): Promise<Buffer> {
+  const whole = keptRequestBody(request);
+  if (whole) {
+    if (whole.length > limit) throw new BodyTooLargeError(limit);
+    return whole;
+  }
   const chunks: Uint8Array[] = [];
   let size = 0;
   if (request.body) {

@@ -23,7 +23,7 @@ import {
   type VersionRecord,
 } from "./query-registry";
 import { authorizeSubjectWriteOf, claimingTeam } from "./subject-owner";
-import { InvalidSchemaError, parseSchema, type ParsedSchema } from "./schema-formats";
+import { InvalidSchemaError, parseSchema, type ParsedSchema, type ResolvedReference } from "./schema-formats";
 import { cachedParse, storedKey, submittedKey } from "./parsed-cache";
 import { enforceSchemaPolicy, PolicyRefusal, type Violation } from "@/server/domain/policies";
 import { schemaShape } from "./schema-shape";
@@ -59,7 +59,8 @@ function cleanInput(input: SchemaInput): CleanInput {
   return { schema: input.schema, type: type as SchemaType, references };
 }
 
-type Prepared = CleanInput & { canonical: string; fingerprint: string; parsed: ParsedSchema };
+type Identified = CleanInput & { canonical: string; fingerprint: string };
+type Prepared = Identified & { parsed: ParsedSchema };
 
 /** The submitted schema checked, parsed (through the shared cache) and given its canonical form. */
 export async function prepareSchema(input: SchemaInput, normalize: boolean): Promise<Prepared> {
@@ -74,10 +75,20 @@ export async function prepareSchema(input: SchemaInput, normalize: boolean): Pro
     if (error instanceof InvalidSchemaError) throw new RegistryError("INVALID_SCHEMA", error.message);
     throw error;
   }
+  return { ...identified(clean, resolved, normalize), parsed };
+}
+
+/** Its canonical form and fingerprint without the parse: enough to find a schema among stored ones. */
+async function identifySchema(input: SchemaInput, normalize: boolean): Promise<Identified> {
+  const clean = cleanInput(input);
+  return identified(clean, await resolveReferences(clean.references), normalize);
+}
+
+function identified(clean: CleanInput, resolved: ResolvedReference[], normalize: boolean): Identified {
   // Pinned versions: a reference to "latest" is stored as the version it meant at registration.
   const references = clean.references.map((r) => ({ ...r, version: resolved.find((x) => x.name === r.name)?.version ?? r.version }));
   const canonical = canonicalText(clean.type, clean.schema, normalize);
-  return { ...clean, references, canonical, fingerprint: fingerprint(clean.type, canonical, references), parsed };
+  return { ...clean, references, canonical, fingerprint: fingerprint(clean.type, canonical, references) };
 }
 
 async function parsedVersions(versions: VersionRecord[]) {
@@ -406,7 +417,7 @@ async function policyWarnings(
   }
 }
 
-function registered(subject: string, version: number, id: number, prepared: Prepared): Registered {
+function registered(subject: string, version: number, id: number, prepared: Identified): Registered {
   return { subject, version, id, schemaType: prepared.type, schema: prepared.canonical, references: prepared.references };
 }
 
@@ -426,12 +437,18 @@ export async function lookupSchema(
   opts: { normalize?: boolean; deleted?: boolean },
 ): Promise<Registered> {
   const config = await effectiveConfig(subject);
-  const prepared = await prepareSchema(input, opts.normalize ?? config.normalize);
+  const normalize = opts.normalize ?? config.normalize;
+  // A schema under the subject was valid when it was registered: finding it needs its fingerprint, not
+  // its parse (the costly part). Text that cannot even be made canonical goes through the full parse,
+  // which says what is wrong with it.
+  const identity = (await identifySchema(input, normalize).catch(() => null)) ?? (await prepareSchema(input, normalize));
   // The newest version holding the schema; only when there is none does the subject itself matter (40401 vs 40403).
-  const match = await schemaInSubject(prepared.fingerprint, subject, { deleted: opts.deleted ?? false, newest: true });
+  const match = await schemaInSubject(identity.fingerprint, subject, { deleted: opts.deleted ?? false, newest: true });
   if (match?.version == null) {
+    // An invalid schema is answered as invalid (42201), not as not found.
+    if (!("parsed" in identity)) await prepareSchema(input, normalize);
     await listVersions(subject, { deleted: opts.deleted ?? false });
     throw new RegistryError("SCHEMA_NOT_FOUND", "Schema not found");
   }
-  return registered(subject, match.version, match.id, prepared);
+  return registered(subject, match.version, match.id, identity);
 }

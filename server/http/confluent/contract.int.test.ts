@@ -193,6 +193,10 @@ describe("Confluent Schema Registry REST contract", () => {
     expect(await call("GET", `/subjects/${subject}/versions/1`)).toMatchObject({ status: 404, json: { error_code: 40401 } });
     expect(await call("POST", `/subjects/${subject}`, { schema: v1 })).toMatchObject({ status: 404, json: { error_code: 40401 } });
     await call("POST", `/subjects/${subject}/versions`, { schema: v1 });
+    // A lookup finds a stored schema without parsing the candidate, but an invalid one is still called invalid.
+    for (const schema of ["{not json", JSON.stringify({ type: "no-such-type" })])
+      expect(await call("POST", `/subjects/${subject}`, { schema })).toMatchObject({ status: 422, json: { error_code: 42201 } });
+    expect(await call("POST", `/subjects/${subject}`, { schema: v2 })).toMatchObject({ status: 404, json: { error_code: 40403 } });
     expect(await call("POST", `/subjects/${subject}`, { schema: v2 })).toMatchObject({ status: 404, json: { error_code: 40403 } });
     expect(await call("GET", "/schemas/ids/987654321")).toMatchObject({ status: 404, json: { error_code: 40403 } });
     expect(await call("PUT", `/config/%20`, { compatibility: "FULL" })).toMatchObject({ status: 422, json: { error_code: 42208 } });

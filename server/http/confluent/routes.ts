@@ -36,6 +36,20 @@ function byIdBody(record: Parameters<typeof schemaEntity>[0]): string {
   return text;
 }
 
+// Lookup answers, serialised once: an id is the fingerprint of one canonical text, type and references,
+// so (subject, version, id) determines the whole answer, and serialisers look the same schema up all day.
+const lookupBodies = new Map<string, string>();
+function lookupBody(found: schemas.Registered): string {
+  const key = `${found.version}\0${found.id}\0${found.subject}`;
+  let text = lookupBodies.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(schemaEntity({ ...found, type: found.schemaType }));
+    if (lookupBodies.size >= 2_000) lookupBodies.clear();
+    lookupBodies.set(key, text);
+  }
+  return text;
+}
+
 const body = (ctx: Ctx) => readJsonBody(ctx.request, env.SCHEMA_REGISTRY_MAX_BODY_BYTES);
 const schemaId = (raw: string) => {
   const id = Number(raw);
@@ -141,7 +155,7 @@ export const ROUTES: Route[] = [
         normalize: normalizeParam(ctx.url),
         deleted: flag(ctx.url, "deleted"),
       });
-      return json(schemaEntity({ ...found, type: found.schemaType }));
+      return jsonText(lookupBody(found));
     },
   },
   {

@@ -1,5 +1,6 @@
 // The Confluent Schema Registry wire conventions: its content type, its error body
 // {error_code, message} with the exact codes of Errors.java, and request bodies read with a limit.
+import { textResponse } from "../lean-bodies";
 import { BodyTooLargeError, readBoundedBody, mediaType } from "../read-body";
 import { DomainError } from "@/server/errors";
 import { unstorableText } from "@/server/lib/storable-text";
@@ -46,7 +47,7 @@ export function json(body: unknown, status = 200): Response {
 
 /** A body already serialised. */
 export function jsonText(text: string, status = 200): Response {
-  return new Response(text, { status, headers: { "content-type": CONTENT_TYPE } });
+  return textResponse(text, { status, headers: { "content-type": CONTENT_TYPE } });
 }
 
 export function errorResponse(error: unknown): Response {
