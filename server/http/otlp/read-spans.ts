@@ -66,8 +66,6 @@ function enumValue(value: unknown, names: string[]): number | null {
   return null;
 }
 
-// A span whose text PostgreSQL cannot hold (NUL, unpaired surrogates) could never be stored.
-
 function nanos(value: unknown): bigint | null {
   if (typeof value === "number" && Number.isFinite(value) && value >= 0) return BigInt(Math.round(value));
   if (typeof value === "string" && /^\d+$/.test(value)) return BigInt(value);
@@ -157,6 +155,7 @@ export function readSpans(request: Obj, opts: { nowMs?: number; retentionHours?:
               return [{ traceId: hex(l.traceId), spanId: hex(l.spanId), attributes: attributes(l.attributes, "link.attributes") }];
             }),
           };
+          // A span with text PostgreSQL cannot hold (NUL, unpaired surrogates) could never be stored.
           // Ids are hex and times numbers already: the text is in these.
           const problem =
             sharedProblem ??
