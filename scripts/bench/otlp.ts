@@ -1,5 +1,6 @@
 // `npm run bench -- otlp`: sustained OTLP ingest (protobuf batches of 512 spans from 8 concurrent
-// senders into the receiver, stored in PostgreSQL) as a ratio against decoding the same batches alone,
+// senders into the receiver, stored in PostgreSQL) as a ratio against decoding the same batches alone
+// (one core, no HTTP) and against the same senders and receiver with the storing taken out, both
 // measured in this run; then a 10,000-span journey: loading and stitching it, as a ratio against
 // reading the same spans from PostgreSQL in one query.
 // With --stored N (e.g. 10000000), the span tables first hold N spans (scripts/bench/span-volume.ts):
@@ -138,7 +139,7 @@ async function renderInBrowser(traceId: string, spanCount: number) {
 const children: ChildProcess[] = [];
 try {
   // Enough distinct batches for the whole run (a re-sent span would be skipped as a duplicate, which is cheaper).
-  const expected = Math.ceil((seconds * 40_000) / batchSize);
+  const expected = Math.ceil((seconds * 80_000) / batchSize);
   let t = performance.now();
   const batches = Array.from({ length: expected }, encodeBatch);
   const mb = batches.reduce((n, b) => n + b.length, 0) / 1e6;
@@ -167,16 +168,27 @@ try {
     await fillSpans(small, storedSpans, storedSpans, now, console.log);
   }
 
+  const send = (port: number) =>
+    runLoad(
+      `http://127.0.0.1:${port}`,
+      (i) => ({ method: "POST", path: "/v1/traces", body: batches[i % batches.length]!, contentType: "application/x-protobuf" }),
+      { concurrency: senders, durationMs: seconds * 1000 },
+    );
+  // Second baseline: the same senders against the receiver with its storage taken out, so the ratio
+  // to it is what storing costs (the first baseline has no HTTP, no senders and one core).
+  const decodePort = await freePort();
+  const decodeServer = await startChildServer("serve-handler.ts", ["otlp-decode", String(decodePort)], { DATABASE_URL: db.url });
+  const received = await send(decodePort);
+  decodeServer.kill();
+  if (received.errors) throw new Error(`${received.errors} batches were refused by the decode-only receiver`);
+  const receiveRate = received.perSecond * batchSize;
+
   const port = await freePort();
   children.push(await startChildServer("serve-handler.ts", ["otlp", String(port)], { DATABASE_URL: db.url }));
   const { rawQuery } = await import("@/server/db");
   const spansStored = async () => Number((await rawQuery<{ n: string }>(`SELECT count(*)::text AS n FROM "Span"`))[0]!.n);
   const before = await spansStored();
-  const ingest = await runLoad(
-    `http://127.0.0.1:${port}`,
-    (i) => ({ method: "POST", path: "/v1/traces", body: batches[i % batches.length]!, contentType: "application/x-protobuf" }),
-    { concurrency: senders, durationMs: seconds * 1000 },
-  );
+  const ingest = await send(port);
   if (ingest.errors) throw new Error(`${ingest.errors} batches were refused`);
   if (ingest.requests > batches.length) console.log("(ran out of prepared batches before the time was up: raise the estimate)");
   // Every answered batch must be stored (a batch still in flight at the deadline may be, too).
@@ -189,7 +201,10 @@ try {
     `${"decode + validate alone (baseline)".padEnd(40)} ${Math.round(decodeRate).toLocaleString("en").padStart(9)} spans/s (median of ${decodeRates.map((r) => Math.round(r).toLocaleString("en")).join(", ")})`,
   );
   console.log(
-    `${"ingest: HTTP + decode + store".padEnd(40)} ${Math.round(ingestRate).toLocaleString("en").padStart(9)} spans/s · ratio ${(ingestRate / decodeRate).toFixed(3)}`,
+    `${"HTTP + decode, nothing stored".padEnd(40)} ${Math.round(receiveRate).toLocaleString("en").padStart(9)} spans/s (the same ${senders} senders)`,
+  );
+  console.log(
+    `${"ingest: HTTP + decode + store".padEnd(40)} ${Math.round(ingestRate).toLocaleString("en").padStart(9)} spans/s · ratio ${(ingestRate / decodeRate).toFixed(3)} to decoding alone, ${(ingestRate / receiveRate).toFixed(3)} to receiving without storing`,
   );
 
   // A 10,000-span journey: one order fanned out to 99 consumer traces (link-style), each with 100 spans.

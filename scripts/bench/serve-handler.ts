@@ -1,12 +1,26 @@
 // One of Eventplane's fetch-style HTTP handlers served alone in its own process (DATABASE_URL from the
 // parent), the same adapter Next mounts, so the load generator and the server do not share a core.
-//   node --import tsx scripts/bench/serve-handler.ts <registry|otlp> <port>
+//   node --import tsx scripts/bench/serve-handler.ts <registry|otlp|otlp-decode> <port>
+import { env } from "@/env";
 import { ensureToken, SCOPES, systemActor } from "@/server/domain/identity";
 import { handleSchemaRegistry } from "@/server/http/confluent/handle";
+import { guarded } from "@/server/http/guard";
+import { decodeBody, inflate } from "@/server/http/otlp/decode-request";
 import { handleOtlpTraces } from "@/server/http/otlp/handle";
+import { readSpans } from "@/server/http/otlp/read-spans";
+import { readBoundedBody } from "@/server/http/read-body";
 import { serveHandler } from "@/test/serve-handler";
 
-const handlers = { registry: handleSchemaRegistry, otlp: handleOtlpTraces };
+/** The OTLP receiver without its storage, for the baseline that isolates what storing costs: a batch is
+ *  authenticated, read, inflated, decoded and validated as a real export is, then dropped. */
+const otlpDecodeOnly = guarded("otlp:write", async (request) => {
+  const limit = env.OTLP_MAX_BODY_BYTES;
+  const body = inflate(await readBoundedBody(request, limit), request.headers.get("content-encoding"), limit);
+  readSpans(decodeBody(body, "protobuf"), { retentionHours: env.TRACE_RETENTION_HOURS });
+  return new Response(new Uint8Array(0), { status: 200, headers: { "content-type": "application/x-protobuf" } });
+});
+
+const handlers = { registry: handleSchemaRegistry, otlp: handleOtlpTraces, "otlp-decode": otlpDecodeOnly };
 const handler = handlers[process.argv[2] as keyof typeof handlers];
 if (!handler) throw new Error(`serve-handler: unknown handler ${process.argv[2]}`);
 // The load is authenticated like real clients: an API token whose secret the parent chose.
