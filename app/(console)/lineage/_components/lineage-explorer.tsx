@@ -102,7 +102,9 @@ export function LineageExplorer({ first }: { first: FirstView | null }) {
             : l && layoutState === "ready"
               ? l.source === "computed"
                 ? ` · laid out in ${fmtInt(l.computeMs)} ms`
-                : ` · layout kept (made in ${fmtInt(l.computeMs)} ms)`
+                : l.source === "extended"
+                  ? " · layout kept, new nodes placed beside it"
+                  : ` · layout kept (made in ${fmtInt(l.computeMs)} ms)`
               : ""}
         </p>
         <AsyncApiImport />

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import type { LineageEdge, LineageNode } from "../graph-types";
 import { runElk } from "./elk-thread";
-import { layoutGraph, NODE_SIZE } from "./layout-graph";
+import { extendedLayout, keptLayout, layoutGraph, NODE_SIZE } from "./layout-graph";
 import { shapeKey } from "./shape-key";
 
 /** A graph of this test's own: ids nobody else's layouts share. */
@@ -70,6 +70,37 @@ describe("lineage layouts", () => {
     expect(all[1]!.positions).toBe(all[0]!.positions); // the same answer object: one computation
     expect(Object.keys(all[0]!.positions)).toHaveLength(3);
     expect(await db.lineageLayout.count({ where: { key: all[0]!.key } })).toBe(1);
+  });
+
+  it("draws a large view that gained a node from its kept layout at once, the known nodes where they were", async () => {
+    // 40 producers → 120 topics → 180 groups: above the size where a fresh layout takes seconds.
+    const links: [string, string][] = [];
+    for (let t = 0; t < 120; t++) links.push([`p${t % 40}`, `t${t}`]);
+    for (let g = 0; g < 180; g++) links.push([`t${g % 120}`, `g${g}`]);
+    const g = flow(links);
+    const made = await layoutGraph(g);
+    expect(made.source).toBe("computed");
+
+    const grown = {
+      nodes: [...g.nodes, { id: g.id("audit") } as LineageNode],
+      edges: [...g.edges, { id: "t5>audit", from: g.id("t5"), to: g.id("audit") } as LineageEdge],
+    };
+    const drawn = extendedLayout(grown)!;
+    expect(drawn.source).toBe("extended");
+    expect(drawn.key).toBe(shapeKey(grown));
+    for (const [id, at] of Object.entries(made.positions)) expect(drawn.positions[id]).toEqual(at);
+    const audit = drawn.positions[g.id("audit")]!;
+    // One layer right of its topic, on no other node.
+    expect(audit[0]).toBeGreaterThan(made.positions[g.id("t5")]![0]);
+    for (const [id, at] of Object.entries(made.positions)) expect(overlaps(audit, at), `audit over ${id}`).toBe(false);
+    // Kept in this process only: the full layout of that shape, once the worker stores it, comes first.
+    expect(extendedLayout(grown)!.positions).toBe(drawn.positions);
+    expect(await keptLayout(drawn.key)).toBeNull();
+
+    // A small view is laid out afresh instead.
+    const small = flow([["a", "b"]]);
+    await layoutGraph(small);
+    expect(extendedLayout({ nodes: [...small.nodes, { id: small.id("c") }], edges: small.edges })).toBeNull();
   });
 
   it("refuses more than a few layouts waiting at once, and still finishes the ones it took", async () => {

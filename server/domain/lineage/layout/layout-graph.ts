@@ -5,6 +5,7 @@
 // before anyone asks.
 import { db } from "@/server/db";
 import { runElk, type ElkGraph } from "./elk-thread";
+import { extendLayout, LAYER_GAP, NODE_GAP, type Positions } from "./extend-layout";
 import { shapeKey, type Shape } from "./shape-key";
 
 /** The size every node is drawn at; the page draws nodes at the size the layout made room for. */
@@ -13,8 +14,8 @@ export const NODE_SIZE = { width: 190, height: 52 } as const;
 const OPTIONS: Record<string, string> = {
   "elk.algorithm": "layered",
   "elk.direction": "RIGHT",
-  "elk.layered.spacing.nodeNodeBetweenLayers": "90",
-  "elk.spacing.nodeNode": "22",
+  "elk.layered.spacing.nodeNodeBetweenLayers": String(LAYER_GAP),
+  "elk.spacing.nodeNode": String(NODE_GAP),
   "elk.layered.nodePlacement.strategy": "BRANDES_KOEPF",
   "elk.layered.crossingMinimization.strategy": "LAYER_SWEEP",
   // Cycles (a service that consumes what it produces) are broken greedily instead of failing.
@@ -37,22 +38,26 @@ const MEMORY_KEEP = 24;
 /** Layouts kept in PostgreSQL, the least recently used dropped first. */
 const STORED_KEEP = 300;
 
-export type Positions = Record<string, [number, number]>;
 export type GraphLayout = {
   key: string;
   node: { width: number; height: number };
   positions: Positions;
   /** how long ELK took when this shape was laid out */
   computeMs: number;
-  /** memory or stored: laid out before; computed: by this call */
-  source: "memory" | "stored" | "computed";
+  /** memory or stored: laid out before; computed: by this call; extended: a kept layout of nearly the
+   *  same nodes with the new ones placed beside it (extend-layout.ts) */
+  source: "memory" | "stored" | "computed" | "extended";
 };
 
-const memory = new Map<string, { positions: Positions; computeMs: number }>();
-function remember(key: string, value: { positions: Positions; computeMs: number }) {
-  memory.delete(key);
-  memory.set(key, value);
-  while (memory.size > MEMORY_KEEP) memory.delete(memory.keys().next().value!);
+type Kept = { positions: Positions; computeMs: number };
+const memory = new Map<string, Kept>();
+// Extended layouts stay in this process and are never stored: a full layout of the same shape (the
+// worker makes the whole graph's and each cluster's) is found first as soon as it is kept.
+const extended = new Map<string, Kept>();
+function remember(key: string, value: Kept, into = memory) {
+  into.delete(key);
+  into.set(key, value);
+  while (into.size > MEMORY_KEEP) into.delete(into.keys().next().value!);
 }
 const layout = (key: string, v: { positions: Positions; computeMs: number }, source: GraphLayout["source"]): GraphLayout => ({
   key,
@@ -79,6 +84,26 @@ export async function keptLayout(key: string): Promise<GraphLayout | null> {
   const value = { positions: row.positions as Positions, computeMs: row.computeMs };
   remember(key, value);
   return layout(key, value, "stored");
+}
+
+/**
+ * A large shape drawn from a layout this process holds of nearly the same nodes (the most recent
+ * first), the new nodes placed beside it, in milliseconds; null when none is near enough to extend.
+ */
+export function extendedLayout(graph: Shape, key = shapeKey(graph)): GraphLayout | null {
+  // A small view is laid out afresh in well under a second, and better than an extension places it.
+  if (graph.nodes.length <= LARGE) return null;
+  const known = extended.get(key);
+  if (known) return layout(key, known, "extended");
+  const started = performance.now();
+  for (const earlier of [...memory.values(), ...extended.values()].reverse()) {
+    const positions = extendLayout(earlier.positions, graph, NODE_SIZE);
+    if (!positions) continue;
+    const value = { positions, computeMs: Math.round(performance.now() - started) };
+    remember(key, value, extended);
+    return layout(key, value, "extended");
+  }
+  return null;
 }
 
 /** Concurrent requests for one shape share one look-up and at most one computation. */

@@ -4,27 +4,34 @@
 import { z } from "zod";
 import { loadLineageGraph } from "../load-graph";
 import { GraphFilter, lineageView, selectSubgraph, selectView } from "../select-subgraph";
-import { keptLayout, layoutGraph, type GraphLayout } from "./layout-graph";
+import { extendedLayout, keptLayout, layoutGraph, type GraphLayout } from "./layout-graph";
+import { shapeKey } from "./shape-key";
 
 export const LayoutInput = GraphFilter.extend({ key: z.string().min(1).max(100) });
 
 /**
- * The layout of the view with this shape key (as lineage.graph gave it): kept from before, or made now
- * for the view as it is now. When the graph changed in between, the answer's key is the new shape's,
- * and the page places the nodes it has from it.
+ * The layout of the view with this shape key (as lineage.graph gave it): kept from before, else an
+ * earlier layout of nearly the same nodes extended with the new ones, else made now for the view as it
+ * is now. When the graph changed in between, the answer's key is the new shape's, and the page places
+ * the nodes it has from it.
  */
 export async function viewLayout(input: z.input<typeof LayoutInput>): Promise<GraphLayout> {
   const { key, ...filter } = LayoutInput.parse(input);
-  return (await keptLayout(key)) ?? layoutGraph(selectView(await loadLineageGraph(), filter));
+  const asked = await keptLayout(key);
+  if (asked) return asked;
+  const view = selectView(await loadLineageGraph(), filter);
+  const current = shapeKey(view);
+  return (current !== key ? await keptLayout(current) : null) ?? extendedLayout(view, current) ?? layoutGraph(view);
 }
 
 /**
- * What the lineage page shows (lineageView) with its layout when one was made before, so a known shape
- * is drawn from one answer; otherwise the page asks lineage.layout for it.
+ * What the lineage page shows (lineageView) with its layout when one was made before (or one of nearly
+ * the same nodes can be extended), so the shape is drawn from one answer; otherwise the page asks
+ * lineage.layout for it.
  */
 export async function loadLineageView(filter: GraphFilter) {
   const view = lineageView(await loadLineageGraph(), filter);
-  return { ...view, layout: await keptLayout(view.layoutKey) };
+  return { ...view, layout: (await keptLayout(view.layoutKey)) ?? extendedLayout(view, view.layoutKey) };
 }
 
 export async function prepareLayouts(): Promise<GraphLayout[]> {
