@@ -4,7 +4,8 @@
 //   - assembling the graph on the server vs reading its rows from PostgreSQL;
 //   - the lineage page in Chromium until the graph is drawn vs the same page with nothing to draw, both in
 //     a new browser each time: with the layout made by the worker (as after a lineage refresh), and
-//     once with no layout made yet (the web process runs ELK then);
+//     once with no layout made yet (the web process runs ELK then), and once with one node more than
+//     the kept layout (drawn from it);
 //   - interactivity: frames per second while panning, and click-to-side-panel time, vs a 20-node view.
 // Needs `npm run build` for the browser part. Options: --services 300 --topics 400
 import { median, numberArg } from "./args";
@@ -216,6 +217,25 @@ async function inBrowser(size: { nodes: number }) {
     await drawnInNewBrowser("");
     const fpsFull = median([await panFps(), await panFps(), await panFps()]);
     const clickFull = median([await clickToPanel(), await clickToPanel(), await clickToPanel()]);
+    // A service seen producing to a topic of the graph for the first time: one node more, drawn from the
+    // kept layout (extend-layout.ts) until the worker lays the new shape out.
+    const firstTopic = (await db.topic.findFirstOrThrow({ where: { name: { startsWith: "t0." } } })).name;
+    await db.observedEdge.create({
+      data: {
+        kind: "PRODUCES",
+        clusterId: "",
+        service: "svc-new",
+        topic: firstTopic,
+        groupId: "",
+        firstSeenAt: new Date(),
+        lastSeenAt: new Date(),
+        count: 1n,
+      },
+    });
+    const grown = await drawnInNewBrowser("");
+    const grownStats = (await page.getByTestId("graph-stats").textContent()) ?? "";
+    if (!grownStats.includes("new nodes placed beside it"))
+      throw new Error(`the grown graph was not drawn from its kept layout: ${grownStats}`);
     const smallNodes = (await drawnInNewBrowser(small), await page.getByTestId("lineage-node").count());
     const fpsSmall = median([await panFps(), await panFps(), await panFps()]);
     const clickSmall = median([await clickToPanel(), await clickToPanel(), await clickToPanel()]);
@@ -226,6 +246,7 @@ async function inBrowser(size: { nodes: number }) {
     row("whole graph drawn, layout made by the worker", median(results.full), "ms", median(results.empty));
     row("the same page opened again", median(results.again), "ms", median(results.empty));
     row("whole graph drawn, no layout made yet (once)", first.total, "ms", median(results.empty));
+    row("one node more, from the kept layout (once)", grown.total, "ms", median(results.empty));
     console.log(`\nELK on the server (once per graph shape, in a thread):`);
     row(`${smallNodes}-node focus view (baseline)`, smallFirst.layoutMs, "ms");
     row("whole graph, on the first visit", first.layoutMs, "ms", smallFirst.layoutMs);
