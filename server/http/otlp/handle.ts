@@ -57,6 +57,11 @@ async function receiveTraces(request: Request): Promise<Response> {
     const raw = await readBoundedBody(request, limit);
     const body = inflate(raw, request.headers.get("content-encoding"), limit);
     const { spans, rejected, reasons } = readSpans(decodeBody(body, encoding), { retentionHours: env.TRACE_RETENTION_HOURS });
+    // Decoding a 512-span batch holds the event loop for milliseconds, and making its COPY lines as
+    // long again: in between, the replies PostgreSQL sent for other batches (and other requests, the
+    // registry's too) are handled. Ingest with 8 senders: 43,700 spans/s mean of four runs, against
+    // 41,200 without (npm run bench -- otlp; the machine's noise is of the same size).
+    await new Promise((r) => setImmediate(r));
     await storeSpans(spans);
     return reply(
       encoding,
