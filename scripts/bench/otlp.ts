@@ -177,9 +177,9 @@ try {
   // Second baseline: the same senders against the receiver with its storage taken out, so the ratio
   // to it is what storing costs (the first baseline has no HTTP, no senders and one core).
   const decodePort = await freePort();
-  const decodeServer = await startChildServer("serve-handler.ts", ["otlp-decode", String(decodePort)], { DATABASE_URL: db.url });
+  children.push(await startChildServer("serve-handler.ts", ["otlp-decode", String(decodePort)], { DATABASE_URL: db.url }));
   const received = await send(decodePort);
-  decodeServer.kill();
+  children.pop()!.kill();
   if (received.errors) throw new Error(`${received.errors} batches were refused by the decode-only receiver`);
   const receiveRate = received.perSecond * batchSize;
 
