@@ -1,7 +1,7 @@
 // Topic administration on a real Kafka under the admins' policy: each refusal names its rule, and
 // what is allowed really happens on the broker (read back with the admin API), audited.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/server/db";
+import { db, rawQuery, rawTransaction } from "@/server/db";
 import { currentPolicy, setPolicy } from "@/server/domain/policies";
 import { testActor, testAdmin } from "@/test/actors";
 import { createTestCluster } from "@/test/catalog-helpers";
@@ -110,6 +110,35 @@ describe("topics under the policy", () => {
     await admin.disconnect();
     const actions = (await db.auditEntry.findMany({ where: { targetId: created.id }, orderBy: { at: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(["topic.create", "topic.configs", "topic.configs", "topic.partitions", "topic.delete"]);
+  });
+
+  it("keeps the owner when the catalog sync inserts the same topic at the same moment", async () => {
+    // The race for real: another transaction (as the sync's would) inserts the row and holds it
+    // uncommitted, so createTopic's write must wait on it, then meet the committed row.
+    const name = `${prefix}.refunds`;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const sync = rawTransaction(async (client) => {
+      await client.query(
+        `INSERT INTO "Topic" (id, "clusterId", name, "partitionCount", "replicationFactor", "lastSeenAt")
+         VALUES (gen_random_uuid(), $1, $2, 1, 1, now())`,
+        [clusterId, name],
+      );
+      await held;
+    });
+    const waitingOnTheRow = async () =>
+      (
+        await rawQuery<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%"Topic"%'`,
+        )
+      )[0]!.n;
+    const created = createTopic(editor, { clusterId, name, partitions: 2, replicationFactor: 1, ownerTeam: "orders" });
+    await expect.poll(waitingOnTheRow, { timeout: 20_000 }).toBeGreaterThan(0);
+    release();
+    await sync;
+    expect(await created).toMatchObject({ name, ownerTeam: "orders", partitionCount: 2 });
+    expect(await db.topic.count({ where: { clusterId, name } })).toBe(1);
+    await deleteTopic(editor, { topicId: (await created).id, confirmName: name });
   });
 
   it("is the admins' to set, and a pattern RE2 cannot run is refused", async () => {

@@ -86,6 +86,9 @@ export async function createTopic(actor: Actor, raw: z.input<typeof CreateTopicI
         where: { clusterId_namespace_name: { clusterId: input.clusterId, namespace: "", name: input.name } },
         create: {
           clusterId: input.clusterId,
+          // Every key of the where in create too: Prisma then upserts with INSERT … ON CONFLICT, which
+          // waits for the catalog sync inserting the same new topic, instead of read-then-insert.
+          namespace: "",
           name: input.name,
           partitionCount: input.partitions,
           replicationFactor: input.replicationFactor,
