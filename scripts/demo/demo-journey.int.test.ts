@@ -94,7 +94,11 @@ afterAll(async () => {
   await close();
 });
 
-/** The journey of an order that has gone all the way to shipping, once one has. */
+/**
+ * The journey of an order that has gone all the way to shipping, once one has and its spans are all
+ * stored: a service's spans are exported in batches, and a consumer's own span ends (and is exported)
+ * after the spans it started, so a journey can hold a service's sends before the consuming span above them.
+ */
 async function completeJourney(deadline: number): Promise<Journey> {
   for (;;) {
     const roots = await db.span.findMany({
@@ -104,7 +108,13 @@ async function completeJourney(deadline: number): Promise<Journey> {
     });
     for (const root of roots) {
       const journey = await loadJourney(root.traceId);
-      if (journey && SERVICES.every((s) => journey.services.includes(s)) && journey.rows.some((r) => r.name === "send shipments"))
+      const consumedOrders = new Set(journey?.rows.filter((r) => r.hop?.topic === "orders").map((r) => r.service));
+      if (
+        journey &&
+        SERVICES.every((s) => journey.services.includes(s)) &&
+        Object.keys(GROUPS).every((s) => consumedOrders.has(s)) &&
+        journey.rows.some((r) => r.name === "send shipments")
+      )
         return journey;
     }
     if (Date.now() > deadline)
