@@ -7,6 +7,7 @@ export { loadLineageGraph, loadGraphInputs } from "./load-graph";
 export { refreshObservedEdges } from "./refresh-observed";
 export { layoutGraph, keptLayout, NODE_SIZE, type GraphLayout } from "./layout/layout-graph";
 export type { Positions } from "./layout/extend-layout";
+export { draftLayout } from "./layout/draft-layout";
 export { shapeKey } from "./layout/shape-key";
 export { prepareLayouts, viewLayout, loadLineageView, LayoutInput } from "./layout/view-layouts";
 export { impactOf, ImpactInput } from "./impact";

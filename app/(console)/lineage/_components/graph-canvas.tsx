@@ -122,7 +122,7 @@ function useFitAll(positions: Map<string, Point>, size: NodeSize) {
 }
 
 /** Where the server's layout (lineage.layout) puts each node, at the size it made room for. */
-export type ServerLayout = { node: NodeSize; positions: Record<string, [number, number]> };
+export type ServerLayout = { node: NodeSize; positions: Record<string, [number, number]>; source?: string };
 
 type CanvasProps = {
   nodes: LineageNode[];
@@ -151,6 +151,14 @@ function Canvas({ nodes, edges, layout, selected, onSelect }: CanvasProps) {
   // A layout of an older shape still places the nodes it knew; newcomers go beside a neighbour.
   const positions = useMemo(() => placeAll(nodes, edges, layout.positions, layout.node), [nodes, edges, layout]);
   const { fit, fitted } = useFitAll(positions, layout.node);
+  // The full layout replacing a draft moves every node: with nothing selected the whole graph is fitted
+  // again; a selected node is brought into view where it now is (KeepSelectedInView).
+  const wasDraft = useRef(layout.source === "draft");
+  useEffect(() => {
+    const draft = layout.source === "draft";
+    if (wasDraft.current && !draft && !selected) fit();
+    wasDraft.current = draft;
+  }, [layout.source, selected, fit]);
   // Zoomed out over a large view (and before the first fit), the graph is one picture (overview.tsx),
   // not a React Flow node per element.
   const small = useStore(zoomedOut);

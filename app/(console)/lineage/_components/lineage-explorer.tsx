@@ -104,7 +104,9 @@ export function LineageExplorer({ first }: { first: FirstView | null }) {
                 ? ` · laid out in ${fmtInt(l.computeMs)} ms`
                 : l.source === "extended"
                   ? " · layout kept, new nodes placed beside it"
-                  : ` · layout kept (made in ${fmtInt(l.computeMs)} ms)`
+                  : l.source === "draft"
+                    ? " · a quick draft: the full layout is being made and replaces it when ready"
+                    : ` · layout kept (made in ${fmtInt(l.computeMs)} ms)`
               : ""}
         </p>
         <AsyncApiImport />

@@ -6,12 +6,15 @@ import { useTRPC } from "@/app/_trpc/react";
 import type { GraphLayout } from "@/server/domain/lineage";
 import type { ViewFilter } from "./view-filter";
 
+const DRAFT_POLL_MS = 2_000;
+
 type View = { nodes: { id: string }[]; layoutKey: string; layout: GraphLayout | null };
 
 /**
  * The layout to draw a view with. The server lays out each graph shape once and keeps it: a known
  * shape comes with the view itself; a new one is asked for (lineage.layout), and meanwhile the layout
- * drawn last stays (the canvas places nodes it does not know beside a neighbour).
+ * drawn last stays (the canvas places nodes it does not know beside a neighbour). A large new shape
+ * comes first as a draft, then as the full layout.
  */
 export function useGraphLayout(view: View | undefined, filter: ViewFilter) {
   const trpc = useTRPC();
@@ -20,6 +23,8 @@ export function useGraphLayout(view: View | undefined, filter: ViewFilter) {
     ...trpc.lineage.layout.queryOptions({ ...filter, key: view?.layoutKey ?? "-" }),
     enabled: needed,
     staleTime: Infinity,
+    // A draft is drawn while the server's layout engine is still at work: ask again until it is done.
+    refetchInterval: (query) => (query.state.data?.source === "draft" ? DRAFT_POLL_MS : false),
   });
   const ready = view?.layout ?? (needed ? asked.data : undefined);
   // The last layout drawn, kept across renders (React's pattern for state derived from a previous render).

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/server/db";
 import type { LineageEdge, LineageNode } from "../graph-types";
 import { runElk } from "./elk-thread";
-import { extendedLayout, keptLayout, layoutGraph, NODE_SIZE } from "./layout-graph";
+import { extendedLayout, keptLayout, layoutGraph, layoutSoon, NODE_SIZE } from "./layout-graph";
 import { shapeKey } from "./shape-key";
 
 /** A graph of this test's own: ids nobody else's layouts share. */
@@ -101,6 +101,31 @@ describe("lineage layouts", () => {
     const small = flow([["a", "b"]]);
     await layoutGraph(small);
     expect(extendedLayout({ nodes: [...small.nodes, { id: small.id("c") }], edges: small.edges })).toBeNull();
+  });
+
+  it("draws a draft of a view ELK is slow on, and the full layout once ELK has made it", async () => {
+    // 400 nodes (drafts are for larger views by default): ELK takes a good part of a second, far more
+    // than the no wait asked for here.
+    const links: [string, string][] = [];
+    for (let t = 0; t < 150; t++) links.push([`p${t % 50}`, `t${t}`]);
+    for (let g = 0; g < 200; g++) links.push([`t${g % 150}`, `g${g}`]);
+    const g = flow(links);
+    const draft = await layoutSoon(g, { over: 0, afterMs: 0 });
+    expect(draft.source).toBe("draft");
+    expect(draft.key).toBe(shapeKey(g));
+    expect(Object.keys(draft.positions).sort()).toEqual(g.nodes.map((n) => n.id).sort());
+    for (const e of g.edges) expect(draft.positions[e.from]![0]).toBeLessThan(draft.positions[e.to]![0]);
+    // Asked again while ELK is at work: the draft without waiting (an hour's wait would fail the test).
+    expect((await layoutSoon(g, { over: 0, afterMs: 3_600_000 })).source).toBe("draft");
+    // ELK went on without anyone waiting: once it is done, its layout is the answer, and it is kept.
+    const soon = () => layoutSoon(g, { over: 0, afterMs: 0 });
+    await expect.poll(async () => (await soon()).source, { timeout: 60_000 }).not.toBe("draft");
+    const kept = await keptLayout(draft.key);
+    expect(kept?.source).toBe("memory");
+    expect((await soon()).positions).toEqual(kept!.positions);
+    // A view of this size waits for ELK unless told otherwise.
+    const other = flow(links);
+    expect((await layoutSoon(other)).source).toBe("computed");
   });
 
   it("refuses more than a few layouts waiting at once, and still finishes the ones it took", async () => {

@@ -4,6 +4,7 @@
 // graph and each cluster's after a refresh (prepareLayouts), so the views people open first are ready
 // before anyone asks.
 import { db } from "@/server/db";
+import { draftLayout } from "./draft-layout";
 import { runElk, type ElkGraph } from "./elk-thread";
 import { extendLayout, LAYER_GAP, NODE_GAP, type Positions } from "./extend-layout";
 import { shapeKey, type Shape } from "./shape-key";
@@ -45,8 +46,9 @@ export type GraphLayout = {
   /** how long ELK took when this shape was laid out */
   computeMs: number;
   /** memory or stored: laid out before; computed: by this call; extended: a kept layout of nearly the
-   *  same nodes with the new ones placed beside it (extend-layout.ts) */
-  source: "memory" | "stored" | "computed" | "extended";
+   *  same nodes with the new ones placed beside it (extend-layout.ts); draft: drawn at once while ELK
+   *  is still at work on the shape (draft-layout.ts), to be asked for again */
+  source: "memory" | "stored" | "computed" | "extended" | "draft";
 };
 
 type Kept = { positions: Positions; computeMs: number };
@@ -118,6 +120,34 @@ export function layoutGraph(graph: Shape): Promise<GraphLayout> {
     pending.set(key, answer);
   }
   return answer;
+}
+
+/**
+ * When a page is given a draft instead of waiting for ELK: views over `over` nodes (ELK takes seconds
+ * from about 1,000 nodes and most of a minute at 5,000) that ELK has not laid out within `afterMs`.
+ * Smaller views wait for ELK, so their picture never changes under someone's hands.
+ */
+const DRAFT = { over: 1_500, afterMs: 2_500 };
+
+/**
+ * The graph's layout if it is kept or ELK makes it in time; else a draft of it, at once, while ELK goes
+ * on (a later call finds its layout kept). Asked again while ELK is still at work, the draft comes
+ * without waiting.
+ */
+export async function layoutSoon(graph: Shape, draft = DRAFT): Promise<GraphLayout> {
+  const key = shapeKey(graph);
+  const working = pending.has(key);
+  const full = layoutGraph(graph);
+  if (graph.nodes.length <= draft.over) return full;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), working ? 0 : draft.afterMs)));
+  const first = await Promise.race([full, late]).finally(() => clearTimeout(timer));
+  if (first) return first;
+  // Its failure reaches whoever asks next (the page asks again while it draws a draft), not this answer.
+  full.catch((e: Error) => console.warn(`[lineage] layout of ${graph.nodes.length} nodes failed: ${e.message}`));
+  const started = performance.now();
+  const positions = draftLayout(graph, NODE_SIZE);
+  return layout(key, { positions, computeMs: Math.round(performance.now() - started) }, "draft");
 }
 
 async function computeAndKeep(key: string, graph: Shape): Promise<GraphLayout> {

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { loadLineageGraph } from "../load-graph";
 import { GraphFilter, lineageView, selectSubgraph, selectView } from "../select-subgraph";
-import { extendedLayout, keptLayout, layoutGraph, type GraphLayout } from "./layout-graph";
+import { extendedLayout, keptLayout, layoutGraph, layoutSoon, type GraphLayout } from "./layout-graph";
 import { shapeKey } from "./shape-key";
 
 export const LayoutInput = GraphFilter.extend({ key: z.string().min(1).max(100) });
@@ -12,7 +12,7 @@ export const LayoutInput = GraphFilter.extend({ key: z.string().min(1).max(100) 
 /**
  * The layout of the view with this shape key (as lineage.graph gave it): kept from before, else an
  * earlier layout of nearly the same nodes extended with the new ones, else made now for the view as it
- * is now. When the graph changed in between, the answer's key is the new shape's, and the page places
+ * is now (a draft meanwhile, when ELK takes long). When the graph changed in between, the answer's key is the new shape's, and the page places
  * the nodes it has from it.
  */
 export async function viewLayout(input: z.input<typeof LayoutInput>): Promise<GraphLayout> {
@@ -21,7 +21,7 @@ export async function viewLayout(input: z.input<typeof LayoutInput>): Promise<Gr
   if (asked) return asked;
   const view = selectView(await loadLineageGraph(), filter);
   const current = shapeKey(view);
-  return (current !== key ? await keptLayout(current) : null) ?? extendedLayout(view, current) ?? layoutGraph(view);
+  return (current !== key ? await keptLayout(current) : null) ?? extendedLayout(view, current) ?? layoutSoon(view);
 }
 
 /**
