@@ -278,7 +278,7 @@ async function inBrowser(size: { nodes: number }) {
     row("lineage page, nothing to draw (baseline)", median(results.empty), "ms");
     row("whole graph drawn, layout made by the worker", median(results.full), "ms", median(results.empty));
     row("the same page opened again", median(results.again), "ms", median(results.empty));
-    row(`whole graph drawn, no layout made yet (once${first.draft ? ", a draft" : ""})`, first.total, "ms", median(results.empty));
+    row(`whole graph, no layout made yet${first.draft ? " (a draft)" : " (once)"}`, first.total, "ms", median(results.empty));
     if (first.draft) row("  … until ELK's layout replaced the draft", firstFull.total, "ms", median(results.empty));
     row("one node more, from the kept layout (once)", grown.total, "ms", median(results.empty));
     console.log(`\nELK on the server (once per graph shape, in a thread):`);
