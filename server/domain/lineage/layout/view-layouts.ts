@@ -12,8 +12,8 @@ export const LayoutInput = GraphFilter.extend({ key: z.string().min(1).max(100) 
 /**
  * The layout of the view with this shape key (as lineage.graph gave it): kept from before, else an
  * earlier layout of nearly the same nodes extended with the new ones, else made now for the view as it
- * is now (a draft meanwhile, when ELK takes long). When the graph changed in between, the answer's key is the new shape's, and the page places
- * the nodes it has from it.
+ * is now (a draft meanwhile, when ELK takes long). When the graph changed in between, the answer's
+ * key is the new shape's, and the page places the nodes it has from it.
  */
 export async function viewLayout(input: z.input<typeof LayoutInput>): Promise<GraphLayout> {
   const { key, ...filter } = LayoutInput.parse(input);
