@@ -123,11 +123,13 @@ export function layoutGraph(graph: Shape): Promise<GraphLayout> {
 }
 
 /**
- * When a page is given a draft instead of waiting for ELK: views over `over` nodes (ELK takes seconds
- * from about 1,000 nodes and most of a minute at 5,000) that ELK has not laid out within `afterMs`.
- * Smaller views wait for ELK, so their picture never changes under someone's hands.
+ * When a page is given a draft instead of waiting for ELK: views over `over` nodes that ELK has not
+ * laid out within `afterMs`. On 2 cores ELK took 1.5–6 s at 1,000 nodes (depending on the hour) and
+ * most of a minute at 5,000, while a draft has about as many crossings (1.03× ELK's at 1,000 nodes,
+ * 1.17× at 5,000: `npm run bench -- lineage`). Smaller views wait for ELK (under a second or two), so
+ * their picture never changes under someone's hands.
  */
-const DRAFT = { over: 1_500, afterMs: 2_500 };
+const DRAFT = { over: 800, afterMs: 2_500 };
 
 /**
  * The graph's layout if it is kept or ELK makes it in time; else a draft of it, at once, while ELK goes
