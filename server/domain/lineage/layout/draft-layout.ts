@@ -1,9 +1,9 @@
 // A large view nobody has laid out yet is drawn at once from a draft while ELK works on it (most of a
 // minute at 5,000 nodes), and ELK's picture replaces the draft when it is ready. The draft is the
 // layered idea in its cheapest form, linear in the graph per sweep: each connected part on its own band,
-// columns by the longest path into a node (a cycle's closing edge ignored), each column ordered by where
+// columns by the longest path into a node (cycles broken greedily), each column ordered by where
 // the node's neighbours sit (the barycentre heuristic, a few sweeps each way), packed top to bottom.
-import { appendTo } from "@/server/lib/append-to";
+import { adjacency } from "./adjacency";
 import { LAYER_GAP, NODE_GAP, type Positions } from "./extend-layout";
 import type { Shape } from "./shape-key";
 
@@ -59,12 +59,7 @@ function connectedParts(ids: string[], edges: Edge[]): { ids: string[]; edges: E
 /** The part's nodes in columns: each node one right of its furthest feeder, then sweeps to order them. */
 function orderedColumns(ids: string[], edges: Edge[]): string[][] {
   const forward = acyclic(ids, edges);
-  const into = new Map<string, string[]>();
-  const out = new Map<string, string[]>();
-  for (const e of forward) {
-    appendTo(into, e.to, e.from);
-    appendTo(out, e.from, e.to);
-  }
+  const { into, out } = adjacency(forward);
   const layer = longestPathLayers(ids, into, out);
   // A source sits one column left of its nearest target rather than in the first column: a service
   // that only produces is drawn beside its topics, not at the far left with an edge across the picture.
@@ -100,12 +95,7 @@ function acyclic(ids: string[], edges: Edge[]): Edge[] {
 }
 
 function greedyOrder(ids: string[], edges: Edge[]): Map<string, number> {
-  const into = new Map<string, string[]>();
-  const out = new Map<string, string[]>();
-  for (const e of edges) {
-    appendTo(into, e.to, e.from);
-    appendTo(out, e.from, e.to);
-  }
+  const { into, out } = adjacency(edges);
   const inDegree = new Map(ids.map((id) => [id, into.get(id)?.length ?? 0]));
   const outDegree = new Map(ids.map((id) => [id, out.get(id)?.length ?? 0]));
   const sinks = new Set<string>();

@@ -2,7 +2,7 @@
 // being laid out again: the nodes a person already knows stay where they were (a full ELK pass moves
 // most of them, and takes most of a minute at 5,000 nodes), and each new node goes one layer right of
 // what feeds it, or left of what it feeds, below the lowest node of that layer.
-import { appendTo } from "@/server/lib/append-to";
+import { adjacency } from "./adjacency";
 import type { Shape } from "./shape-key";
 
 /** Where each node of a view is drawn: [x, y] of its top left corner, by node id. */
@@ -30,12 +30,7 @@ export function extendLayout(previous: Positions, shape: Shape, size: Size): Pos
   if (!kept.length || added.length > allowed || removed > allowed) return null;
 
   const placed: Positions = Object.fromEntries(kept.map((id) => [id, previous[id]!]));
-  const feeders = new Map<string, string[]>();
-  const fed = new Map<string, string[]>();
-  for (const e of shape.edges) {
-    appendTo(feeders, e.to, e.from);
-    appendTo(fed, e.from, e.to);
-  }
+  const { into: feeders, out: fed } = adjacency(shape.edges);
   const step = size.width + LAYER_GAP;
   const firstLayer = Math.min(...kept.map((id) => previous[id]![0]));
   // New nodes next to placed ones go first; one whose neighbours are all new waits for them (a few passes).
