@@ -16,6 +16,7 @@ import { freePort } from "../lib/ports";
 import { benchAuth, startChildServer } from "./child-server";
 import { startNextServer } from "./next-server";
 import { numberArg, median } from "./args";
+import { postmasterPid, treeCpuMs } from "./process-cpu";
 import { runLoad } from "./load";
 import type { SearchTimings } from "./span-volume";
 
@@ -168,12 +169,32 @@ try {
     await fillSpans(small, storedSpans, storedSpans, now, console.log);
   }
 
-  const send = (port: number) =>
+  const sendOnly = (port: number) =>
     runLoad(
       `http://127.0.0.1:${port}`,
       (i) => ({ method: "POST", path: "/v1/traces", body: batches[i % batches.length]!, contentType: "application/x-protobuf" }),
       { concurrency: senders, durationMs: seconds * 1000 },
     );
+  // Where the CPU went, per span answered: throughput swings with the machine, CPU per span much less.
+  const pgPid = postmasterPid(join(dir, "postgres"));
+  const send = async (port: number) => {
+    const receiver = children.at(-1)!.pid!;
+    const at = () => ({ pg: pgPid ? treeCpuMs(pgPid) : null, receiver: treeCpuMs(receiver), senders: process.cpuUsage() });
+    const before = at();
+    const result = await sendOnly(port);
+    const after = at();
+    const own = process.cpuUsage(before.senders);
+    const spans = result.requests * batchSize;
+    const perSpan = (a: number | null, b: number | null) => (a === null || b === null ? null : ((b - a) * 1000) / spans);
+    const cpu = {
+      pg: perSpan(before.pg, after.pg),
+      receiver: perSpan(before.receiver, after.receiver),
+      senders: (own.user + own.system) / spans,
+    };
+    return { ...result, cpu };
+  };
+  const cpuLine = (c: { pg: number | null; receiver: number | null; senders: number }) =>
+    `${"".padEnd(40)}   CPU a span: ${c.pg === null ? "" : `PostgreSQL ${c.pg.toFixed(1)} µs, `}receiver ${c.receiver?.toFixed(1) ?? "?"} µs, senders ${c.senders.toFixed(1)} µs`;
   // Second baseline: the same senders against the receiver with its storage taken out, so the ratio
   // to it is what storing costs (the first baseline has no HTTP, no senders and one core).
   const decodePort = await freePort();
@@ -203,9 +224,11 @@ try {
   console.log(
     `${"HTTP + decode, nothing stored".padEnd(40)} ${Math.round(receiveRate).toLocaleString("en").padStart(9)} spans/s (the same ${senders} senders)`,
   );
+  console.log(cpuLine(received.cpu));
   console.log(
     `${"ingest: HTTP + decode + store".padEnd(40)} ${Math.round(ingestRate).toLocaleString("en").padStart(9)} spans/s · ratio ${(ingestRate / decodeRate).toFixed(3)} to decoding alone, ${(ingestRate / receiveRate).toFixed(3)} to receiving without storing`,
   );
+  console.log(cpuLine(ingest.cpu));
 
   // A 10,000-span journey: one order fanned out to 99 consumer traces (link-style), each with 100 spans.
   const { storeSpans, loadJourney, buildJourney } = await import("@/server/domain/traces");
