@@ -5,18 +5,19 @@ import { env } from "@/env";
 import { ensureToken, SCOPES, systemActor } from "@/server/domain/identity";
 import { handleSchemaRegistry } from "@/server/http/confluent/handle";
 import { guarded } from "@/server/http/guard";
-import { decodeBody, inflate } from "@/server/http/otlp/decode-request";
+import { decodeOffThread } from "@/server/http/otlp/decode-off-thread";
 import { handleOtlpTraces } from "@/server/http/otlp/handle";
-import { readSpans } from "@/server/http/otlp/read-spans";
 import { readBoundedBody } from "@/server/http/read-body";
 import { serveHandler } from "@/test/serve-handler";
 
 /** The OTLP receiver without its storage, for the baseline that isolates what storing costs: a batch is
- *  authenticated, read, inflated, decoded and validated as a real export is, then dropped. */
+ *  authenticated, read, inflated, decoded, validated and made into COPY lines as a real export is (in
+ *  the decode thread), then dropped. */
 const otlpDecodeOnly = guarded("otlp:write", async (request) => {
   const limit = env.OTLP_MAX_BODY_BYTES;
-  const body = inflate(await readBoundedBody(request, limit), request.headers.get("content-encoding"), limit);
-  readSpans(decodeBody(body, "protobuf"), { retentionHours: env.TRACE_RETENTION_HOURS });
+  const body = await readBoundedBody(request, limit);
+  const contentEncoding = request.headers.get("content-encoding");
+  await decodeOffThread({ body, encoding: "protobuf", contentEncoding, limit, retentionHours: env.TRACE_RETENTION_HOURS });
   return new Response(new Uint8Array(0), { status: 200, headers: { "content-type": "application/x-protobuf" } });
 });
 

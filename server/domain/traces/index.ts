@@ -1,7 +1,8 @@
 // Public API of the traces context: spans in (OTLP, normalised), searches and journeys out.
 export { SPAN_KIND, STATUS_CODE, type AttrValue, type Attributes, type SpanInput } from "./span-types";
 export { DEPRECATED_MESSAGING_ATTRIBUTES, messagingFields, normalizeAttributes } from "./messaging";
-export { storeSpans } from "./store-spans";
+export { storeSpans, storeSpanBatch } from "./store-spans";
+export { spanBatch, type SpanBatch } from "./span-lines";
 export { prepareSpanDays, pruneSpans } from "./span-partitions";
 export { buildJourney } from "./build-journey";
 export { loadJourney, JOURNEY_LIMITS } from "./load-journey";

@@ -5,15 +5,7 @@
 import { isCheckViolation, rawQuery } from "@/server/db";
 import { pruneSpanResources } from "./span-resources";
 
-const NS_PER_DAY = 86_400_000_000_000n;
 const DAY_MS = 86_400_000;
-
-/** The day index (days since 1970-01-01 UTC) a start time in nanoseconds falls in. */
-export function dayOf(startNs: bigint): number {
-  const q = startNs / NS_PER_DAY;
-  // BigInt division truncates toward zero; a day index rounds down (a start before 1970 is day -1 or less).
-  return Number(startNs < 0n && q * NS_PER_DAY !== startNs ? q - 1n : q);
-}
 
 const ensured = new Set<number>();
 

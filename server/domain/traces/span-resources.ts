@@ -3,17 +3,9 @@
 // spans name it. Each process remembers which resources it has stored, up to which day, so a batch
 // only writes one when it is new here or its spans reach a later day (retention keeps a resource as
 // long as its latest day).
-import { createHash } from "node:crypto";
 import { rawQuery } from "@/server/db";
+import type { ResourceRow } from "./span-lines";
 import type { Attributes } from "./span-types";
-
-export type ResourceRow = { id: string; json: string; lastDay: number };
-
-/** The row for a resource's attributes. sha-256: two resources must never share an id, even one made to. */
-export function resourceRow(resource: Attributes, day: number): ResourceRow {
-  const json = JSON.stringify(resource);
-  return { id: createHash("sha256").update(json).digest("hex"), json, lastDay: day };
-}
 
 const stored = new Map<string, number>();
 
