@@ -7,6 +7,7 @@ import { listGroupRefs } from "@/server/domain/consumers";
 import { exchangeRoutes, listTopicRefs, streamSubjects } from "@/server/domain/topics";
 import { resolveSubjects } from "./resolve-subjects";
 import { hopLatenciesSince, messagingCountsSince } from "@/server/domain/traces";
+import { recentValue } from "@/server/lib/recent-value";
 import { assembleGraph, type GraphInputs, type ObservedRow, type DeclaredRow } from "./assemble-graph";
 import type { LineageGraph } from "./graph-types";
 
@@ -32,21 +33,35 @@ async function hopLatencies(): Promise<GraphInputs["hops"]> {
   );
 }
 
-export async function loadGraphInputs(): Promise<GraphInputs> {
-  const [clusterList, topics, groups, services, observed, declared, mappings, rates, hops, firing, streams, routes] = await Promise.all([
-    listClusterRefs(),
-    listTopicRefs(),
-    listGroupRefs(),
-    db.service.findMany({ select: { name: true, ownerTeam: true } }),
-    db.observedEdge.findMany(),
-    db.declaredEdge.findMany(),
-    db.groupServiceMapping.findMany(),
-    spanRates(),
-    hopLatencies(),
-    firingAlertLabels(),
-    streamSubjects(),
-    exchangeRoutes(),
-  ]);
+// Rates and hop latencies aggregate every messaging span of the last minutes: about 0.9 s of
+// PostgreSQL at 1,000 spans a second, growing with the span rate. A page open (graph, layout, a
+// node's detail) and the worker would each pay that; they share one computation per 15 s instead, the
+// same order of staleness as the windows they are measured over allow.
+const SPAN_FIGURES_MAX_AGE_MS = 15_000;
+const spanFigures = recentValue(SPAN_FIGURES_MAX_AGE_MS, async () => {
+  const [rates, hops] = await Promise.all([spanRates(), hopLatencies()]);
+  return { rates, hops };
+});
+
+/** What the graph is assembled from. Without `figures`, only its shape is right: no span rates, hop
+ *  latencies or firing alerts (what a layout needs, read for a fraction of the cost). */
+export async function loadGraphInputs(opts: { figures?: boolean } = {}): Promise<GraphInputs> {
+  const figures = opts.figures ?? true;
+  const [clusterList, topics, groups, services, observed, declared, mappings, { rates, hops }, firing, streams, routes] = await Promise.all(
+    [
+      listClusterRefs(),
+      listTopicRefs(),
+      listGroupRefs(),
+      db.service.findMany({ select: { name: true, ownerTeam: true } }),
+      db.observedEdge.findMany(),
+      db.declaredEdge.findMany(),
+      db.groupServiceMapping.findMany(),
+      figures ? spanFigures() : { rates: new Map<string, number>(), hops: new Map() as GraphInputs["hops"] },
+      figures ? firingAlertLabels() : [],
+      streamSubjects(),
+      exchangeRoutes(),
+    ],
+  );
   const clusters = new Map(clusterList.map((c) => [c.id, c.name]));
   const brokerOf = new Map(clusterList.map((c) => [c.id, c.kind]));
   return {
@@ -89,4 +104,9 @@ export async function loadGraphInputs(): Promise<GraphInputs> {
 
 export async function loadLineageGraph(): Promise<LineageGraph> {
   return assembleGraph(await loadGraphInputs());
+}
+
+/** The graph's nodes and edges without their figures: enough for shape keys and layouts. */
+export async function loadLineageShape(): Promise<LineageGraph> {
+  return assembleGraph(await loadGraphInputs({ figures: false }));
 }

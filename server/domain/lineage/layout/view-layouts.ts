@@ -2,7 +2,7 @@
 // graph, its collapsed views and each cluster's, whenever their shape changed — so the first browser
 // to open them finds the layout made.
 import { z } from "zod";
-import { loadLineageGraph } from "../load-graph";
+import { loadLineageGraph, loadLineageShape } from "../load-graph";
 import { GraphFilter, lineageView, selectSubgraph, selectView } from "../select-subgraph";
 import { extendedLayout, keptLayout, layoutGraph, layoutSoon, type GraphLayout } from "./layout-graph";
 import { shapeKey } from "./shape-key";
@@ -35,7 +35,8 @@ export async function loadLineageView(filter: GraphFilter) {
 }
 
 export async function prepareLayouts(): Promise<GraphLayout[]> {
-  const graph = await loadLineageGraph();
+  // The worker's pass every 15 s: only the shape matters to a layout.
+  const graph = await loadLineageShape();
   const clusters = [...new Set(graph.nodes.flatMap((n) => (n.clusterId ? [n.clusterId] : [])))].sort();
   const made: GraphLayout[] = [];
   const views = [
