@@ -16,8 +16,6 @@ const SPAN_COLUMNS = `"traceId", "spanId", "parentSpanId", "name", "kind", "serv
   "attributes", "resourceId", "scope", "events", "links", "msgSystem", "msgOperation", "msgDestination", "msgGroup", "msgKey", "msgPartition", "msgOffset"`;
 const LINK_COLUMNS = `"traceId", "spanId", "linkedTraceId", "linkedSpanId", "startNs"`;
 
-type Batch = SpanBatch;
-
 async function copy(client: RawClient, statement: string, bytes: Uint8Array): Promise<number> {
   const stream = client.query(copyFrom(statement));
   // A batch made in another thread arrives as a Uint8Array: the same bytes, viewed as a Buffer.
@@ -27,14 +25,14 @@ async function copy(client: RawClient, statement: string, bytes: Uint8Array): Pr
 }
 
 /** The common case: no span of the batch is stored yet. */
-async function copyBatch(client: RawClient, batch: Batch): Promise<number> {
+async function copyBatch(client: RawClient, batch: SpanBatch): Promise<number> {
   const stored = await copy(client, `COPY "Span" (${SPAN_COLUMNS}) FROM STDIN`, batch.rows);
   if (batch.links) await copy(client, `COPY "SpanLink" (${LINK_COLUMNS}) FROM STDIN`, batch.links);
   return stored;
 }
 
 /** A batch sent again: what is stored already is skipped. */
-async function mergeBatch(client: RawClient, batch: Batch): Promise<number> {
+async function mergeBatch(client: RawClient, batch: SpanBatch): Promise<number> {
   await client.query(`CREATE TEMPORARY TABLE span_in (LIKE "Span" INCLUDING DEFAULTS) ON COMMIT DROP`);
   await client.query(`CREATE TEMPORARY TABLE span_link_in (LIKE "SpanLink" INCLUDING DEFAULTS) ON COMMIT DROP`);
   await copy(client, `COPY span_in (${SPAN_COLUMNS}) FROM STDIN`, batch.rows);
@@ -44,7 +42,7 @@ async function mergeBatch(client: RawClient, batch: Batch): Promise<number> {
   return stored;
 }
 
-async function write(batch: Batch): Promise<number> {
+async function write(batch: SpanBatch): Promise<number> {
   try {
     return await rawTransaction((client) => copyBatch(client, batch));
   } catch (error) {
