@@ -9,15 +9,18 @@ const MS_PER_TICK = 10;
 function readStat(pid: string): { ppid: number; ticks: number } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // Fields after the command name (which may hold spaces), from field 3: state, ppid, … utime (14), stime (15).
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+    // Fields after the command name (which may hold spaces), from field 3: state, ppid, … utime (14),
+    // stime (15), cutime (16), cstime (17). The last two hold the children it has reaped: a backend or
+    // autovacuum worker that ends within the window still counts, in its parent.
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]) };
   } catch {
     return null; // the process ended between listing and reading
   }
 }
 
-/** Milliseconds of CPU used so far by `rootPid` and its descendants; null where /proc is not there. */
+/** Milliseconds of CPU used so far by `rootPid` and its descendants, ended ones included; null where
+ *  /proc is not there. */
 export function treeCpuMs(rootPid: number): number | null {
   if (!existsSync("/proc/self/stat")) return null;
   const stats = new Map<number, { ppid: number; ticks: number }>();
