@@ -41,7 +41,12 @@ function here(p: Pending) {
 
 function decodeThread(): Worker | null {
   if (thread) return thread;
-  if (!startable || !existsSync(THREAD_FILE)) return null;
+  if (!startable) return null;
+  if (!existsSync(THREAD_FILE)) {
+    startable = false;
+    console.warn(`otlp: decoding on the event loop, ${THREAD_FILE} is not there (start Eventplane from its directory)`);
+    return null;
+  }
   const t = new Worker(THREAD_BOOT, { eval: true, workerData: { file: THREAD_FILE } });
   let ready = false;
   t.on("message", (m: Answer) => {
