@@ -1,6 +1,7 @@
 // What consumer spans say about the consumers behind them, for the scorecard: who is traced at all,
 // which records were processed more than once, and who fails processing. Windows are by span start.
 import { db } from "@/server/db";
+import { spanFlowsSince } from "./span-flows";
 import { SPAN_KIND, STATUS_CODE } from "./span-types";
 import { appendTo } from "@/server/lib/append-to";
 
@@ -8,12 +9,13 @@ export type TracedConsumer = { system: string; group: string; destination: strin
 
 /** Every (system, group, destination, service) that sent consumer spans started after `sinceNs`. */
 export async function tracedConsumers(sinceNs: bigint): Promise<TracedConsumer[]> {
-  const rows = await db.$queryRaw<{ system: string; group: string; destination: string; service: string; n: bigint }[]>`
-    SELECT coalesce("msgSystem", '') AS system, coalesce("msgGroup", '') AS "group", "msgDestination" AS destination, service, count(*) AS n
-    FROM "Span"
-    WHERE "startNs" > ${sinceNs} AND kind = ${SPAN_KIND.CONSUMER} AND "msgDestination" IS NOT NULL
-    GROUP BY 1, 2, 3, 4`;
-  return rows.map((r) => ({ ...r, spans: Number(r.n) }));
+  return (await spanFlowsSince(sinceNs, [SPAN_KIND.CONSUMER])).map((f) => ({
+    system: f.system,
+    group: f.groupId,
+    destination: f.topic,
+    service: f.service,
+    spans: f.count,
+  }));
 }
 
 export type RepeatedProcessing = {
@@ -72,15 +74,9 @@ export type FailingConsumer = {
 
 /** Consumer spans that ended in error, per (system, group, destination, service), with the total for a rate. */
 export async function failingConsumers(sinceNs: bigint, examplesPerConsumer = 3): Promise<FailingConsumer[]> {
-  const counts = await db.$queryRaw<
-    { system: string; group: string; destination: string; service: string; failed: bigint; total: bigint }[]
-  >`
-    SELECT coalesce("msgSystem", '') AS system, coalesce("msgGroup", '') AS "group", "msgDestination" AS destination, service,
-           count(*) FILTER (WHERE "statusCode" = ${STATUS_CODE.ERROR}) AS failed, count(*) AS total
-    FROM "Span"
-    WHERE "startNs" > ${sinceNs} AND kind = ${SPAN_KIND.CONSUMER} AND "msgDestination" IS NOT NULL
-    GROUP BY 1, 2, 3, 4
-    HAVING count(*) FILTER (WHERE "statusCode" = ${STATUS_CODE.ERROR}) > 0`;
+  const counts = (await spanFlowsSince(sinceNs, [SPAN_KIND.CONSUMER]))
+    .filter((f) => f.failed > 0)
+    .map((f) => ({ system: f.system, group: f.groupId, destination: f.topic, service: f.service, failed: f.failed, total: f.count }));
   if (!counts.length) return [];
   const examples = await db.$queryRaw<
     { system: string; group: string; destination: string; service: string; traceId: string; spanId: string; message: string | null }[]
@@ -101,8 +97,8 @@ export async function failingConsumers(sinceNs: bigint, examplesPerConsumer = 3)
     group: r.group,
     destination: r.destination,
     service: r.service,
-    failed: Number(r.failed),
-    total: Number(r.total),
+    failed: r.failed,
+    total: r.total,
     examples: (byConsumer.get(key(r)) ?? []).map((e) => ({ traceId: e.traceId, spanId: e.spanId, message: e.message })),
   }));
 }

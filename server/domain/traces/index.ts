@@ -10,6 +10,7 @@ export { spanKey, type Journey, type JourneyRow, type JourneySpan, type Hop } fr
 export { searchTraces, traceFacets, SearchTracesInput, type TraceSummary } from "./search-traces";
 export { getSpan, type SpanRef } from "./get-span";
 export { spanIngestRate } from "./ingest-rate";
+export { foldSpanFlows, spanFlowsSince, type SpanFlow } from "./span-flows";
 export { messagingFlowsReceived, messagingCountsSince, hopLatenciesSince, type MessagingFlow } from "./messaging-aggregates";
 export {
   tracedConsumers,

@@ -2,6 +2,7 @@
 // which destination, how often, and how long a hop takes. Only this context reads the span tables,
 // so spans can move to another store without anything above changing.
 import { db } from "@/server/db";
+import { spanFlowsSince } from "./span-flows";
 import { SPAN_KIND } from "./span-types";
 
 export interface MessagingFlow {
@@ -35,20 +36,22 @@ export async function messagingFlowsReceived(since: Date, until: Date): Promise<
 
 /** Span counts per flow that started after `sinceNs`, with the first start (to rate young flows by their own age). */
 export async function messagingCountsSince(sinceNs: bigint) {
-  const rows = await db.$queryRaw<{ kind: number; service: string; topic: string; group: string; n: bigint; first: bigint }[]>`
-    SELECT kind, service, "msgDestination" AS topic, CASE WHEN kind = ${SPAN_KIND.CONSUMER} THEN coalesce("msgGroup", '') ELSE '' END AS group,
-           count(*) AS n, min("startNs") AS first
-    FROM "Span"
-    WHERE "startNs" > ${sinceNs} AND kind IN (${SPAN_KIND.PRODUCER}, ${SPAN_KIND.CONSUMER}) AND "msgDestination" IS NOT NULL
-    GROUP BY 1, 2, 3, 4`;
-  return rows.map((r) => ({
-    kind: r.kind === SPAN_KIND.PRODUCER ? ("PRODUCES" as const) : ("CONSUMES" as const),
-    service: r.service,
-    topic: r.topic,
-    groupId: r.group,
-    count: Number(r.n),
-    firstNs: BigInt(r.first),
-  }));
+  const flows = new Map<
+    string,
+    { kind: "PRODUCES" | "CONSUMES"; service: string; topic: string; groupId: string; count: number; firstNs: bigint }
+  >();
+  // Counted per messaging system too; summed over them here.
+  for (const f of await spanFlowsSince(sinceNs)) {
+    const kind = f.kind === SPAN_KIND.PRODUCER ? ("PRODUCES" as const) : ("CONSUMES" as const);
+    const key = `${kind}\u0000${f.service}\u0000${f.topic}\u0000${f.groupId}`;
+    const known = flows.get(key);
+    if (!known) flows.set(key, { kind, service: f.service, topic: f.topic, groupId: f.groupId, count: f.count, firstNs: f.firstNs });
+    else {
+      known.count += f.count;
+      if (f.firstNs < known.firstNs) known.firstNs = f.firstNs;
+    }
+  }
+  return [...flows.values()];
 }
 
 /** Receive start minus send start per (destination, group), for consumer spans started after

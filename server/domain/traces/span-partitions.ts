@@ -3,6 +3,7 @@
 // retention (pruneSpans) drops whole days. Creating a partition briefly locks the parent table, so each process
 // remembers the days it has made sure of and asks the database only for a new one.
 import { isCheckViolation, rawQuery } from "@/server/db";
+import { pruneSpanFlows } from "./span-flows";
 import { pruneSpanResources } from "./span-resources";
 
 const DAY_MS = 86_400_000;
@@ -70,5 +71,6 @@ export async function pruneSpans(cutoff: Date, now = new Date()): Promise<{ days
   // Resources go once no kept day holds a span of theirs (a resource seen only in a future day a
   // broken clock made stays until that day ages out: harmless, and rare).
   const resources = await pruneSpanResources(firstKept);
+  await pruneSpanFlows(firstKept);
   return { days: doomed.length, spans: doomed.reduce((n, t) => n + t.rows, 0), resources };
 }

@@ -1,0 +1,130 @@
+// Messaging spans counted per flow (kind, system, service, destination, consumer group) over a window,
+// without reading every span of it. The worker folds spans in as they arrive, by receivedAt behind a
+// watermark, into per-minute counts ("SpanFlowMinute"). A window is then read exactly as three parts
+// that do not overlap:
+//   - whole minutes from the window's first full minute on, as folded;
+//   - spans of the window's first, partial minute that were folded (read as spans, by start);
+//   - spans not folded yet (received after the watermark), however old their start.
+// Each fold stops SETTLE_MS short of now: a batch's receivedAt is its transaction's start, and a slow
+// batch may commit after a later one. Without folds (no worker yet) the last part is every span, and
+// the answer is the same.
+import { db, Prisma, rawQuery } from "@/server/db";
+import { SPAN_KIND, STATUS_CODE } from "./span-types";
+
+const SETTLE_MS = 10_000;
+const WATERMARK = "spans";
+const NS_PER_MINUTE = 60_000_000_000n;
+const FOLDED_KINDS = [SPAN_KIND.PRODUCER, SPAN_KIND.CONSUMER];
+
+/** A flow's key columns and counts as read from spans; the group only for consumers. */
+const FLOW_OF_SPAN = Prisma.sql`kind, coalesce("msgSystem", '') AS system, service, "msgDestination" AS topic,
+  CASE WHEN kind = ${SPAN_KIND.CONSUMER} THEN coalesce("msgGroup", '') ELSE '' END AS "groupId"`;
+const MESSAGING_SPAN = Prisma.sql`kind IN (${Prisma.join(FOLDED_KINDS)}) AND "msgDestination" IS NOT NULL`;
+
+/** Folds the messaging spans received since the last fold (up to SETTLE_MS ago) into per-minute counts. */
+export async function foldSpanFlows(opts: { settleMs?: number } = {}): Promise<{ spans: number }> {
+  const until = new Date(Date.now() - (opts.settleMs ?? SETTLE_MS));
+  const folded = await db.$transaction(async (tx) => {
+    // One fold at a time (two workers would count the same spans twice).
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('eventplane:span-flows'))`;
+    const mark = await tx.spanFlowWatermark.findUnique({ where: { id: WATERMARK } });
+    const since = mark?.receivedAt ?? new Date(0);
+    if (until <= since) return { spans: 0 };
+    const [row] = await tx.$queryRaw<{ spans: bigint }[]>`
+      WITH counted AS (
+        SELECT ("startNs" / ${NS_PER_MINUTE})::int AS minute, ${FLOW_OF_SPAN},
+               count(*)::int AS count, (count(*) FILTER (WHERE "statusCode" = ${STATUS_CODE.ERROR}))::int AS failed,
+               min("startNs") AS "firstNs"
+        FROM "Span"
+        WHERE "receivedAt" > ${since} AND "receivedAt" <= ${until} AND ${MESSAGING_SPAN}
+        GROUP BY 1, 2, 3, 4, 5, 6
+      ), folded AS (
+        INSERT INTO "SpanFlowMinute" (minute, kind, system, service, topic, "groupId", count, failed, "firstNs")
+        SELECT * FROM counted
+        ON CONFLICT (minute, kind, system, service, topic, "groupId") DO UPDATE SET
+          count = "SpanFlowMinute".count + excluded.count,
+          failed = "SpanFlowMinute".failed + excluded.failed,
+          "firstNs" = least("SpanFlowMinute"."firstNs", excluded."firstNs")
+      )
+      SELECT coalesce(sum(count), 0)::bigint AS spans FROM counted`;
+    await tx.spanFlowWatermark.upsert({
+      where: { id: WATERMARK },
+      create: { id: WATERMARK, receivedAt: until },
+      update: { receivedAt: until },
+    });
+    return { spans: Number(row?.spans ?? 0) };
+  });
+  // So the next fold, and readers of what is not folded yet, find the new spans by index.
+  await summarizeSpanRanges();
+  return folded;
+}
+
+/**
+ * Summarizes the block ranges filled since the last call in every day table's block range indexes.
+ * PostgreSQL leaves a new range unsummarized until a vacuum (on an insert-only table, after a fifth of
+ * it again), and an unsummarized range matches every search: reading "spans received since the last
+ * fold" by index would read the whole day. Cheap when nothing is new: only the range map is read.
+ */
+async function summarizeSpanRanges(): Promise<void> {
+  await rawQuery(
+    `SELECT brin_summarize_new_values(i.inhrelid::regclass) FROM pg_inherits i
+     WHERE i.inhparent IN ('"Span_receivedAt_idx"'::regclass, '"Span_startNs_idx"'::regclass)`,
+  );
+}
+
+export type SpanFlow = {
+  kind: number;
+  system: string;
+  service: string;
+  topic: string;
+  groupId: string;
+  count: number;
+  failed: number;
+  /** the earliest start counted */
+  firstNs: bigint;
+};
+
+/** Messaging spans that started after `sinceNs`, counted per flow (of the given kinds). */
+export async function spanFlowsSince(sinceNs: bigint, kinds: number[] = FOLDED_KINDS): Promise<SpanFlow[]> {
+  // The window's first whole minute: minutes before it are read as spans.
+  const firstMinute = sinceNs >= 0n ? (sinceNs + NS_PER_MINUTE) / NS_PER_MINUTE : 0n;
+  const wholeFrom = firstMinute * NS_PER_MINUTE;
+  const ofKinds = Prisma.sql`kind IN (${Prisma.join(kinds)})`;
+  // One statement, so the watermark and the minutes it stands for are read in one snapshot: a fold
+  // committing meanwhile is seen entirely or not at all.
+  const rows = await db.$queryRaw<
+    { kind: number; system: string; service: string; topic: string; groupId: string; n: bigint; failed: bigint; first: bigint }[]
+  >`
+    WITH mark AS (
+      SELECT coalesce((SELECT "receivedAt" FROM "SpanFlowWatermark" WHERE id = ${WATERMARK}), 'epoch'::timestamp) AS at
+    ), parts AS (
+      SELECT kind, system, service, topic, "groupId", count AS n, failed, "firstNs" AS first
+      FROM "SpanFlowMinute" WHERE minute >= ${Number(firstMinute)} AND ${ofKinds}
+      UNION ALL
+      SELECT ${FLOW_OF_SPAN}, 1, (("statusCode" = ${STATUS_CODE.ERROR})::int), "startNs"
+      FROM "Span"
+      WHERE "startNs" > ${sinceNs} AND "startNs" < ${wholeFrom} AND "receivedAt" <= (SELECT at FROM mark)
+        AND ${ofKinds} AND "msgDestination" IS NOT NULL
+      UNION ALL
+      SELECT ${FLOW_OF_SPAN}, 1, (("statusCode" = ${STATUS_CODE.ERROR})::int), "startNs"
+      FROM "Span"
+      WHERE "receivedAt" > (SELECT at FROM mark) AND "startNs" > ${sinceNs} AND ${ofKinds} AND "msgDestination" IS NOT NULL
+    )
+    SELECT kind, system, service, topic, "groupId", sum(n)::bigint AS n, sum(failed)::bigint AS failed, min(first) AS first
+    FROM parts GROUP BY 1, 2, 3, 4, 5`;
+  return rows.map((r) => ({
+    kind: r.kind,
+    system: r.system,
+    service: r.service,
+    topic: r.topic,
+    groupId: r.groupId,
+    count: Number(r.n),
+    failed: Number(r.failed),
+    firstNs: BigInt(r.first),
+  }));
+}
+
+/** Drops the minutes of days retention dropped. */
+export async function pruneSpanFlows(firstKeptDay: number): Promise<number> {
+  return db.$executeRaw`DELETE FROM "SpanFlowMinute" WHERE minute < ${firstKeptDay * 1440}`;
+}
