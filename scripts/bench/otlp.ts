@@ -19,6 +19,7 @@ import { numberArg, median } from "./args";
 import { postmasterPid, treeCpuMs } from "./process-cpu";
 import { runLoad } from "./load";
 import type { SearchTimings } from "./span-volume";
+import { timeEach } from "./timings";
 
 const seconds = numberArg("seconds", 10);
 const senders = numberArg("senders", 8);
@@ -229,6 +230,31 @@ try {
     `${"ingest: HTTP + decode + store".padEnd(40)} ${Math.round(ingestRate).toLocaleString("en").padStart(9)} spans/s · ratio ${(ingestRate / decodeRate).toFixed(3)} to decoding alone, ${(ingestRate / receiveRate).toFixed(3)} to receiving without storing`,
   );
   console.log(cpuLine(ingest.cpu));
+
+  // Counting what was just ingested per flow (lineage rates, the scorecard): the spans themselves, as a
+  // reader does before the worker's first fold (baseline), against the folded minute counts after it.
+  {
+    const { foldSpanFlows, tracedConsumers, messagingCountsSince } = await import("@/server/domain/traces");
+    const windowStart = BigInt(Date.now() - 3_600_000) * 1_000_000n;
+    const reads = {
+      "consumers traced in the last hour": () => tracedConsumers(windowStart),
+      "span counts per flow, last hour": () => messagingCountsSince(windowStart),
+    };
+    const bySpans = await timeEach(reads, 5);
+    const t0 = performance.now();
+    const { spans: folded } = await foldSpanFlows({ settleMs: 0 });
+    const foldMs = performance.now() - t0;
+    const byMinutes = await timeEach(reads, 5);
+    console.log(
+      `\nper-flow counts over the ${stored.toLocaleString("en")} spans ingested (median of 5), counting the spans (baseline) and from minute counts:`,
+    );
+    for (const name of Object.keys(reads)) {
+      console.log(
+        `${name.padEnd(40)} ${bySpans[name]!.toFixed(1).padStart(8)} ms ${byMinutes[name]!.toFixed(1).padStart(8)} ms · ratio ${(byMinutes[name]! / bySpans[name]!).toFixed(3)}`,
+      );
+    }
+    console.log(`${"(the fold that made them)".padEnd(40)} ${folded.toLocaleString("en")} spans in ${foldMs.toFixed(0)} ms`);
+  }
 
   // A 10,000-span journey: one order fanned out to 99 consumer traces (link-style), each with 100 spans.
   const { storeSpans, loadJourney, buildJourney } = await import("@/server/domain/traces");
