@@ -29,6 +29,8 @@ export const OWNERS: Record<string, string> = {
   Span: "traces",
   SpanLink: "traces",
   SpanResource: "traces",
+  SpanFlowMinute: "traces",
+  SpanFlowWatermark: "traces",
   AlertRule: "alerts",
   Alert: "alerts",
   AlertEvent: "alerts",
