@@ -18,8 +18,8 @@ const FOLDED_KINDS = [SPAN_KIND.PRODUCER, SPAN_KIND.CONSUMER];
 // NARROW: what these statements read of the span tables is narrow by design (spans received in the last
 // seconds, spans started in one minute), found by the block range indexes. The planner cannot know
 // that from a watermark read in the same statement, nor on a day table with no statistics yet (the
-// first minutes of each day): it chose to read the whole day (75 ms at 300,000 spans, against under
-// 10 with the index). Sequential scans are priced out for these transactions only, and the spans not
+// first minutes of each day): it chose to read the whole day (a read over 300,000 spans took 75 ms;
+// by index, 32–39 ms without statistics and 10–17 ms with them). Sequential scans are priced out for these transactions only, and the spans not
 // folded yet are found by arrival alone ("startNs" + 0 is not an index condition: by start, a window
 // of hours would match every range).
 
