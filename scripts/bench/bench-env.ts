@@ -6,21 +6,21 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { prepareDatabase } from "../lib/database";
 import { defaultCacheDir, ensureKafkaJars, startKafka } from "../lib/kafka-broker";
+import { startKafkaCluster } from "../lib/kafka-cluster";
 import { startNats } from "../lib/nats-server";
 import { freePort } from "../lib/ports";
 import { startRabbit } from "../lib/rabbitmq-node";
 
-export async function startBenchEnv(opts: { kafka: boolean; rabbitmq?: boolean; nats?: boolean }) {
+/** `kafkaNodes` above 1 starts that many brokers as one cluster (kafka-cluster.ts). */
+export async function startBenchEnv(opts: { kafka: boolean; kafkaNodes?: number; rabbitmq?: boolean; nats?: boolean }) {
   const dir = mkdtempSync(join(tmpdir(), "eventplane-bench-"));
   chmodSync(dir, 0o755);
-  const broker = opts.kafka
-    ? await startKafka({
-        libs: ensureKafkaJars(defaultCacheDir(process.env.EVENTPLANE_CACHE_DIR)),
-        dataDir: join(dir, "kafka"),
-        port: await freePort(),
-        controllerPort: await freePort(),
-      })
-    : null;
+  const libs = opts.kafka ? ensureKafkaJars(defaultCacheDir(process.env.EVENTPLANE_CACHE_DIR)) : "";
+  const broker = !opts.kafka
+    ? null
+    : (opts.kafkaNodes ?? 1) > 1
+      ? await startKafkaCluster({ libs, dataDir: join(dir, "kafka"), nodes: opts.kafkaNodes!, heap: "2g" })
+      : await startKafka({ libs, dataDir: join(dir, "kafka"), port: await freePort(), controllerPort: await freePort() });
   const rabbit = opts.rabbitmq
     ? await startRabbit({
         dataDir: join(dir, "rabbitmq"),

@@ -3,9 +3,10 @@
 // reported as a ratio against the raw admin-API fetch of the same cycle (topics, end offsets, groups,
 // committed offsets) measured in this run on the same broker. More groups than topics share them
 // (group i reads topic i mod topics, all its partitions): `--groups 20000 --topics 1000` measures
-// the design's 20,000 groups. (A broker keeps a file open per partition: this machine's limit of
-// 20,000 open files holds it well below the design's 100,000 partitions.)
-// Options: --groups 1000 --topics <groups> --partitions 10 --rules 1000 --rounds 3
+// the design's 20,000 groups. A broker keeps a file open per partition, and a process here may hold
+// 20,000 open files: `--brokers 7` spreads the partitions over a cluster of 7, so that
+// `--groups 20000 --topics 10000 --brokers 7` measures the design's 100,000 partitions.
+// Options: --groups 1000 --topics <groups> --partitions 10 --rules 1000 --rounds 3 --brokers 1
 import { Kafka, logLevel } from "kafkajs";
 import { median, numberArg } from "./args";
 import { createTopicsInBulk, startBenchEnv } from "./bench-env";
@@ -19,20 +20,22 @@ const partitionsPerTopic = numberArg("partitions", 10);
 const ruleCount = numberArg("rules", 1_000);
 const rounds = numberArg("rounds", 3);
 
-const env = await startBenchEnv({ kafka: true });
+const env = await startBenchEnv({ kafka: true, kafkaNodes: numberArg("brokers", 1) });
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 try {
   // By default one topic per group, so every group has its own 10 partitions: 1,000 × 10 = 10,000 partitions.
-  const kafka = new Kafka({ clientId: "bench", brokers: [env.brokers], logLevel: logLevel.NOTHING });
+  const kafka = new Kafka({ clientId: "bench", brokers: env.brokers.split(","), logLevel: logLevel.NOTHING });
   const admin = kafka.admin();
   await admin.connect();
   let t = performance.now();
   const topics = Array.from({ length: topicCount }, (_, i) => `lag.topic.${String(i).padStart(width, "0")}`);
   await createTopicsInBulk(admin, topics, partitionsPerTopic);
   console.log(`created ${topicCount} topics × ${partitionsPerTopic} partitions in ${seconds(performance.now() - t)}`);
-  const producer = kafka.producer();
+  // The controller lists a topic before its leader's broker has made the partition's log: with many
+  // thousands of partitions that takes minutes, and a send meanwhile is refused ("not the leader").
+  const producer = kafka.producer({ retry: { retries: 60, initialRetryTime: 1_000, maxRetryTime: 10_000 } });
   await producer.connect();
   for (let i = 0; i < topics.length; i += 100) {
     await producer.sendBatch({

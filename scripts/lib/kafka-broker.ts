@@ -57,6 +57,11 @@ ${dep("org.apache.logging.log4j", "log4j-slf4j-impl", LOG4J_VERSION)}
   return libs;
 }
 
+export function newClusterId(libs: string): string {
+  const id = spawnSync("java", ["-cp", `${libs}/*`, "kafka.tools.StorageTool", "random-uuid"], { encoding: "utf8" });
+  return id.stdout.trim().split("\n").pop() ?? "";
+}
+
 export interface KafkaBroker {
   brokers: string;
   port: number;
@@ -82,13 +87,15 @@ function saslLines(sasl: SaslPlainListener | undefined): string[] {
   ];
 }
 
-function serverProperties(port: number, controllerPort: number, logDir: string, sasl?: SaslPlainListener): string {
+/** Node 1 is broker and controller; nodes 2… are brokers only, voting nothing (see kafka-cluster.ts). */
+function serverProperties(node: KafkaNode, port: number, controllerPort: number, logDir: string, sasl?: SaslPlainListener): string {
   const saslListener = sasl ? `,SASL_PLAINTEXT://127.0.0.1:${sasl.port}` : "";
+  const controller = node.id === 1 ? `,CONTROLLER://127.0.0.1:${controllerPort}` : "";
   return [
-    "process.roles=broker,controller",
-    "node.id=1",
+    `process.roles=${node.id === 1 ? "broker,controller" : "broker"}`,
+    `node.id=${node.id}`,
     `controller.quorum.voters=1@127.0.0.1:${controllerPort}`,
-    `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}${saslListener}`,
+    `listeners=PLAINTEXT://127.0.0.1:${port}${controller}${saslListener}`,
     `advertised.listeners=PLAINTEXT://127.0.0.1:${port}${saslListener}`,
     "controller.listener.names=CONTROLLER",
     `listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT${sasl ? ",SASL_PLAINTEXT:SASL_PLAINTEXT" : ""}`,
@@ -124,6 +131,14 @@ function log4jConfig(file: string): string {
   ].join("\n");
 }
 
+/** Which node of a cluster this is; a single broker is node 1 of a cluster of its own. */
+export interface KafkaNode {
+  id: number;
+  /** Every node of a cluster is formatted with the same id. */
+  clusterId?: string;
+  heap?: string;
+}
+
 /** Formats the KRaft storage on first use, then runs the broker until stop(). */
 export async function startKafka(opts: {
   libs: string;
@@ -132,21 +147,24 @@ export async function startKafka(opts: {
   controllerPort?: number;
   sasl?: SaslPlainListener;
   stdio?: "inherit" | "ignore";
+  node?: KafkaNode;
+  /** A broker restarted over many partitions loads their logs before it listens. */
+  startTimeoutMs?: number;
 }): Promise<KafkaBroker> {
+  const node = opts.node ?? { id: 1 };
   const dataDir = resolve(opts.dataDir);
   const logDir = join(dataDir, "logs");
   mkdirSync(logDir, { recursive: true });
   const controllerPort = opts.controllerPort ?? opts.port + 1;
   const props = join(dataDir, "server.properties");
-  writeFileSync(props, serverProperties(opts.port, controllerPort, logDir, opts.sasl));
+  writeFileSync(props, serverProperties(node, opts.port, controllerPort, logDir, opts.sasl));
   const log4j = join(dataDir, "log4j2.properties");
   writeFileSync(log4j, log4jConfig(join(dataDir, "server.log")));
   const cp = `${opts.libs}/*`;
-  const jvm = ["-Xms256m", "-Xmx1g", `-Dlog4j2.configurationFile=${log4j}`, "-cp", cp];
+  const jvm = ["-Xms256m", `-Xmx${node.heap ?? "1g"}`, `-Dlog4j2.configurationFile=${log4j}`, "-cp", cp];
 
   if (!existsSync(join(logDir, "meta.properties"))) {
-    const id = spawnSync("java", [...jvm, "kafka.tools.StorageTool", "random-uuid"], { encoding: "utf8" });
-    const clusterId = id.stdout.trim().split("\n").pop() ?? "";
+    const clusterId = node.clusterId ?? newClusterId(opts.libs);
     const format = spawnSync("java", [...jvm, "kafka.tools.StorageTool", "format", "-t", clusterId, "-c", props], {
       encoding: "utf8",
     });
@@ -161,7 +179,7 @@ export async function startKafka(opts: {
   child.stderr?.pipe(out);
   const exited = new Promise<void>((r) => child.once("exit", () => r()));
   try {
-    await waitForPort(opts.port, child, 60_000, (why) => new KafkaSetupError(`Kafka ${why}`));
+    await waitForPort(opts.port, child, opts.startTimeoutMs ?? 60_000, (why) => new KafkaSetupError(`Kafka ${why}`));
   } catch (e) {
     child.kill("SIGKILL");
     throw e;

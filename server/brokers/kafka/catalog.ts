@@ -26,7 +26,10 @@ async function readTopics(kafka: Kafka, admin: Admin, withConfigs: boolean): Pro
   const offsets =
     (await batchedOffsets(
       kafka,
-      topics.map((t) => ({ name: t.name, partitions: t.partitions.filter((p) => p.leader >= 0).map((p) => p.partitionId) })),
+      topics.map((t) => ({
+        name: t.name,
+        partitions: t.partitions.filter((p) => p.leader >= 0).map((p) => ({ partition: p.partitionId, leader: p.leader })),
+      })),
     ).catch(() => null)) ??
     (await perTopicOffsets(
       admin,

@@ -1,0 +1,86 @@
+import { chmodSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Kafka, logLevel } from "kafkajs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultCacheDir, ensureKafkaJars } from "@/scripts/lib/kafka-broker";
+import { startKafkaCluster, type KafkaCluster } from "@/scripts/lib/kafka-cluster";
+import { batchedOffsets } from "./list-offsets";
+
+// Offsets are asked of each partition's leader: only a cluster of more than one broker shows whether
+// every partition went to the right one (a broker refuses a partition it does not lead).
+describe("partition offsets of a cluster of two brokers", () => {
+  const dir = mkdtempSync(join(tmpdir(), "eventplane-offsets-"));
+  chmodSync(dir, 0o755);
+  let cluster: KafkaCluster | undefined;
+  let kafka: Kafka;
+  beforeAll(async () => {
+    cluster = await startKafkaCluster({ libs: ensureKafkaJars(defaultCacheDir(process.env.EVENTPLANE_CACHE_DIR)), dataDir: dir, nodes: 2 });
+    kafka = new Kafka({ clientId: "offsets-test", brokers: cluster.brokers.split(","), logLevel: logLevel.NOTHING });
+  });
+  afterAll(async () => {
+    await cluster?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("equals the public per-topic answer, and tells the log end from the last stable offset", async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    const topics = { orders: 6, payments: 3 };
+    await admin.createTopics({
+      topics: Object.entries(topics).map(([topic, numPartitions]) => ({ topic, numPartitions })),
+      waitForLeaders: true,
+    });
+    const producer = kafka.producer({ retry: { retries: 20 } });
+    await producer.connect();
+    await producer.sendBatch({
+      topicMessages: Object.entries(topics).map(([topic, n]) => ({
+        topic,
+        // Partition p holds p + 1 records (orders) or 2p + 2 (payments): every answer differs.
+        messages: Array.from({ length: n }, (_, p) =>
+          Array.from({ length: topic === "orders" ? p + 1 : 2 * p + 2 }, () => ({ partition: p, value: "x" })),
+        ).flat(),
+      })),
+    });
+    await producer.disconnect();
+    // kafkajs's admin asks a partition's leader only once its metadata names that broker.
+    const { topics: metadata } = await admin.fetchTopicMetadata({ topics: Object.keys(topics) });
+    await admin.deleteTopicRecords({ topic: "orders", partitions: [{ partition: 4, offset: "3" }] });
+    // An open transaction holds payments/1's last stable offset below its log end.
+    const tx = kafka.producer({ transactionalId: "offsets-test-tx", idempotent: true, maxInFlightRequests: 1 });
+    await tx.connect();
+    const open = await tx.transaction();
+    await open.send({
+      topic: "payments",
+      messages: [
+        { partition: 1, value: "pending" },
+        { partition: 1, value: "pending" },
+      ],
+    });
+
+    try {
+      const leaders = new Set(metadata.flatMap((t) => t.partitions.map((p) => p.leader)));
+      expect(leaders.size).toBe(2);
+      const got = await batchedOffsets(
+        kafka,
+        metadata.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partition: p.partitionId, leader: p.leader })) })),
+      );
+      expect(got).not.toBeNull();
+      for (const topic of Object.keys(topics)) {
+        const expected = (await admin.fetchTopicOffsets(topic)).map((o) => ({ partition: o.partition, low: o.low, high: o.high }));
+        const mine = [...got!.get(topic)!].sort((a, b) => a.partition - b.partition);
+        // kafkajs's public call reads committed records only: its "high" is the last stable offset.
+        expect(mine.map(({ partition, low, stable }) => ({ partition, low, high: stable }))).toEqual(
+          expected.sort((a, b) => a.partition - b.partition),
+        );
+      }
+      expect(got!.get("orders")!.find((o) => o.partition === 4)).toEqual({ partition: 4, low: "3", high: "5", stable: "5" });
+      // payments/1: 4 committed records, then the open transaction's 2 (log end 6, stable 4).
+      expect(got!.get("payments")!.find((o) => o.partition === 1)).toEqual({ partition: 1, low: "0", high: "6", stable: "4" });
+    } finally {
+      await open.abort();
+      await tx.disconnect();
+      await admin.disconnect();
+    }
+  });
+});
