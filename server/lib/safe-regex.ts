@@ -27,13 +27,21 @@ export function safeRegExp(pattern: string, flags = ""): SafePattern {
  * Null when the glob needs the general matcher (several *, a ?, or case folding).
  */
 function simpleGlob(glob: string, anyChar: boolean): ((text: string) => boolean) | null {
+  const parts = globAffixes(glob, anyChar);
+  if (!parts) return null;
+  const { prefix, suffix } = parts;
+  if (!parts.star) return (text) => text === glob;
+  return (text) => text.length >= prefix.length + suffix.length && text.startsWith(prefix) && text.endsWith(suffix);
+}
+
+/** A glob of at most one * and no ? as its fixed start and end (the whole glob when `star` is false);
+ *  null for any other glob. */
+export function globAffixes(glob: string, anyChar = true): { prefix: string; suffix: string; star: boolean } | null {
   if (anyChar && glob.includes("?")) return null;
   const star = glob.indexOf("*");
-  if (star < 0) return (text) => text === glob;
+  if (star < 0) return { prefix: glob, suffix: "", star: false };
   if (glob.indexOf("*", star + 1) >= 0) return null;
-  const prefix = glob.slice(0, star);
-  const suffix = glob.slice(star + 1);
-  return (text) => text.length >= prefix.length + suffix.length && text.startsWith(prefix) && text.endsWith(suffix);
+  return { prefix: glob.slice(0, star), suffix: glob.slice(star + 1), star: true };
 }
 
 /** A glob (* any run, ? one character unless `anyChar` is false) as a whole-string matcher. */

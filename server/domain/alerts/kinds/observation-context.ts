@@ -4,6 +4,7 @@
 import { clusterNames, listClusterRefs, type ClusterRef } from "@/server/domain/connections";
 import { lagForGroups, listGroupRefs, type GroupLag, type GroupRef } from "@/server/domain/consumers";
 import { listTopicRefs, type TopicRef } from "@/server/domain/topics";
+import { GlobIndex } from "@/server/lib/glob-index";
 import { globMatcher } from "@/server/lib/safe-regex";
 
 /** The parts of a rule an evaluation needs. */
@@ -22,6 +23,7 @@ export class ObservationContext {
   private names: Promise<Map<string, string>> | null = null;
   private clusterList: Promise<ClusterRef[]> | null = null;
   private readonly groupsByScope = new Map<string, Promise<GroupRef[]>>();
+  private readonly groupIndexByScope = new Map<string, Promise<GlobIndex<GroupRef>>>();
   private readonly ownedByTeam = new Map<string, Promise<Set<string>>>();
   constructor(
     private readonly lagOptions: { minIdleMs?: number },
@@ -66,6 +68,17 @@ export class ObservationContext {
     return rows;
   }
 
+  /** A scope's groups, found by group id pattern without testing each (most rules name a group or a prefix). */
+  private scopeGroupIndex(clusterId: string | null): Promise<GlobIndex<GroupRef>> {
+    const key = clusterId ?? "";
+    let index = this.groupIndexByScope.get(key);
+    if (!index) {
+      index = this.scopeGroups(clusterId).then((groups) => new GlobIndex(groups, (g) => g.groupId));
+      this.groupIndexByScope.set(key, index);
+    }
+    return index;
+  }
+
   private ownedTopics(team: string): Promise<Set<string>> {
     let owned = this.ownedByTeam.get(team);
     if (!owned) {
@@ -77,13 +90,10 @@ export class ObservationContext {
 
   /** The rule's groups: target glob, connection and broker kind, and — for a team's rule — reading a topic the team owns. */
   async groupsInScope(rule: RuleScope): Promise<GroupRef[]> {
-    const groups = await this.scopeGroups(rule.clusterId);
+    const groups = (await this.scopeGroupIndex(rule.clusterId)).matching(rule.target);
     const owned = rule.ownerTeam ? await this.ownedTopics(rule.ownerTeam) : null;
-    const matches = globMatcher(rule.target);
     const inScope = await this.scopeTest(rule);
-    return groups.filter(
-      (g) => matches(g.groupId) && (!owned || g.topics.some((t) => owned.has(`${g.clusterId}/${t}`))) && inScope(g.clusterId),
-    );
+    return groups.filter((g) => (!owned || g.topics.some((t) => owned.has(`${g.clusterId}/${t}`))) && inScope(g.clusterId));
   }
 
   /** The rule's groups (groupsInScope) with their lag. */
