@@ -44,8 +44,10 @@ const PARTITIONS_PER_REQUEST = 5_000;
 
 export type LedPartitions = { name: string; partitions: { partition: number; leader: number }[] };
 
-/** Per leader, its partitions in requests of at most PARTITIONS_PER_REQUEST (whole topics). */
-function requestsPerLeader(topics: LedPartitions[]): { leader: number; topics: { topic: string; partitions: number[] }[] }[] {
+type OffsetsRequest = { topic: string; partitions: number[] }[];
+
+/** Per leader, its partitions in requests of at most `limit` (whole topics: one larger topic is one request). */
+export function requestsPerLeader(topics: LedPartitions[], limit = PARTITIONS_PER_REQUEST): Map<number, OffsetsRequest[]> {
   const byLeader = new Map<number, Map<string, number[]>>();
   for (const t of topics) {
     for (const p of t.partitions) {
@@ -54,20 +56,20 @@ function requestsPerLeader(topics: LedPartitions[]): { leader: number; topics: {
       appendTo(led, t.name, p.partition);
     }
   }
-  const out: { leader: number; topics: { topic: string; partitions: number[] }[] }[] = [];
+  const out = new Map<number, OffsetsRequest[]>();
   for (const [leader, led] of byLeader) {
-    let current: { topic: string; partitions: number[] }[] = [];
+    let current: OffsetsRequest = [];
     let size = 0;
     for (const [topic, partitions] of led) {
-      if (size > 0 && size + partitions.length > PARTITIONS_PER_REQUEST) {
-        out.push({ leader, topics: current });
+      if (size > 0 && size + partitions.length > limit) {
+        appendTo(out, leader, current);
         current = [];
         size = 0;
       }
       current.push({ topic, partitions });
       size += partitions.length;
     }
-    if (current.length) out.push({ leader, topics: current });
+    if (current.length) appendTo(out, leader, current);
   }
   return out;
 }
@@ -95,16 +97,14 @@ export async function batchedOffsets(kafka: Kafka, topics: LedPartitions[]): Pro
       { isolationLevel: READ_COMMITTED, timestamp: LATEST, field: "stable" },
     ] as const;
     // One request at a time per broker, all brokers at once.
-    const perLeader = new Map<number, ReturnType<typeof requestsPerLeader>>();
-    for (const r of requestsPerLeader(topics)) appendTo(perLeader, r.leader, r);
     await Promise.all(
-      [...perLeader.entries()].map(async ([leader, requests]) => {
+      [...requestsPerLeader(topics)].map(async ([leader, requests]) => {
         const broker = await cluster.findBroker({ nodeId: String(leader) });
         for (const request of requests) {
           for (const ask of asks) {
             const { responses } = await broker.listOffsets({
               isolationLevel: ask.isolationLevel,
-              topics: request.topics.map((t) => ({
+              topics: request.map((t) => ({
                 topic: t.topic,
                 partitions: t.partitions.map((partition) => ({ partition, timestamp: ask.timestamp })),
               })),
