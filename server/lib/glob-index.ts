@@ -20,19 +20,15 @@ export class GlobIndex<T> {
 
   /** The items whose name matches `glob` (globMatcher's rules, case-sensitive), in their given order. */
   matching(glob: string): T[] {
+    const matches = globMatcher(glob);
     const parts = globAffixes(glob);
-    if (!parts) {
-      const matches = globMatcher(glob);
-      return this.items.filter((_, i) => matches(this.names[i]!));
-    }
-    const { prefix, suffix, star } = parts;
+    if (!parts) return this.items.filter((_, i) => matches(this.names[i]!));
+    // Every name that can match starts with the glob's fixed start: they sit together in sorted order.
     const found: number[] = [];
-    for (let k = this.lowerBound(prefix); k < this.sorted.length; k++) {
+    for (let k = this.lowerBound(parts.prefix); k < this.sorted.length; k++) {
       const i = this.sorted[k]!;
-      const n = this.names[i]!;
-      if (!n.startsWith(prefix)) break;
-      if (star ? n.length >= prefix.length + suffix.length && n.endsWith(suffix) : n === prefix) found.push(i);
-      else if (!star) break; // past the exact name: longer names that start with it follow
+      if (!this.names[i]!.startsWith(parts.prefix)) break;
+      if (matches(this.names[i]!)) found.push(i);
     }
     return found.sort((a, b) => a - b).map((i) => this.items[i]!);
   }
