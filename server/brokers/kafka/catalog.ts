@@ -1,9 +1,9 @@
 // One read of a cluster for the catalog: brokers, topics with partitions and offsets (and configs when
 // asked), consumer groups with members, assignments and committed offsets.
-import { AssignerProtocol, type Admin, type Kafka } from "kafkajs";
+import { AssignerProtocol, type Admin, type ITopicMetadata, type Kafka } from "kafkajs";
 import { chunks, mapLimit } from "./batch";
 import { createKafka } from "./client";
-import { batchedOffsets, perTopicOffsets } from "./list-offsets";
+import { batchedOffsets, perTopicOffsets, type LedPartitions } from "./list-offsets";
 import { PEEK_GROUP_PREFIX } from "./records";
 import type { BrokerInfo, CatalogSnapshot, ClusterConnection, ConfigEntry, GroupInfo, TopicInfo } from "./types";
 
@@ -19,17 +19,20 @@ export async function describeBrokers(admin: Admin): Promise<{ controllerId: num
 // the flag, and the double-underscore prefix is the convention every internal topic follows.
 const isInternalTopic = (name: string) => name.startsWith("__");
 
+/** Who leads each partition, as the metadata says (a partition with no leader has no offsets to read). */
+const ledPartitions = (topics: ITopicMetadata[]): LedPartitions[] =>
+  topics.map((t) => ({
+    name: t.name,
+    partitions: t.partitions.filter((p) => p.leader >= 0).map((p) => ({ partition: p.partitionId, leader: p.leader })),
+  }));
+
 async function readTopics(kafka: Kafka, admin: Admin, withConfigs: boolean): Promise<TopicInfo[]> {
   const names = await admin.listTopics();
   if (names.length === 0) return [];
   const { topics } = await admin.fetchTopicMetadata({ topics: names });
   const offsets =
-    (await batchedOffsets(
-      kafka,
-      topics.map((t) => ({
-        name: t.name,
-        partitions: t.partitions.filter((p) => p.leader >= 0).map((p) => ({ partition: p.partitionId, leader: p.leader })),
-      })),
+    (await batchedOffsets(kafka, ledPartitions(topics), async (stale) =>
+      ledPartitions((await admin.fetchTopicMetadata({ topics: stale })).topics),
     ).catch(() => null)) ??
     (await perTopicOffsets(
       admin,

@@ -23,7 +23,7 @@ describe("partition offsets of a cluster of two brokers", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it("equals the public per-topic answer, and tells the log end from the last stable offset", async () => {
+  it("equals the public per-topic answer, tells the log end from the last stable offset, and survives stale leaders", async () => {
     const admin = kafka.admin();
     await admin.connect();
     const topics = { orders: 6, payments: 3 };
@@ -77,6 +77,31 @@ describe("partition offsets of a cluster of two brokers", () => {
       expect(got!.get("orders")!.find((o) => o.partition === 4)).toEqual({ partition: 4, low: "3", high: "5", stable: "5" });
       // payments/1: 4 committed records, then the open transaction's 2 (log end 6, stable 4).
       expect(got!.get("payments")!.find((o) => o.partition === 1)).toEqual({ partition: 1, low: "0", high: "6", stable: "4" });
+
+      // Metadata read before a leader moved: every partition named with the other broker. Each refused
+      // request is asked again of the leaders read afresh, and the answer is the same.
+      const ids = [...leaders];
+      const stale = metadata.map((t) => ({
+        name: t.name,
+        partitions: t.partitions.map((p) => ({ partition: p.partitionId, leader: ids.find((id) => id !== p.leader)! })),
+      }));
+      const reread: string[][] = [];
+      const retried = await batchedOffsets(kafka, stale, async (names) => {
+        reread.push([...names].sort());
+        const fresh = await admin.fetchTopicMetadata({ topics: names });
+        return fresh.topics.map((t) => ({
+          name: t.name,
+          partitions: t.partitions.map((p) => ({ partition: p.partitionId, leader: p.leader })),
+        }));
+      });
+      expect(reread).toEqual([Object.keys(topics).sort()]);
+      for (const topic of Object.keys(topics)) {
+        expect([...retried!.get(topic)!].sort((a, b) => a.partition - b.partition)).toEqual(
+          [...got!.get(topic)!].sort((a, b) => a.partition - b.partition),
+        );
+      }
+      // Without a way to read the leaders again, the refusal reaches the caller (which falls back).
+      await expect(batchedOffsets(kafka, stale)).rejects.toThrow();
     } finally {
       await open.abort();
       await tx.disconnect();

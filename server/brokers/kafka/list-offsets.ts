@@ -74,9 +74,17 @@ export function requestsPerLeader(topics: LedPartitions[], limit = PARTITIONS_PE
   return out;
 }
 
-/** Low, high and last stable offsets of every partition with a leader; null when kafkajs's internals
- *  are not there or a broker refused (the caller falls back to perTopicOffsets). */
-export async function batchedOffsets(kafka: Kafka, topics: LedPartitions[]): Promise<Map<string, PartitionOffsets[]> | null> {
+/**
+ * Low, high and last stable offsets of every partition with a leader. Null when kafkajs's internals are
+ * not there; throws when a broker still refuses after one retry (the caller falls back to
+ * perTopicOffsets). `freshLeaders` re-reads who leads the topics of a refused request: a broker that
+ * restarted or was replaced moves its partitions, and the metadata the caller read may predate that.
+ */
+export async function batchedOffsets(
+  kafka: Kafka,
+  topics: LedPartitions[],
+  freshLeaders?: (names: string[]) => Promise<LedPartitions[]>,
+): Promise<Map<string, PartitionOffsets[]> | null> {
   const cluster = createInternalCluster<InternalCluster>(kafka, READ_UNCOMMITTED);
   if (!cluster || typeof cluster.findBroker !== "function" || typeof cluster.refreshMetadata !== "function") return null;
   await cluster.connect();
@@ -96,24 +104,41 @@ export async function batchedOffsets(kafka: Kafka, topics: LedPartitions[]): Pro
       { isolationLevel: READ_UNCOMMITTED, timestamp: EARLIEST, field: "low" },
       { isolationLevel: READ_COMMITTED, timestamp: LATEST, field: "stable" },
     ] as const;
-    // One request at a time per broker, all brokers at once.
-    await Promise.all(
-      [...requestsPerLeader(topics)].map(async ([leader, requests]) => {
-        const broker = await cluster.findBroker({ nodeId: String(leader) });
-        for (const request of requests) {
-          for (const ask of asks) {
-            const { responses } = await broker.listOffsets({
-              isolationLevel: ask.isolationLevel,
-              topics: request.map((t) => ({
-                topic: t.topic,
-                partitions: t.partitions.map((partition) => ({ partition, timestamp: ask.timestamp })),
-              })),
-            });
-            for (const t of responses) for (const p of t.partitions) entry(t.topic, p.partition)[ask.field] = String(p.offset);
+    /** Asks every leader, one request at a time per broker, all brokers at once; returns the topics of
+     *  the requests that were refused (a broker answers for a whole request or refuses all of it). */
+    const askLeaders = async (led: LedPartitions[]) => {
+      const refused: string[] = [];
+      await Promise.all(
+        [...requestsPerLeader(led)].map(async ([leader, requests]) => {
+          const broker = await cluster.findBroker({ nodeId: String(leader) }).catch(() => null);
+          for (const request of requests) {
+            try {
+              if (!broker) throw new Error(`broker ${leader} is not in the cluster's metadata`);
+              for (const ask of asks) {
+                const { responses } = await broker.listOffsets({
+                  isolationLevel: ask.isolationLevel,
+                  topics: request.map((t) => ({
+                    topic: t.topic,
+                    partitions: t.partitions.map((partition) => ({ partition, timestamp: ask.timestamp })),
+                  })),
+                });
+                for (const t of responses) for (const p of t.partitions) entry(t.topic, p.partition)[ask.field] = String(p.offset);
+              }
+            } catch (e) {
+              if (!freshLeaders) throw e;
+              refused.push(...request.map((t) => t.topic));
+            }
           }
-        }
-      }),
-    );
+        }),
+      );
+      return refused;
+    };
+    const refused = await askLeaders(topics);
+    if (refused.length > 0) {
+      await cluster.refreshMetadata();
+      const again = await askLeaders(await freshLeaders!([...new Set(refused)]));
+      if (again.length > 0) throw new Error(`offsets of ${again.length} topics refused twice (leaders moving)`);
+    }
     const out = new Map<string, PartitionOffsets[]>();
     for (const [topic, byPartition] of found) {
       out.set(
