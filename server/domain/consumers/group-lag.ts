@@ -62,8 +62,10 @@ interface GroupRow {
   maxTimeLagSeconds: number | null;
   lagStatus: string | null;
   lagUpdatedAt: number | null;
+  /** when the collector last read its committed offsets */
+  offsetsReadAt: number | null;
   details: unknown;
-  offsets: { topic: string; partition: number; committed: number; at: number }[];
+  offsets: { topic: string; partition: number; committed: number }[];
   /** oldest first */
   commits: { topic: string; partition: number; committed: number; lag: number; at: number }[];
 }
@@ -73,12 +75,12 @@ async function loadGroups(ids: string[]): Promise<GroupRow[]> {
   const [groups, offsets, commits] = await Promise.all([
     rawQuery<Omit<GroupRow, "offsets" | "commits">>(
       `SELECT id, "clusterId", kind, members, "totalLag"::float8 AS "totalLag", "maxTimeLagSeconds", "lagStatus",
-         ${EPOCH_MS('"lagUpdatedAt"')} AS "lagUpdatedAt", details
+         ${EPOCH_MS('"lagUpdatedAt"')} AS "lagUpdatedAt", ${EPOCH_MS('"offsetsReadAt"')} AS "offsetsReadAt", details
        FROM "ConsumerGroup" WHERE id = ANY($1::text[])`,
       [ids],
     ),
     rawQuery<GroupRow["offsets"][number] & { g: string }>(
-      `SELECT "consumerGroupId" AS g, topic, partition, committed::float8 AS committed, ${EPOCH_MS('"observedAt"')} AS at
+      `SELECT "consumerGroupId" AS g, topic, partition, committed::float8 AS committed
        FROM "GroupOffset" WHERE "consumerGroupId" = ANY($1::text[])`,
       [ids],
     ),
@@ -140,8 +142,7 @@ export async function lagForGroups(groupRowIds: string[], opts: LagOptions = {})
       }
       const committed = new Map(g.offsets.map((o) => [key(o.topic, o.partition), o.committed]));
       const keys = new Set([...committed.keys(), ...owners.keys()]);
-      const lastOffsetAt = g.offsets.reduce<number | null>((m, o) => (m === null || o.at > m ? o.at : m), null);
-      const observedAt = lastOffsetAt === null ? null : new Date(lastOffsetAt);
+      const observedAt = g.offsetsReadAt === null || g.offsets.length === 0 ? null : new Date(g.offsetsReadAt);
       const commitsOf = new Map<string, { offset: number; time: number; lag: number }[]>();
       for (const c of g.commits) appendTo(commitsOf, key(c.topic, c.partition), { offset: c.committed, time: c.at, lag: c.lag });
       const partitions = [...keys].map((k): PartitionLag => {

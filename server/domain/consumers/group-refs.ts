@@ -59,10 +59,10 @@ export async function listGroupRefs(f: { clusterIds?: string[]; groupIds?: strin
   }));
 }
 
-/** Per live group and topic it commits for: the first and last time a commit was seen. */
+/** Per live group and topic it commits for: when a committed offset of it was first seen, and when they were last read. */
 export async function committedReads() {
   return db.$queryRaw<{ clusterId: string; topic: string; groupId: string; first: Date; last: Date }[]>`
-    SELECT g."clusterId", o.topic, g."groupId", min(o."observedAt") AS first, max(o."observedAt") AS last
+    SELECT g."clusterId", o.topic, g."groupId", min(o."observedAt") AS first, max(COALESCE(g."offsetsReadAt", o."observedAt")) AS last
     FROM "GroupOffset" o JOIN "ConsumerGroup" g ON g.id = o."consumerGroupId"
     WHERE g."deletedAt" IS NULL
     GROUP BY g."clusterId", o.topic, g."groupId"`;

@@ -55,4 +55,63 @@ describe("recordGroups", () => {
     });
     await db.cluster.delete({ where: { id: cluster.id } });
   });
+
+  it("writes an offset only when it moves, keeps ten commits per partition, and never moves an offset back", async () => {
+    const cluster = await db.cluster.create({ data: { name: uniqueName("commits"), bootstrapServers: ["127.0.0.1:1"] } });
+    const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s));
+    const snapshot = (s: number, p0: bigint, p1: bigint) =>
+      recordGroups(
+        cluster.id,
+        [
+          group("g", [
+            { topic: "t", partition: 0, committed: p0 },
+            { topic: "t", partition: 1, committed: p1 },
+          ]),
+        ],
+        at(s),
+        [
+          { topic: "t", partition: 0, endOffset: 100n },
+          { topic: "t", partition: 1, endOffset: 100n },
+        ],
+      );
+    const stored = async () =>
+      (await db.groupOffset.findMany({ where: { group: { clusterId: cluster.id } }, orderBy: { partition: "asc" } })).map((o) => ({
+        partition: o.partition,
+        committed: Number(o.committed),
+        observedAt: o.observedAt,
+      }));
+    const commits = async (partition: number) =>
+      (
+        await db.groupCommitSample.findMany({
+          where: { group: { clusterId: cluster.id }, partition },
+          orderBy: { observedAt: "asc" },
+        })
+      ).map((c) => [c.observedAt.getTime() / 1000 - at(0).getTime() / 1000, Number(c.committed), Number(c.lag)]);
+
+    await snapshot(1, 10n, 20n);
+    await snapshot(2, 10n, 25n);
+    // Partition 0 did not move: still the row of the snapshot that first saw it; the group was read at 2 s.
+    expect(await stored()).toEqual([
+      { partition: 0, committed: 10, observedAt: at(1) },
+      { partition: 1, committed: 25, observedAt: at(2) },
+    ]);
+    expect((await db.consumerGroup.findFirstOrThrow({ where: { clusterId: cluster.id } })).offsetsReadAt).toEqual(at(2));
+    expect(await commits(0)).toEqual([[1, 10, 90]]);
+    expect(await commits(1)).toEqual([
+      [1, 20, 80],
+      [2, 25, 75],
+    ]);
+
+    // A snapshot older than the stored one (a worker that lost its lease) moves nothing back.
+    await recordGroups(cluster.id, [group("g", [{ topic: "t", partition: 1, committed: 21n }])], new Date(at(1).getTime() + 500));
+    expect((await stored()).map((o) => o.committed)).toEqual([10, 25]);
+    expect((await commits(1)).map(([s]) => s)).toEqual([1, 2]);
+
+    // Twelve more commits on partition 1: only the ten newest stay; partition 0 keeps its one.
+    for (let s = 3; s <= 14; s++) await snapshot(s, 10n, BigInt(25 + s));
+    const window = await commits(1);
+    expect(window.map(([s]) => s)).toEqual([5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+    expect(await commits(0)).toEqual([[1, 10, 90]]);
+    await db.cluster.delete({ where: { id: cluster.id } });
+  });
 });
