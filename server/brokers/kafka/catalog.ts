@@ -1,11 +1,11 @@
 // One read of a cluster for the catalog: brokers, topics with partitions and offsets (and configs when
 // asked), consumer groups with members, assignments and committed offsets.
-import { AssignerProtocol, type Admin, type ITopicMetadata, type Kafka } from "kafkajs";
-import { chunks, mapLimit } from "./batch";
+import type { Admin, ITopicMetadata, Kafka } from "kafkajs";
+import { chunks } from "./batch";
 import { createKafka } from "./client";
 import { batchedOffsets, perTopicOffsets, type LedPartitions } from "./list-offsets";
-import { PEEK_GROUP_PREFIX } from "./records";
-import type { BrokerInfo, CatalogSnapshot, ClusterConnection, ConfigEntry, GroupInfo, TopicInfo } from "./types";
+import { readGroups } from "./read-groups";
+import type { BrokerInfo, CatalogSnapshot, ClusterConnection, ConfigEntry, TopicInfo } from "./types";
 
 export async function describeBrokers(admin: Admin): Promise<{ controllerId: number | null; brokers: BrokerInfo[] }> {
   const c = await admin.describeCluster();
@@ -85,58 +85,6 @@ async function readTopics(kafka: Kafka, admin: Admin, withConfigs: boolean): Pro
   });
 }
 
-function decodeAssignment(buf: Buffer | undefined): { topic: string; partitions: number[] }[] {
-  if (!buf || buf.length === 0) return [];
-  try {
-    const decoded = AssignerProtocol.MemberAssignment.decode(buf);
-    return Object.entries(decoded?.assignment ?? {}).map(([topic, partitions]) => ({
-      topic,
-      partitions: [...partitions].sort((a, b) => a - b),
-    }));
-  } catch {
-    return []; // not the consumer protocol's encoding (e.g. Connect); members still show
-  }
-}
-
-async function readGroups(admin: Admin): Promise<GroupInfo[]> {
-  const all = await admin.listGroups();
-  const listed = { groups: all.groups.filter((g) => !g.groupId.startsWith(PEEK_GROUP_PREFIX)) };
-  if (listed.groups.length === 0) return [];
-  const described = new Map<string, Awaited<ReturnType<Admin["describeGroups"]>>["groups"][number]>();
-  for (const batch of chunks(
-    listed.groups.map((g) => g.groupId),
-    100,
-  )) {
-    const { groups } = await admin.describeGroups(batch);
-    for (const g of groups) described.set(g.groupId, g);
-  }
-  return mapLimit(listed.groups, 16, async (g) => {
-    const d = described.get(g.groupId);
-    let offsets: GroupInfo["offsets"] = null;
-    try {
-      const res = await admin.fetchOffsets({ groupId: g.groupId });
-      offsets = res.flatMap((t) =>
-        t.partitions.filter((p) => p.offset !== "-1").map((p) => ({ topic: t.topic, partition: p.partition, committed: BigInt(p.offset) })),
-      );
-    } catch {
-      offsets = null;
-    }
-    return {
-      groupId: g.groupId,
-      state: d?.state ?? "Unknown",
-      protocolType: d?.protocolType || g.protocolType || null,
-      protocol: d?.protocol || null,
-      members: (d?.members ?? []).map((m) => ({
-        memberId: m.memberId,
-        clientId: m.clientId,
-        host: m.clientHost.replace(/^\//, ""),
-        assignments: decodeAssignment(m.memberAssignment),
-      })),
-      offsets,
-    };
-  });
-}
-
 /** One consistent read of what the catalog shows: brokers, topics (+ configs when asked), groups. */
 export async function readCatalog(conn: ClusterConnection, opts: { withConfigs: boolean }): Promise<CatalogSnapshot> {
   const kafka = createKafka(conn);
@@ -149,7 +97,7 @@ export async function readCatalog(conn: ClusterConnection, opts: { withConfigs: 
     // COORDINATOR_LOAD_IN_PROGRESS for a while): that must not hide the topics nor, worse, read as
     // "every group is gone".
     try {
-      return { controllerId, brokers, topics, groups: await readGroups(admin), warning: null };
+      return { controllerId, brokers, topics, groups: await readGroups(kafka, admin), warning: null };
     } catch (e) {
       return { controllerId, brokers, topics, groups: null, warning: `consumer groups not read: ${(e as Error).message}` };
     }

@@ -5,11 +5,16 @@ import { Kafka, logLevel } from "kafkajs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultCacheDir, ensureKafkaJars } from "@/scripts/lib/kafka-broker";
 import { startKafkaCluster, type KafkaCluster } from "@/scripts/lib/kafka-cluster";
+import { commitWithoutMembers } from "@/scripts/bench/standalone-commits";
+import { createInternalCluster } from "./internal-cluster";
 import { batchedOffsets } from "./list-offsets";
+import { readGroups, readGroupsByCoordinator } from "./read-groups";
+import type { GroupInfo } from "./types";
 
-// Offsets are asked of each partition's leader: only a cluster of more than one broker shows whether
-// every partition went to the right one (a broker refuses a partition it does not lead).
-describe("partition offsets of a cluster of two brokers", () => {
+// Offsets are asked of each partition's leader, and groups of their coordinator: only a cluster of more
+// than one broker shows whether every request went to the right one (a broker refuses a partition it
+// does not lead, and a group it does not coordinate).
+describe("reads of a cluster of two brokers", () => {
   const dir = mkdtempSync(join(tmpdir(), "eventplane-offsets-"));
   chmodSync(dir, 0o755);
   let cluster: KafkaCluster | undefined;
@@ -105,6 +110,68 @@ describe("partition offsets of a cluster of two brokers", () => {
     } finally {
       await open.abort();
       await tx.disconnect();
+      await admin.disconnect();
+    }
+  });
+
+  it("reads each group of its coordinator: state, members, assignments and committed offsets", async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic: "events", numPartitions: 4 }], waitForLeaders: true });
+    const groupIds = Array.from({ length: 12 }, (_, i) => `reader-${i}`);
+    // Group i has committed i + p on partition p, and nothing on partition 3.
+    await commitWithoutMembers(
+      kafka,
+      groupIds.map((groupId, i) => ({
+        groupId,
+        topic: "events",
+        partitions: [0, 1, 2].map((p) => ({ partition: p, offset: String(i + p) })),
+      })),
+    );
+    const consumer = kafka.consumer({ groupId: "live-reader" });
+    await consumer.connect();
+    await consumer.subscribe({ topic: "events" });
+    let joined = false;
+    consumer.on(consumer.events.GROUP_JOIN, () => (joined = true));
+    await consumer.run({ eachMessage: async () => undefined });
+    try {
+      while (!joined) await new Promise((r) => setTimeout(r, 100));
+      // Both brokers coordinate some of the groups, so each request had to go to the right one.
+      const internal = createInternalCluster<{
+        connect(): Promise<void>;
+        disconnect(): Promise<void>;
+        refreshMetadata(): Promise<void>;
+        getNodeIds(): string[];
+        findBroker(r: { nodeId: string }): Promise<{ listGroups(): Promise<{ groups: unknown[] }> }>;
+      }>(kafka, 0)!;
+      await internal.connect();
+      await internal.refreshMetadata();
+      const counts = await Promise.all(
+        internal.getNodeIds().map(async (nodeId) => (await (await internal.findBroker({ nodeId })).listGroups()).groups.length),
+      );
+      await internal.disconnect();
+      expect(counts.filter((n) => n > 0).length).toBe(2);
+      // Offsets come in the broker's order; groups in the brokers' order.
+      const sorted = (gs: GroupInfo[] | null) =>
+        [...gs!]
+          .map((g) => ({ ...g, offsets: [...g.offsets!].sort((a, b) => a.partition - b.partition) }))
+          .sort((a, b) => a.groupId.localeCompare(b.groupId));
+      const mine = sorted(await readGroupsByCoordinator(kafka));
+      const byId = new Map(mine.map((g) => [g.groupId, g]));
+      groupIds.forEach((groupId, i) =>
+        expect(byId.get(groupId)).toMatchObject({
+          state: "Empty",
+          members: [],
+          offsets: [0, 1, 2].map((p) => ({ topic: "events", partition: p, committed: BigInt(i + p) })),
+        }),
+      );
+      const live = byId.get("live-reader")!;
+      expect(live.state).toBe("Stable");
+      expect(live.members.map((m) => m.assignments)).toEqual([[{ topic: "events", partitions: [0, 1, 2, 3] }]]);
+      // The same as kafkajs's admin, which finds each group's coordinator first (the fallback).
+      expect(mine).toEqual(sorted(await readGroups(kafka, admin, { byCoordinator: false })));
+    } finally {
+      await consumer.disconnect();
       await admin.disconnect();
     }
   });
