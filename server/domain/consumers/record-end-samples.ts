@@ -1,7 +1,7 @@
 // Persists (log-end offset, time) per consumed partition; the input of time lag. Insert rules follow
 // kafka-lag-exporter: a flat stretch keeps only its first and last point (the last one moves forward),
 // and an end offset that went backwards (topic recreated) drops the samples it contradicts.
-import { db } from "@/server/db";
+import { db, SNAPSHOT_TRANSACTION } from "@/server/db";
 
 export interface EndOffset {
   topic: string;
@@ -37,7 +37,7 @@ export async function recordEndSamples(clusterId: string, observedAt: Date, ends
       WHERE NOT EXISTS (SELECT 1 FROM "PartitionEndSample" s
                         WHERE s."clusterId" = ${clusterId} AND s.topic = x.topic AND s.partition = x.partition AND s."observedAt" >= ${observedAt})
       ON CONFLICT DO NOTHING`;
-  });
+  }, SNAPSHOT_TRANSACTION);
 }
 
 /** Retention: samples older than `before` go (the worker calls this periodically). */

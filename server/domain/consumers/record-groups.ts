@@ -3,7 +3,7 @@
 // Most committed offsets do not move between two snapshots (20,000 groups hold ~200,000 of them, and
 // idle groups keep theirs for days), so an offset row is written only when its value changes, and the
 // group row says when its offsets were last read.
-import { db } from "@/server/db";
+import { db, SNAPSHOT_TRANSACTION } from "@/server/db";
 import type { GroupInfo } from "@/server/brokers/kafka";
 
 const json = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? x.toString() : x));
@@ -50,9 +50,8 @@ export async function recordGroups(
   }));
   const o = offsetColumns(groups, ends);
   const ids = groups.map((g) => g.groupId);
-  await db.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`
         INSERT INTO "ConsumerGroup" (id, "clusterId", "groupId", state, "protocolType", protocol, members, "memberCount", "lastSeenAt", "offsetsReadAt")
         SELECT gen_random_uuid()::text, ${clusterId}, x."groupId", x.state, x."protocolType", x.protocol, x.members, x."memberCount", ${observedAt},
                CASE WHEN x."offsetsRead" THEN ${observedAt}::timestamp END
@@ -61,19 +60,19 @@ export async function recordGroups(
           state = EXCLUDED.state, "protocolType" = EXCLUDED."protocolType", protocol = EXCLUDED.protocol,
           members = EXCLUDED.members, "memberCount" = EXCLUDED."memberCount", "lastSeenAt" = EXCLUDED."lastSeenAt", "deletedAt" = NULL,
           "offsetsReadAt" = GREATEST(EXCLUDED."offsetsReadAt", "ConsumerGroup"."offsetsReadAt")`;
-      await tx.$executeRaw`
+    await tx.$executeRaw`
         UPDATE "ConsumerGroup" SET "deletedAt" = ${observedAt}, state = 'Dead', members = '[]', "memberCount" = 0
         WHERE "clusterId" = ${clusterId} AND "deletedAt" IS NULL AND NOT ("groupId" = ANY(${ids}::text[]))`;
-      // One statement reads the snapshot once and compares it with the stored offsets of the groups read
-      // this time, in one join (in memory: ~200,000 rows of 20,000 groups spill past the default 4 MB):
-      // - in the snapshot only, or moved: written, and a new entry in Burrow's window of commits with the
-      //   lag at that moment.
-      // - stored only: the group no longer has it (expired, or reset by an admin), so it goes.
-      // Only the groups whose newest read is this snapshot take part: one arriving late (from a worker that
-      // lost its lease) moves no offset back and adds no commit in the past. The CTEs touch disjoint rows
-      // of "GroupOffset", as one statement must.
-      await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;
-      await tx.$executeRaw`
+    // One statement reads the snapshot once and compares it with the stored offsets of the groups read
+    // this time, in one join (in memory: ~200,000 rows of 20,000 groups spill past the default 4 MB):
+    // - in the snapshot only, or moved: written, and a new entry in Burrow's window of commits with the
+    //   lag at that moment.
+    // - stored only: the group no longer has it (expired, or reset by an admin), so it goes.
+    // Only the groups whose newest read is this snapshot take part: one arriving late (from a worker that
+    // lost its lease) moves no offset back and adds no commit in the past. The CTEs touch disjoint rows
+    // of "GroupOffset", as one statement must.
+    await tx.$executeRaw`SET LOCAL work_mem = '64MB'`;
+    await tx.$executeRaw`
         WITH x AS MATERIALIZED (
           SELECT g.id AS gid, u.topic, u.partition, u.committed::bigint AS committed, u.lag::bigint AS lag
           FROM unnest(${o.groupIds}::text[], ${o.topics}::text[], ${o.partitions}::int[], ${o.committed}::text[], ${o.lags}::text[])
@@ -98,9 +97,9 @@ export async function recordGroups(
         INSERT INTO "GroupCommitSample" ("consumerGroupId", topic, partition, "observedAt", committed, lag)
         SELECT gid, topic, partition, ${observedAt}, committed, lag FROM diff WHERE gid IS NOT NULL
         ON CONFLICT DO NOTHING`;
-      // The ten newest entries per partition are kept; only the partitions that got one this time can
-      // hold more.
-      await tx.$executeRaw`
+    // The ten newest entries per partition are kept; only the partitions that got one this time can
+    // hold more.
+    await tx.$executeRaw`
         DELETE FROM "GroupCommitSample" s USING (
           SELECT c."consumerGroupId", c.topic, c.partition, c."observedAt",
                  row_number() OVER (PARTITION BY c."consumerGroupId", c.topic, c.partition ORDER BY c."observedAt" DESC) AS rn
@@ -110,7 +109,5 @@ export async function recordGroups(
           WHERE o."observedAt" = ${observedAt}
         ) r
         WHERE r.rn > 10 AND s."consumerGroupId" = r."consumerGroupId" AND s.topic = r.topic AND s.partition = r.partition AND s."observedAt" = r."observedAt"`;
-    },
-    { timeout: 120_000, maxWait: 30_000 },
-  );
+  }, SNAPSHOT_TRANSACTION);
 }

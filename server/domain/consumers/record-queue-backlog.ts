@@ -2,7 +2,7 @@
 // JetStream consumer's pending + ack pending) into the one consumer model: a ConsumerGroup row per
 // queue or consumer, its status, and (through refreshLagSummaries) its history. Keyed by (connection,
 // kind, id): a replay is harmless.
-import { db } from "@/server/db";
+import { db, SNAPSHOT_TRANSACTION } from "@/server/db";
 import { backlogStatus } from "./queue-status";
 
 export interface BrokerBacklog {
@@ -83,5 +83,5 @@ export async function recordBrokerBacklog(
     await tx.$executeRaw`
       UPDATE "ConsumerGroup" SET "deletedAt" = ${observedAt}, state = 'Dead', members = '[]', "memberCount" = 0
       WHERE "clusterId" = ${clusterId} AND kind = ${kind} AND "deletedAt" IS NULL AND NOT ("groupId" = ANY(${rows.map((r) => r.groupId)}::text[]))`;
-  });
+  }, SNAPSHOT_TRANSACTION);
 }

@@ -1,7 +1,7 @@
 // Writes one snapshot of a cluster as the collector read it. Keyed by (cluster, topic name) and
 // (topic, partition), so replaying a snapshot changes nothing; set-based SQL keeps a 10,000-topic
 // cluster to a handful of statements. Declared metadata (owner, description, tags) is never touched.
-import { db } from "@/server/db";
+import { db, SNAPSHOT_TRANSACTION } from "@/server/db";
 import type { TopicInfo } from "@/server/brokers/kafka";
 
 export interface CatalogRecord {
@@ -28,11 +28,10 @@ export async function recordCatalog(rec: CatalogRecord): Promise<void> {
   const configs = rec.topics.filter((t) => t.configs).map((t) => ({ name: t.name, configs: t.configs }));
   const names = rec.topics.map((t) => t.name);
 
-  await db.$transaction(
-    async (tx) => {
-      // Rate = growth of the summed log-end offsets since the previous sample. A shrinking sum means
-      // the topic was recreated: no rate until the next sample.
-      await tx.$executeRaw`
+  await db.$transaction(async (tx) => {
+    // Rate = growth of the summed log-end offsets since the previous sample. A shrinking sum means
+    // the topic was recreated: no rate until the next sample.
+    await tx.$executeRaw`
         INSERT INTO "Topic" (id, "clusterId", name, internal, "deadLetter", "partitionCount", "replicationFactor", "endOffsetSum", "messageCount", "rateSampledAt", "lastSeenAt", "firstSeenAt")
         SELECT gen_random_uuid()::text, ${clusterId}, x.name, x.internal, x."deadLetter", x."partitionCount", x."replicationFactor", x."endSum"::bigint, x."messageCount"::bigint, ${observedAt}, ${observedAt}, ${observedAt}
         FROM jsonb_to_recordset(${json(topics)}::jsonb) AS x(name text, internal boolean, "deadLetter" boolean, "partitionCount" int, "replicationFactor" int, "endSum" text, "messageCount" text)
@@ -53,12 +52,12 @@ export async function recordCatalog(rec: CatalogRecord): Promise<void> {
           "lastSeenAt" = EXCLUDED."lastSeenAt",
           "deletedAt" = NULL`;
 
-      // Deleted on the broker: kept and marked, so owners, descriptions and history stay readable.
-      await tx.$executeRaw`
+    // Deleted on the broker: kept and marked, so owners, descriptions and history stay readable.
+    await tx.$executeRaw`
         UPDATE "Topic" SET "deletedAt" = ${observedAt}
         WHERE "clusterId" = ${clusterId} AND "deletedAt" IS NULL AND NOT (name = ANY(${names}::text[]))`;
 
-      await tx.$executeRaw`
+    await tx.$executeRaw`
         INSERT INTO "TopicPartition" ("topicId", partition, leader, replicas, isr, "offlineReplicas", "startOffset", "endOffset", "stableOffset")
         SELECT t.id, x.partition, x.leader,
                ARRAY(SELECT jsonb_array_elements_text(x.replicas)::int),
@@ -71,17 +70,15 @@ export async function recordCatalog(rec: CatalogRecord): Promise<void> {
           leader = EXCLUDED.leader, replicas = EXCLUDED.replicas, isr = EXCLUDED.isr,
           "offlineReplicas" = EXCLUDED."offlineReplicas", "startOffset" = EXCLUDED."startOffset", "endOffset" = EXCLUDED."endOffset",
           "stableOffset" = EXCLUDED."stableOffset"`;
-      await tx.$executeRaw`
+    await tx.$executeRaw`
         DELETE FROM "TopicPartition" p USING "Topic" t
         WHERE p."topicId" = t.id AND t."clusterId" = ${clusterId} AND t."deletedAt" IS NULL AND p.partition >= t."partitionCount"`;
 
-      if (configs.length > 0) {
-        await tx.$executeRaw`
+    if (configs.length > 0) {
+      await tx.$executeRaw`
           UPDATE "Topic" t SET configs = x.configs
           FROM jsonb_to_recordset(${json(configs)}::jsonb) AS x(name text, configs jsonb)
           WHERE t."clusterId" = ${clusterId} AND t.name = x.name`;
-      }
-    },
-    { timeout: 120_000, maxWait: 30_000 },
-  );
+    }
+  }, SNAPSHOT_TRANSACTION);
 }

@@ -1,7 +1,7 @@
 // Writes the destinations of a broker that is not Kafka (RabbitMQ queues and exchanges, JetStream
 // streams): one Topic row each, keyed by (connection, namespace, name), so a replay changes nothing.
 // Partitions are Kafka's; these rows carry the broker's own figures in `details`.
-import { db } from "@/server/db";
+import { db, SNAPSHOT_TRANSACTION } from "@/server/db";
 
 export interface Destination {
   kind: "queue" | "exchange" | "stream";
@@ -27,9 +27,8 @@ export async function recordDestinations(rec: { clusterId: string; observedAt: D
     counter: d.counter === undefined ? null : String(d.counter),
   }));
   const keys = rec.destinations.map((d) => `${d.namespace}\u001f${d.name}`);
-  await db.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`
         INSERT INTO "Topic" (id, "clusterId", kind, namespace, name, internal, "deadLetter", "partitionCount", "replicationFactor", "messageCount", "messagesPerSec", "endOffsetSum", "rateSampledAt", "lastSeenAt", "firstSeenAt", details)
         SELECT gen_random_uuid()::text, ${clusterId}, x.kind, x.namespace, x.name, x.internal, x."deadLetter", 0, 0, x."messageCount"::bigint, x."messagesPerSec", coalesce(x.counter::bigint, 0), ${observedAt}, ${observedAt}, ${observedAt}, x.details
         FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(kind text, namespace text, name text, internal boolean, "deadLetter" boolean, "messageCount" text, "messagesPerSec" float8, counter text, details jsonb)
@@ -48,11 +47,9 @@ export async function recordDestinations(rec: { clusterId: string; observedAt: D
           END,
           "endOffsetSum" = EXCLUDED."endOffsetSum",
           "rateSampledAt" = EXCLUDED."rateSampledAt", "lastSeenAt" = EXCLUDED."lastSeenAt", details = EXCLUDED.details, "deletedAt" = NULL`;
-      // Gone from the broker: kept and marked, so owners, descriptions and history stay readable.
-      await tx.$executeRaw`
+    // Gone from the broker: kept and marked, so owners, descriptions and history stay readable.
+    await tx.$executeRaw`
         UPDATE "Topic" SET "deletedAt" = ${observedAt}
         WHERE "clusterId" = ${clusterId} AND "deletedAt" IS NULL AND NOT ((namespace || chr(31) || name) = ANY(${keys}::text[]))`;
-    },
-    { timeout: 120_000, maxWait: 30_000 },
-  );
+  }, SNAPSHOT_TRANSACTION);
 }
