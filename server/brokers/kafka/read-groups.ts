@@ -84,7 +84,9 @@ export async function readGroupsByCoordinator(kafka: Kafka): Promise<GroupInfo[]
         return listed.map((g) => ({ g, d: described.get(g.groupId), broker }));
       }),
     );
-    return await mapLimit(perBroker.flat(), 16, async ({ g, d, broker }) => {
+    // While a group's coordinator moves, the old and the new broker may both list it: it is read once.
+    const once = new Map(perBroker.flat().map((x) => [x.g.groupId, x]));
+    return await mapLimit([...once.values()], 16, async ({ g, d, broker }) => {
       let offsets: GroupInfo["offsets"] = null;
       try {
         offsets = committedOffsets((await broker.offsetFetch({ groupId: g.groupId, topics: [] })).responses);
@@ -100,7 +102,7 @@ export async function readGroupsByCoordinator(kafka: Kafka): Promise<GroupInfo[]
 
 /** The public admin API's way: kafkajs finds each group's coordinator, and retries. */
 async function readGroupsByAdmin(admin: Admin): Promise<GroupInfo[]> {
-  const listed = (await admin.listGroups()).groups.filter(ours);
+  const listed = [...new Map((await admin.listGroups()).groups.filter(ours).map((g) => [g.groupId, g])).values()];
   const described = new Map<string, GroupDescription>();
   for (const batch of chunks(
     listed.map((g) => g.groupId),
