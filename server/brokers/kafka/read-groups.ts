@@ -60,6 +60,18 @@ function groupInfo(g: Listed, d: GroupDescription | undefined, offsets: GroupInf
   };
 }
 
+/** Describes the listed groups 100 a request, one request at a time. */
+async function describeInBatches(listed: Listed[], describe: (groupIds: string[]) => Promise<{ groups: GroupDescription[] }>) {
+  const described = new Map<string, GroupDescription>();
+  for (const batch of chunks(
+    listed.map((g) => g.groupId),
+    100,
+  )) {
+    for (const d of (await describe(batch)).groups) described.set(d.groupId, d);
+  }
+  return described;
+}
+
 const ours = (g: Listed) => !g.groupId.startsWith(PEEK_GROUP_PREFIX);
 
 /** Each broker about the groups it coordinates; null when kafkajs's internals are not there. Throws when
@@ -74,13 +86,7 @@ export async function readGroupsByCoordinator(kafka: Kafka): Promise<GroupInfo[]
       cluster.getNodeIds().map(async (nodeId) => {
         const broker = await cluster.findBroker({ nodeId });
         const listed = (await broker.listGroups()).groups.filter(ours);
-        const described = new Map<string, GroupDescription>();
-        for (const batch of chunks(
-          listed.map((g) => g.groupId),
-          100,
-        )) {
-          for (const d of (await broker.describeGroups({ groupIds: batch })).groups) described.set(d.groupId, d);
-        }
+        const described = await describeInBatches(listed, (groupIds) => broker.describeGroups({ groupIds }));
         return listed.map((g) => ({ g, d: described.get(g.groupId), broker }));
       }),
     );
@@ -103,13 +109,7 @@ export async function readGroupsByCoordinator(kafka: Kafka): Promise<GroupInfo[]
 /** The public admin API's way: kafkajs finds each group's coordinator, and retries. */
 async function readGroupsByAdmin(admin: Admin): Promise<GroupInfo[]> {
   const listed = [...new Map((await admin.listGroups()).groups.filter(ours).map((g) => [g.groupId, g])).values()];
-  const described = new Map<string, GroupDescription>();
-  for (const batch of chunks(
-    listed.map((g) => g.groupId),
-    100,
-  )) {
-    for (const d of (await admin.describeGroups(batch)).groups) described.set(d.groupId, d);
-  }
+  const described = await describeInBatches(listed, (groupIds) => admin.describeGroups(groupIds));
   return mapLimit(listed, 16, async (g) => {
     let offsets: GroupInfo["offsets"] = null;
     try {
