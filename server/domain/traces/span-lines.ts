@@ -115,3 +115,22 @@ export function spanBatch(spans: SpanInput[]): SpanBatch {
 /** COPY lines of spans and of their links, the resources they name and the days they fall in. Plain
  *  data (bytes, strings, numbers), so it crosses to another thread as it is. */
 export type SpanBatch = { rows: Uint8Array; count: number; links: Uint8Array | null; resources: ResourceRow[]; days: number[] };
+
+/** Several batches as one (to store in one transaction): their lines end to end; a resource they share
+ *  once, with the latest day any of them reaches. */
+export function mergeSpanBatches(batches: SpanBatch[]): SpanBatch {
+  if (batches.length === 1) return batches[0]!;
+  const resources = new Map<string, ResourceRow>();
+  for (const r of batches.flatMap((b) => b.resources)) {
+    const seen = resources.get(r.id);
+    if (!seen || seen.lastDay < r.lastDay) resources.set(r.id, r);
+  }
+  const links = batches.flatMap((b) => (b.links ? [b.links] : []));
+  return {
+    rows: Buffer.concat(batches.map((b) => b.rows)),
+    count: batches.reduce((n, b) => n + b.count, 0),
+    links: links.length ? Buffer.concat(links) : null,
+    resources: [...resources.values()],
+    days: [...new Set(batches.flatMap((b) => b.days))],
+  };
+}

@@ -7,7 +7,8 @@ import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import { from as copyFrom } from "pg-copy-streams";
 import { isUniqueViolation, rawTransaction, type RawClient } from "@/server/db";
-import { spanBatch, type SpanBatch } from "./span-lines";
+import { groupedWriter } from "@/server/lib/grouped-writes";
+import { mergeSpanBatches, spanBatch, type SpanBatch } from "./span-lines";
 import { ensureSpanDays, forgetSpanDays, isMissingPartition } from "./span-partitions";
 import { ensureSpanResources } from "./span-resources";
 import type { SpanInput } from "./span-types";
@@ -51,25 +52,38 @@ async function write(batch: SpanBatch): Promise<number> {
   }
 }
 
-export async function storeSpans(spans: SpanInput[]): Promise<{ stored: number }> {
-  if (!spans.length) return { stored: 0 };
-  return storeSpanBatch(spanBatch(spans));
+export async function storeSpans(spans: SpanInput[]): Promise<void> {
+  if (spans.length) await storeSpanBatch(spanBatch(spans));
 }
 
-/** Stores a batch made by spanBatch (in this thread or another). */
-export async function storeSpanBatch(batch: SpanBatch): Promise<{ stored: number }> {
-  if (!batch.count) return { stored: 0 };
+/** Stores a batch made by spanBatch (in this thread or another); settles once it is committed. */
+export async function storeSpanBatch(batch: SpanBatch): Promise<void> {
+  if (batch.count) await writeGrouped(batch);
+}
+
+// Batches that arrive while one is being written wait and go together in the next transaction (one
+// COPY). Eight exporters' batches written side by side cost PostgreSQL about twice the CPU a span: the
+// backends contend for the newest pages of the time-ordered indexes (a profile of them spent a fifth of
+// its samples moving right along B-tree pages), and each batch commits alone. `npm run bench -- otlp`:
+// PostgreSQL's CPU a span went from about 38 µs to about 19 µs on the same day.
+const writeGrouped = groupedWriter<SpanBatch>({
+  write: (batches) => storeNow(mergeSpanBatches(batches)),
+  size: (batch) => batch.count,
+  maxSize: 8192,
+});
+
+async function storeNow(batch: SpanBatch): Promise<void> {
   // Resources first, on their own: one stored for spans that then fail to store is harmless.
   await ensureSpanResources(batch.resources);
   await ensureSpanDays(batch.days);
   try {
-    return { stored: await write(batch) };
+    await write(batch);
   } catch (error) {
     // Retention (in this process or another) dropped a day this process thought it had: make sure
     // again and write once more. Nothing of the failed attempt was kept.
     if (!isMissingPartition(error)) throw error;
     forgetSpanDays();
     await ensureSpanDays(batch.days);
-    return { stored: await write(batch) };
+    await write(batch);
   }
 }
