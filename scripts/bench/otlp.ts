@@ -149,16 +149,20 @@ try {
     `encoded ${batches.length} batches of ${batchSize} spans (${mb.toFixed(1)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
   );
 
-  // Baseline: decode + validate every batch, nothing else (no HTTP, no storage). The median of three
-  // passes: one pass swung between 26,000 and 72,000 spans/s from run to run on this machine.
+  // Baseline: decode + validate every batch, nothing else (no HTTP, no storage). Three passes before
+  // the HTTP runs and three after them, and the median of the six: one pass swung between 26,000 and
+  // 72,000 spans/s from run to run on this machine, and its speed drifts within a run too (a median of
+  // passes taken only before the runs ranged from 49,000 to 98,000 spans/s on one day).
   const decodeRates: number[] = [];
-  for (let pass = 0; pass < 3; pass++) {
-    t = performance.now();
-    let decoded = 0;
-    for (const b of batches) decoded += readSpans(decodeBody(b, "protobuf")).spans.length;
-    decodeRates.push(decoded / ((performance.now() - t) / 1000));
-  }
-  const decodeRate = median(decodeRates);
+  const decodePasses = () => {
+    for (let pass = 0; pass < 3; pass++) {
+      const t0 = performance.now();
+      let decoded = 0;
+      for (const b of batches) decoded += readSpans(decodeBody(b, "protobuf")).spans.length;
+      decodeRates.push(decoded / ((performance.now() - t0) / 1000));
+    }
+  };
+  decodePasses();
 
   let searchesSmall: SearchTimings | undefined;
   if (storedSpans) {
@@ -218,9 +222,11 @@ try {
   const answered = ingest.perSecond * seconds * batchSize;
   if (stored < answered) throw new Error(`${stored} spans stored, ${answered} acknowledged`);
   const ingestRate = ingest.perSecond * batchSize;
+  decodePasses();
+  const decodeRate = median(decodeRates);
   console.log(`\nOTLP ingest, ${senders} senders × batches of ${batchSize} spans, ${seconds} s:`);
   console.log(
-    `${"decode + validate alone (baseline)".padEnd(40)} ${Math.round(decodeRate).toLocaleString("en").padStart(9)} spans/s (median of ${decodeRates.map((r) => Math.round(r).toLocaleString("en")).join(", ")})`,
+    `${"decode + validate alone (baseline)".padEnd(40)} ${Math.round(decodeRate).toLocaleString("en").padStart(9)} spans/s (median of 3 passes before the HTTP runs and 3 after: ${decodeRates.map((r) => Math.round(r).toLocaleString("en")).join(", ")})`,
   );
   console.log(
     `${"HTTP + decode, nothing stored".padEnd(40)} ${Math.round(receiveRate).toLocaleString("en").padStart(9)} spans/s (the same ${senders} senders)`,
