@@ -1,8 +1,8 @@
 // Spans into PostgreSQL, all of a batch or none of it, with COPY: PostgreSQL reads tab-separated text
 // far faster than it unpacks a JSON batch (json_to_recordset took ~40 µs a span, most of the insert).
 // An exporter that retries a batch sends the same spans again: COPY refuses the duplicate keys, and
-// the batch is written once more through a temporary table with ON CONFLICT DO NOTHING, so the spans
-// already stored are skipped instead of failing the batch.
+// the batch (with those it was grouped with) is written once more through a temporary table with
+// ON CONFLICT DO NOTHING, so the spans already stored are skipped instead of failing the batch.
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import { from as copyFrom } from "pg-copy-streams";
@@ -17,38 +17,35 @@ const SPAN_COLUMNS = `"traceId", "spanId", "parentSpanId", "name", "kind", "serv
   "attributes", "resourceId", "scope", "events", "links", "msgSystem", "msgOperation", "msgDestination", "msgGroup", "msgKey", "msgPartition", "msgOffset"`;
 const LINK_COLUMNS = `"traceId", "spanId", "linkedTraceId", "linkedSpanId", "startNs"`;
 
-async function copy(client: RawClient, statement: string, bytes: Uint8Array): Promise<number> {
+async function copy(client: RawClient, statement: string, bytes: Uint8Array): Promise<void> {
   const stream = client.query(copyFrom(statement));
   // A batch made in another thread arrives as a Uint8Array: the same bytes, viewed as a Buffer.
   const chunk = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   await pipeline(Readable.from([chunk]), stream);
-  return stream.rowCount;
 }
 
 /** The common case: no span of the batch is stored yet. */
-async function copyBatch(client: RawClient, batch: SpanBatch): Promise<number> {
-  const stored = await copy(client, `COPY "Span" (${SPAN_COLUMNS}) FROM STDIN`, batch.rows);
+async function copyBatch(client: RawClient, batch: SpanBatch): Promise<void> {
+  await copy(client, `COPY "Span" (${SPAN_COLUMNS}) FROM STDIN`, batch.rows);
   if (batch.links) await copy(client, `COPY "SpanLink" (${LINK_COLUMNS}) FROM STDIN`, batch.links);
-  return stored;
 }
 
 /** A batch sent again: what is stored already is skipped. */
-async function mergeBatch(client: RawClient, batch: SpanBatch): Promise<number> {
+async function mergeBatch(client: RawClient, batch: SpanBatch): Promise<void> {
   await client.query(`CREATE TEMPORARY TABLE span_in (LIKE "Span" INCLUDING DEFAULTS) ON COMMIT DROP`);
   await client.query(`CREATE TEMPORARY TABLE span_link_in (LIKE "SpanLink" INCLUDING DEFAULTS) ON COMMIT DROP`);
   await copy(client, `COPY span_in (${SPAN_COLUMNS}) FROM STDIN`, batch.rows);
   if (batch.links) await copy(client, `COPY span_link_in (${LINK_COLUMNS}) FROM STDIN`, batch.links);
-  const stored = (await client.query(`INSERT INTO "Span" SELECT * FROM span_in ON CONFLICT DO NOTHING`)).rowCount ?? 0;
+  await client.query(`INSERT INTO "Span" SELECT * FROM span_in ON CONFLICT DO NOTHING`);
   await client.query(`INSERT INTO "SpanLink" SELECT * FROM span_link_in ON CONFLICT DO NOTHING`);
-  return stored;
 }
 
-async function write(batch: SpanBatch): Promise<number> {
+async function write(batch: SpanBatch): Promise<void> {
   try {
-    return await rawTransaction((client) => copyBatch(client, batch));
+    await rawTransaction((client) => copyBatch(client, batch));
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    return rawTransaction((client) => mergeBatch(client, batch));
+    await rawTransaction((client) => mergeBatch(client, batch));
   }
 }
 
