@@ -30,6 +30,7 @@ export const OWNERS: Record<string, string> = {
   SpanLink: "traces",
   SpanResource: "traces",
   SpanFlowMinute: "traces",
+  HopLatencyMinute: "traces",
   SpanFlowWatermark: "traces",
   AlertRule: "alerts",
   Alert: "alerts",

@@ -36,7 +36,7 @@ describe("retention", () => {
     });
     // The old span's process is gone: its resource has no span in a kept day.
     await storeSpans([span(1, at(100 * 3_600_000), "gone"), span(2, at(3_600_000)), span(3, new Date(now.getTime() + 3 * DAY))]);
-    // Their per-minute flow counts go with the days: one in the dropped day, one in a kept day.
+    // Their per-minute flow counts and hop latencies go with the days: one in the dropped day, one in a kept day.
     const minuteOf = (d: Date) => Math.floor(d.getTime() / 60_000);
     const flow = (d: Date) => ({
       minute: minuteOf(d),
@@ -50,6 +50,8 @@ describe("retention", () => {
       firstNs: ns(d),
     });
     await db.spanFlowMinute.createMany({ data: [flow(at(100 * 3_600_000)), flow(at(3_600_000))] });
+    const hop = (d: Date) => ({ minute: minuteOf(d), topic: service, groupId: "g", bucket: 90, count: 1 });
+    await db.hopLatencyMinute.createMany({ data: [hop(at(100 * 3_600_000)), hop(at(3_600_000))] });
 
     const cluster = await createTestCluster();
     const group = await db.consumerGroup.create({
@@ -115,6 +117,7 @@ describe("retention", () => {
       SELECT "attributes"->>'host.name' AS host FROM "SpanResource" WHERE "attributes"->>'service.name' = ${service}`;
     expect(resources.map((r) => r.host)).toEqual(["current"]);
     expect((await db.spanFlowMinute.findMany({ where: { service } })).map((f) => f.minute)).toEqual([minuteOf(at(3_600_000))]);
+    expect((await db.hopLatencyMinute.findMany({ where: { topic: service } })).map((f) => f.minute)).toEqual([minuteOf(at(3_600_000))]);
     expect((await db.groupLagSample.findMany({ where: { consumerGroupId: group.id } })).map((s) => s.totalLag)).toEqual([2n]);
     expect((await db.partitionEndSample.findMany({ where: { clusterId: cluster.id } })).map((s) => s.endOffset)).toEqual([2n]);
     expect(

@@ -62,12 +62,14 @@ function resourceOf(service: string) {
 /** A batch like a busy Kafka service exports: messaging spans with the usual attributes, a few linked. */
 function encodeBatch(): Buffer {
   const now = BigInt(Date.now()) * 1_000_000n;
+  const ids = Array.from({ length: batchSize }, () => ({ traceId: randomBytes(16), spanId: randomBytes(8) }));
   const spans = Array.from({ length: batchSize }, (_, i) => {
     const start = now + BigInt(i) * 1_000n;
+    // Each consumer span (odd) received from the producer span before it: its child, in its trace.
     return {
-      traceId: randomBytes(16),
-      spanId: randomBytes(8),
-      parentSpanId: i % 4 ? randomBytes(8) : undefined,
+      traceId: ids[i % 2 ? i - 1 : i]!.traceId,
+      spanId: ids[i]!.spanId,
+      parentSpanId: i % 2 ? ids[i - 1]!.spanId : i % 4 ? randomBytes(8) : undefined,
       name: i % 2 ? "process orders" : "send orders",
       kind: i % 2 ? 5 : 4,
       startTimeUnixNano: start,
@@ -240,17 +242,23 @@ try {
   // Counting what was just ingested per flow (lineage rates, the scorecard): the spans themselves, as a
   // reader does before the worker's first fold (baseline), against the folded minute counts after it.
   {
-    const { foldSpanFlows, tracedConsumers, messagingCountsSince } = await import("@/server/domain/traces");
+    const { foldSpanFlows, tracedConsumers, messagingCountsSince, hopLatenciesSince } = await import("@/server/domain/traces");
     const windowStart = BigInt(Date.now() - 3_600_000) * 1_000_000n;
     const reads = {
       "consumers traced in the last hour": () => tracedConsumers(windowStart),
       "span counts per flow, last hour": () => messagingCountsSince(windowStart),
+      "hop latencies (p50, p95), last hour": () => hopLatenciesSince(windowStart),
     };
     const bySpans = await timeEach(reads, 5);
+    const hopsBefore = JSON.stringify(await hopLatenciesSince(windowStart));
     const t0 = performance.now();
     const { spans: folded } = await foldSpanFlows({ settleMs: 0 });
     const foldMs = performance.now() - t0;
     const byMinutes = await timeEach(reads, 5);
+    // The fast answer must be the same answer.
+    const hopsAfter = await hopLatenciesSince(windowStart);
+    if (JSON.stringify(hopsAfter) !== hopsBefore)
+      throw new Error(`hop latencies differ after the fold: ${hopsBefore} → ${JSON.stringify(hopsAfter)}`);
     console.log(
       `\nper-flow counts over the ${stored.toLocaleString("en")} spans ingested (median of 5), counting the spans (baseline) and from minute counts:`,
     );
@@ -260,6 +268,8 @@ try {
       );
     }
     console.log(`${"(the fold that made them)".padEnd(40)} ${folded.toLocaleString("en")} spans in ${foldMs.toFixed(0)} ms`);
+    const pairs = hopsAfter.reduce((n, h) => n + h.samples, 0);
+    console.log(`${"(hops: producer-consumer pairs)".padEnd(40)} ${pairs.toLocaleString("en")} in ${hopsAfter.length} flow(s)`);
   }
 
   // A 10,000-span journey: one order fanned out to 99 consumer traces (link-style), each with 100 spans.

@@ -33,10 +33,10 @@ async function hopLatencies(): Promise<GraphInputs["hops"]> {
   );
 }
 
-// Rates and hop latencies aggregate every messaging span of the last minutes: about 0.9 s of
-// PostgreSQL at 1,000 spans a second, growing with the span rate. A page open (graph, layout, a
-// node's detail) and the worker would each pay that; they share one computation per 15 s instead, the
-// same order of staleness as the windows they are measured over allow.
+// Rates and hop latencies come from per-minute counts the worker folds (traces context), plus the
+// spans received since its last fold, read raw: little, unless the worker is behind. A page open (graph,
+// layout, a node's detail) and the worker share one computation per 15 s, the same order of staleness
+// as the windows they are measured over allow.
 const SPAN_FIGURES_MAX_AGE_MS = 15_000;
 const spanFigures = recentValue(SPAN_FIGURES_MAX_AGE_MS, async () => {
   const [rates, hops] = await Promise.all([spanRates(), hopLatencies()]);

@@ -2,7 +2,8 @@
 // which destination, how often, and how long a hop takes. Only this context reads the span tables,
 // so spans can move to another store without anything above changing.
 import { db } from "@/server/db";
-import { spanFlowsSince } from "./span-flows";
+import { readHopLatencies, type HopLatency } from "./hop-latencies";
+import { spanFlowsSince, WATERMARK } from "./span-flows";
 import { SPAN_KIND } from "./span-types";
 
 export interface MessagingFlow {
@@ -55,24 +56,7 @@ export async function messagingCountsSince(sinceNs: bigint) {
 }
 
 /** Receive start minus send start per (destination, group), for consumer spans started after
- *  `sinceNs` and joined to their producer by parent or link. */
-export async function hopLatenciesSince(sinceNs: bigint) {
-  const rows = await db.$queryRaw<{ topic: string; group: string; p50: number; p95: number; n: bigint }[]>`
-    WITH consumers AS (
-      SELECT c."traceId", c."spanId", c."parentSpanId", c."startNs", c."msgDestination" AS topic, coalesce(c."msgGroup", '') AS "group"
-      FROM "Span" c
-      WHERE c."startNs" > ${sinceNs} AND c.kind = ${SPAN_KIND.CONSUMER} AND c."msgDestination" IS NOT NULL
-    ), pairs AS (
-      SELECT c.topic, c."group", (c."startNs" - p."startNs") / 1e6 AS ms
-      FROM consumers c JOIN "Span" p ON p."traceId" = c."traceId" AND p."spanId" = c."parentSpanId" AND p.kind = ${SPAN_KIND.PRODUCER}
-      UNION ALL
-      SELECT c.topic, c."group", (c."startNs" - p."startNs") / 1e6 AS ms
-      FROM consumers c
-      JOIN "SpanLink" l ON l."traceId" = c."traceId" AND l."spanId" = c."spanId"
-      JOIN "Span" p ON p."traceId" = l."linkedTraceId" AND p."spanId" = l."linkedSpanId" AND p.kind = ${SPAN_KIND.PRODUCER}
-    )
-    SELECT topic, "group", percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50,
-           percentile_cont(0.95) WITHIN GROUP (ORDER BY ms) AS p95, count(*) AS n
-    FROM pairs GROUP BY topic, "group"`;
-  return rows.map((r) => ({ topic: r.topic, groupId: r.group, p50Ms: r.p50, p95Ms: r.p95, samples: Number(r.n) }));
+ *  `sinceNs` and joined to their producer by parent or link (folded: hop-latencies.ts). */
+export async function hopLatenciesSince(sinceNs: bigint): Promise<HopLatency[]> {
+  return readHopLatencies(sinceNs, WATERMARK);
 }

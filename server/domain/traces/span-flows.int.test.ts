@@ -1,14 +1,13 @@
 // Per-flow span counts over a window are the same whether the spans were folded into minutes or not:
 // before any fold, after one, with spans stored after it (some of them starting in minutes already
 // folded), and at a window that starts inside a minute. Checked against counting the spans themselves.
-import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { uniqueName } from "@/test/kafka-helpers";
+import { messagingSpan } from "@/test/span-helpers";
 import { foldSpanFlows, spanFlowsSince } from "./span-flows";
 import { SPAN_KIND, STATUS_CODE, type SpanInput } from "./span-types";
 import { storeSpans } from "./store-spans";
 
-const hex = (n: number) => randomBytes(n).toString("hex");
 const producer = uniqueName("flow-producer");
 const consumer = uniqueName("flow-consumer");
 const topic = uniqueName("flow-topic");
@@ -17,29 +16,8 @@ const MINUTE_NS = 60_000_000_000n;
 const base = ((BigInt(Date.now() - 20 * 60_000) * 1_000_000n) / MINUTE_NS) * MINUTE_NS;
 const since = base + 30_000_000_000n;
 
-function span(service: string, kind: number, atSeconds: number, failed = false): SpanInput {
-  const start = base + BigInt(atSeconds) * 1_000_000_000n;
-  return {
-    traceId: hex(16),
-    spanId: hex(8),
-    parentSpanId: null,
-    name: kind === SPAN_KIND.PRODUCER ? "send" : "process",
-    kind,
-    startNs: start,
-    endNs: start + 1_000_000n,
-    statusCode: failed ? STATUS_CODE.ERROR : STATUS_CODE.UNSET,
-    statusMessage: failed ? "boom" : null,
-    attributes: {
-      "messaging.system": "kafka",
-      "messaging.destination.name": topic,
-      ...(kind === SPAN_KIND.CONSUMER ? { "messaging.consumer.group.name": "billing" } : {}),
-    },
-    resource: { "service.name": service },
-    scope: null,
-    events: [],
-    links: [],
-  };
-}
+const span = (service: string, kind: number, atSeconds: number, failed = false): SpanInput =>
+  messagingSpan({ kind, startNs: base + BigInt(atSeconds) * 1_000_000_000n, topic, service, failed });
 
 /** What counting the stored spans themselves gives, for this test's services. */
 function expected(spans: SpanInput[]) {

@@ -1,4 +1,5 @@
 // Messaging spans counted per flow (kind, system, service, destination, consumer group) over a window,
+// and (hop-latencies.ts, in the same fold) the latencies of producer-to-consumer hops,
 // without reading every span of it. The worker folds spans in as they arrive, by receivedAt behind a
 // watermark, into per-minute counts ("SpanFlowMinute"). A window is then read exactly as three parts
 // that do not overlap:
@@ -9,10 +10,12 @@
 // batch may commit after a later one. Without folds (no worker yet) the last part is every span, and
 // the answer is the same.
 import { db, Prisma, rawQuery } from "@/server/db";
+import { foldHopLatencies, pruneHopLatencies } from "./hop-latencies";
 import { SPAN_KIND, STATUS_CODE } from "./span-types";
 
 const SETTLE_MS = 10_000;
-const WATERMARK = "spans";
+/** The watermark row's id (hop latencies are folded under it too, in the same transaction). */
+export const WATERMARK = "spans";
 const NS_PER_MINUTE = 60_000_000_000n;
 const FOLDED_KINDS = [SPAN_KIND.PRODUCER, SPAN_KIND.CONSUMER];
 // NARROW: what these statements read of the span tables is narrow by design (spans received in the last
@@ -56,6 +59,7 @@ export async function foldSpanFlows(opts: { settleMs?: number } = {}): Promise<{
           "firstNs" = least("SpanFlowMinute"."firstNs", excluded."firstNs")
       )
       SELECT coalesce(sum(count), 0)::bigint AS spans FROM counted`;
+      await foldHopLatencies(tx, since, until);
       await tx.spanFlowWatermark.upsert({
         where: { id: WATERMARK },
         create: { id: WATERMARK, receivedAt: until },
@@ -140,7 +144,8 @@ export async function spanFlowsSince(sinceNs: bigint, kinds: number[] = FOLDED_K
   }));
 }
 
-/** Drops the minutes of days retention dropped. */
-export async function pruneSpanFlows(firstKeptDay: number): Promise<number> {
-  return db.$executeRaw`DELETE FROM "SpanFlowMinute" WHERE minute < ${firstKeptDay * 1440}`;
+/** Drops the minutes (flow counts and hop latencies) of days retention dropped. */
+export async function pruneSpanFlows(firstKeptDay: number): Promise<void> {
+  await db.$executeRaw`DELETE FROM "SpanFlowMinute" WHERE minute < ${firstKeptDay * 1440}`;
+  await pruneHopLatencies(firstKeptDay);
 }
