@@ -10,6 +10,7 @@ import { startKafkaCluster } from "../lib/kafka-cluster";
 import { startNats } from "../lib/nats-server";
 import { freePort } from "../lib/ports";
 import { startRabbit } from "../lib/rabbitmq-node";
+import { statementSettings } from "./statements";
 
 /** `kafkaNodes` above 1 starts that many brokers as one cluster (kafka-cluster.ts). */
 export async function startBenchEnv(opts: { kafka: boolean; kafkaNodes?: number; rabbitmq?: boolean; nats?: boolean }) {
@@ -35,6 +36,7 @@ export async function startBenchEnv(opts: { kafka: boolean; kafkaNodes?: number;
     pgPort: await freePort(),
     databaseUrl: process.env.DATABASE_URL,
     log: () => undefined,
+    pgSettings: statementSettings(),
   });
   process.env.DATABASE_URL = database.url;
   process.env.EVENTPLANE_SECRET_KEY ??= "bench";

@@ -7,10 +7,12 @@
 // 20,000 open files: `--brokers 7` spreads the partitions over a cluster of 7, so that
 // `--groups 20000 --topics 10000 --brokers 7` measures the design's 100,000 partitions.
 // Options: --groups 1000 --topics <groups> --partitions 10 --rules 1000 --rounds 3 --brokers 1
+// With BENCH_STATEMENTS=1, PostgreSQL's time per statement over the rounds is printed (statements.ts).
 import { Kafka, logLevel } from "kafkajs";
 import { median, numberArg } from "./args";
 import { createTopicsInBulk, startBenchEnv } from "./bench-env";
 import { commitWithoutMembers } from "./standalone-commits";
+import { printStatements, resetStatements } from "./statements";
 
 const groupCount = numberArg("groups", 1_000);
 const topicCount = Math.min(numberArg("topics", groupCount), groupCount);
@@ -75,6 +77,7 @@ try {
   const first = await syncCluster(target!, { withConfigs: false });
   if (!first.ok || first.groups < groupCount) throw new Error(`first sync incomplete: ${JSON.stringify(first)}`);
 
+  await resetStatements();
   const raw: number[] = [];
   const cycle: number[] = [];
   const lagOnly: number[] = [];
@@ -92,6 +95,8 @@ try {
     lagOnly.push(performance.now() - t);
     if (lag.size !== groupCount) throw new Error(`lag for ${lag.size} groups, expected ${groupCount}`);
   }
+
+  await printStatements(`${rounds} round(s) of fetch, lag cycle and lag of every group`);
 
   // 1,000 rules as a platform team would write them: per-group lag thresholds, team-wide status
   // rules by pattern, seconds behind, DLQ and reachability rules.

@@ -41,6 +41,8 @@ export async function startEmbeddedPostgres(opts: {
   port: number;
   database?: string;
   onLog?: (line: string) => void;
+  /** server settings beyond the defaults, as `-c name=value` (benches load pg_stat_statements) */
+  settings?: Record<string, string>;
 }): Promise<EmbeddedDatabase> {
   const dataDir = resolve(opts.dataDir);
   const database = opts.database ?? "eventplane";
@@ -55,7 +57,13 @@ export async function startEmbeddedPostgres(opts: {
     persistent: true,
     // As root it must run as the "postgres" user; the package creates and chowns for it.
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      ...Object.entries(opts.settings ?? {}).flatMap(([k, v]) => ["-c", `${k}=${v}`]),
+    ],
     onLog: opts.onLog ?? (() => undefined),
     onError: (e) => opts.onLog?.(`[error] ${String(e)}`),
   });
