@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { uniqueName } from "@/test/kafka-helpers";
 import { messagingSpan } from "@/test/span-helpers";
 import { bucketOf, quantileOf } from "./latency-buckets";
-import { hopLatenciesSince } from "./messaging-aggregates";
+import { hopLatenciesSince } from "./hop-latencies";
 import { foldSpanFlows } from "./span-flows";
 import { SPAN_KIND, type SpanInput } from "./span-types";
 import { storeSpans } from "./store-spans";

@@ -11,10 +11,9 @@
 // span-flows.ts reads counts: folded minutes, the folded pairs of the window's partial first minute,
 // and the pairs not folded yet (either span received after the watermark).
 import { db, Prisma } from "@/server/db";
+import { MARK_CTE, NS_PER_MINUTE, wholeMinutesOf } from "./fold-window";
 import { quantileOf } from "./latency-buckets";
 import { SPAN_KIND } from "./span-types";
-
-const NS_PER_MINUTE = 60_000_000_000n;
 
 const CONSUMER = Prisma.sql`c.kind = ${SPAN_KIND.CONSUMER} AND c."msgDestination" IS NOT NULL`;
 const PRODUCER = Prisma.sql`p.kind = ${SPAN_KIND.PRODUCER}`;
@@ -85,20 +84,18 @@ export interface HopLatency {
   samples: number;
 }
 
-/** Hop latency percentiles per (destination, group) of the consumer spans that started after `sinceNs`
- *  (to within 4.5 %: see latency-buckets.ts); `watermark` names the folds' watermark row. */
-export async function readHopLatencies(sinceNs: bigint, watermark: string): Promise<HopLatency[]> {
-  const firstMinute = sinceNs >= 0n ? (sinceNs + NS_PER_MINUTE) / NS_PER_MINUTE : 0n;
-  const wholeFrom = firstMinute * NS_PER_MINUTE;
+/** Receive start minus send start, p50 and p95 per (destination, group), of the consumer spans that
+ *  started after `sinceNs` and were joined to their producer by parent or link (within 4.5 %: see
+ *  latency-buckets.ts). */
+export async function hopLatenciesSince(sinceNs: bigint): Promise<HopLatency[]> {
+  const { firstMinute, wholeFrom } = wholeMinutesOf(sinceNs);
   const mark = Prisma.sql`(SELECT at FROM mark)`;
   const [, rows] = await db.$transaction(
     [
       db.$executeRaw`SET LOCAL enable_seqscan = off`, // see NARROW in span-flows.ts
       db.$queryRaw<{ topic: string; groupId: string; bucket: number; n: bigint }[]>`
-    WITH mark AS (
-      SELECT coalesce((SELECT "receivedAt" FROM "SpanFlowWatermark" WHERE id = ${watermark}), 'epoch'::timestamp) AS at
-    ), parts AS (
-      SELECT minute, topic, "groupId", bucket, count FROM "HopLatencyMinute" WHERE minute >= ${Number(firstMinute)}
+    WITH ${MARK_CTE}, parts AS (
+      SELECT minute, topic, "groupId", bucket, count FROM "HopLatencyMinute" WHERE minute >= ${firstMinute}
       UNION ALL
       SELECT *, 1 FROM (${bucketed(
         // the window's first, partial minute: pairs folded already (both spans received by the watermark)

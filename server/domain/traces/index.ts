@@ -11,7 +11,8 @@ export { searchTraces, traceFacets, SearchTracesInput, type TraceSummary } from 
 export { getSpan, type SpanRef } from "./get-span";
 export { spanIngestRate } from "./ingest-rate";
 export { foldSpanFlows, spanFlowsSince, type SpanFlow } from "./span-flows";
-export { messagingFlowsReceived, messagingCountsSince, hopLatenciesSince, type MessagingFlow } from "./messaging-aggregates";
+export { messagingFlowsReceived, messagingCountsSince, type MessagingFlow } from "./messaging-aggregates";
+export { hopLatenciesSince, type HopLatency } from "./hop-latencies";
 export {
   tracedConsumers,
   repeatedProcessing,

@@ -1,9 +1,8 @@
 // What other contexts learn from messaging spans, as aggregates: who sends to and receives from
-// which destination, how often, and how long a hop takes. Only this context reads the span tables,
-// so spans can move to another store without anything above changing.
+// which destination, and how often (how long a hop takes: hop-latencies.ts). Only this context reads
+// the span tables, so spans can move to another store without anything above changing.
 import { db } from "@/server/db";
-import { readHopLatencies, type HopLatency } from "./hop-latencies";
-import { spanFlowsSince, WATERMARK } from "./span-flows";
+import { spanFlowsSince } from "./span-flows";
 import { SPAN_KIND } from "./span-types";
 
 export interface MessagingFlow {
@@ -53,10 +52,4 @@ export async function messagingCountsSince(sinceNs: bigint) {
     }
   }
   return [...flows.values()];
-}
-
-/** Receive start minus send start per (destination, group), for consumer spans started after
- *  `sinceNs` and joined to their producer by parent or link (folded: hop-latencies.ts). */
-export async function hopLatenciesSince(sinceNs: bigint): Promise<HopLatency[]> {
-  return readHopLatencies(sinceNs, WATERMARK);
 }

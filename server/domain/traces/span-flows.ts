@@ -10,13 +10,11 @@
 // batch may commit after a later one. Without folds (no worker yet) the last part is every span, and
 // the answer is the same.
 import { db, Prisma, rawQuery } from "@/server/db";
+import { MARK_CTE, NS_PER_MINUTE, WATERMARK, wholeMinutesOf } from "./fold-window";
 import { foldHopLatencies, pruneHopLatencies } from "./hop-latencies";
 import { SPAN_KIND, STATUS_CODE } from "./span-types";
 
 const SETTLE_MS = 10_000;
-/** The watermark row's id (hop latencies are folded under it too, in the same transaction). */
-export const WATERMARK = "spans";
-const NS_PER_MINUTE = 60_000_000_000n;
 const FOLDED_KINDS = [SPAN_KIND.PRODUCER, SPAN_KIND.CONSUMER];
 // NARROW: what these statements read of the span tables is narrow by design (spans received in the last
 // seconds, spans started in one minute), found by the block range indexes. The planner cannot know
@@ -104,8 +102,7 @@ export type SpanFlow = {
 /** Messaging spans that started after `sinceNs`, counted per flow (of the given kinds). */
 export async function spanFlowsSince(sinceNs: bigint, kinds: number[] = FOLDED_KINDS): Promise<SpanFlow[]> {
   // The window's first whole minute: minutes before it are read as spans.
-  const firstMinute = sinceNs >= 0n ? (sinceNs + NS_PER_MINUTE) / NS_PER_MINUTE : 0n;
-  const wholeFrom = firstMinute * NS_PER_MINUTE;
+  const { firstMinute, wholeFrom } = wholeMinutesOf(sinceNs);
   const ofKinds = Prisma.sql`kind IN (${Prisma.join(kinds)})`;
   // One statement, so the watermark and the minutes it stands for are read in one snapshot: a fold
   // committing meanwhile is seen entirely or not at all.
@@ -114,11 +111,9 @@ export async function spanFlowsSince(sinceNs: bigint, kinds: number[] = FOLDED_K
     db.$queryRaw<
       { kind: number; system: string; service: string; topic: string; groupId: string; n: bigint; failed: bigint; first: bigint }[]
     >`
-    WITH mark AS (
-      SELECT coalesce((SELECT "receivedAt" FROM "SpanFlowWatermark" WHERE id = ${WATERMARK}), 'epoch'::timestamp) AS at
-    ), parts AS (
+    WITH ${MARK_CTE}, parts AS (
       SELECT kind, system, service, topic, "groupId", count AS n, failed, "firstNs" AS first
-      FROM "SpanFlowMinute" WHERE minute >= ${Number(firstMinute)} AND ${ofKinds}
+      FROM "SpanFlowMinute" WHERE minute >= ${firstMinute} AND ${ofKinds}
       UNION ALL
       SELECT ${FLOW_OF_SPAN}, 1, (("statusCode" = ${STATUS_CODE.ERROR})::int), "startNs"
       FROM "Span"
